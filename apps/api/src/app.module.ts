@@ -1,0 +1,42 @@
+import { DynamicModule, Global, Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AssessmentsModule } from './assessments/assessments.module';
+import { AttemptsModule } from './attempts/attempts.module';
+import { AuthModule } from './auth/auth.module';
+import { BankModule } from './bank/bank.module';
+import { APP_CONFIG, AppConfig } from './config';
+import { dataSourceOptions } from './database/data-source-options';
+import { HealthController } from './health/health.controller';
+import { PostingsModule } from './postings/postings.module';
+import { RunsModule } from './runs/runs.module';
+import { UsersModule } from './users/users.module';
+
+@Global()
+@Module({})
+class ConfigModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return { module: ConfigModule, providers: [{ provide: APP_CONFIG, useValue: config }], exports: [APP_CONFIG] };
+  }
+}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        // Migrations run at start, on both dialects; the schema never comes from `synchronize`.
+        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true, retryAttempts: 3, retryDelay: 1000 }),
+        AuthModule,
+        UsersModule,
+        PostingsModule,
+        BankModule,
+        AssessmentsModule,
+        RunsModule,
+        AttemptsModule,
+      ],
+      controllers: [HealthController],
+    };
+  }
+}

@@ -1,0 +1,82 @@
+import { BadRequestException, ConsoleLogger, INestApplication, type NestApplicationOptions } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import helmet from 'helmet';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { AppModule } from './app.module';
+import { BankService } from './bank/bank.service';
+import { HttpExceptionFilter, toErrorResponse } from './common/http-exception.filter';
+import { strictValidationPipe } from './common/validation';
+import type { AppConfig } from './config';
+import { firstStart, type FirstStartReport } from './first-start';
+import { PostingsService } from './postings/postings.service';
+import { UsersService } from './users/users.service';
+
+export const JSON_BODY_LIMIT = '2mb';
+
+export interface CreatedApp {
+  app: INestApplication;
+  firstStart: FirstStartReport;
+}
+
+/** Builds the whole server; `main.ts` and the end-to-end tests share it. */
+export async function createApp(config: AppConfig, logger?: NestApplicationOptions['logger']): Promise<CreatedApp> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
+    bodyParser: false,
+    logger: logger ?? new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'rubricon' }),
+  });
+  app.set('trust proxy', 'loopback');
+  app.use(helmet({ contentSecurityPolicy: { directives: cspDirectives() } }));
+  app.use(express.json({ limit: JSON_BODY_LIMIT }));
+  app.use(bodyErrorHandler);
+  app.setGlobalPrefix('api');
+  app.useGlobalPipes(strictValidationPipe((message) => new BadRequestException(message)));
+  app.useGlobalFilters(new HttpExceptionFilter());
+  app.enableShutdownHooks();
+
+  const openApi = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder().setTitle('Rubricon API').setVersion('0.1').addBearerAuth().build(),
+  );
+  SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json' });
+  serveWebApp(app, config.webDir);
+
+  await app.init();
+  const report = await firstStart(config, app.get(UsersService), app.get(PostingsService), app.get(BankService));
+  return { app, firstStart: report };
+}
+
+/** body-parser fails before Nest routes the request: answer here in the same `{ message }` shape. */
+function bodyErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
+  if (!error) return next();
+  const { status, message } = toErrorResponse(error);
+  res.status(status).json({ message });
+}
+
+function serveWebApp(app: NestExpressApplication, webDir: string): void {
+  const index = join(webDir, 'index.html');
+  if (!existsSync(index)) return;
+  app.useStaticAssets(webDir, { index: false, maxAge: '1h' });
+  // Client-side routes: anything that is not the API and not a file gets the app shell.
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(index);
+  });
+}
+
+function cspDirectives() {
+  return {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    // Monaco injects its styles at run time; Swagger UI needs inline styles too.
+    styleSrc: ["'self'", "'unsafe-inline'"],
+    workerSrc: ["'self'", 'blob:'],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'", 'data:'],
+    connectSrc: ["'self'", 'ws:', 'wss:'],
+  };
+}

@@ -1,0 +1,72 @@
+import { OnModuleDestroy, UseFilters, UsePipes } from '@nestjs/common';
+import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
+import type { AttemptClientEvents, AttemptServerEvents, SaveAnswerAck } from '@rubricon/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import type { Subscription } from 'rxjs';
+import { WsAckExceptionFilter, wsValidationPipe } from '../common/ws-ack.filter';
+import { AttemptsService } from './attempts.service';
+import { IntegrityEventDto, SaveAnswerDto } from './attempts.dto';
+import { CandidateTokens } from './candidate-auth';
+
+type AttemptSocket = Socket<AttemptClientEvents, AttemptServerEvents, Record<string, never>, { attemptId: string }>;
+
+const room = (attemptId: string) => `attempt:${attemptId}`;
+const KNOWN_EVENTS = new Set(['save-answer', 'report-event']);
+
+/** Autosave and integrity signals over socket.io; a socket only ever joins its own attempt's room. */
+@WebSocketGateway({ namespace: '/attempts', maxHttpBufferSize: 256 * 1024 })
+@UseFilters(WsAckExceptionFilter)
+@UsePipes(wsValidationPipe())
+export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
+  private subscription?: Subscription;
+
+  @WebSocketServer() server: Namespace<AttemptClientEvents, AttemptServerEvents>;
+
+  constructor(
+    private readonly attempts: AttemptsService,
+    private readonly tokens: CandidateTokens,
+  ) {
+    this.subscription = this.attempts.stateChanges.subscribe(({ status, ...change }) => {
+      if (status === 'session-replaced') this.server?.in(room(change.attemptId)).disconnectSockets(true);
+      else this.server?.to(room(change.attemptId)).emit('attempt-state', { ...change, status });
+    });
+  }
+
+  /** Refuses the handshake itself without a valid candidate token: the client gets connect_error with why. */
+  afterInit(server: Namespace): void {
+    server.use((socket, next) => {
+      this.tokens.verify(socket.handshake.auth?.token).then((attemptId) => {
+        if (!attemptId) return next(new Error('This session has ended (expired, replaced by a newer one, or withdrawn). Open your latest invitation link again.'));
+        socket.data.attemptId = attemptId;
+        next();
+      }, next);
+    });
+  }
+
+  async handleConnection(socket: AttemptSocket): Promise<void> {
+    const attemptId = socket.data.attemptId;
+    // An event this namespace does not know still gets an answer, not silence.
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      if (!KNOWN_EVENTS.has(event) && typeof ack === 'function') ack({ error: `Unknown event "${event}". Known events: ${[...KNOWN_EVENTS].join(', ')}.` });
+    });
+    await socket.join(room(attemptId));
+    const view = await this.attempts.view(attemptId);
+    socket.emit('attempt-state', { attemptId, status: view.status, remainingMs: view.remainingMs, deadline: view.deadline });
+  }
+
+  @SubscribeMessage('save-answer')
+  saveAnswer(@ConnectedSocket() socket: AttemptSocket, @MessageBody() dto: SaveAnswerDto): Promise<SaveAnswerAck> {
+    return this.attempts.saveAnswer(socket.data.attemptId, dto);
+  }
+
+  @SubscribeMessage('report-event')
+  reportEvent(@ConnectedSocket() socket: AttemptSocket, @MessageBody() dto: IntegrityEventDto): Promise<{ ok: true }> {
+    return this.attempts.recordEvent(socket.data.attemptId, dto);
+  }
+
+  onModuleDestroy(): void {
+    this.subscription?.unsubscribe();
+  }
+}
+

@@ -1,0 +1,43 @@
+import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { MAX_HIDDEN_RUNS_PER_QUESTION, type CandidateHiddenRunResult, type CandidateRunRequest, type CandidateVisibleRunResult } from '@rubricon/contracts';
+import { DEFAULT_LIMITS } from '@rubricon/sandbox';
+import { RunsService } from '../runs/runs.service';
+import { AttemptsService } from './attempts.service';
+
+/**
+ * A candidate runs code against the visible examples (outputs shown) or the hidden tests (counts
+ * only: hidden inputs and expected values never leave the server, not even in error text).
+ * One run at a time per candidate, each capped at three test time limits in all, so nobody can hold
+ * the workers; hidden runs are counted per question and shown to HR, because their timing and
+ * counts are a narrow side channel on the hidden inputs.
+ */
+@Injectable()
+export class CandidateRunsService {
+  constructor(
+    private readonly attempts: AttemptsService,
+    private readonly runs: RunsService,
+  ) {}
+
+  async run(attemptId: string, req: CandidateRunRequest): Promise<CandidateVisibleRunResult | CandidateHiddenRunResult> {
+    const question = await this.attempts.runnableQuestion(attemptId, req.questionId);
+    const owner = `attempt:${attemptId}`;
+    const timeMs = question.limits?.timeMs ?? DEFAULT_LIMITS.timeMs;
+    const base = { language: req.language, code: req.code, comparator: question.comparator, limits: { ...question.limits, totalTimeMs: 3 * timeMs } };
+    if (req.mode === 'hidden') {
+      const used = await this.attempts.countServerEvents(attemptId, 'hidden-run', question.id);
+      if (used >= MAX_HIDDEN_RUNS_PER_QUESTION) {
+        throw new HttpException(`You have used all ${MAX_HIDDEN_RUNS_PER_QUESTION} hidden-test runs for this question; your saved code is graded at the end.`, HttpStatus.TOO_MANY_REQUESTS);
+      }
+      const result = await this.runs.run(owner, { ...base, tests: question.hiddenTests.map((t) => ({ input: t.input, expected: t.expected, weight: t.weight, hidden: true })) }, 1);
+      const passed = result.tests.filter((t) => t.passed).length;
+      await this.attempts.recordServerEvent(attemptId, 'hidden-run', question.id, { passed, total: question.hiddenTests.length });
+      return { mode: 'hidden', passed, total: question.hiddenTests.length };
+    }
+    const result = await this.runs.run(owner, { ...base, tests: question.examples.map((e) => ({ input: e.input, expected: e.expected })) }, 1);
+    return {
+      mode: 'visible',
+      verdict: result.verdict,
+      tests: result.tests.map((t) => ({ verdict: t.verdict, passed: t.passed, durationMs: t.durationMs, output: t.output, error: t.error, logs: t.logs })),
+    };
+  }
+}

@@ -1,0 +1,52 @@
+import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { StaffRole } from '@rubricon/contracts';
+import { UsersService } from '../users/users.service';
+import { IS_PUBLIC, ROLES } from './auth.decorators';
+
+/**
+ * Global guard: every route needs a valid bearer token of an active staff user unless marked
+ * @Public(); @Roles() narrows it further.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+    private readonly users: UsersService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true; // sockets authenticate in their gateways
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest();
+    const token = bearerToken(request.headers.authorization);
+    if (!token) throw new UnauthorizedException('Sign in first: this request has no bearer token.');
+    let subject: string;
+    try {
+      const payload = await this.jwt.verifyAsync<{ sub: string; aud?: string }>(token);
+      if (payload.aud) throw new Error('not a staff token'); // candidate tokens carry an audience
+      subject = payload.sub;
+    } catch {
+      throw new UnauthorizedException('Your session has expired or the token is invalid; sign in again.');
+    }
+    const user = await this.users.findActive(subject);
+    if (!user) throw new UnauthorizedException('This account no longer exists or has been deactivated.');
+    request.user = { id: user.id, email: user.email, role: user.role };
+
+    const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, targets);
+    if (roles && !roles.includes(user.role)) {
+      throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}.`);
+    }
+    return true;
+  }
+}
+
+function bearerToken(header: unknown): string | undefined {
+  if (typeof header !== 'string') return undefined;
+  const [scheme, token] = header.split(' ');
+  return scheme?.toLowerCase() === 'bearer' && token ? token : undefined;
+}

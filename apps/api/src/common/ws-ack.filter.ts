@@ -1,0 +1,28 @@
+import { ArgumentsHost, Catch, HttpException, Logger, ValidationPipe, type ExceptionFilter } from '@nestjs/common';
+import { WsException } from '@nestjs/websockets';
+import { strictValidationPipe } from './validation';
+
+/**
+ * Socket handlers answer through the acknowledgement: `{ error }` with a message a person
+ * understands, for bad payloads as for refused actions; unexpected errors are logged, not leaked.
+ */
+@Catch()
+export class WsAckExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('SocketErrors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const ack = host.getArgByIndex(2);
+    let message: string;
+    if (exception instanceof WsException) message = String(exception.getError());
+    else if (exception instanceof HttpException) message = exception.message;
+    else {
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+      message = 'Something went wrong on our side; it has been logged.';
+    }
+    if (typeof ack === 'function') ack({ error: message });
+  }
+}
+
+export function wsValidationPipe(): ValidationPipe {
+  return strictValidationPipe((message) => new WsException(message));
+}

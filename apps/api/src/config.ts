@@ -1,0 +1,97 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+/** Configuration is read and validated here, once, at boot; nothing else reads process.env. */
+export interface AppConfig {
+  port: number;
+  /** Where people reach this server; invitation links start with it. */
+  publicUrl: string;
+  /** `mysql://` and `mariadb://` both go through mysql2; the flavour tells TypeORM how to read the catalogue. */
+  database: { type: 'sqlite'; path: string } | { type: 'mysql' | 'mariadb'; url: string };
+  dataDir: string;
+  seedDir: string;
+  bankDir: string;
+  webDir: string;
+  jwtSecret: string;
+  jwtTtlSeconds: number;
+  admin: { email: string; password?: string };
+  logFormat: 'json' | 'text';
+  loginRateLimitPerMinute: number;
+  /** Sandbox worker processes; default one per core. */
+  runnerPoolSize: number;
+}
+
+export class ConfigError extends Error {}
+
+const PROJECT_ROOT = resolve(__dirname, '..', '..', '..');
+
+const envSchema = z.object({
+  PORT: z.coerce.number({ message: 'must be a port number (0-65535)' }).int().min(0).max(65535).default(3000),
+  DATABASE_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^(mysql|mariadb):\/\/[^/]+\/[A-Za-z0-9_$-]+(\?.*)?$/.test(v), {
+      message: 'must look like mysql://user:password@host:3306/database or mariadb://… (or be unset for SQLite)',
+    }),
+  PUBLIC_URL: z.string().trim().url('must be a URL such as https://rubricon.example.com').optional(),
+  DATA_DIR: z.string().trim().min(1).default(join(PROJECT_ROOT, 'data')),
+  SEED_DIR: z.string().trim().min(1).default(join(PROJECT_ROOT, 'seeds')),
+  BANK_DIR: z.string().trim().min(1).default(join(PROJECT_ROOT, 'question-banks')),
+  WEB_DIR: z.string().trim().min(1).default(join(PROJECT_ROOT, 'dist', 'web')),
+  JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  JWT_TTL_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(60).max(7 * 24 * 3600).default(12 * 3600),
+  ADMIN_EMAIL: z.string().trim().toLowerCase().email('must be an email address').default('admin@rubricon.local'),
+  ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  LOG_FORMAT: z.enum(['json', 'text']).default('json'),
+  RUNNER_POOL_SIZE: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(64).default(availableParallelism()),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(10_000).default(10),
+});
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  // An empty variable (as docker compose passes for `${X:-}`) means unset.
+  const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
+  const parsed = envSchema.safeParse(present);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const dataDir = resolve(e.DATA_DIR);
+  try {
+    mkdirSync(dataDir, { recursive: true });
+  } catch (error) {
+    throw new ConfigError(`Invalid configuration:\n  DATA_DIR: cannot use ${dataDir} as a directory (${(error as NodeJS.ErrnoException).code ?? error})`);
+  }
+  return {
+    port: e.PORT,
+    publicUrl: (e.PUBLIC_URL ?? `http://localhost:${e.PORT}`).replace(/\/$/, ''),
+    database: e.DATABASE_URL
+      ? { type: e.DATABASE_URL.startsWith('mariadb:') ? 'mariadb' : 'mysql', url: e.DATABASE_URL }
+      : { type: 'sqlite', path: join(dataDir, 'rubricon.sqlite') },
+    dataDir,
+    seedDir: resolve(e.SEED_DIR),
+    bankDir: resolve(e.BANK_DIR),
+    webDir: resolve(e.WEB_DIR),
+    jwtSecret: e.JWT_SECRET ?? persistentSecret(dataDir),
+    jwtTtlSeconds: e.JWT_TTL_SECONDS,
+    admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
+    logFormat: e.LOG_FORMAT,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    runnerPoolSize: e.RUNNER_POOL_SIZE,
+  };
+}
+
+/** A generated secret survives restarts (tokens stay valid) and differs per installation. */
+function persistentSecret(dataDir: string): string {
+  const file = join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return secret;
+}
+
+export const APP_CONFIG = Symbol('APP_CONFIG');

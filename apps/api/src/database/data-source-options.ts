@@ -1,0 +1,31 @@
+import type { DataSourceOptions } from 'typeorm';
+import type { AppConfig } from '../config';
+import { ENTITIES } from './entities';
+import { MYSQL_MIGRATIONS } from './migrations/mysql';
+import { SQLITE_MIGRATIONS } from './migrations/sqlite';
+
+/**
+ * One place that turns configuration into TypeORM options. Migrations are listed explicitly
+ * (not globbed) so the bundled build finds them too; `synchronize` is never on.
+ */
+export function dataSourceOptions(database: AppConfig['database']): DataSourceOptions {
+  if (database.type !== 'sqlite') {
+    return {
+      type: database.type,
+      url: database.url.replace(/^mariadb:/, 'mysql:'),
+      charset: 'utf8mb4_unicode_ci',
+      timezone: 'Z',
+      entities: ENTITIES,
+      migrations: MYSQL_MIGRATIONS,
+      synchronize: false,
+    };
+  }
+  return {
+    type: 'better-sqlite3',
+    database: database.path,
+    entities: ENTITIES,
+    migrations: SQLITE_MIGRATIONS,
+    synchronize: false,
+    enableWAL: database.path !== ':memory:',
+  };
+}

@@ -1,0 +1,30 @@
+import { AssessmentQuestionEntity } from '../assessments/assessment-question.entity';
+import { AssessmentEntity } from '../assessments/assessment.entity';
+import { AnswerEntity } from '../attempts/answer.entity';
+import { AttemptEntity } from '../attempts/attempt.entity';
+import { CandidateEntity } from '../attempts/candidate.entity';
+import { IntegrityEventEntity } from '../attempts/integrity-event.entity';
+import { InvitationEntity } from '../attempts/invitation.entity';
+import { BankQuestionEntity } from '../bank/bank-question.entity';
+import { BankVersionEntity } from '../bank/bank-version.entity';
+import { DocumentImportEntity } from '../postings/document-import.entity';
+import { PostingLineEntity } from '../postings/posting-line.entity';
+import { PostingEntity } from '../postings/posting.entity';
+import { UserEntity } from '../users/user.entity';
+
+/** Every entity, listed once: the app, the TypeORM CLI and the schema test share this list. */
+export const ENTITIES = [
+  UserEntity,
+  PostingEntity,
+  PostingLineEntity,
+  DocumentImportEntity,
+  BankQuestionEntity,
+  BankVersionEntity,
+  AssessmentEntity,
+  AssessmentQuestionEntity,
+  CandidateEntity,
+  InvitationEntity,
+  AttemptEntity,
+  AnswerEntity,
+  IntegrityEventEntity,
+];

@@ -1,0 +1,8 @@
+// Every migration, oldest first; rewritten by generate-migration.sh.
+import { Init1795306461958 } from './1795306461958-Init';
+import { Assessments1795306772488 } from './1795306772488-Assessments';
+import { Attempts1795307189057 } from './1795307189057-Attempts';
+import { SessionGeneration1795308998564 } from './1795308998564-SessionGeneration';
+import { PostingDeleteRestricted1795309173713 } from './1795309173713-PostingDeleteRestricted';
+
+export const MYSQL_MIGRATIONS = [Init1795306461958, Assessments1795306772488, Attempts1795307189057, SessionGeneration1795308998564, PostingDeleteRestricted1795309173713];

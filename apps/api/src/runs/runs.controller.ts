@@ -1,0 +1,25 @@
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Throttle } from '@nestjs/throttler';
+import type { RunResult } from '@rubricon/sandbox';
+import { AuthUser, CurrentUser } from '../common/auth.decorators';
+import { CreateRunDto } from './runs.dto';
+import { RunsService } from './runs.service';
+import { RunsThrottlerGuard } from './runs-throttler.guard';
+
+@ApiTags('runs')
+@ApiBearerAuth()
+@Controller('runs')
+export class RunsController {
+  constructor(private readonly runs: RunsService) {}
+
+  /** Staff (interviewers, question authors) run code against tests they supply. */
+  @Post()
+  @HttpCode(200)
+  @UseGuards(RunsThrottlerGuard)
+  @Throttle({ default: { limit: 30, ttl: 60_000 } })
+  run(@Body() dto: CreateRunDto, @CurrentUser() user: AuthUser): Promise<RunResult> {
+    const limits = { timeMs: dto.timeLimitMs, memoryMb: dto.memoryLimitMb };
+    return this.runs.run(`user:${user.id}`, { language: dto.language, code: dto.code, tests: dto.tests, limits });
+  }
+}

@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { SandboxPool } from './runner-pool.provider';
+import { RunsController } from './runs.controller';
+import { RunsService } from './runs.service';
+
+@Module({ controllers: [RunsController], providers: [SandboxPool, RunsService], exports: [RunsService, SandboxPool] })
+export class RunsModule {}

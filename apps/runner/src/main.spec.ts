@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+
+jest.setTimeout(30_000);
+
+const ROOT = path.resolve(__dirname, '../../..');
+
+/** Starts the runner entry from source, as a person checking a submission by hand would. */
+function runFromStdin(request: unknown): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [
+      '--no-node-snapshot', '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/runner/src/main.ts',
+    ], { cwd: ROOT, env: { PATH: process.env.PATH, TS_NODE_TRANSPILE_ONLY: 'true' } });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+    child.stdin.end(JSON.stringify(request));
+  });
+}
+
+describe('runner main (stdin mode)', () => {
+  it('runs one request from stdin and prints its result as JSON', async () => {
+    const { code, stdout } = await runFromStdin({
+      language: 'typescript',
+      code: 'function solve(xs: number[]): number {\n  return xs.reduce((a, b) => a + b, 0);\n}',
+      tests: [{ input: [1, 2, 3], expected: 6 }, { input: [], expected: 1 }],
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ verdict: 'failed', tests: [{ verdict: 'passed' }, { verdict: 'failed', output: '0' }] });
+  });
+
+  it('exits non-zero with the validation message for a bad request', async () => {
+    const { code, stderr } = await runFromStdin({ language: 'python', code: 'x', tests: [] });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/Unsupported language "python"/);
+  });
+});

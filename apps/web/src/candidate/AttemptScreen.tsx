@@ -1,0 +1,102 @@
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CandidateAttemptView } from '@rubricon/contracts';
+import { AnswerBook } from './answer-book';
+import { AttemptLink, type AttemptState } from './attempt-link';
+import type { AttemptClient } from './candidate-api';
+import { Countdown, syncFrom, type ClockSync } from './Countdown';
+import { useCandidateText } from './messages';
+import { QuestionNav } from './QuestionNav';
+import { QuestionPanel } from './QuestionPanel';
+import { SubmitBar } from './SubmitBar';
+import { useAutosave } from './use-autosave';
+import { useIntegrity } from './use-integrity';
+
+/** The attempt in progress: countdown, navigator, one question at a time, autosave, submit. */
+export function AttemptScreen({ initial, client, onView }: { initial: CandidateAttemptView; client: AttemptClient; onView: (v: CandidateAttemptView) => void }) {
+  const { c } = useCandidateText();
+  const book = useMemo(() => AnswerBook.fromView(initial), [initial.attemptId]); // eslint-disable-line react-hooks/exhaustive-deps
+  const [view, setView] = useState(initial);
+  const [sync, setSync] = useState<ClockSync | null>(() => syncFrom(initial.remainingMs));
+  const [link, setLink] = useState<AttemptLink | null>(null);
+  const [online, setOnline] = useState(true);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [index, setIndex] = useState(0);
+  const question = view.questions[index];
+
+  /** Any fresh view from the server re-anchors the clock and may end the attempt. */
+  const adopt = useCallback((v: CandidateAttemptView) => {
+    setView(v);
+    setSync(syncFrom(v.remainingMs));
+    if (v.status !== 'in_progress') onView(v);
+  }, [onView]);
+
+  const refresh = useCallback(() => client.view().then(adopt, () => undefined), [client, adopt]);
+
+  useEffect(() => {
+    const onState = (state: AttemptState) => {
+      setSync(syncFrom(state.remainingMs));
+      if (state.status !== 'in_progress') void refresh();
+    };
+    const created = new AttemptLink(client, onState, setOnline);
+    setLink(created);
+    return () => created.close();
+  }, [client, refresh]);
+
+  const autosave = useAutosave(book, link, (questionId, message) => {
+    void client.view().then((v) => {
+      if (v.status === 'in_progress') {
+        const stale = /version|stale|conflict/i.test(message);
+        if (stale) book.rebase(v, questionId);
+        setNotice(stale ? c.stale : message);
+        autosave.rerender();
+        if (stale) void autosave.save(questionId);
+      }
+      adopt(v);
+    }, () => undefined);
+  });
+  useIntegrity(link, view.attemptId, question?.id);
+
+  // Leaving with unacknowledged text would lose it; the browser asks before unloading.
+  useEffect(() => {
+    const onBeforeUnload = (e: BeforeUnloadEvent) => { if (book.pending().length) e.preventDefault(); };
+    window.addEventListener('beforeunload', onBeforeUnload);
+    return () => window.removeEventListener('beforeunload', onBeforeUnload);
+  }, [book]);
+
+  // At zero the server submits; ask it rather than deciding here, a little after the mark.
+  const onElapsed = useCallback(() => { setTimeout(() => void refresh(), 2000); }, [refresh]);
+
+  const submit = async () => {
+    await autosave.flushAll();
+    adopt(await client.submit());
+  };
+
+  return (
+    <div className="attempt">
+      <div className="attempt-head">
+        <h1 className="visually-hidden">{view.title}</h1>
+        {sync && <Countdown sync={sync} label={c.timeLeft} onElapsed={onElapsed} />}
+        {!online && <p className="note small" role="status">{c.offline}</p>}
+        {autosave.failure && <p className="error small" role="status">{c.saveFailed(autosave.failure)}</p>}
+        {notice && <p className="note small" role="status">{notice}</p>}
+      </div>
+      <div className="attempt-body">
+        <QuestionNav questions={view.questions} current={index} stateOf={(id) => book.get(id).state} onSelect={(i) => { if (question) void autosave.save(question.id); setIndex(i); }} />
+        {question && (
+          <QuestionPanel
+            key={question.id}
+            question={question}
+            number={index + 1}
+            total={view.questions.length}
+            entry={book.get(question.id)}
+            client={client}
+            onEdit={(content, language) => autosave.edit(question.id, content, language)}
+            onBlur={() => void autosave.save(question.id)}
+            onMove={(delta) => { void autosave.save(question.id); setIndex(index + delta); }}
+          />
+        )}
+      </div>
+      <SubmitBar pendingCount={book.pending().length} onSubmit={submit} />
+    </div>
+  );
+}

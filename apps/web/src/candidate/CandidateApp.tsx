@@ -1,0 +1,71 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { CandidateAttemptView } from '@rubricon/contracts';
+import { ApiError } from '../api';
+import { attemptClient, forgetSession, openSession, storedSession, type AttemptClient } from './candidate-api';
+import { AttemptScreen } from './AttemptScreen';
+import { Instructions } from './Instructions';
+import { useCandidateText } from './messages';
+import './candidate.css';
+
+/** Everything under /take/<token>: no staff login, only the invitation link. */
+export function CandidateApp({ linkToken }: { linkToken: string }) {
+  const { c, toggle } = useCandidateText();
+  const [client, setClient] = useState<AttemptClient | null>(null);
+  const [view, setView] = useState<CandidateAttemptView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    let cancelled = false;
+    (async () => {
+      const stored = storedSession(linkToken);
+      if (stored) {
+        const resumed = attemptClient(stored.accessToken);
+        try {
+          const v = await resumed.view();
+          if (!cancelled) { setClient(resumed); setView(v); }
+          return;
+        } catch (e) {
+          // An expired access token: fall back to the link itself.
+          if (!(e instanceof ApiError && e.status === 401)) throw e;
+          forgetSession(linkToken);
+        }
+      }
+      const fresh = attemptClient((await openSession(linkToken)).accessToken);
+      const v = await fresh.view();
+      if (!cancelled) { setClient(fresh); setView(v); }
+    })().catch((e: Error) => {
+      if (!cancelled) setProblem(e instanceof ApiError && e.status === 404 ? c.linkUnknown : e.message);
+    });
+    return () => { cancelled = true; };
+  }, [linkToken]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  const onView = useCallback((v: CandidateAttemptView) => setView(v), []);
+
+  let body;
+  if (problem) body = <section className="card candidate-card"><h1>{c.linkProblem}</h1><p role="alert" className="error">{problem}</p></section>;
+  else if (!view || !client) body = <p className="candidate-card">{c.opening}</p>;
+  else if (view.status === 'invited') body = <Instructions view={view} client={client} onStarted={onView} />;
+  else if (view.status === 'in_progress') body = <AttemptScreen initial={view} client={client} onView={onView} />;
+  else body = <Done expired={view.status === 'expired'} />;
+
+  return (
+    <div className="candidate">
+      <header className="topbar candidate-bar">
+        <span className="brand">{view?.title ?? 'Rubricon'}</span>
+        <span className="spacer" />
+        <button type="button" className="link" onClick={toggle} data-testid="candidate-lang-toggle">{c.language}</button>
+      </header>
+      <main className="candidate-main">{body}</main>
+    </div>
+  );
+}
+
+function Done({ expired }: { expired: boolean }) {
+  const { c } = useCandidateText();
+  return (
+    <section className="card candidate-card" data-testid="thank-you">
+      <h1>{c.thanks}</h1>
+      <p>{expired ? c.expiredBody : c.thanksBody}</p>
+    </section>
+  );
+}

@@ -1,0 +1,43 @@
+import { useState } from 'react';
+import type { CandidateAttemptView } from '@rubricon/contracts';
+import type { AttemptClient } from './candidate-api';
+import { useCandidateText } from './messages';
+
+export function Instructions({ view, client, onStarted }: { view: CandidateAttemptView; client: AttemptClient; onStarted: (v: CandidateAttemptView) => void }) {
+  const { c } = useCandidateText();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const start = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onStarted(await client.start());
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="card candidate-card instructions" aria-labelledby="instructions-title">
+      <h1 id="instructions-title">{view.title}</h1>
+      <p>{c.hello(view.candidateName)}</p>
+      <p className="time-allowed"><strong>{c.timeAllowed(view.durationMinutes)}</strong></p>
+      <h2>{c.sections}</h2>
+      <ul>
+        {view.sections.map((s) => <li key={s.kind}>{c.kindLabels[s.kind]}: {c.questionsCount(s.questionCount)}</li>)}
+      </ul>
+      <h2>{c.rules}</h2>
+      <ul className="rules">
+        <li>{c.ruleTimer}</li>
+        <li>{c.ruleAutosave}</li>
+        <li>{c.ruleDeadline}</li>
+        <li>{c.ruleIntegrity}</li>
+        <li>{c.ruleKeyboard}</li>
+      </ul>
+      {error && <p role="alert" className="error">{error}</p>}
+      <button type="button" onClick={start} disabled={busy}>{busy ? c.starting : c.start}</button>
+    </section>
+  );
+}

@@ -1,0 +1,64 @@
+import { io, type Socket } from 'socket.io-client';
+import type { AttemptClientEvents, AttemptServerEvents, IntegrityEventRequest, SaveAnswerAck, SaveAnswerRequest } from '@rubricon/contracts';
+import { ApiError } from '../api';
+import type { AttemptClient } from './candidate-api';
+
+export type AttemptState = Parameters<AttemptServerEvents['attempt-state']>[0];
+
+/** A refusal the server will repeat on retry (stale version, past the deadline, submitted). */
+export class SaveRefused extends Error {}
+
+const ACK_TIMEOUT_MS = 8000;
+
+/**
+ * The live line to the server for one attempt: socket.io when connected, the REST twins of each
+ * event otherwise, so a flaky network only changes the transport, never what gets saved.
+ */
+export class AttemptLink {
+  private readonly socket: Socket<AttemptServerEvents, AttemptClientEvents>;
+
+  constructor(
+    private readonly client: AttemptClient,
+    onState: (state: AttemptState) => void,
+    onConnection: (connected: boolean) => void,
+  ) {
+    this.socket = io('/attempts', { path: '/socket.io', auth: { token: client.accessToken } });
+    this.socket.on('attempt-state', onState);
+    this.socket.on('connect', () => onConnection(true));
+    this.socket.on('disconnect', () => onConnection(false));
+    this.socket.on('connect_error', () => onConnection(false));
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  async save(req: SaveAnswerRequest): Promise<SaveAnswerAck> {
+    if (this.socket.connected) {
+      const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('save-answer', req).catch(() => null);
+      if (res && 'error' in res) throw isFinalRefusal(res.error) ? new SaveRefused(res.error) : new Error(res.error);
+      if (res) return res;
+      // No ack in time: the REST fallback below carries the same version, so at most one lands.
+    }
+    const { attemptId: _, questionId, ...body } = req;
+    try {
+      return await this.client.call<SaveAnswerAck>(`/answers/${encodeURIComponent(questionId)}`, 'PUT', body);
+    } catch (e) {
+      if (e instanceof ApiError && (e.status === 409 || e.status === 410)) throw new SaveRefused(e.message);
+      throw e;
+    }
+  }
+
+  /** Integrity signals are advisory: a lost one is not worth bothering the candidate about. */
+  report(event: IntegrityEventRequest): void {
+    if (this.socket.connected) {
+      this.socket.timeout(ACK_TIMEOUT_MS).emit('report-event', event, () => undefined);
+      return;
+    }
+    this.client.call('/events', 'POST', event).catch(() => undefined);
+  }
+}
+
+function isFinalRefusal(message: string): boolean {
+  return /version|stale|deadline|submitted|expired|conflict/i.test(message);
+}

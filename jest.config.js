@@ -1,0 +1,30 @@
+// One jest run, three projects: unit (beside the code), e2e (real server, real databases) and
+// browser (real Chromium). `npm test` runs them all; `npm run test:unit` etc. run one.
+const moduleNameMapper = {
+  '^@rubricon/(contracts|postings|generation|sandbox)$': '<rootDir>/libs/$1/src',
+};
+const transform = {
+  '^.+\\.(t|j)sx?$': ['@swc/jest', {
+    jsc: {
+      parser: { syntax: 'typescript', decorators: true },
+      transform: { legacyDecorator: true, decoratorMetadata: true },
+      target: 'es2023',
+    },
+  }],
+};
+const common = {
+  rootDir: __dirname,
+  // `entities` ships ESM only; swc turns it into CommonJS for jest like our own sources.
+  transformIgnorePatterns: ['/node_modules/(?!entities/)'],
+  testEnvironment: 'node',
+  moduleFileExtensions: ['ts', 'js', 'json', 'node'],
+  moduleNameMapper,
+  transform,
+};
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'], globalSetup: '<rootDir>/tests/support/global-setup.ts' },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'], globalSetup: '<rootDir>/tests/support/global-setup.ts' },
+  ],
+};

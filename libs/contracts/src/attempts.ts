@@ -1,0 +1,161 @@
+/**
+ * Timed online assessments. Candidate-facing shapes carry no rubric, no hidden test, no solution:
+ * the API builds them from scratch rather than filtering staff shapes.
+ */
+import type { BilingualText, QuestionKind } from './assessments';
+
+export type AttemptStatus = 'invited' | 'in_progress' | 'submitted' | 'expired';
+export type CodeLanguage = 'javascript' | 'typescript';
+/** Reported by the candidate's browser, except `hidden-run` (a run against the hidden tests), which the server records. */
+export type IntegrityEventType = 'paste' | 'blur' | 'focus' | 'resize' | 'hidden' | 'visible' | 'hidden-run';
+export const MAX_HIDDEN_RUNS_PER_QUESTION = 10;
+
+/** Upper bound of one saved answer, in UTF-8 bytes (code or Markdown). */
+export const MAX_ANSWER_BYTES = 60_000;
+
+export interface CandidateQuestionView {
+  id: string;
+  kind: QuestionKind;
+  title: BilingualText;
+  prompt: BilingualText;
+  minutes: number;
+  /** Text answers: a suggested length in characters. */
+  lengthGuidance?: { min: number; max: number };
+  coding?: {
+    starter: { javascript: string; typescript: string };
+    examples: { input: unknown; expected: unknown; explanation?: BilingualText }[];
+    hiddenTestCount: number;
+  };
+}
+
+export interface CandidateAnswer {
+  questionId: string;
+  content: string;
+  language?: CodeLanguage;
+  version: number;
+  savedAt: string;
+}
+
+export interface CandidateAttemptView {
+  attemptId: string;
+  status: AttemptStatus;
+  candidateName: string;
+  title: string;
+  durationMinutes: number;
+  sections: { kind: QuestionKind; questionCount: number }[];
+  /** Empty until the attempt has started. */
+  questions: CandidateQuestionView[];
+  answers: CandidateAnswer[];
+  startedAt: string | null;
+  deadline: string | null;
+  /** Computed by the server at response time; clients count down from it, never from their clock. */
+  remainingMs: number | null;
+  serverTime: string;
+  submittedAt: string | null;
+}
+
+export interface CandidateSessionResponse {
+  accessToken: string;
+  attemptId: string;
+}
+
+export interface SaveAnswerRequest {
+  attemptId: string;
+  questionId: string;
+  content: string;
+  language?: CodeLanguage;
+  /** The new version: one more than the version this edit was based on (1 for a first save). */
+  version: number;
+}
+
+export interface SaveAnswerAck {
+  questionId: string;
+  version: number;
+  savedAt: string;
+}
+
+export interface IntegrityEventRequest {
+  attemptId: string;
+  type: Exclude<IntegrityEventType, 'hidden-run'>;
+  /** The question on screen when it happened, if any. */
+  questionId?: string;
+  /** paste: { size }; resize: { width, height } */
+  detail?: Record<string, number>;
+}
+
+export interface CandidateRunRequest {
+  questionId: string;
+  language: CodeLanguage;
+  code: string;
+  /** visible: the examples, with outputs; hidden: the hidden tests, counts only. */
+  mode: 'visible' | 'hidden';
+}
+
+export interface CandidateVisibleRunResult {
+  mode: 'visible';
+  verdict: string;
+  tests: { verdict: string; passed: boolean; durationMs: number; output?: string; error?: string; logs?: string[] }[];
+}
+
+export interface CandidateHiddenRunResult {
+  mode: 'hidden';
+  passed: number;
+  total: number;
+}
+
+/** Socket.io namespace /attempts: handshake `auth: { token }` with the candidate access token. */
+export interface AttemptClientEvents {
+  'save-answer': (req: SaveAnswerRequest, ack: (res: SaveAnswerAck | { error: string }) => void) => void;
+  'report-event': (req: IntegrityEventRequest, ack: (res: { ok: true } | { error: string }) => void) => void;
+}
+
+export interface AttemptServerEvents {
+  /** Sent on connect and whenever the status changes (e.g. the server submitted at the deadline). */
+  'attempt-state': (state: { attemptId: string; status: AttemptStatus; remainingMs: number | null; deadline: string | null }) => void;
+}
+
+// ---- HR ----
+
+export interface InviteCandidatesRequest {
+  candidates: { name: string; email: string }[];
+  /** Days the link stays valid; default 7. */
+  expiresInDays?: number;
+}
+
+export interface InvitationLink {
+  invitationId: string;
+  attemptId: string;
+  candidate: { name: string; email: string };
+  /** Shown once: only a hash of the token is stored. */
+  url: string;
+  token: string;
+  expiresAt: string;
+}
+
+export interface AttemptSummary {
+  attemptId: string;
+  invitationId: string;
+  candidate: { id: string; name: string; email: string };
+  status: AttemptStatus;
+  invitation: { expiresAt: string; revokedAt: string | null; usedAt: string | null };
+  startedAt: string | null;
+  deadline: string | null;
+  submittedAt: string | null;
+  submittedBy: 'candidate' | 'deadline' | null;
+  /** Auto-scored coding share so far, 0..100; null until graded. */
+  autoScorePercent: number | null;
+  integrityEventCount: number;
+}
+
+export interface IntegrityEventView {
+  type: IntegrityEventType;
+  detail: Record<string, number>;
+  at: string;
+  questionId?: string;
+}
+
+export interface AttemptDetail extends AttemptSummary {
+  assessmentId: string;
+  answers: (CandidateAnswer & { kind: QuestionKind; title: BilingualText; grading?: { passed: number; total: number; score: number; criterionId: string | null; criterionScore: number } })[];
+  timeline: IntegrityEventView[];
+}

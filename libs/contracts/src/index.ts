@@ -1,0 +1,5 @@
+/** DTO shapes and socket event maps shared by the API and the web app. */
+export * from './auth';
+export * from './postings';
+export * from './assessments';
+export * from './attempts';

@@ -1,0 +1,10 @@
+export { loadQuestionBank } from './load-question-bank';
+export type { QuestionBank } from './load-question-bank';
+export { BankValidationError, formatBankIssue } from './bank-validation-error';
+export type { BankIssue } from './bank-validation-error';
+export { CompetencySchema } from './competency.schema';
+export type { Competency } from './competency.schema';
+export { QuestionSchema } from './question.schema';
+export type { Question, CodingQuestion, RubricCriterion } from './question.schema';
+export { TextSchema, ROLE_FAMILIES, QUESTION_KINDS } from './text.schema';
+export type { Text, RoleFamily, QuestionKind } from './text.schema';

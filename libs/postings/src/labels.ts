@@ -1,0 +1,78 @@
+import { endsLikeSentence, displayLength } from './text-utils';
+
+export type SectionKind = 'duties' | 'requirements' | 'other';
+export type MetaKind = 'title' | 'location' | 'headcount' | 'department';
+
+const SECTIONS: Record<SectionKind, string[]> = {
+  duties: [
+    '岗位职责', '工作职责', '职位职责', '职位描述', '岗位描述', '工作内容', '职责描述', '主要职责',
+    '岗位内容', '职责', '职责范围', 'responsibilities', 'key responsibilities', 'main responsibilities',
+    'your responsibilities', 'job responsibilities', 'duties', 'duties and responsibilities',
+    'what you will do', "what you'll do", "what you'll be doing", 'what you will be doing',
+    'the role', 'your role', 'about the role', 'job description', 'role description', 'your mission',
+  ],
+  requirements: [
+    '任职要求', '任职资格', '岗位要求', '职位要求', '任职条件', '应聘要求', '资格要求', '加分项',
+    '优先条件', '优先考虑', '技能要求', 'requirements', 'job requirements', 'qualifications',
+    'minimum qualifications', 'basic qualifications', 'preferred qualifications',
+    'required qualifications', 'requirements and qualifications', 'what we look for',
+    'what we are looking for', "what we're looking for", 'who you are', 'preferred', 'nice to have',
+    'nice-to-have', 'bonus', 'bonus points', 'skills', 'required skills', 'skills and experience',
+    'you have', 'about you', 'must have', 'must-have', 'plus',
+  ],
+  other: [
+    '公司介绍', '公司简介', '关于我们', '福利待遇', '薪资福利', '我们提供', '福利', '薪资待遇',
+    '投递方式', '联系方式', '应聘方式', 'about us', 'about the company', 'who we are', 'benefits',
+    'perks', 'what we offer', 'how to apply', 'compensation', 'salary', 'perks and benefits',
+    '团队介绍', 'about the team', 'the team', 'our team', 'meet the team',
+  ],
+};
+
+const META: Record<MetaKind, string[]> = {
+  title: ['职位名称', '岗位名称', '职位', '岗位', '招聘岗位', '招聘职位', 'job title', 'position', 'title', 'role'],
+  location: ['工作地点', '工作地址', '地点', '办公地点', '工作城市', 'base', 'location', 'work location', 'city'],
+  headcount: ['招聘人数', '人数', '需求人数', '招聘名额', 'headcount', 'openings', 'number of openings', 'vacancies'],
+  department: ['部门', '所属部门', '用人部门', 'department', 'team'],
+};
+
+function lookup<K extends string>(table: Record<K, string[]>, key: string): K | undefined {
+  return (Object.keys(table) as K[]).find((kind) => table[kind].includes(key));
+}
+
+/** `一、岗位职责：` / `**Requirements**` / `## What you'll do` → `岗位职责` / `requirements` / … */
+function normalizeLabel(text: string): string {
+  return text
+    .replace(/^([（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)/, '')
+    .replace(/[【】[\]*_#]/g, '')
+    .replace(/[’‘`]/g, "'")
+    .replace(/[:：]\s*$/, '')
+    .replace(/\s*&\s*/g, ' and ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .toLowerCase();
+}
+
+export interface LabelMatch {
+  section?: SectionKind;
+  meta?: MetaKind;
+  /** Content on the same line after the label (`岗位职责：1、…2、…`), possibly empty. */
+  rest: string;
+}
+
+/** Recognises section labels (岗位职责, Requirements, …) and field labels (工作地点：上海). */
+export function matchLabel(text: string): LabelMatch | undefined {
+  const whole = normalizeLabel(text);
+  const section = lookup(SECTIONS, whole);
+  if (section) return { section, rest: '' };
+  const colon = text.search(/[:：]/);
+  if (colon <= 0) return undefined;
+  const head = normalizeLabel(text.slice(0, colon));
+  const rest = text.slice(colon + 1).trim();
+  const meta = lookup(META, head);
+  // A field value is short (`工作地点：上海`); a long sentence after `Role:` is content.
+  if (meta && rest && displayLength(rest) <= 60 && !(meta === 'title' && endsLikeSentence(rest))) {
+    return { meta, rest };
+  }
+  const sectionWithRest = lookup(SECTIONS, head);
+  return sectionWithRest ? { section: sectionWithRest, rest } : undefined;
+}

@@ -1,0 +1,55 @@
+import type { ParsedDocument, PostingInput, ParsedPosting, PostingFormat } from './types';
+import { PostingParseError } from './errors';
+import { decodeInput } from './decode-input';
+import { detectFormat } from './detect-format';
+import { readHtmlLines } from './html-lines';
+import { readTextLines } from './text-lines';
+import { postingsFromLines } from './postings-from-lines';
+import { parseTsv } from './tsv';
+
+function parseByFormat(format: PostingFormat, text: string, warnings: string[]): ParsedPosting[] {
+  switch (format) {
+    case 'tsv':
+      return parseTsv(text, warnings);
+    case 'html':
+      return postingsFromLines(readHtmlLines(text), warnings);
+    case 'markdown':
+      return postingsFromLines(readTextLines(text, true), warnings);
+    case 'txt':
+      return postingsFromLines(readTextLines(text, false), warnings);
+  }
+}
+
+/**
+ * Reads a job-posting document (TXT, Markdown, TSV table or HTML; Chinese or English) into
+ * postings with one line per duty and per requirement. Throws PostingParseError, with a message
+ * for the person who uploaded the file, when the document cannot be used.
+ */
+export function parsePostingsDocument(input: PostingInput): ParsedDocument {
+  const text = decodeInput(input.content);
+  const format = detectFormat(text, input.filename);
+  const warnings: string[] = [];
+  const postings = parseByFormat(format, text, warnings);
+  if (postings.length === 0) {
+    const where = input.filename ? ` in ${input.filename}` : '';
+    throw new PostingParseError(
+      `No posting with at least one duty line was found${where}. Put the duties under a heading such as “岗位职责” or “Responsibilities”, one per line.`,
+    );
+  }
+  postings.forEach(checkLineLengths);
+  return { format, postings, warnings };
+}
+
+/** The longest duty or requirement line a posting may have: a longer one is a paragraph, not an item. */
+export const MAX_LINE_CHARS = 2000;
+
+function checkLineLengths(posting: ParsedPosting): void {
+  for (const [kind, lines] of [['duty', posting.duties], ['requirement', posting.requirements]] as const) {
+    const at = lines.findIndex((line) => line.length > MAX_LINE_CHARS);
+    if (at >= 0) {
+      throw new PostingParseError(
+        `Posting “${posting.title}”: ${kind} line ${at + 1} is ${lines[at].length.toLocaleString('en')} characters long; a line may have at most ${MAX_LINE_CHARS.toLocaleString('en')}. Split it into separate items.`,
+      );
+    }
+  }
+}

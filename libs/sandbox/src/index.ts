@@ -1,0 +1,12 @@
+/** Sandbox: runs candidate JavaScript/TypeScript in supervised isolated-vm worker processes and grades it. */
+export * from './types';
+export { InvalidRunError, PoolClosedError, QueueFullError, TooManyRunsError } from './errors';
+export { validateRunRequest, MAX_TESTS } from './validate';
+export { compareResult } from './grading/compare';
+export { transpileTypeScript } from './grading/transpile';
+export { RunnerPool } from './pool/runner-pool';
+export type { PoolOptions, PoolStats } from './pool/runner-pool';
+export type { WorkerExit } from './pool/worker-slot';
+export { resolveWorkerEntry } from './pool/worker-entry';
+export { runJob } from './worker/run-job';
+export { serveIpc } from './worker/ipc-server';

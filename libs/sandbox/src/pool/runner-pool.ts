@@ -1,0 +1,160 @@
+import os from 'node:os';
+import { PoolClosedError, QueueFullError, TooManyRunsError } from '../errors';
+import { RunJob, RunRequest, RunResult } from '../types';
+import { validateRunRequest } from '../validate';
+import { resolveWorkerEntry } from './worker-entry';
+import { WorkerSlot, type WorkerExit } from './worker-slot';
+
+export interface PoolOptions {
+  /** Worker processes; default one per core. */
+  size?: number;
+  /** Runs that may wait for a free worker; beyond it run() rejects with QueueFullError. */
+  queueLimit?: number;
+  /** Worker script; default the sandbox's own worker (see resolveWorkerEntry). */
+  entry?: string;
+  rssLimitMb?: number;
+  maxJobsPerWorker?: number;
+  /** Told when a worker process ends unasked (crash, overrun, recycle); the pool restarts it. */
+  onWorkerExit?: (event: WorkerExit) => void;
+  /** Slack beyond a job's limits before its worker is killed (transpile, start-up, IPC). */
+  deadlineSlackMs?: number;
+  /** Runs one key (a candidate, a session) may have running or queued at once; default 2. */
+  perKeyLimit?: number;
+  /** start() rejects when the workers are not all ready by then (e.g. isolated-vm fails to load). */
+  startTimeoutMs?: number;
+}
+
+export interface PoolStats {
+  size: number;
+  busy: number;
+  queued: number;
+  queueLimit: number;
+  completed: number;
+  /** Jobs whose worker died or was killed under them. */
+  crashes: number;
+  restarts: number;
+  pids: number[];
+}
+
+interface Queued {
+  job: RunJob;
+  resolve: (result: RunResult) => void;
+  reject: (error: Error) => void;
+}
+
+/**
+ * Supervised pool of sandbox worker processes with a bounded queue. Framework-free: the API wraps
+ * it in a provider and maps QueueFullError to 429/503 and InvalidRunError to 400.
+ */
+export class RunnerPool {
+  private readonly queue: Queued[] = [];
+  private closed = false;
+  private nextId = 1;
+  private completed = 0;
+  private readonly inFlight = new Map<string, number>();
+
+  private constructor(
+    private readonly slots: WorkerSlot[],
+    private readonly queueLimit: number,
+    private readonly perKeyLimit: number,
+  ) {}
+
+  static async start(options: PoolOptions = {}): Promise<RunnerPool> {
+    const size = Math.max(1, options.size ?? os.availableParallelism());
+    const entry = options.entry ?? resolveWorkerEntry();
+    let pool: RunnerPool | undefined;
+    const slots = Array.from({ length: size }, () => new WorkerSlot({
+      entry,
+      rssLimitMb: options.rssLimitMb ?? 1024,
+      maxJobsPerWorker: options.maxJobsPerWorker ?? 10_000,
+      deadlineSlackMs: options.deadlineSlackMs ?? 5_000,
+      onIdle: () => pool?.pump(),
+      onWorkerExit: options.onWorkerExit,
+    }));
+    pool = new RunnerPool(slots, options.queueLimit ?? size * 32, options.perKeyLimit ?? 2);
+    const timeoutMs = options.startTimeoutMs ?? 20_000;
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const started = await Promise.race([Promise.all(slots.map((slot) => slot.start())).then(() => true), timedOut]);
+    clearTimeout(timer);
+    if (!started) {
+      await pool.close();
+      throw new Error(`Sandbox workers did not start within ${timeoutMs} ms (entry ${entry}).`);
+    }
+    return pool;
+  }
+
+  /**
+   * Validates (InvalidRunError), then runs on a free worker or waits in the queue (QueueFullError
+   * when full). With a `key` (e.g. the candidate's attempt id) at most perKeyLimit runs of that key
+   * are in flight at once (TooManyRunsError), so one person cannot fill the queue; `limit`
+   * overrides perKeyLimit for this call (candidates get 1). `priority: 'high'` jumps the queue
+   * (grading a submitted attempt must not wait behind everyone's practice runs).
+   */
+  async run(request: RunRequest, options: { key?: string; limit?: number; priority?: 'normal' | 'high' } = {}): Promise<RunResult> {
+    if (this.closed) throw new PoolClosedError();
+    const job = validateRunRequest(request);
+    const { key } = options;
+    const high = options.priority === 'high';
+    if (key === undefined) return this.enqueue(job, high);
+    const limit = options.limit ?? this.perKeyLimit;
+    const count = this.inFlight.get(key) ?? 0;
+    if (count >= limit) throw new TooManyRunsError(limit);
+    this.inFlight.set(key, count + 1);
+    try {
+      return await this.enqueue(job, high);
+    } finally {
+      const left = (this.inFlight.get(key) ?? 1) - 1;
+      if (left > 0) this.inFlight.set(key, left);
+      else this.inFlight.delete(key);
+    }
+  }
+
+  private enqueue(job: RunJob, high = false): Promise<RunResult> {
+    return new Promise<RunResult>((resolve, reject) => {
+      const item = { job, resolve, reject };
+      const slot = this.slots.find((s) => s.idle);
+      if (slot && this.queue.length === 0) this.dispatch(slot, item);
+      else if (this.queue.length >= this.queueLimit) reject(new QueueFullError(this.queueLimit));
+      else if (high) this.queue.unshift(item);
+      else this.queue.push(item);
+    });
+  }
+
+  stats(): PoolStats {
+    return {
+      size: this.slots.length,
+      busy: this.slots.filter((s) => s.busy).length,
+      queued: this.queue.length,
+      queueLimit: this.queueLimit,
+      completed: this.completed,
+      crashes: this.slots.reduce((n, s) => n + s.crashes, 0),
+      restarts: this.slots.reduce((n, s) => n + s.restarts, 0),
+      pids: this.slots.map((s) => s.pid).filter((pid): pid is number => pid !== undefined),
+    };
+  }
+
+  /** Stops every worker; queued runs are rejected with PoolClosedError. */
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const item of this.queue.splice(0)) item.reject(new PoolClosedError());
+    await Promise.all(this.slots.map((slot) => slot.close()));
+  }
+
+  private pump(): void {
+    for (const slot of this.slots) {
+      if (this.queue.length === 0) return;
+      if (slot.idle) this.dispatch(slot, this.queue.shift()!);
+    }
+  }
+
+  private dispatch(slot: WorkerSlot, item: Queued): void {
+    slot.run(item.job, this.nextId++).then(
+      (result) => {
+        this.completed++;
+        item.resolve(result);
+      },
+      item.reject,
+    );
+  }
+}

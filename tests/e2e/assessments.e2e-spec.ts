@@ -1,0 +1,108 @@
+import request from 'supertest';
+import type { AssessmentView } from '@rubricon/contracts';
+import { seedPostingId } from '../factories/postings';
+import { createStaff } from '../factories/staff';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { ADMIN, loginAs, startTestApp, type TestApp } from '../support/test-app';
+
+const kinds = (a: AssessmentView) => a.sections.map((s) => s.kind);
+const questionIds = (a: AssessmentView) => a.sections.flatMap((s) => s.questions.map((q) => q.id));
+
+describe.each(databaseKinds().map((k) => [k.name, k] as const))('assessments on %s', (_name, kind) => {
+  let db: TestDatabase;
+  let server: TestApp;
+  let hr: string;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const generate = async (title: string, body: object = {}) =>
+    (await request(server.url).post(`/api/postings/${await seedPostingId(server.url, hr, title)}/assessments`).set(as(hr)).send(body).expect(201)).body as AssessmentView;
+
+  beforeAll(async () => {
+    db = await kind.create();
+    server = await startTestApp(db);
+    hr = (await createStaff(server.url, await loginAs(server.url, ADMIN.email, ADMIN.password), 'hr')).token;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.dispose();
+  });
+
+  it('generates a developer draft with coding tasks, rubrics and a coverage map, hiding the hidden tests', async () => {
+    const a = await generate('开发工程师');
+    expect(a.status).toBe('draft');
+    expect(a.roleFamily).toBe('developer');
+    expect(kinds(a)).toEqual(expect.arrayContaining(['coding', 'behavioral']));
+    const coding = a.sections.find((s) => s.kind === 'coding')!.questions[0];
+    expect(coding.rubric.length).toBeGreaterThanOrEqual(3);
+    expect(coding.coding!.hiddenTestCount).toBeGreaterThanOrEqual(8);
+    expect(JSON.stringify(a)).not.toMatch(/hiddenTests|wrongSolutions|"reference"/);
+    expect(a.duties.length).toBeGreaterThan(0);
+    expect(a.coveragePercent).toBeGreaterThanOrEqual(95);
+    for (const q of a.sections.flatMap((s) => s.questions)) expect(q.dutyIndexes.length).toBeGreaterThan(0);
+  });
+
+  it('gives a product role case prompts and no coding tasks', async () => {
+    const a = await generate('风险策略经理');
+    expect(kinds(a)).toContain('case');
+    expect(kinds(a)).not.toContain('coding');
+  });
+
+  it('reproduces a form from its seed and lists the drafts of a posting', async () => {
+    const first = await generate('云计算开发', { seed: 7 });
+    const again = await generate('云计算开发', { seed: 7 });
+    expect(questionIds(again)).toEqual(questionIds(first));
+    const list = await request(server.url).get(`/api/postings/${first.postingId}/assessments`).set(as(hr)).expect(200);
+    expect(list.body.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([first.id, again.id]));
+  });
+
+  it('lets HR swap, remove, add, retime and publish; a published assessment no longer changes', async () => {
+    const a = await generate('开发工程师');
+    const url = `/api/assessments/${a.id}`;
+    const target = a.sections.find((s) => s.kind === 'behavioral')!.questions[0];
+
+    const alternatives = (await request(server.url).get(`${url}/questions/${target.id}/alternatives`).set(as(hr)).expect(200)).body;
+    expect(alternatives.length).toBeGreaterThan(0);
+    expect(alternatives.every((q: { kind: string; competencies: string[] }) => q.kind === 'behavioral' && q.competencies.some((c) => target.competencies.includes(c)))).toBe(true);
+    const swapped = (await request(server.url).post(`${url}/questions/${target.id}/swap`).set(as(hr)).send({ questionId: alternatives[0].id }).expect(201)).body as AssessmentView;
+    expect(questionIds(swapped)).toContain(alternatives[0].id);
+    expect(questionIds(swapped)).not.toContain(target.id);
+    expect(swapped.uncoveredDuties.length).toBeLessThanOrEqual(a.uncoveredDuties.length);
+
+    const refused = await request(server.url).post(`${url}/questions/${alternatives[0].id}/swap`).set(as(hr)).send({ questionId: questionIds(swapped).find((id) => id.startsWith('coding.'))! }).expect(400);
+    expect(refused.body.message).toMatch(/cannot replace/);
+
+    const removed = (await request(server.url).delete(`${url}/questions/${alternatives[0].id}`).set(as(hr)).expect(200)).body as AssessmentView;
+    expect(questionIds(removed)).not.toContain(alternatives[0].id);
+
+    const bank = (await request(server.url).get('/api/bank/questions?kind=scenario').set(as(hr)).expect(200)).body;
+    const extra = bank.find((q: { id: string }) => !questionIds(removed).includes(q.id));
+    const added = (await request(server.url).post(`${url}/questions`).set(as(hr)).send({ questionId: extra.id }).expect(201)).body as AssessmentView;
+    expect(questionIds(added)).toContain(extra.id);
+    await request(server.url).post(`${url}/questions`).set(as(hr)).send({ questionId: extra.id }).expect(409);
+    await request(server.url).post(`${url}/questions`).set(as(hr)).send({ questionId: 'coding.no-such-task' }).expect(404);
+
+    const retimed = (await request(server.url).patch(url).set(as(hr)).send({ durationMinutes: 95 }).expect(200)).body;
+    expect(retimed.durationMinutes).toBe(95);
+    await request(server.url).patch(url).set(as(hr)).send({ durationMinutes: 1 }).expect(400);
+
+    const published = (await request(server.url).post(`${url}/publish`).set(as(hr)).expect(201)).body as AssessmentView;
+    expect(published.status).toBe('published');
+    expect(published.publishedAt).not.toBeNull();
+    const locked = await request(server.url).patch(url).set(as(hr)).send({ durationMinutes: 60 }).expect(409);
+    expect(locked.body.message).toMatch(/published/);
+    await request(server.url).delete(`${url}/questions/${extra.id}`).set(as(hr)).expect(409);
+    const after = (await request(server.url).get(url).set(as(hr)).expect(200)).body as AssessmentView;
+    expect(questionIds(after)).toEqual(questionIds(published));
+    expect(after.durationMinutes).toBe(95);
+  });
+
+  it('keeps interviewers out of assessment authoring and answers unknown ids with 404', async () => {
+    const interviewer = (await createStaff(server.url, await loginAs(server.url, ADMIN.email, ADMIN.password), 'interviewer')).token;
+    const id = await seedPostingId(server.url, hr, '开发工程师');
+    await request(server.url).post(`/api/postings/${id}/assessments`).set(as(interviewer)).send({}).expect(403);
+    await request(server.url).post('/api/postings/00000000-0000-4000-8000-000000000000/assessments').set(as(hr)).send({}).expect(404);
+    await request(server.url).get('/api/assessments/00000000-0000-4000-8000-000000000000').set(as(hr)).expect(404);
+    const bad = await request(server.url).post(`/api/postings/${id}/assessments`).set(as(hr)).send({ seed: 'x', lang: 'fr' }).expect(400);
+    expect(bad.body.message).toMatch(/seed/);
+    expect(bad.body.message).toMatch(/lang must be zh or en/);
+  });
+});

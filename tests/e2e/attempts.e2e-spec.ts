@@ -1,0 +1,326 @@
+import request from 'supertest';
+import type { AssessmentView, AttemptDetail, AttemptSummary, CandidateAttemptView, InvitationLink } from '@rubricon/contracts';
+import { loadQuestionBank, type CodingQuestion, type QuestionBank } from '@rubricon/generation';
+import { join } from 'node:path';
+import type { Socket } from 'socket.io-client';
+import { DataSource } from 'typeorm';
+import { AttemptEntity } from '../../apps/api/src/attempts/attempt.entity';
+import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
+import { connectCandidate, emitWithAck, invite, openSession, publishedAssessment } from '../factories/attempts';
+import { createStaff } from '../factories/staff';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { ADMIN, loginAs, startTestApp, type TestApp } from '../support/test-app';
+
+const bank: QuestionBank = loadQuestionBank(join(__dirname, '..', '..', 'question-banks'));
+const until = async <T>(probe: () => Promise<T | undefined>, ms = 15_000): Promise<T> => {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > end) throw new Error('condition not reached in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+};
+
+describe.each(databaseKinds().map((k) => [k.name, k] as const))('timed attempts on %s', (_name, kind) => {
+  let db: TestDatabase;
+  let server: TestApp;
+  let hr: string;
+  let assessment: AssessmentView;
+  const sockets: Socket[] = [];
+  /** Everything the candidate side received, for the leak check at the end. */
+  const received: string[] = [];
+
+  const hrApi = (method: 'get' | 'post', path: string) => request(server.url)[method](path).set('Authorization', `Bearer ${hr}`);
+  const candidate = (token: string) => {
+    const call = (method: 'get' | 'post' | 'put', path: string, body?: object) => {
+      const req = request(server.url)[method](`/api/candidate${path}`).set('Authorization', `Bearer ${token}`);
+      req.on('response', (res) => received.push(res.text));
+      return body ? req.send(body) : req;
+    };
+    return {
+      view: () => call('get', '/attempt'),
+      start: () => call('post', '/attempt/start'),
+      save: (questionId: string, body: object) => call('put', `/attempt/answers/${questionId}`, body),
+      run: (body: object) => call('post', '/attempt/runs', body),
+      submit: () => call('post', '/attempt/submit'),
+    };
+  };
+  const connect = async (token: string) => {
+    const { socket, firstState } = await connectCandidate(server.url, token);
+    sockets.push(socket);
+    received.push(JSON.stringify(firstState));
+    socket.onAny((_event, ...args) => received.push(JSON.stringify(args)));
+    return socket;
+  };
+  const ack = async <T>(socket: Socket, event: string, payload: object) => {
+    const res = await emitWithAck<T>(socket, event, payload);
+    received.push(JSON.stringify(res));
+    return res;
+  };
+  const setDeadline = async (attemptId: string, deadline: Date) => server.app.get(DataSource).getRepository(AttemptEntity).update({ id: attemptId }, { deadline });
+  const startedSession = async (link: InvitationLink) => {
+    const session = await openSession(server.url, link);
+    const c = candidate(session.accessToken);
+    const started = (await c.start().then((r) => r.body)) as CandidateAttemptView;
+    return { session, c, started };
+  };
+
+  beforeAll(async () => {
+    db = await kind.create();
+    server = await startTestApp(db);
+    hr = (await createStaff(server.url, await loginAs(server.url, ADMIN.email, ADMIN.password), 'hr')).token;
+    assessment = await publishedAssessment(server.url, hr, '开发工程师');
+  });
+  afterAll(async () => {
+    for (const s of sockets) s.disconnect();
+    await server?.close();
+    await db?.dispose();
+  });
+
+  it('invites from a CSV and explains a bad one', async () => {
+    const csv = '\uFEFFName,Email\r\n"Li, Lei",lei@example.com\r\n王芳,wang.fang@example.com\r\n';
+    const links = (await hrApi('post', `/api/assessments/${assessment.id}/invitations/csv`).attach('file', Buffer.from(csv), 'candidates.csv').expect(201)).body as InvitationLink[];
+    expect(links.map((l) => l.candidate)).toEqual([{ name: 'Li, Lei', email: 'lei@example.com' }, { name: '王芳', email: 'wang.fang@example.com' }]);
+    const bad = await hrApi('post', `/api/assessments/${assessment.id}/invitations/csv`).send({ text: 'name,email\nNo Email,\n' }).expect(422);
+    expect(bad.body.message).toMatch(/Row 2: each candidate needs a name and a valid email/);
+    const noHeader = await hrApi('post', `/api/assessments/${assessment.id}/invitations/csv`).send({ text: 'a,b\nc,d\n' }).expect(422);
+    expect(noHeader.body.message).toMatch(/must name the columns "name" and "email"/);
+  });
+
+  it('refuses invitations to an unpublished assessment', async () => {
+    const postingId = assessment.postingId;
+    const draft = (await hrApi('post', `/api/postings/${postingId}/assessments`).send({}).expect(201)).body;
+    const res = await hrApi('post', `/api/assessments/${draft.id}/invitations`).send({ candidates: [{ name: 'A', email: 'a@example.com' }] }).expect(409);
+    expect(res.body.message).toMatch(/Publish the assessment/);
+  });
+
+  it('walks a candidate through instructions, start, autosave, runs and submit; HR sees the graded attempt', async () => {
+    const [link, other] = await invite(server.url, hr, assessment.id, 2);
+    expect(link.url).toBe(`http://rubricon.test/take/${link.token}`);
+    const session = await openSession(server.url, link);
+    const c = candidate(session.accessToken);
+
+    const before = (await c.view().expect(200)).body as CandidateAttemptView;
+    expect(before).toMatchObject({ status: 'invited', questions: [], remainingMs: null, title: '开发工程师' });
+    expect(before.sections.map((s) => s.kind)).toContain('coding');
+
+    const started = (await c.start().expect(200)).body as CandidateAttemptView;
+    expect(started.status).toBe('in_progress');
+    expect(started.remainingMs).toBeGreaterThan(assessment.durationMinutes * 60_000 - 5000);
+    expect(new Date(started.deadline!).getTime() - new Date(started.startedAt!).getTime()).toBe(assessment.durationMinutes * 60_000);
+    const again = (await c.start().expect(200)).body as CandidateAttemptView;
+    expect(again.deadline).toBe(started.deadline);
+
+    const coding = started.questions.find((q) => q.kind === 'coding')!;
+    const text = started.questions.find((q) => q.kind !== 'coding')!;
+    const reference = (bank.questions.find((q) => q.id === coding.id) as CodingQuestion).reference.javascript;
+
+    const socket = await connect(session.accessToken);
+    const first = await ack<{ version: number }>(socket, 'save-answer', { attemptId: session.attemptId, questionId: coding.id, language: 'javascript', content: '// draft', version: 1 });
+    expect(first).toMatchObject({ questionId: coding.id, version: 1 });
+    expect(await ack(socket, 'save-answer', { attemptId: session.attemptId, questionId: coding.id, language: 'javascript', content: reference, version: 2 })).toMatchObject({ version: 2 });
+    const stale = await ack<{ error: string }>(socket, 'save-answer', { attemptId: session.attemptId, questionId: coding.id, language: 'javascript', content: '// older tab', version: 2 });
+    expect(stale.error).toMatch(/newer version of this answer is already saved \(version 2\)/);
+    const foreign = await ack<{ error: string }>(socket, 'save-answer', { attemptId: other.attemptId, questionId: coding.id, language: 'javascript', content: 'x', version: 1 });
+    expect(foreign.error).toMatch(/another attempt/);
+    const invalid = await ack<{ error: string }>(socket, 'save-answer', { attemptId: session.attemptId, questionId: coding.id, content: 7, version: 0, extra: true });
+    expect(invalid.error).toMatch(/unknown field "extra"/);
+    expect(await ack<{ error: string }>(socket, 'delete-everything', { attemptId: session.attemptId })).toEqual({ error: expect.stringMatching(/Unknown event "delete-everything"/) });
+    expect(await ack(socket, 'report-event', { attemptId: session.attemptId, type: 'paste', questionId: coding.id, detail: { size: 120 } })).toEqual({ ok: true });
+
+    await c.save(text.id, { content: '## 我的思路\n先澄清需求。', version: 1 }).expect(200);
+    await c.save('coding.not-in-this-assessment', { content: 'x', language: 'javascript', version: 1 }).expect(404);
+
+    const visible = (await c.run({ questionId: coding.id, language: 'javascript', code: reference, mode: 'visible' }).expect(200)).body;
+    expect(visible.verdict).toBe('passed');
+    expect(visible.tests).toHaveLength(coding.coding!.examples.length);
+    const hidden = (await c.run({ questionId: coding.id, language: 'javascript', code: 'function solve(input) { throw new Error(JSON.stringify(input)); }', mode: 'hidden' }).expect(200)).body;
+    expect(hidden).toEqual({ mode: 'hidden', passed: 0, total: coding.coding!.hiddenTestCount });
+
+    const resumed = (await c.view().expect(200)).body as CandidateAttemptView;
+    expect(resumed.answers.find((a) => a.questionId === coding.id)).toMatchObject({ content: reference, version: 2, language: 'javascript' });
+    expect(resumed.answers.find((a) => a.questionId === text.id)).toMatchObject({ version: 1 });
+
+    const submitted = new Promise((resolve) => socket.once('attempt-state', resolve));
+    expect((await c.submit().expect(200)).body.status).toBe('submitted');
+    expect(await submitted).toMatchObject({ status: 'submitted' });
+    expect((await c.submit().expect(200)).body.status).toBe('submitted');
+    const late = await c.save(text.id, { content: 'after submit', version: 2 }).expect(409);
+    expect(late.body.message).toMatch(/submitted/);
+
+    const detail = await until(async () => {
+      const d = (await hrApi('get', `/api/attempts/${session.attemptId}`).expect(200)).body as AttemptDetail;
+      return d.autoScorePercent === null ? undefined : d;
+    });
+    expect(detail.status).toBe('submitted');
+    expect(detail.submittedBy).toBe('candidate');
+    const graded = detail.answers.find((a) => a.questionId === coding.id)!;
+    expect(graded.grading).toMatchObject({ passed: coding.coding!.hiddenTestCount, total: coding.coding!.hiddenTestCount, score: 1, criterionId: 'correctness', criterionScore: 5 });
+    expect(detail.timeline).toEqual([
+      expect.objectContaining({ type: 'paste', detail: { size: 120 }, questionId: coding.id }),
+      expect.objectContaining({ type: 'hidden-run', detail: { passed: 0, total: coding.coding!.hiddenTestCount }, questionId: coding.id }),
+    ]);
+    const list = (await hrApi('get', `/api/assessments/${assessment.id}/attempts`).expect(200)).body as AttemptSummary[];
+    expect(list.find((a) => a.attemptId === session.attemptId)).toMatchObject({ status: 'submitted', integrityEventCount: 2 });
+  });
+
+  it('spends a link at start, and refuses used, unknown and withdrawn links; a resent link resumes', async () => {
+    const [link, revoked] = await invite(server.url, hr, assessment.id, 2);
+    const { started } = await startedSession(link);
+    const reused = await request(server.url).post('/api/candidate/sessions').send({ token: link.token }).expect(410);
+    expect(reused.body.message).toMatch(/already been used/);
+    await request(server.url).post('/api/candidate/sessions').send({ token: 'x'.repeat(43) }).expect(404);
+
+    await hrApi('post', `/api/invitations/${revoked.invitationId}/revoke`).expect(200);
+    expect((await request(server.url).post('/api/candidate/sessions').send({ token: revoked.token }).expect(410)).body.message).toMatch(/withdrawn/);
+
+    const resent = (await hrApi('post', `/api/invitations/${link.invitationId}/resend`).expect(200)).body as InvitationLink;
+    const session = await openSession(server.url, resent);
+    const view = (await candidate(session.accessToken).view().expect(200)).body as CandidateAttemptView;
+    expect(view).toMatchObject({ status: 'in_progress', deadline: started.deadline });
+    await request(server.url).post('/api/candidate/sessions').send({ token: resent.token }).expect(410);
+  });
+
+  it('acknowledges a retried save again, and explains stale and skipped versions', async () => {
+    const [link] = await invite(server.url, hr, assessment.id);
+    const { c, started } = await startedSession(link);
+    const q = started.questions.find((x) => x.kind !== 'coding')!;
+    const first = (await c.save(q.id, { content: 'v1', version: 1 }).expect(200)).body;
+    const retry = (await c.save(q.id, { content: 'v1', version: 1 }).expect(200)).body;
+    expect(retry).toEqual(first);
+    expect((await c.save(q.id, { content: 'other tab', version: 1 }).expect(409)).body.message).toMatch(/newer version .* \(version 1\)/);
+    expect((await c.save(q.id, { content: 'v3', version: 3 }).expect(409)).body.message).toMatch(/must be version 2/);
+    expect((await c.save(q.id, { content: 42, version: 2 }).expect(400)).body.message).toMatch(/content must be text/);
+  });
+
+  it('keeps one live session: a new opening, a revocation or a resent link ends the old one', async () => {
+    const [link] = await invite(server.url, hr, assessment.id);
+    const first = await openSession(server.url, link);
+    const second = await openSession(server.url, link);
+    await candidate(first.accessToken).view().expect(401);
+    const c = candidate(second.accessToken);
+    await c.start().expect(200);
+    const socket = await connect(second.accessToken);
+    const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
+
+    await hrApi('post', `/api/invitations/${link.invitationId}/revoke`).expect(200);
+    await dropped;
+    const ended = await c.view().expect(401);
+    expect(ended.body.message).toMatch(/session has ended/);
+
+    const resent = (await hrApi('post', `/api/invitations/${link.invitationId}/resend`).expect(200)).body as InvitationLink;
+    const third = await openSession(server.url, resent);
+    expect((await candidate(third.accessToken).view().expect(200)).body.status).toBe('in_progress');
+    await request(server.url).get(`/api/candidate/attempts/${link.attemptId}`).set('Authorization', `Bearer ${third.accessToken}`).expect(200);
+  });
+
+  it('answers another candidate\'s attempt with 404', async () => {
+    const [mine, theirs] = await invite(server.url, hr, assessment.id, 2);
+    const session = await openSession(server.url, mine);
+    await request(server.url).get(`/api/candidate/attempts/${theirs.attemptId}`).set('Authorization', `Bearer ${session.accessToken}`).expect(404);
+  });
+
+  it('limits a candidate to one run at a time and ten hidden runs per question, and throttles signals', async () => {
+    const [link] = await invite(server.url, hr, assessment.id);
+    const { session, c, started } = await startedSession(link);
+    const coding = started.questions.find((q) => q.kind === 'coding')!;
+    const slow = 'function solve() { const end = Date.now() + 300; while (Date.now() < end) {} return null; }';
+    const concurrent = await Promise.all([0, 1].map(() => c.run({ questionId: coding.id, language: 'javascript', code: slow, mode: 'visible' })));
+    expect(concurrent.map((r) => r.status).sort()).toEqual([200, 429]);
+
+    const quick = 'function solve() { return null; }';
+    for (let i = 0; i < 10; i++) await c.run({ questionId: coding.id, language: 'javascript', code: quick, mode: 'hidden' }).expect(200);
+    const capped = await c.run({ questionId: coding.id, language: 'javascript', code: quick, mode: 'hidden' }).expect(429);
+    expect(capped.body.message).toMatch(/all 10 hidden-test runs/);
+
+    const statuses: number[] = [];
+    for (let i = 0; i < 30; i++) {
+      statuses.push((await request(server.url).post('/api/candidate/attempt/events').set('Authorization', `Bearer ${session.accessToken}`).send({ attemptId: session.attemptId, type: 'blur' })).status);
+    }
+    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(20);
+    expect(statuses).toContain(429);
+  });
+
+  it('refuses a candidate submit after the deadline and closes the attempt as the deadline\'s', async () => {
+    const [link] = await invite(server.url, hr, assessment.id);
+    const { session, c } = await startedSession(link);
+    await setDeadline(session.attemptId, new Date(Date.now() - 1));
+    const late = await c.submit().expect(409);
+    expect(late.body.message).toMatch(/time is up/);
+    const detail = (await hrApi('get', `/api/attempts/${session.attemptId}`).expect(200)).body as AttemptDetail;
+    expect(detail).toMatchObject({ status: 'submitted', submittedBy: 'deadline' });
+  });
+
+  it('submits at the deadline by itself and refuses writes after it', async () => {
+    const [link] = await invite(server.url, hr, assessment.id);
+    const { session, c, started } = await startedSession(link);
+    const socket = await connect(session.accessToken);
+    const question = started.questions[0];
+    const language = question.kind === 'coding' ? 'javascript' : undefined;
+    await c.save(question.id, { content: 'saved before the deadline', language, version: 1 }).expect(200);
+
+    const closed = new Promise<{ status: string }>((resolve) => socket.on('attempt-state', (s) => s.status === 'submitted' && resolve(s)));
+    await setDeadline(session.attemptId, new Date(Date.now() + 800));
+    expect((await closed).status).toBe('submitted');
+
+    const refused = await ack<{ error: string }>(socket, 'save-answer', { attemptId: session.attemptId, questionId: question.id, language, content: 'too late', version: 2 });
+    expect(refused.error).toMatch(/submitted|time is up/);
+    const view = (await c.submit().expect(200)).body as CandidateAttemptView;
+    expect(view.status).toBe('submitted');
+    expect(view.answers.find((a) => a.questionId === question.id)?.content).toBe('saved before the deadline');
+    const summary = (await hrApi('get', `/api/attempts/${session.attemptId}`).expect(200)).body as AttemptDetail;
+    expect(summary.submittedBy).toBe('deadline');
+  });
+
+  it('refuses a save that arrives after the deadline even before the scheduler has run', async () => {
+    const [link] = await invite(server.url, hr, assessment.id);
+    const { session, c, started } = await startedSession(link);
+    const question = started.questions.find((q) => q.kind !== 'coding')!;
+    await setDeadline(session.attemptId, new Date(Date.now() - 1));
+    const res = await c.save(question.id, { content: 'late', version: 1 });
+    expect(res.status).toBe(409);
+    expect(res.body.message).toMatch(/time is up|submitted/);
+  });
+
+  it('catches up on a deadline that passed while the server was down', async () => {
+    const [link] = await invite(server.url, hr, assessment.id);
+    const { session } = await startedSession(link);
+    await server.close();
+    const ds = await new DataSource(dataSourceOptions(db.database)).initialize();
+    await ds.getRepository(AttemptEntity).update({ id: session.attemptId }, { deadline: new Date(Date.now() - 60_000) });
+    await ds.destroy();
+
+    server = await startTestApp(db);
+    hr = await loginAs(server.url, ADMIN.email, ADMIN.password);
+    const detail = await until(async () => {
+      const d = (await hrApi('get', `/api/attempts/${session.attemptId}`).expect(200)).body as AttemptDetail;
+      return d.status === 'submitted' ? d : undefined;
+    });
+    expect(detail.submittedBy).toBe('deadline');
+  });
+
+  it('keeps candidate tokens off staff routes, and refuses sockets without a valid token', async () => {
+    const [link] = await invite(server.url, hr, assessment.id);
+    const session = await openSession(server.url, link);
+    await request(server.url).get(`/api/attempts/${session.attemptId}`).set('Authorization', `Bearer ${session.accessToken}`).expect(401);
+    await request(server.url).get('/api/postings').set('Authorization', `Bearer ${session.accessToken}`).expect(401);
+    await request(server.url).get('/api/candidate/attempt').set('Authorization', `Bearer ${hr}`).expect(401);
+    await expect(connectCandidate(server.url, 'forged')).rejects.toThrow(/invitation link again/);
+  });
+
+  it('never sent the candidate a hidden test, an expected hidden output, a rubric or a solution', () => {
+    const all = received.join('\n');
+    for (const word of ['hiddenTests', 'wrongSolutions', '"reference"', '"rubric"', '"anchors"', '"probes"', 'autoScored']) expect(all).not.toContain(word);
+    const used = new Set(assessment.sections.flatMap((s) => s.questions.map((q) => q.id)));
+    for (const q of bank.questions) {
+      if (q.kind !== 'coding' || !used.has(q.id)) continue;
+      const visible = new Set(q.examples.map((e) => JSON.stringify(e.input)));
+      for (const t of q.hiddenTests) {
+        const input = JSON.stringify(t.input);
+        if (!visible.has(input) && input.length > 12) expect(all).not.toContain(input);
+      }
+      expect(all).not.toContain(q.reference.javascript);
+    }
+  });
+});

@@ -1,0 +1,120 @@
+import request from 'supertest';
+import { createStaff } from '../factories/staff';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { ADMIN, loginAs, startTestApp, type TestApp } from '../support/test-app';
+
+describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff users on %s', (_name, kind) => {
+  let db: TestDatabase;
+  let server: TestApp;
+  let adminToken: string;
+
+  beforeAll(async () => {
+    db = await kind.create();
+    server = await startTestApp(db, { loginRateLimitPerMinute: 5 });
+    adminToken = await loginAs(server.url, ADMIN.email, ADMIN.password);
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.dispose();
+  });
+
+  it('signs the first admin in with the configured password and answers /auth/me', async () => {
+    const me = await request(server.url).get('/api/auth/me').set('Authorization', `Bearer ${adminToken}`).expect(200);
+    expect(me.body).toMatchObject({ email: ADMIN.email, role: 'admin', active: true });
+    expect(me.body).not.toHaveProperty('passwordHash');
+  });
+
+  it('answers a wrong password and an unknown email with the same 401', async () => {
+    const wrongPassword = await request(server.url).post('/api/auth/login').send({ email: ADMIN.email, password: 'nope-nope-nope' });
+    const unknownEmail = await request(server.url).post('/api/auth/login').send({ email: 'ghost@test.rubricon', password: 'nope-nope-nope' });
+    expect(wrongPassword.status).toBe(401);
+    expect(unknownEmail.status).toBe(401);
+    expect(wrongPassword.body).toEqual({ message: 'Wrong email or password.' });
+    expect(unknownEmail.body).toEqual(wrongPassword.body);
+  });
+
+  it('rate-limits repeated sign-in attempts for one account', async () => {
+    const attempt = () => request(server.url).post('/api/auth/login').send({ email: 'victim@test.rubricon', password: 'guess-guess' });
+    const statuses: number[] = [];
+    for (let i = 0; i < 7; i++) statuses.push((await attempt()).status);
+    expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
+    expect(statuses.slice(5)).toEqual([429, 429]);
+    const limited = await attempt();
+    expect(limited.body.message).toMatch(/too many sign-in attempts/i);
+  });
+
+  it('refuses protected routes without a token and with a forged one', async () => {
+    const none = await request(server.url).get('/api/postings').expect(401);
+    expect(none.body.message).toMatch(/sign in/i);
+    await request(server.url).get('/api/postings').set('Authorization', 'Bearer not.a.jwt').expect(401);
+  });
+
+  it('lets only admins manage staff, and validates what they send', async () => {
+    const hr = await createStaff(server.url, adminToken, 'hr');
+    const forbidden = await request(server.url).get('/api/users').set('Authorization', `Bearer ${hr.token}`).expect(403);
+    expect(forbidden.body.message).toMatch(/admin/);
+
+    const bad = await request(server.url)
+      .post('/api/users')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ email: 'not-an-email', name: 'X', role: 'boss', password: 'short', isAdmin: true })
+      .expect(400);
+    expect(bad.body.message).toMatch(/email must be an email address/);
+    expect(bad.body.message).toMatch(/role must be one of: admin, hr, interviewer/);
+    expect(bad.body.message).toMatch(/password must be at least 10 characters/);
+    expect(bad.body.message).toMatch(/unknown field "isAdmin"/);
+
+    const dup = await request(server.url)
+      .post('/api/users')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ email: hr.email.toUpperCase(), name: 'Dup', role: 'hr', password: 'long-enough-pw' })
+      .expect(409);
+    expect(dup.body.message).toContain('already exists');
+  });
+
+  it('locks a deactivated user out at once, token or not', async () => {
+    const interviewer = await createStaff(server.url, adminToken, 'interviewer');
+    await request(server.url).get('/api/postings').set('Authorization', `Bearer ${interviewer.token}`).expect(200);
+    await request(server.url)
+      .patch(`/api/users/${interviewer.id}`)
+      .set('Authorization', `Bearer ${adminToken}`)
+      .send({ active: false })
+      .expect(200);
+    await request(server.url).get('/api/postings').set('Authorization', `Bearer ${interviewer.token}`).expect(401);
+    await request(server.url).post('/api/auth/login').send({ email: interviewer.email, password: interviewer.password }).expect(401);
+  });
+
+  it('answers invalid JSON and oversized bodies with a clear 4xx', async () => {
+    const invalid = await request(server.url).post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": ');
+    expect(invalid.status).toBe(400);
+    expect(invalid.body).toEqual({ message: 'The request body is not valid JSON.' });
+    const huge = await request(server.url)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ email: 'a@b.c', password: 'x'.repeat(3 * 1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(huge.body.message).toMatch(/too large/);
+  });
+
+  it('serves health publicly and the OpenAPI document', async () => {
+    const health = await request(server.url).get('/api/health').expect(200);
+    expect(health.body.status).toBe('ok');
+    const docs = await request(server.url).get('/api/docs-json').expect(200);
+    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/postings', '/api/postings/import']));
+  });
+
+  it('answers unknown API routes with a JSON 404', async () => {
+    const res = await request(server.url).get('/api/nothing-here').set('Authorization', `Bearer ${adminToken}`).expect(404);
+    expect(res.body.message).toMatch(/Cannot GET/);
+  });
+
+  // Last: it uses up this client address's sign-in allowance.
+  it('rate-limits one client address trying many accounts', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 60 && !statuses.includes(429); i++) {
+      statuses.push((await request(server.url).post('/api/auth/login').send({ email: `spray${i}@test.rubricon`, password: 'guess-guess' })).status);
+    }
+    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(5);
+  });
+});

@@ -1,0 +1,155 @@
+import request from 'supertest';
+import { createStaff } from '../factories/staff';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { ADMIN, loginAs, startTestApp, type TestApp } from '../support/test-app';
+
+const MARKDOWN_POSTING = `# Mobile App Developer
+
+## Responsibilities
+- Build the merchant app for iOS and Android with React Native
+- Integrate payment SDKs and handle callbacks
+
+## Requirements
+- 3+ years of mobile development
+`;
+
+describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s', (_name, kind) => {
+  let db: TestDatabase;
+  let server: TestApp;
+  let hrToken: string;
+  let interviewerToken: string;
+  const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const total = async () => (await request(server.url).get('/api/postings?limit=1').set(auth(hrToken)).expect(200)).body.total as number;
+
+  beforeAll(async () => {
+    db = await kind.create();
+    server = await startTestApp(db);
+    const adminToken = await loginAs(server.url, ADMIN.email, ADMIN.password);
+    hrToken = (await createStaff(server.url, adminToken, 'hr')).token;
+    interviewerToken = (await createStaff(server.url, adminToken, 'interviewer')).token;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.dispose();
+  });
+
+  it('imports the 19 seed postings on first start, and not again on restart', async () => {
+    expect(await total()).toBe(19);
+    await server.close();
+    server = await startTestApp(db);
+    hrToken = await loginAs(server.url, ADMIN.email, ADMIN.password);
+    expect(await total()).toBe(19);
+  });
+
+  it('lists with paging and title search, and shows a posting with its lines', async () => {
+    const page = await request(server.url).get('/api/postings?limit=5&offset=0').set(auth(interviewerToken)).expect(200);
+    expect(page.body.items).toHaveLength(5);
+    expect(page.body.total).toBe(19);
+    const search = await request(server.url).get(`/api/postings?search=${encodeURIComponent('风险策略')}`).set(auth(hrToken)).expect(200);
+    expect(search.body.items.map((p: { title: string }) => p.title)).toEqual(['风险策略经理']);
+    const summary = search.body.items[0];
+    expect(summary.dutyCount).toBeGreaterThan(0);
+
+    const detail = await request(server.url).get(`/api/postings/${summary.id}`).set(auth(hrToken)).expect(200);
+    expect(detail.body.duties).toHaveLength(summary.dutyCount);
+    expect(detail.body.requirements).toHaveLength(summary.requirementCount);
+    expect(detail.body.location).toBe('上海');
+  });
+
+  it('imports pasted Markdown and an uploaded file', async () => {
+    const pasted = await request(server.url)
+      .post('/api/postings/import')
+      .set(auth(hrToken))
+      .send({ text: MARKDOWN_POSTING, filename: 'mobile.md' })
+      .expect(201);
+    expect(pasted.body.format).toBe('markdown');
+    expect(pasted.body.items).toHaveLength(1);
+    expect(pasted.body.items[0]).toMatchObject({ title: 'Mobile App Developer', duties: [expect.stringContaining('React Native'), expect.stringContaining('payment SDKs')] });
+
+    const tsv = '发布职位\t工作职责\t任职要求\t工作地点\n数据库管理员\t1.负责MySQL数据库的日常运维。2.制定备份与恢复方案。\t1.3年以上DBA经验。\t北京\n';
+    const uploaded = await request(server.url)
+      .post('/api/postings/import')
+      .set(auth(hrToken))
+      .attach('file', Buffer.from(tsv, 'utf8'), { filename: 'dba.tsv', contentType: 'text/tab-separated-values' })
+      .expect(201);
+    expect(uploaded.body.items[0]).toMatchObject({ title: '数据库管理员', location: '北京', duties: ['负责MySQL数据库的日常运维。', '制定备份与恢复方案。'] });
+  });
+
+  it('refuses bad documents with a clear 4xx and saves nothing', async () => {
+    const before = await total();
+    const cases: { send: (r: request.Test) => request.Test; status: number; message: RegExp }[] = [
+      { send: (r) => r.attach('file', Buffer.alloc(0), 'empty.txt'), status: 422, message: /empty/i },
+      { send: (r) => r.attach('file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe]), 'photo.txt'), status: 422, message: /binary/i },
+      { send: (r) => r.attach('file', Buffer.alloc(5 * 1024 * 1024, 'a'), 'huge.txt'), status: 413, message: /too large|limit/i },
+      { send: (r) => r.attach('file', Buffer.from('序号\t发布职位\t工作职责\t任职要求\n1\t岗位A\t1.做事\n'), 'broken.tsv'), status: 422, message: /row|cells|header/i },
+      { send: (r) => r.attach('file', Buffer.from('%PDF-1.7'), 'posting.pdf'), status: 422, message: /TXT|Markdown|TSV|HTML/ },
+      { send: (r) => r.send({ text: '   \n  ' }), status: 422, message: /empty/i },
+      { send: (r) => r.send({ text: MARKDOWN_POSTING, source: 'x' }), status: 400, message: /unknown field "source"/ },
+      { send: (r) => r.send({}), status: 400, message: /Send a posting document/ },
+      { send: (r) => r.set('Content-Type', 'application/json').send('{"text": "abc'), status: 400, message: /not valid JSON/ },
+    ];
+    for (const c of cases) {
+      const res = await c.send(request(server.url).post('/api/postings/import').set(auth(hrToken)));
+      expect({ status: res.status, message: res.body.message }).toEqual({ status: c.status, message: expect.stringMatching(c.message) });
+    }
+    expect(await total()).toBe(before);
+  });
+
+  it('lets HR edit a posting title and lines, and delete it', async () => {
+    const created = await request(server.url).post('/api/postings/import').set(auth(hrToken)).send({ text: MARKDOWN_POSTING, filename: 'm.md' }).expect(201);
+    const id = created.body.items[0].id;
+    const patched = await request(server.url)
+      .patch(`/api/postings/${id}`)
+      .set(auth(hrToken))
+      .send({ title: 'Senior Mobile Developer', duties: ['Own the merchant app release train'] })
+      .expect(200);
+    expect(patched.body).toMatchObject({ title: 'Senior Mobile Developer', duties: ['Own the merchant app release train'], requirements: ['3+ years of mobile development'] });
+
+    const invalid = await request(server.url).patch(`/api/postings/${id}`).set(auth(hrToken)).send({ duties: [] }).expect(400);
+    expect(invalid.body.message).toMatch(/at least one duty/);
+    const unchanged = await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(200);
+    expect(unchanged.body.duties).toEqual(['Own the merchant app release train']);
+
+    await request(server.url).delete(`/api/postings/${id}`).set(auth(hrToken)).expect(204);
+    await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(404);
+  });
+
+  it('refuses nulls and blank titles without changing anything', async () => {
+    const id = (await request(server.url).post('/api/postings/import').set(auth(hrToken)).send({ text: MARKDOWN_POSTING }).expect(201)).body.items[0].id;
+    for (const body of [{ title: null }, { department: null }, { headcount: null }, { duties: null }, { title: '   ' }, { duties: ['ok', '  '] }]) {
+      const res = await request(server.url).patch(`/api/postings/${id}`).set(auth(hrToken)).send(body);
+      expect({ body, status: res.status }).toEqual({ body, status: 400 });
+    }
+    const after = (await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(200)).body;
+    expect(after.title).toBe('Mobile App Developer');
+    expect(after.duties).toHaveLength(2);
+  });
+
+  it('refuses to delete a posting that has assessments', async () => {
+    const id = (await request(server.url).post('/api/postings/import').set(auth(hrToken)).send({ text: MARKDOWN_POSTING }).expect(201)).body.items[0].id;
+    await request(server.url).post(`/api/postings/${id}/assessments`).set(auth(hrToken)).send({}).expect(201);
+    const res = await request(server.url).delete(`/api/postings/${id}`).set(auth(hrToken)).expect(409);
+    expect(res.body.message).toMatch(/has assessments/);
+    await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(200);
+  });
+
+  it('refuses a line too long for one item, on every database', async () => {
+    const text = `# Analyst\n\n## Responsibilities\n- ${'长'.repeat(30_000)}\n`;
+    const res = await request(server.url).post('/api/postings/import').set(auth(hrToken)).send({ text }).expect(422);
+    expect(res.body.message).toMatch(/duty line 1 is 30,000 characters long/);
+  });
+
+  it('keeps interviewers to reading', async () => {
+    const id = (await request(server.url).get('/api/postings?limit=1').set(auth(interviewerToken))).body.items[0].id;
+    await request(server.url).post('/api/postings/import').set(auth(interviewerToken)).send({ text: MARKDOWN_POSTING }).expect(403);
+    await request(server.url).patch(`/api/postings/${id}`).set(auth(interviewerToken)).send({ title: 'x' }).expect(403);
+    await request(server.url).delete(`/api/postings/${id}`).set(auth(interviewerToken)).expect(403);
+  });
+
+  it('answers malformed ids and query parameters with 400, unknown ids with 404', async () => {
+    await request(server.url).get('/api/postings/not-a-uuid').set(auth(hrToken)).expect(400);
+    await request(server.url).get('/api/postings/00000000-0000-4000-8000-000000000000').set(auth(hrToken)).expect(404);
+    const bad = await request(server.url).get('/api/postings?limit=1000').set(auth(hrToken)).expect(400);
+    expect(bad.body.message).toMatch(/limit/);
+  });
+});
