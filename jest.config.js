@@ -24,7 +24,8 @@ const common = {
 module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'], globalSetup: '<rootDir>/tests/support/global-setup.ts' },
-    { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'], globalSetup: '<rootDir>/tests/support/global-setup.ts' },
+    // Real servers share 2 cores with jest: they wait longer than jest's 5 s (tests/support/timeouts.ts).
+    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'], globalSetup: '<rootDir>/tests/support/global-setup.ts', setupFilesAfterEnv: ['<rootDir>/tests/support/timeouts.ts'] },
+    { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'], globalSetup: '<rootDir>/tests/support/global-setup.ts', setupFilesAfterEnv: ['<rootDir>/tests/support/timeouts.ts'] },
   ],
 };

@@ -108,7 +108,8 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
     expect(res.body.message).toMatch(/Cannot GET/);
   });
 
-  // Last: it uses up this client address's sign-in allowance.
+  // Last: it uses up this client address's sign-in allowance. Every refused guess costs a real scrypt
+  // hash (50 to 150 ms on these machines, more when jest loads both cores), and there may be up to 60 of them.
   it('rate-limits one client address trying many accounts', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 60 && !statuses.includes(429); i++) {
@@ -116,5 +117,5 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
     }
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(5);
-  });
+  }, 60_000);
 });

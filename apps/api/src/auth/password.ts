@@ -1,6 +1,6 @@
 import { randomBytes, scrypt as scryptCb, timingSafeEqual } from 'node:crypto';
 
-// scrypt cost: N=2^15, r=8, p=1 is ~50 ms and 32 MiB per hash on these machines.
+// scrypt cost: N=2^15, r=8, p=1 is 50 to 150 ms and 32 MiB per hash on these machines.
 const N = 1 << 15;
 const R = 8;
 const P = 1;
