@@ -57,6 +57,26 @@ describe(RunnerPool.name, () => {
     expect(order).toEqual(['high', 'normal-1', 'normal-2']);
   });
 
+  it('keeps high-priority runs first come, first served', async () => {
+    pool = await RunnerPool.start({ size: 1 });
+    const order: string[] = [];
+    const busy = pool.run(loops(200));
+    const queued = [1, 2, 3].map((n) => pool.run(adds, { priority: 'high' }).then(() => order.push(`high-${n}`)));
+    await Promise.all([busy, ...queued]);
+    expect(order).toEqual(['high-1', 'high-2', 'high-3']);
+  });
+
+  it('accepts a high-priority run while normal runs have filled the queue', async () => {
+    pool = await RunnerPool.start({ size: 1, queueLimit: 2 });
+    const busy = pool.run(loops(200));
+    const normal = [pool.run(adds), pool.run(adds)];
+    await expect(pool.run(adds)).rejects.toBeInstanceOf(QueueFullError);
+    const grading = pool.run(adds, { priority: 'high' });
+    expect(pool.stats().queued).toBe(3);
+    expect((await grading).verdict).toBe('passed');
+    expect((await Promise.all([busy, ...normal])).map((r) => r.verdict)).toEqual(['timeout', 'passed', 'passed']);
+  });
+
   it('answers crashed when the worker dies mid-run, restarts it and runs the next job', async () => {
     const exits: string[] = [];
     pool = await RunnerPool.start({ size: 1, onWorkerExit: (e) => exits.push(e.reason) });

@@ -8,7 +8,10 @@ import { WorkerSlot, type WorkerExit } from './worker-slot';
 export interface PoolOptions {
   /** Worker processes; default one per core. */
   size?: number;
-  /** Runs that may wait for a free worker; beyond it run() rejects with QueueFullError. */
+  /**
+   * Runs that may wait for a free worker; beyond it run() rejects with QueueFullError. High-priority
+   * runs have a queue of their own with the same limit, so practice runs never crowd grading out.
+   */
   queueLimit?: number;
   /** Worker script; default the sandbox's own worker (see resolveWorkerEntry). */
   entry?: string;
@@ -47,7 +50,8 @@ interface Queued {
  * it in a provider and maps QueueFullError to 429/503 and InvalidRunError to 400.
  */
 export class RunnerPool {
-  private readonly queue: Queued[] = [];
+  /** Waiting runs: high priority (grading) first, each queue first come, first served. */
+  private readonly queues = { high: [] as Queued[], normal: [] as Queued[] };
   private closed = false;
   private nextId = 1;
   private completed = 0;
@@ -88,8 +92,9 @@ export class RunnerPool {
    * Validates (InvalidRunError), then runs on a free worker or waits in the queue (QueueFullError
    * when full). With a `key` (e.g. the candidate's attempt id) at most perKeyLimit runs of that key
    * are in flight at once (TooManyRunsError), so one person cannot fill the queue; `limit`
-   * overrides perKeyLimit for this call (candidates get 1). `priority: 'high'` jumps the queue
-   * (grading a submitted attempt must not wait behind everyone's practice runs).
+   * overrides perKeyLimit for this call (candidates get 1). `priority: 'high'` runs go before every
+   * queued normal run and are not refused because normal runs filled their queue (grading a
+   * submitted attempt must not wait behind, or be turned away by, everyone's practice runs).
    */
   async run(request: RunRequest, options: { key?: string; limit?: number; priority?: 'normal' | 'high' } = {}): Promise<RunResult> {
     if (this.closed) throw new PoolClosedError();
@@ -113,19 +118,23 @@ export class RunnerPool {
   private enqueue(job: RunJob, high = false): Promise<RunResult> {
     return new Promise<RunResult>((resolve, reject) => {
       const item = { job, resolve, reject };
+      const queue = high ? this.queues.high : this.queues.normal;
       const slot = this.slots.find((s) => s.idle);
-      if (slot && this.queue.length === 0) this.dispatch(slot, item);
-      else if (this.queue.length >= this.queueLimit) reject(new QueueFullError(this.queueLimit));
-      else if (high) this.queue.unshift(item);
-      else this.queue.push(item);
+      if (slot && this.queued() === 0) this.dispatch(slot, item);
+      else if (queue.length >= this.queueLimit) reject(new QueueFullError(this.queueLimit));
+      else queue.push(item);
     });
+  }
+
+  private queued(): number {
+    return this.queues.high.length + this.queues.normal.length;
   }
 
   stats(): PoolStats {
     return {
       size: this.slots.length,
       busy: this.slots.filter((s) => s.busy).length,
-      queued: this.queue.length,
+      queued: this.queued(),
       queueLimit: this.queueLimit,
       completed: this.completed,
       crashes: this.slots.reduce((n, s) => n + s.crashes, 0),
@@ -137,14 +146,16 @@ export class RunnerPool {
   /** Stops every worker; queued runs are rejected with PoolClosedError. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const item of this.queue.splice(0)) item.reject(new PoolClosedError());
+    for (const item of [...this.queues.high.splice(0), ...this.queues.normal.splice(0)]) item.reject(new PoolClosedError());
     await Promise.all(this.slots.map((slot) => slot.close()));
   }
 
   private pump(): void {
     for (const slot of this.slots) {
-      if (this.queue.length === 0) return;
-      if (slot.idle) this.dispatch(slot, this.queue.shift()!);
+      if (!slot.idle) continue;
+      const next = this.queues.high.shift() ?? this.queues.normal.shift();
+      if (!next) return;
+      this.dispatch(slot, next);
     }
   }
 
