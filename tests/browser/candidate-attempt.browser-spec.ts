@@ -163,6 +163,40 @@ describeInBrowser('candidate attempt in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps saving over HTTP while the socket cannot connect, and goes back to the socket when it can', async () => {
+    const [offline] = await invite(suite.server.url, hr, assessment.id, 1);
+    const context = await suite.browser.newContext({ locale: 'en-US' });
+    // Every socket.io request fails, as behind a proxy that refuses WebSockets and long polling.
+    const blocked = (url: URL) => url.pathname.startsWith('/socket.io/');
+    const abort = (route: import('playwright-core').Route) => route.abort();
+    await context.route(blocked, abort);
+    const page = await context.newPage();
+    const saves: string[] = [];
+    page.on('request', (r) => { if (r.method() === 'PUT' && r.url().includes('/api/candidate/attempt/answers/')) saves.push(r.url()); });
+    await page.goto(`${suite.server.url}/take/${offline.token}`);
+    await page.getByRole('button', { name: 'Start the assessment' }).click();
+    await page.getByRole('status').filter({ hasText: 'Connection lost' }).waitFor();
+
+    const textNav = navItem(page, /Case study|Scenario|Behavioural/);
+    await textNav.click();
+    await page.locator('.text-answer textarea').fill('Saved without a socket.');
+    await waitForState(page, textNav, 'saved');
+    expect(saves).toHaveLength(1);
+    await shot(page, '7-offline-saved');
+
+    // The socket comes back: the notice goes, and the next save travels over it, not over HTTP.
+    await context.unroute(blocked, abort);
+    await page.getByRole('status').filter({ hasText: 'Connection lost' }).waitFor({ state: 'detached', timeout: 20_000 });
+    await page.locator('.text-answer textarea').fill('Saved over the socket again.');
+    await waitForState(page, textNav, 'saved');
+    expect(saves).toHaveLength(1);
+
+    const view = await candidateView(page);
+    const text = view.questions.find((q) => q.kind !== 'coding')!;
+    expect(view.answers.find((a) => a.questionId === text.id)?.content).toBe('Saved over the socket again.');
+    await context.close();
+  });
+
   it('counts down from the server deadline and shows the end when the server submits at it', async () => {
     const [late] = await invite(suite.server.url, hr, assessment.id, 1);
     const page = await (await suite.browser.newContext({ locale: 'zh-CN' })).newPage();
