@@ -126,6 +126,10 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('timed attempts 
     expect(foreign.error).toMatch(/another attempt/);
     const invalid = await ack<{ error: string }>(socket, 'save-answer', { attemptId: session.attemptId, questionId: coding.id, content: 7, version: 0, extra: true });
     expect(invalid.error).toMatch(/unknown field "extra"/);
+    // Over the answer limit, even as a 400 KB frame of escaped control characters: an ack that says so, and the socket stays.
+    const tooLong = await ack<{ error: string }>(socket, 'save-answer', { attemptId: session.attemptId, questionId: coding.id, language: 'javascript', content: '\u0001'.repeat(65_000), version: 3 });
+    expect(tooLong.error).toMatch(/longer than 60000 characters|too long/);
+    expect(socket.connected).toBe(true);
     expect(await ack<{ error: string }>(socket, 'delete-everything', { attemptId: session.attemptId })).toEqual({ error: expect.stringMatching(/Unknown event "delete-everything"/) });
     expect(await ack(socket, 'report-event', { attemptId: session.attemptId, type: 'paste', questionId: coding.id, detail: { size: 120 } })).toEqual({ ok: true });
 

@@ -13,8 +13,12 @@ type AttemptSocket = Socket<AttemptClientEvents, AttemptServerEvents, Record<str
 const room = (attemptId: string) => `attempt:${attemptId}`;
 const KNOWN_EVENTS = new Set(['save-answer', 'report-event']);
 
-/** Autosave and integrity signals over socket.io; a socket only ever joins its own attempt's room. */
-@WebSocketGateway({ namespace: '/attempts', maxHttpBufferSize: 256 * 1024 })
+/**
+ * Autosave and integrity signals over socket.io; a socket only ever joins its own attempt's room.
+ * Frames may be 1 MB: an answer at MAX_ANSWER_BYTES is at most 6× that as JSON (control characters
+ * escape to \u00XX), so an over-long answer gets an ack that says so instead of a dropped connection.
+ */
+@WebSocketGateway({ namespace: '/attempts', maxHttpBufferSize: 1024 * 1024 })
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(wsValidationPipe())
 export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {

@@ -4,7 +4,7 @@ import type { SaveState } from './answer-book';
 import { pick } from './candidate-api';
 import { useCandidateText } from './messages';
 
-const MARKS: Record<SaveState, string> = { saved: '✓', unsaved: '●', saving: '…', empty: '○' };
+const MARKS: Record<SaveState, string> = { saved: '✓', unsaved: '●', saving: '…', empty: '○', 'too-long': '!' };
 
 /** One button per question; Tab or the arrow keys move between them, Enter/Space opens one. */
 export function QuestionNav({ questions, current, stateOf, onSelect }: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import type { CandidateAttemptView, CandidateQuestionView } from '@rubricon/contracts';
+import { MAX_ANSWER_BYTES, type CandidateAttemptView, type CandidateQuestionView } from '@rubricon/contracts';
 import { AnswerBook } from './answer-book';
 
 const text = (s: string) => ({ en: s, zh: s });
@@ -80,5 +80,28 @@ describe(AnswerBook.name, () => {
     book.edit('q-text', 'same');
     book.rebase(view([{ questionId: 'q-text', content: 'same', version: 3, savedAt: '' }]), 'q-text');
     expect(book.get('q-text')).toMatchObject({ version: 3, state: 'saved' });
+  });
+
+  it('does not send an answer over the size limit, counted in UTF-8 bytes, and saves it once shortened', () => {
+    const book = AnswerBook.fromView(view([{ questionId: 'q-text', content: 'draft', version: 4, savedAt: '' }]));
+    // 20,001 Chinese characters are 60,003 bytes: over the limit although far fewer characters.
+    const long = '清'.repeat(MAX_ANSWER_BYTES / 3 + 1);
+    book.edit('q-text', long);
+    expect(book.get('q-text').state).toBe('too-long');
+    expect(book.beginSave('q-text')).toBeNull();
+    expect(book.pending()).toEqual(['q-text']);
+    book.edit('q-text', long.slice(1));
+    expect(book.get('q-text').state).toBe('unsaved');
+    expect(book.beginSave('q-text')).toMatchObject({ content: long.slice(1), version: 5 });
+  });
+
+  it('marks an answer too long when it grew past the limit during its save', () => {
+    const book = AnswerBook.fromView(view());
+    book.edit('q-text', 'short');
+    book.beginSave('q-text');
+    book.edit('q-text', 'x'.repeat(MAX_ANSWER_BYTES + 1));
+    book.acknowledge({ questionId: 'q-text', version: 1, savedAt: '' });
+    expect(book.get('q-text')).toMatchObject({ version: 1, state: 'too-long' });
+    expect(book.beginSave('q-text')).toBeNull();
   });
 });

@@ -1,6 +1,7 @@
-import type { CandidateAttemptView, CodeLanguage, SaveAnswerAck, SaveAnswerRequest } from '@rubricon/contracts';
+import { MAX_ANSWER_BYTES, type CandidateAttemptView, type CodeLanguage, type SaveAnswerAck, type SaveAnswerRequest } from '@rubricon/contracts';
 
-export type SaveState = 'empty' | 'unsaved' | 'saving' | 'saved';
+/** `too-long`: over MAX_ANSWER_BYTES, so not sent at all; the last saved version stands until it is shortened. */
+export type SaveState = 'empty' | 'unsaved' | 'saving' | 'saved' | 'too-long';
 
 export interface AnswerEntry {
   content: string;
@@ -40,18 +41,18 @@ export class AnswerBook {
     if (entry.content === content && entry.language === language) return;
     entry.content = content;
     if (language) entry.language = language;
-    if (entry.state !== 'saving') entry.state = 'unsaved';
+    if (entry.state !== 'saving') entry.state = unsavedState(entry);
   }
 
   /** The questions whose screen content the server has not acknowledged. */
   pending(): string[] {
-    return [...this.entries].filter(([, e]) => e.state === 'unsaved' || e.state === 'saving').map(([id]) => id);
+    return [...this.entries].filter(([, e]) => e.state === 'unsaved' || e.state === 'saving' || e.state === 'too-long').map(([id]) => id);
   }
 
   /** The next request for a question, or null when nothing needs saving or a save is in flight. */
   beginSave(questionId: string): SaveAnswerRequest | null {
     const entry = this.get(questionId);
-    if (entry.inFlight || entry.state !== 'unsaved') return null;
+    if (entry.inFlight || entry.state !== 'unsaved' || unsavedState(entry) === 'too-long') return null;
     const req: SaveAnswerRequest = { attemptId: this.attemptId, questionId, content: entry.content, version: entry.version + 1 };
     if (entry.language) req.language = entry.language;
     entry.inFlight = req;
@@ -65,14 +66,14 @@ export class AnswerBook {
     const sent = entry.inFlight;
     entry.inFlight = null;
     entry.version = Math.max(entry.version, ack.version);
-    entry.state = sent && sent.content === entry.content && sent.language === entry.language ? 'saved' : 'unsaved';
+    entry.state = sent && sent.content === entry.content && sent.language === entry.language ? 'saved' : unsavedState(entry);
   }
 
   /** A failed save: the text stays on screen, unsaved, to be retried. */
   fail(questionId: string): void {
     const entry = this.get(questionId);
     entry.inFlight = null;
-    entry.state = 'unsaved';
+    entry.state = unsavedState(entry);
   }
 
   /**
@@ -85,8 +86,15 @@ export class AnswerBook {
     const server = entryFromView(view, questionId);
     entry.inFlight = null;
     entry.version = server.version;
-    entry.state = server.content === entry.content && server.language === entry.language ? 'saved' : 'unsaved';
+    entry.state = server.content === entry.content && server.language === entry.language ? 'saved' : unsavedState(entry);
   }
+}
+
+const utf8 = new TextEncoder();
+
+/** What an answer the server does not hold yet is: waiting to be saved, or too long to send. */
+function unsavedState(entry: AnswerEntry): 'unsaved' | 'too-long' {
+  return utf8.encode(entry.content).length > MAX_ANSWER_BYTES ? 'too-long' : 'unsaved';
 }
 
 function entryFromView(view: CandidateAttemptView, questionId: string): AnswerEntry {

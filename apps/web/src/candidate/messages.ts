@@ -1,4 +1,4 @@
-import type { AttemptStatus, QuestionKind } from '@rubricon/contracts';
+import { MAX_ANSWER_BYTES, type AttemptStatus, type QuestionKind } from '@rubricon/contracts';
 import { useI18n } from '../i18n';
 
 /** Candidate-facing strings. Kept apart from i18n.tsx so the staff dictionary stays the staff's. */
@@ -24,7 +24,7 @@ const en = {
   timeLeft: 'Time left',
   questionList: 'Questions',
   kindLabels: { coding: 'Coding', case: 'Case study', scenario: 'Scenario', behavioral: 'Behavioural' } as Record<QuestionKind, string>,
-  saveState: { saved: 'Saved', unsaved: 'Not saved yet', saving: 'Saving…', empty: 'Not answered' },
+  saveState: { saved: 'Saved', unsaved: 'Not saved yet', saving: 'Saving…', empty: 'Not answered', 'too-long': `Too long to save: an answer may be at most ${MAX_ANSWER_BYTES / 1000} KB. Shorten it; until then your last saved version counts.` },
   questionOf: (n: number, total: number) => `Question ${n} of ${total}`,
   suggestedMinutes: (n: number) => `about ${n} min`,
   examples: 'Examples',
@@ -89,7 +89,7 @@ const zh: typeof en = {
   timeLeft: '剩余时间',
   questionList: '题目列表',
   kindLabels: { coding: '编程题', case: '案例分析题', scenario: '情景题', behavioral: '行为面试题' },
-  saveState: { saved: '已保存', unsaved: '尚未保存', saving: '正在保存…', empty: '未作答' },
+  saveState: { saved: '已保存', unsaved: '尚未保存', saving: '正在保存…', empty: '未作答', 'too-long': `内容过长，无法保存：每题答案最多 ${MAX_ANSWER_BYTES / 1000} KB。请删减；在此之前以您最后保存的版本为准。` },
   questionOf: (n: number, total: number) => `第 ${n} 题，共 ${total} 题`,
   suggestedMinutes: (n: number) => `建议用时约 ${n} 分钟`,
   examples: '示例',
