@@ -287,6 +287,23 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('timed attempts 
     expect(res.body.message).toMatch(/time is up|submitted/);
   });
 
+  it('refuses integrity signals that arrive after the deadline even before the scheduler has run', async () => {
+    const [link] = await invite(server.url, hr, assessment.id);
+    const { session } = await startedSession(link);
+    const socket = await connect(session.accessToken);
+    await setDeadline(session.attemptId, new Date(Date.now() - 1));
+    const [overHttp, overSocket] = await Promise.all([
+      request(server.url).post('/api/candidate/attempt/events').set('Authorization', `Bearer ${session.accessToken}`).send({ attemptId: session.attemptId, type: 'blur' }),
+      ack<{ error: string }>(socket, 'report-event', { attemptId: session.attemptId, type: 'hidden' }),
+    ]);
+    // "in progress": the scheduler may have closed the attempt in between, which refuses them too.
+    expect(overHttp.status).toBe(409);
+    expect(overHttp.body.message).toMatch(/time is up|in progress/);
+    expect(overSocket).toEqual({ error: expect.stringMatching(/time is up|in progress/) });
+    const detail = (await hrApi('get', `/api/attempts/${session.attemptId}`).expect(200)).body as AttemptDetail;
+    expect(detail.timeline).toEqual([]);
+  });
+
   it('catches up on a deadline that passed while the server was down', async () => {
     const [link] = await invite(server.url, hr, assessment.id);
     const { session } = await startedSession(link);

@@ -144,6 +144,8 @@ export class AttemptsService {
     if (!this.eventBudget.take(attemptId)) throw new HttpException('Too many signals in a short time; they are advisory and were not all recorded.', HttpStatus.TOO_MANY_REQUESTS);
     const { attempt } = await this.loadAttempt(attemptId);
     if (attempt.status !== 'in_progress') throw new ConflictException('Signals are only recorded while the assessment is in progress.');
+    // The scheduler submits overdue attempts on its next tick: until then, the deadline itself closes the timeline.
+    if (remainingMs(attempt, new Date()) === 0) throw new ConflictException('The time is up: signals are no longer recorded.');
     if ((await this.dataSource.getRepository(IntegrityEventEntity).countBy({ attemptId })) >= MAX_EVENTS_PER_ATTEMPT) return { ok: true };
     const detail = Object.fromEntries(
       Object.entries(req.detail ?? {})
