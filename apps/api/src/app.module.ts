@@ -1,11 +1,13 @@
 import { DynamicModule, Global, Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AttemptsModule } from './attempts/attempts.module';
 import { AuthModule } from './auth/auth.module';
 import { BankModule } from './bank/bank.module';
 import { APP_CONFIG, AppConfig } from './config';
 import { dataSourceOptions } from './database/data-source-options';
+import { serializeSqliteWork } from './database/sqlite-serial';
 import { HealthController } from './health/health.controller';
 import { PostingsModule } from './postings/postings.module';
 import { RunsModule } from './runs/runs.module';
@@ -27,7 +29,11 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         // Migrations run at start, on both dialects; the schema never comes from `synchronize`.
-        TypeOrmModule.forRoot({ ...dataSourceOptions(config.database), migrationsRun: true, retryAttempts: 3, retryDelay: 1000 }),
+        // SQLite's one connection then takes transactions in turns (database/sqlite-serial.ts).
+        TypeOrmModule.forRootAsync({
+          useFactory: () => ({ ...dataSourceOptions(config.database), migrationsRun: true, retryAttempts: 3, retryDelay: 1000 }),
+          dataSourceFactory: async (options) => serializeSqliteWork(await new DataSource(options as DataSourceOptions).initialize()),
+        }),
         AuthModule,
         UsersModule,
         PostingsModule,

@@ -165,9 +165,17 @@ export class AssessmentsService {
     return this.get(id);
   }
 
-  /** Loads a draft, applies a change and recomputes its coverage, all in one transaction. */
+  /**
+   * Loads a draft, applies a change and recomputes its coverage, all in one transaction. On MySQL the
+   * assessment row is locked first, so two edits (or an edit and a publish) take turns and each sees
+   * the other's result: two removals cannot empty a draft, nothing changes after publish. SQLite
+   * already takes transactions in turns (database/sqlite-serial.ts) and has no row locks.
+   */
   private async editDraft(id: string, change: (manager: EntityManager, assessment: AssessmentEntity) => Promise<void>): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
+      if (manager.connection.options.type !== 'better-sqlite3') {
+        await manager.findOne(AssessmentEntity, { where: { id }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+      }
       const assessment = await this.load(manager, id);
       if (assessment.status !== 'draft') throw new ConflictException('This assessment is published and can no longer change; generate a new draft instead.');
       await change(manager, assessment);

@@ -1,0 +1,95 @@
+import request from 'supertest';
+import type { AssessmentView, CandidateAttemptView, SaveAnswerAck } from '@rubricon/contracts';
+import { DataSource } from 'typeorm';
+import { AnswerEntity } from '../../apps/api/src/attempts/answer.entity';
+import { connectCandidate, emitWithAck, invite, openSession, publishedAssessment } from '../factories/attempts';
+import { seedPostingId } from '../factories/postings';
+import { createStaff } from '../factories/staff';
+import { databaseKinds, type TestDatabase } from '../support/databases';
+import { ADMIN, loginAs, startTestApp, type TestApp } from '../support/test-app';
+
+// Requests that arrive together must not break each other: on SQLite they share one connection
+// (database/sqlite-serial.ts takes their transactions in turns), on MySQL each edit of a draft
+// locks its row first.
+describe.each(databaseKinds().map((k) => [k.name, k] as const))('requests at the same moment on %s', (_name, kind) => {
+  let db: TestDatabase;
+  let server: TestApp;
+  let hr: string;
+  const as = (token: string) => ({ Authorization: `Bearer ${token}` });
+
+  beforeAll(async () => {
+    db = await kind.create();
+    server = await startTestApp(db);
+    hr = (await createStaff(server.url, await loginAs(server.url, ADMIN.email, ADMIN.password), 'hr')).token;
+  });
+  afterAll(async () => {
+    await server?.close();
+    await db?.dispose();
+  });
+
+  it('acknowledges every save a candidate sends at once, and each acknowledged save is what is stored', async () => {
+    const assessment = await publishedAssessment(server.url, hr, '开发工程师');
+    const [link] = await invite(server.url, hr, assessment.id);
+    const session = await openSession(server.url, link);
+    const started = (await request(server.url).post('/api/candidate/attempt/start').set(as(session.accessToken)).expect(200)).body as CandidateAttemptView;
+    const { socket } = await connectCandidate(server.url, session.accessToken);
+    try {
+      const questions = started.questions;
+      // What the page's flush before submit does: every pending answer at once, round after round.
+      for (let version = 1; version <= 8; version++) {
+        const acks = await Promise.all(questions.map((q) => emitWithAck<SaveAnswerAck | { error: string }>(socket, 'save-answer', {
+          attemptId: session.attemptId, questionId: q.id, content: `${q.id} v${version}`, version,
+          ...(q.kind === 'coding' ? { language: 'javascript' } : {}),
+        })));
+        expect(acks).toEqual(questions.map((q) => expect.objectContaining({ questionId: q.id, version })));
+      }
+      // A stale save in the same burst is refused alone.
+      const [stale, fresh] = await Promise.all([
+        emitWithAck<{ error: string }>(socket, 'save-answer', { attemptId: session.attemptId, questionId: questions[0].id, content: 'old tab', version: 3, ...(questions[0].kind === 'coding' ? { language: 'javascript' } : {}) }),
+        emitWithAck<SaveAnswerAck>(socket, 'save-answer', { attemptId: session.attemptId, questionId: questions[1].id, content: 'latest', version: 9, ...(questions[1].kind === 'coding' ? { language: 'javascript' } : {}) }),
+      ]);
+      expect(stale.error).toMatch(/newer version/);
+      expect(fresh).toMatchObject({ version: 9 });
+    } finally {
+      socket.disconnect();
+    }
+    const stored = await server.app.get(DataSource).getRepository(AnswerEntity).find({ where: { attemptId: session.attemptId } });
+    expect(Object.fromEntries(stored.map((a) => [a.questionId, [a.version, a.content]]))).toEqual(Object.fromEntries(
+      started.questions.map((q, i) => [q.id, i === 1 ? [9, 'latest'] : [8, `${q.id} v8`]]),
+    ));
+  });
+
+  it('lets two edits of one draft take turns: two removals cannot empty it, and a publish freezes it', async () => {
+    const postingId = await seedPostingId(server.url, hr, '产品经理');
+    const generate = async () => (await request(server.url).post(`/api/postings/${postingId}/assessments`).set(as(hr)).send({}).expect(201)).body as AssessmentView;
+    const ids = (a: AssessmentView) => a.sections.flatMap((s) => s.questions.map((q) => q.id));
+
+    // Down to two questions, then both removed at once: one must be refused.
+    const draft = await generate();
+    for (const id of ids(draft).slice(2)) await request(server.url).delete(`/api/assessments/${draft.id}/questions/${id}`).set(as(hr)).expect(200);
+    const [a, b] = ids(draft).slice(0, 2);
+    const removals = await Promise.all([a, b].map((id) => request(server.url).delete(`/api/assessments/${draft.id}/questions/${id}`).set(as(hr))));
+    expect(removals.map((r) => r.status).sort()).toEqual([200, 400]);
+    expect(ids((await request(server.url).get(`/api/assessments/${draft.id}`).set(as(hr)).expect(200)).body)).toHaveLength(1);
+
+    // Publish and a removal at once: either the removal lands first, or it is refused; the published
+    // assessment is what was published.
+    const other = await generate();
+    const [published, removal] = await Promise.all([
+      request(server.url).post(`/api/assessments/${other.id}/publish`).set(as(hr)),
+      request(server.url).delete(`/api/assessments/${other.id}/questions/${ids(other)[0]}`).set(as(hr)),
+    ]);
+    expect(published.status).toBe(201);
+    expect([200, 409]).toContain(removal.status);
+    const after = (await request(server.url).get(`/api/assessments/${other.id}`).set(as(hr)).expect(200)).body as AssessmentView;
+    expect(ids(after)).toEqual(ids(published.body));
+
+    // The same question added twice at once: one is added, the other told it is already there.
+    const third = await generate();
+    const extra = (await request(server.url).get('/api/bank/questions?kind=behavioral').set(as(hr)).expect(200)).body
+      .find((q: { id: string }) => !ids(third).includes(q.id)).id as string;
+    const adds = await Promise.all([1, 2].map(() => request(server.url).post(`/api/assessments/${third.id}/questions`).set(as(hr)).send({ questionId: extra })));
+    expect(adds.map((r) => r.status).sort()).toEqual([201, 409]);
+    expect(adds.find((r) => r.status === 409)!.body.message).toMatch(/already in this assessment/);
+  });
+});
