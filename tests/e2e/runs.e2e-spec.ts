@@ -69,5 +69,7 @@ describe('POST /api/runs (sandbox through the API)', () => {
     for (let i = 0; i < 32; i++) statuses.push((await run({ language: 'javascript', code: SUM, tests: [{ input: { a: 0, b: 0 }, expected: 0 }] }, other)).status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(30);
     expect(statuses.slice(30)).toEqual([429, 429]);
+    const limited = await run({ language: 'javascript', code: SUM, tests: [{ input: { a: 0, b: 0 }, expected: 0 }] }, other).expect(429);
+    expect(limited.body).toEqual({ message: 'Too many code runs; wait a minute and try again.' });
   });
 });

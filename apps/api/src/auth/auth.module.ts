@@ -7,6 +7,7 @@ import { AuthGuard } from '../common/auth.guard';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
+import { throttlerMessage } from './throttler-messages';
 
 @Module({
   imports: [
@@ -24,7 +25,8 @@ import { AuthService } from './auth.service';
           { name: 'default', ttl: 60_000, limit: config.loginRateLimitPerMinute },
           { name: 'address', ttl: 60_000, limit: config.loginRateLimitPerMinute * 10 },
         ],
-        errorMessage: 'Too many sign-in attempts; wait a minute and try again.',
+        // One module-wide setting for every throttled route: the message must fit each of them.
+        errorMessage: throttlerMessage,
       }),
     }),
   ],

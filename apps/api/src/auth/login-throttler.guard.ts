@@ -1,5 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard } from '@nestjs/throttler';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
+import { SIGN_IN_LIMIT_MESSAGE } from './throttler-messages';
 
 /**
  * Sign-in attempts are counted twice: per client address and email (`default`: one account cannot
@@ -14,5 +15,9 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
 
   protected generateKey(context: ExecutionContext, suffix: string, name: string): string {
     return super.generateKey(context, name === 'address' ? suffix.split('|')[0] : suffix, name);
+  }
+
+  protected async getErrorMessage(_context: ExecutionContext, _detail: ThrottlerLimitDetail): Promise<string> {
+    return SIGN_IN_LIMIT_MESSAGE;
   }
 }
