@@ -4,6 +4,15 @@ import type { AssessmentStatus } from '@rubricon/contracts';
 import { PostingEntity } from '../postings/posting.entity';
 import { AssessmentQuestionEntity } from './assessment-question.entity';
 
+/**
+ * TypeORM parses and serialises `json` columns itself; this keeps the property the JSON text the
+ * service writes and reads (rows written as `text` before read the same).
+ */
+const jsonText = {
+  to: (text: string | null | undefined) => (typeof text === 'string' ? JSON.parse(text) : text),
+  from: (value: unknown) => (value === null || value === undefined ? value : JSON.stringify(value)),
+};
+
 @Entity('assessments')
 export class AssessmentEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
@@ -35,8 +44,17 @@ export class AssessmentEntity {
   @Column({ type: 'varchar', length: 64 })
   bankVersion: string;
 
-  /** JSON: the tagged duty lines as generation saw them (text, assessable, competencies). */
-  @Column({ type: 'text' })
+  /**
+   * JSON: the tagged duty lines as generation saw them (text, assessable, competencies). It grows
+   * with the posting, past MySQL's 64 KB `text`: an import takes a document of up to 1 MiB
+   * (MAX_DOCUMENT_BYTES) whose lines have up to 2,000 characters (MAX_LINE_CHARS); an edit takes up
+   * to 200 lines of 2,000 characters in a 2 MB body. JSON quoting and the tags add about 0.7× the
+   * text for real duties (a 1 MiB posting of them: under 2 MB) and at most 3× for 2,000-character
+   * lines: some 6 MB at worst. `json` is the one type both dialects have that is big enough:
+   * LONGTEXT (4 GiB) checked as JSON on MariaDB, a JSON document on MySQL 8 (up to
+   * max_allowed_packet), text on SQLite.
+   */
+  @Column({ type: 'json', transformer: jsonText })
   duties: string;
 
   @Column({ type: 'double' })
