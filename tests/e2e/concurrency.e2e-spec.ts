@@ -2,6 +2,7 @@ import request from 'supertest';
 import type { AssessmentView, CandidateAttemptView, SaveAnswerAck } from '@rubricon/contracts';
 import { DataSource } from 'typeorm';
 import { AnswerEntity } from '../../apps/api/src/attempts/answer.entity';
+import { MAX_SOCKETS_PER_ATTEMPT } from '../../apps/api/src/attempts/attempts.gateway';
 import { connectCandidate, emitWithAck, invite, openSession, publishedAssessment } from '../factories/attempts';
 import { seedPostingId } from '../factories/postings';
 import { createStaff } from '../factories/staff';
@@ -57,6 +58,27 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('requests at the
     expect(Object.fromEntries(stored.map((a) => [a.questionId, [a.version, a.content]]))).toEqual(Object.fromEntries(
       started.questions.map((q, i) => [q.id, i === 1 ? [9, 'latest'] : [8, `${q.id} v8`]]),
     ));
+  });
+
+  it('caps the saves and the open sockets of one attempt, with messages that say what to do', async () => {
+    const assessment = await publishedAssessment(server.url, hr, '开发工程师');
+    const [link] = await invite(server.url, hr, assessment.id);
+    const session = await openSession(server.url, link);
+    const started = (await request(server.url).post('/api/candidate/attempt/start').set(as(session.accessToken)).expect(200)).body as CandidateAttemptView;
+    const text = started.questions.find((q) => q.kind !== 'coding')!;
+    const sockets = await Promise.all(Array.from({ length: MAX_SOCKETS_PER_ATTEMPT }, () => connectCandidate(server.url, session.accessToken).then((c) => c.socket)));
+    try {
+      await expect(connectCandidate(server.url, session.accessToken)).rejects.toThrow(/open in 5 tabs or windows already/);
+      // A script saving in a loop: the same save 100 times at once (each is acknowledged as a retry until the budget runs out).
+      const save = { attemptId: session.attemptId, questionId: text.id, content: 'x'.repeat(50_000), version: 1 };
+      const acks = await Promise.all(Array.from({ length: 100 }, (_, i) => emitWithAck<SaveAnswerAck | { error: string }>(sockets[i % sockets.length], 'save-answer', save)));
+      const refused = acks.filter((a): a is { error: string } => 'error' in a);
+      expect(refused.length).toBeGreaterThanOrEqual(30);
+      expect(refused[0].error).toMatch(/Too many saves in a short time/);
+      expect(acks.length - refused.length).toBeGreaterThanOrEqual(60);
+    } finally {
+      for (const s of sockets) s.disconnect();
+    }
   });
 
   it('lets two edits of one draft take turns: two removals cannot empty it, and a publish freezes it', async () => {

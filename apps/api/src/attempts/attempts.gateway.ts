@@ -12,6 +12,8 @@ type AttemptSocket = Socket<AttemptClientEvents, AttemptServerEvents, Record<str
 
 const room = (attemptId: string) => `attempt:${attemptId}`;
 const KNOWN_EVENTS = new Set(['save-answer', 'report-event']);
+/** Tabs or windows one attempt may have open at once; each is a socket. */
+export const MAX_SOCKETS_PER_ATTEMPT = 5;
 
 /**
  * Autosave and integrity signals over socket.io; a socket only ever joins its own attempt's room.
@@ -42,8 +44,11 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       this.tokens.verify(socket.handshake.auth?.token).then((attemptId) => {
         if (!attemptId) return next(new Error('This session has ended (expired, replaced by a newer one, or withdrawn). Open your latest invitation link again.'));
         socket.data.attemptId = attemptId;
-        next();
-      }, next);
+        return server.in(room(attemptId)).fetchSockets().then((open) => {
+          if (open.length >= MAX_SOCKETS_PER_ATTEMPT) return next(new Error(`This assessment is open in ${open.length} tabs or windows already; close the others and reload this one.`));
+          next();
+        });
+      }).catch(next);
     });
   }
 

@@ -36,6 +36,13 @@ export interface AttemptStateChange {
 const EVENT_BURST = 20;
 const EVENTS_PER_SECOND = 5;
 const MAX_EVENTS_PER_ATTEMPT = 2000;
+/**
+ * Saves per attempt: the page saves each question 2 s after typing stops and flushes all of them
+ * before submit, so 60 at once and 10 a second is far above an honest client and far below a
+ * script writing 60 KB answers in a loop.
+ */
+const SAVE_BURST = 60;
+const SAVES_PER_SECOND = 10;
 
 export function hashToken(token: string): string {
   return createHash('sha256').update(token).digest('hex');
@@ -49,6 +56,7 @@ export class AttemptsService {
   /** attempt -> assessment never changes: autosaves skip a read for it. */
   private readonly assessmentIds = new Map<string, string>();
   private readonly eventBudget = new TokenBuckets(EVENT_BURST, EVENTS_PER_SECOND);
+  private readonly saveBudget = new TokenBuckets(SAVE_BURST, SAVES_PER_SECOND);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -116,6 +124,7 @@ export class AttemptsService {
    */
   async saveAnswer(attemptId: string, req: SaveAnswerRequest): Promise<SaveAnswerAck> {
     if (req.attemptId !== attemptId) throw new ForbiddenException('This session belongs to another attempt.');
+    if (!this.saveBudget.take(attemptId)) throw new HttpException('Too many saves in a short time; your answer stays on this page and is saved again in a few seconds.', HttpStatus.TOO_MANY_REQUESTS);
     if (Buffer.byteLength(req.content, 'utf8') > MAX_ANSWER_BYTES) throw new BadRequestException(`The answer is too long (more than ${MAX_ANSWER_BYTES / 1000} KB).`);
     const question = (await this.assessments.delivery(await this.assessmentOf(attemptId))).questions.find((q) => q.id === req.questionId);
     if (!question) throw new NotFoundException(`This assessment has no question ${req.questionId}.`);
