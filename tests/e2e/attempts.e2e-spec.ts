@@ -58,6 +58,21 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('timed attempts 
     received.push(JSON.stringify(res));
     return res;
   };
+  /**
+   * An event written as socket.io text by hand, for payloads the client cannot encode (its JSON.stringify
+   * overflows on them as the server's validation used to); the acknowledgement comes back as usual.
+   */
+  let rawAckId = 1_000_000;
+  const rawAck = (socket: Socket, event: string, payloadJson: string) =>
+    new Promise<unknown>((resolve, reject) => {
+      const id = rawAckId++;
+      const timer = setTimeout(() => reject(new Error(`no acknowledgement of ${event}`)), 10_000);
+      (socket as unknown as { acks: Record<number, (res: unknown) => void> }).acks[id] = (res) => {
+        clearTimeout(timer);
+        resolve(res);
+      };
+      socket.io.engine.write(`2/attempts,${id}[${JSON.stringify(event)},${payloadJson}]`);
+    });
   const setDeadline = async (attemptId: string, deadline: Date) => server.app.get(DataSource).getRepository(AttemptEntity).update({ id: attemptId }, { deadline });
   const startedSession = async (link: InvitationLink) => {
     const session = await openSession(server.url, link);
@@ -129,6 +144,10 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('timed attempts 
     // Over the answer limit, even as a 400 KB frame of escaped control characters: an ack that says so, and the socket stays.
     const tooLong = await ack<{ error: string }>(socket, 'save-answer', { attemptId: session.attemptId, questionId: coding.id, language: 'javascript', content: '\u0001'.repeat(65_000), version: 3 });
     expect(tooLong.error).toMatch(/longer than 60000 characters|too long/);
+    // 5000 levels of arrays (10 KB) used to overflow the stack of validation: refused like any bad payload.
+    const deep = '['.repeat(5000) + ']'.repeat(5000);
+    const tooDeep = await rawAck(socket, 'save-answer', `{"attemptId":"${session.attemptId}","questionId":"${coding.id}","language":"javascript","content":${deep},"version":3}`);
+    expect(tooDeep).toEqual({ error: 'The message is nested too deeply (more than 64 levels of objects and arrays).' });
     expect(socket.connected).toBe(true);
     expect(await ack<{ error: string }>(socket, 'delete-everything', { attemptId: session.attemptId })).toEqual({ error: expect.stringMatching(/Unknown event "delete-everything"/) });
     expect(await ack(socket, 'report-event', { attemptId: session.attemptId, type: 'paste', questionId: coding.id, detail: { size: 120 } })).toEqual({ ok: true });
@@ -335,6 +354,24 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('timed attempts 
     await request(server.url).get('/api/postings').set('Authorization', `Bearer ${session.accessToken}`).expect(401);
     await request(server.url).get('/api/candidate/attempt').set('Authorization', `Bearer ${hr}`).expect(401);
     await expect(connectCandidate(server.url, 'forged')).rejects.toThrow(/invitation link again/);
+  });
+
+  it('reads a CSV saved as UTF-16, and refuses a GBK one and one that lists an email twice, inviting nobody', async () => {
+    const csvUrl = `/api/assessments/${assessment.id}/invitations/csv`;
+    const count = async () => ((await hrApi('get', `/api/assessments/${assessment.id}/attempts`).expect(200)).body as AttemptSummary[]).length;
+    const utf16 = (await hrApi('post', csvUrl).attach('file', Buffer.from('\uFEFFname,email\r\n张三,zhang3@x.io\r\n', 'utf16le'), 'unicode.csv').expect(201)).body as InvitationLink[];
+    expect(utf16.map((l) => l.candidate)).toEqual([{ name: '张三', email: 'zhang3@x.io' }]);
+    const before = await count();
+
+    // What Chinese Excel writes by default: 张三 in GBK.
+    const gbk = Buffer.concat([Buffer.from('name,email\n'), Buffer.from([0xd5, 0xc5, 0xc8, 0xfd]), Buffer.from(',zhang3@x.io\n')]);
+    const refusedGbk = await hrApi('post', csvUrl).attach('file', gbk, 'candidates.csv').expect(422);
+    expect(refusedGbk.body.message).toMatch(/^This CSV is not UTF-8 text \(perhaps GBK.*Save it as "CSV UTF-8/);
+    const noBom = await hrApi('post', csvUrl).attach('file', Buffer.from('name,email\nLi Lei,lei@x.io\n', 'utf16le'), 'candidates.csv').expect(422);
+    expect(noBom.body.message).toMatch(/^This CSV looks like UTF-16 text without a byte-order mark\. Save it as "CSV UTF-8/);
+    const twice = await hrApi('post', csvUrl).attach('file', Buffer.from('name,email\nAlice,alice@x.io\nBob,bob@x.io\nAlice W.,ALICE@x.io\n'), 'candidates.csv').expect(422);
+    expect(twice.body.message).toBe('The same email appears more than once: rows 2, 4 (alice@x.io). Invite each person once: remove the extra rows or correct the addresses.');
+    expect(await count()).toBe(before);
   });
 
   it('never sent the candidate a hidden test, an expected hidden output, a rubric or a solution', () => {

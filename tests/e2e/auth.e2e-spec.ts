@@ -96,6 +96,26 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
     expect(huge.body.message).toMatch(/too large/);
   });
 
+  it('refuses JSON nested too deeply with a 400, on public and staff routes alike', async () => {
+    const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
+    const tooDeep = { message: 'The request body is nested too deeply (more than 64 levels of objects and arrays).' };
+    const post = (path: string, body: string) =>
+      request(server.url).post(path).set('Authorization', `Bearer ${adminToken}`).set('Content-Type', 'application/json').send(body);
+    // 10 KB of brackets used to overflow the stack of validation: a 500 on every JSON route.
+    for (const [path, body] of [
+      ['/api/auth/login', `{"email":${nested(5000)},"password":"x"}`],
+      ['/api/candidate/sessions', `{"token":${nested(5000)}}`],
+      ['/api/runs', `{"language":"javascript","code":"function solve(i) { return i; }","tests":[{"input":${nested(5000)},"expected":1}]}`],
+      ['/api/auth/login', `{"email":${nested(64)},"password":"x"}`],
+    ]) {
+      const res = await post(path, body);
+      expect({ path, status: res.status, body: res.body }).toEqual({ path, status: 400, body: tooDeep });
+    }
+    // 64 levels in all (the body and 63 arrays) is still data: validation has its say.
+    const atLimit = await post('/api/candidate/sessions', `{"token":${nested(63)}}`).expect(400);
+    expect(atLimit.body.message).toMatch(/token/);
+  });
+
   it('serves health publicly and the OpenAPI document', async () => {
     const health = await request(server.url).get('/api/health').expect(200);
     expect(health.body.status).toBe('ok');

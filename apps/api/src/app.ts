@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { BankService } from './bank/bank.service';
 import { HttpExceptionFilter, toErrorResponse } from './common/http-exception.filter';
-import { strictValidationPipe } from './common/validation';
+import { nestsDeeperThan, strictValidationPipe, tooDeeplyNested } from './common/validation';
 import type { AppConfig } from './config';
 import { firstStart, type FirstStartReport } from './first-start';
 import { PostingsService } from './postings/postings.service';
@@ -31,6 +31,7 @@ export async function createApp(config: AppConfig, logger?: NestApplicationOptio
   app.set('trust proxy', 'loopback');
   app.use(helmet({ contentSecurityPolicy: { directives: cspDirectives() } }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
+  app.use(refuseDeepBodies);
   app.use(bodyErrorHandler);
   app.setGlobalPrefix('api');
   app.useGlobalPipes(strictValidationPipe((message) => new BadRequestException(message)));
@@ -54,6 +55,12 @@ function bodyErrorHandler(error: unknown, _req: Request, res: Response, next: Ne
   if (!error) return next();
   const { status, message } = toErrorResponse(error);
   res.status(status).json({ message });
+}
+
+/** Every JSON body, whatever the route and before any guard or pipe walks it: see MAX_NESTING_DEPTH. */
+function refuseDeepBodies(req: Request, res: Response, next: NextFunction): void {
+  if (!nestsDeeperThan(req.body)) return next();
+  res.status(400).json({ message: tooDeeplyNested('The request body') });
 }
 
 function serveWebApp(app: NestExpressApplication, webDir: string): void {

@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { Transform } from 'class-transformer';
 import { ValidateIf } from 'class-validator';
 
@@ -25,13 +25,42 @@ function flatten(errors: ValidationError[], parent: string): string[] {
 
 /** The one validation policy: unknown fields refused, types transformed; the caller picks the error type. */
 export function strictValidationPipe(toError: (message: string) => Error): ValidationPipe {
-  return new ValidationPipe({
+  return new ValidationPipe(strictValidationOptions(toError));
+}
+
+export function strictValidationOptions(toError: (message: string) => Error): ValidationPipeOptions {
+  return {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
     exceptionFactory: (errors) => toError(validationMessage(errors)),
-  });
+  };
 }
+
+/**
+ * How many levels of objects and arrays a request body or socket payload may nest. Validation and
+ * class-transformer recurse through every level, so a few KB of `[[[[…` would overflow the stack.
+ * Nothing real comes close: a run's test input starts 3 levels down, the question bank's deepest
+ * document is 10 levels, and the HTML posting reader stops at the same 64.
+ */
+export const MAX_NESTING_DEPTH = 64;
+
+export const tooDeeplyNested = (what: string) => `${what} is nested too deeply (more than ${MAX_NESTING_DEPTH} levels of objects and arrays).`;
+
+/** True when `value` nests objects or arrays more than `limit` levels; measured without recursion, so any depth is safe. */
+export function nestsDeeperThan(value: unknown, limit = MAX_NESTING_DEPTH): boolean {
+  const pending: Array<{ value: object; depth: number }> = isContainer(value) ? [{ value, depth: 1 }] : [];
+  while (pending.length) {
+    const { value: container, depth } = pending.pop()!;
+    if (depth > limit) return true;
+    for (const child of Object.values(container)) if (isContainer(child)) pending.push({ value: child, depth: depth + 1 });
+  }
+  return false;
+}
+
+// Bytes (a socket.io binary attachment) are one value, not a list to walk.
+const isContainer = (value: unknown): value is object =>
+  typeof value === 'object' && value !== null && !ArrayBuffer.isView(value) && !(value instanceof ArrayBuffer);
 
 /** "May be left out", not "may be null": a null gets the field's own validation message. */
 export const Optional = () => ValidateIf((_object, value) => value !== undefined);

@@ -1,6 +1,6 @@
-import { ArgumentsHost, Catch, HttpException, Logger, ValidationPipe, type ExceptionFilter } from '@nestjs/common';
+import { ArgumentsHost, type ArgumentMetadata, Catch, HttpException, Logger, ValidationPipe, type ExceptionFilter } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
-import { strictValidationPipe } from './validation';
+import { nestsDeeperThan, strictValidationOptions, tooDeeplyNested } from './validation';
 
 /**
  * Socket handlers answer through the acknowledgement: `{ error }` with a message a person
@@ -24,5 +24,18 @@ export class WsAckExceptionFilter implements ExceptionFilter {
 }
 
 export function wsValidationPipe(): ValidationPipe {
-  return strictValidationPipe((message) => new WsException(message));
+  return new WsValidationPipe();
+}
+
+/** Socket payloads never pass through express.json and its depth check (app.ts): they are measured here. */
+class WsValidationPipe extends ValidationPipe {
+  constructor() {
+    super(strictValidationOptions((message) => new WsException(message)));
+  }
+
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    // Only what is about to be validated (the payload), never the socket itself.
+    if (metadata.metatype && this.toValidate(metadata) && nestsDeeperThan(value)) throw new WsException(tooDeeplyNested('The message'));
+    return super.transform(value, metadata);
+  }
 }
