@@ -2,20 +2,97 @@ import { PostingParseError } from './errors';
 
 export const MAX_DOCUMENT_BYTES = 1024 * 1024;
 
-const UPLOAD_HINT = 'upload a TXT, Markdown, TSV or HTML posting.';
-
-function binaryError(reason: string): PostingParseError {
-  return new PostingParseError(`This file looks binary (${reason}); ${UPLOAD_HINT}`);
+/**
+ * Uploaded bytes are not text this server can read. A PostingParseError, so posting imports answer
+ * it as before; other uploads (the candidates CSV) catch this class alone.
+ */
+export class TextDecodeError extends PostingParseError {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TextDecodeError';
+  }
 }
 
+/** How the decoder's messages name the upload and what they tell the person to do. */
+export interface DecodeWording {
+  /** The upload at the start of a sentence: "This file", "This CSV". */
+  subject: string;
+  /** What to do with a binary file, after a semicolon: "upload a TXT, Markdown, TSV or HTML posting." */
+  binaryAdvice: string;
+  /** What to do with text in another encoding, a sentence: "Save it as UTF-8, or …". */
+  encodingAdvice: string;
+}
+
+const POSTING_WORDING: DecodeWording = {
+  subject: 'This file',
+  binaryAdvice: 'upload a TXT, Markdown, TSV or HTML posting.',
+  encodingAdvice: 'Save it as UTF-8, or upload a TXT, Markdown, TSV or HTML posting.',
+};
 
 // Control characters other than tab, newline, carriage return and form feed do not occur in
 // text a person wrote; a document made mostly of them is a binary file with a text extension.
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
 /**
- * Turns uploaded bytes (or a pasted string) into clean text: size limit, binary detection,
- * UTF-8 validation, BOM removal, CRLF → LF. Throws PostingParseError with a human message.
+ * UTF-16 without a byte-order mark: Latin text has a NUL in every other byte, always at the same
+ * parity (odd for little-endian, even for big-endian); binary files have NULs at both.
+ */
+function looksLikeUtf16(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 4096);
+  const nuls = [0, 0];
+  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) nuls[i % 2]++;
+  const half = sample.length / 2;
+  const [few, many] = nuls[0] < nuls[1] ? nuls : [nuls[1], nuls[0]];
+  return many >= half * 0.3 && few <= half * 0.02;
+}
+
+function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/**
+ * Turns uploaded bytes (or a pasted string) into text: UTF-8 with or without a byte-order mark,
+ * or UTF-16 with one (what Excel and Notepad write as "Unicode"); BOM removal, CRLF → LF; binary
+ * files and other encodings (GBK, UTF-16 without a BOM) are refused with a TextDecodeError whose
+ * message, worded by `wording`, says what to do. No size or emptiness check: callers have their own.
+ */
+export function decodeText(content: Buffer | string, wording: DecodeWording): string {
+  const binary = (reason: string) => new TextDecodeError(`${wording.subject} looks binary (${reason}); ${wording.binaryAdvice}`);
+  let text: string;
+  if (typeof content === 'string') {
+    text = content;
+  } else {
+    const utf16 = utf16Encoding(content);
+    try {
+      if (utf16) text = new TextDecoder(utf16, { fatal: true }).decode(content);
+      else if (content.includes(0)) {
+        if (looksLikeUtf16(content)) {
+          throw new TextDecodeError(`${wording.subject} looks like UTF-16 text without a byte-order mark. ${wording.encodingAdvice}`);
+        }
+        throw binary('it contains NUL bytes');
+      } else text = new TextDecoder('utf-8', { fatal: true }).decode(content);
+    } catch (error) {
+      if (error instanceof TextDecodeError) throw error;
+      if (utf16) throw new TextDecodeError(`${wording.subject} starts like UTF-16 text but is not valid UTF-16. ${wording.encodingAdvice}`);
+      // Most often a Chinese document saved as GBK/GB18030: say what to do, not just "binary".
+      throw new TextDecodeError(`${wording.subject} is not UTF-8 text (perhaps GBK or another legacy encoding, or a binary file). ${wording.encodingAdvice}`);
+    }
+  }
+  if (text.includes('\u0000')) throw binary('it contains NUL bytes');
+  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  if (text.trim() !== '') {
+    const controls = text.match(CONTROL)?.length ?? 0;
+    const visible = text.replace(/\s/g, '').length;
+    if (controls > 0 && controls >= visible * 0.1) throw binary('most of it is control characters');
+  }
+  return text;
+}
+
+/**
+ * Turns an uploaded posting document (or a pasted string) into clean text: size limit, then
+ * decodeText. Throws PostingParseError with a human message.
  */
 export function decodeInput(content: Buffer | string): string {
   const bytes = typeof content === 'string' ? Buffer.byteLength(content, 'utf8') : content.length;
@@ -25,23 +102,7 @@ export function decodeInput(content: Buffer | string): string {
       `The document is ${n(bytes)} bytes, more than the 1 MiB (${n(MAX_DOCUMENT_BYTES)} bytes) limit. Split it into smaller files.`,
     );
   }
-  let text: string;
-  if (typeof content === 'string') {
-    text = content;
-  } else {
-    if (content.includes(0)) throw binaryError('it contains NUL bytes');
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-    } catch {
-      // Most often a Chinese document saved as GBK/GB18030: say what to do, not just "binary".
-      throw new PostingParseError(`This file is not UTF-8 text (perhaps GBK or another legacy encoding, or a binary file). Save it as UTF-8, or upload a TXT, Markdown, TSV or HTML posting.`);
-    }
-  }
-  if (text.includes('\u0000')) throw binaryError('it contains NUL bytes');
-  text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = decodeText(content, POSTING_WORDING);
   if (text.trim() === '') throw new PostingParseError('The document is empty.');
-  const controls = text.match(CONTROL)?.length ?? 0;
-  const visible = text.replace(/\s/g, '').length;
-  if (controls > 0 && controls >= visible * 0.1) throw binaryError('most of it is control characters');
   return text;
 }

@@ -22,7 +22,8 @@ export class InvitationsController {
   @ApiConsumes('multipart/form-data', 'application/json')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 200_000, files: 1 } }))
   inviteCsv(@Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: InviteCsvDto, @CurrentUser() user: AuthUser): Promise<InvitationLink[]> {
-    return this.invitations.inviteCsv(id, file ? file.buffer.toString('utf8') : dto.text, user.id);
+    // The bytes as uploaded: the CSV parser decodes them (UTF-8 or UTF-16 with a BOM) or says why not.
+    return this.invitations.inviteCsv(id, file ? file.buffer : dto.text, user.id);
   }
 
   @Get('assessments/:id/attempts')

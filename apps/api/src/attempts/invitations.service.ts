@@ -45,7 +45,7 @@ export class InvitationsService {
     });
   }
 
-  async inviteCsv(assessmentId: string, csv: string | undefined, userId?: string): Promise<InvitationLink[]> {
+  async inviteCsv(assessmentId: string, csv: Buffer | string | undefined, userId?: string): Promise<InvitationLink[]> {
     if (csv === undefined) throw new BadRequestException('Send a CSV file in the field "file", or JSON { "text": "name,email\\n…" }.');
     const parsed = parseCandidatesCsv(csv);
     if ('error' in parsed) throw new UnprocessableEntityException(parsed.error);
