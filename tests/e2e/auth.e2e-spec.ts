@@ -128,6 +128,27 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
     expect(res.body.message).toMatch(/Cannot GET/);
   });
 
+  it('ends the sessions of a user whose password an admin resets, but not for a role or name change', async () => {
+    const hr = await createStaff(server.url, adminToken, 'hr');
+    const me = (token: string) => request(server.url).get('/api/auth/me').set('Authorization', `Bearer ${token}`);
+    const edit = (body: object) => request(server.url).patch(`/api/users/${hr.id}`).set('Authorization', `Bearer ${adminToken}`).send(body).expect(200);
+    await me(hr.token).expect(200);
+    // Tokens carry whole seconds: reset in a later second than the sign-in, as a real reset would be.
+    await new Promise((resolve) => setTimeout(resolve, 1050 - (Date.now() % 1000)));
+
+    await edit({ role: 'interviewer', name: 'Renamed' });
+    expect((await me(hr.token).expect(200)).body).toMatchObject({ role: 'interviewer' });
+
+    await edit({ password: 'a-brand-new-password' });
+    const ended = await me(hr.token).expect(401);
+    expect(ended.body).toEqual({ message: 'Your session has ended because the password changed; sign in again.' });
+    await request(server.url).post('/api/auth/login').send({ email: hr.email, password: hr.password }).expect(401);
+    // Signing in with the new password at once (in the same second as the reset) works.
+    const fresh = await loginAs(server.url, hr.email, 'a-brand-new-password');
+    expect((await me(fresh).expect(200)).body).toMatchObject({ email: hr.email, role: 'interviewer' });
+    await me(adminToken).expect(200);
+  });
+
   // Last: it uses up this client address's sign-in allowance. Every refused guess costs a real scrypt
   // hash (50 to 150 ms on these machines, more when jest loads both cores), and there may be up to 60 of them.
   it('rate-limits one client address trying many accounts', async () => {

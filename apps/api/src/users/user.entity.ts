@@ -23,6 +23,13 @@ export class UserEntity {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /**
+   * When the password was last set (at creation and at every change): staff tokens issued before
+   * it are refused. Null only for accounts created before it was recorded.
+   */
+  @Column({ type: 'datetime', precision: 3, nullable: true })
+  credentialsChangedAt: Date | null;
+
   @CreateDateColumn()
   createdAt: Date;
 

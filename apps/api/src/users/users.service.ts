@@ -29,7 +29,7 @@ export class UsersService {
   async create(dto: CreateUserDto): Promise<StaffUser> {
     const email = dto.email.trim().toLowerCase();
     if (await this.users.existsBy({ email })) throw new ConflictException(`A user with the email ${email} already exists.`);
-    const user = this.users.create({ email, name: dto.name.trim(), role: dto.role, passwordHash: await hashPassword(dto.password) });
+    const user = this.users.create({ email, name: dto.name.trim(), role: dto.role, passwordHash: await hashPassword(dto.password), credentialsChangedAt: new Date() });
     return toStaffUser(await this.users.save(user));
   }
 
@@ -42,7 +42,12 @@ export class UsersService {
     if (dto.name !== undefined) user.name = dto.name.trim();
     if (dto.role !== undefined) user.role = dto.role;
     if (dto.active !== undefined) user.active = dto.active;
-    if (dto.password !== undefined) user.passwordHash = await hashPassword(dto.password);
+    // A new password ends every session of the old one (tokenPredatesPassword). A role change or a
+    // new name does not: the guard reads the role afresh on every request, so it applies at once.
+    if (dto.password !== undefined) {
+      user.passwordHash = await hashPassword(dto.password);
+      user.credentialsChangedAt = new Date();
+    }
     return toStaffUser(await this.users.save(user));
   }
 
@@ -54,11 +59,26 @@ export class UsersService {
     if (await this.users.existsBy({ role: 'admin' })) return null;
     const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
     await this.users.save(
-      this.users.create({ email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password ?? generatedPassword!) }),
+      this.users.create({ email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password ?? generatedPassword!), credentialsChangedAt: new Date() }),
     );
     this.logger.log(`Created the first admin account ${email}`);
     return { email, generatedPassword };
   }
+}
+
+/**
+ * Whether a staff token was issued before the user's password last changed, so that resetting a
+ * leaked password ends the sessions signed in with it. JWT `iat` is in whole seconds (rounded
+ * down), the change time in milliseconds: compared at whole seconds, a token from the second of
+ * the change is still accepted. Refusing it instead would also refuse a sign-in with the new
+ * password in that same second, which is the usual thing to do right after a reset; accepting it
+ * leaves only tokens issued less than a second before the reset, by someone who then knew the
+ * password. A token without `iat` (never issued here) counts as older.
+ */
+export function tokenPredatesPassword(user: UserEntity, issuedAtSeconds: number | undefined): boolean {
+  if (!user.credentialsChangedAt) return false;
+  if (typeof issuedAtSeconds !== 'number') return true;
+  return issuedAtSeconds < Math.floor(user.credentialsChangedAt.getTime() / 1000);
 }
 
 export function toStaffUser(user: UserEntity): StaffUser {
