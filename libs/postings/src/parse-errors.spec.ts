@@ -1,4 +1,4 @@
-import { MAX_DOCUMENT_BYTES, PostingParseError, parsePostingsDocument } from './index';
+import { MAX_DOCUMENT_BYTES, MAX_LINES_PER_KIND, PostingParseError, parsePostingsDocument } from './index';
 
 const parse = (content: Buffer | string, filename?: string) => parsePostingsDocument({ content, filename });
 const messageOf = (content: Buffer | string, filename?: string): string => {
@@ -84,6 +84,14 @@ describe(PostingParseError.name, () => {
     const text = `# Risk Analyst\n\n## Responsibilities\n- Review alerts\n- ${'x'.repeat(2001)}\n`;
     expect(messageOf(text, 'risk.md')).toBe(
       'Posting “Risk Analyst”: duty line 2 is 2,001 characters long; a line may have at most 2,000. Split it into separate items.',
+    );
+  });
+
+  it('rejects a posting with more than MAX_LINES_PER_KIND duty lines, and takes exactly that many', () => {
+    const posting = (n: number) => `# Risk Analyst\n\n## Responsibilities\n${Array.from({ length: n }, (_, i) => `- Review alert queue ${i + 1}`).join('\n')}\n`;
+    expect(parse(posting(MAX_LINES_PER_KIND), 'risk.md').postings[0].duties).toHaveLength(MAX_LINES_PER_KIND);
+    expect(messageOf(posting(MAX_LINES_PER_KIND + 1), 'risk.md')).toBe(
+      'Posting “Risk Analyst” has 201 duty lines; a posting may have at most 200. Is this really one posting? Put each posting under its own title.',
     );
   });
 });

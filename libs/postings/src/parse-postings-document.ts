@@ -42,9 +42,16 @@ export function parsePostingsDocument(input: PostingInput): ParsedDocument {
 
 /** The longest duty or requirement line a posting may have: a longer one is a paragraph, not an item. */
 export const MAX_LINE_CHARS = 2000;
+/** Duty lines, and requirement lines, one posting may have (the seeds have at most 11): the same cap as an edit. */
+export const MAX_LINES_PER_KIND = 200;
 
 function checkLineLengths(posting: ParsedPosting): void {
   for (const [kind, lines] of [['duty', posting.duties], ['requirement', posting.requirements]] as const) {
+    if (lines.length > MAX_LINES_PER_KIND) {
+      throw new PostingParseError(
+        `Posting “${posting.title}” has ${lines.length.toLocaleString('en')} ${kind} lines; a posting may have at most ${MAX_LINES_PER_KIND}. Is this really one posting? Put each posting under its own title.`,
+      );
+    }
     const at = lines.findIndex((line) => line.length > MAX_LINE_CHARS);
     if (at >= 0) {
       throw new PostingParseError(
