@@ -197,6 +197,26 @@ describeInBrowser('candidate attempt in Chromium', () => {
     await context.close();
   });
 
+  it('says in Chinese, on a zh-CN page, that an invitation link was already used, and in English after the switch', async () => {
+    const [spent] = await invite(suite.server.url, hr, assessment.id, 1);
+    const session = (await request(suite.server.url).post('/api/candidate/sessions').send({ token: spent.token }).expect(201)).body as { accessToken: string };
+    await request(suite.server.url).post('/api/candidate/attempt/start').set('Authorization', `Bearer ${session.accessToken}`).expect(200);
+    const context = await suite.browser.newContext({ locale: 'zh-CN' });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${suite.server.url}/take/${spent.token}`);
+    await page.getByRole('heading', { name: '该链接无法使用' }).waitFor();
+    await expectText(page.getByRole('alert'), '该邀请链接已被使用。请联系招聘方为您发送新的链接。');
+    expect(await page.getByRole('alert').textContent()).not.toMatch(/already been used/);
+    await shot(page, '8-link-used-zh');
+    // The page keeps the refusal, not the words: the switch re-says it.
+    await page.getByTestId('candidate-lang-toggle').click();
+    await expectText(page.getByRole('alert'), 'This invitation link has already been used. Ask the recruiter to send you a new link.');
+    // The 410 itself is the only console error: the browser logs every failed request.
+    expect(problems.filter((p) => !/410/.test(p))).toEqual([]);
+    await context.close();
+  });
+
   it('counts down from the server deadline and shows the end when the server submits at it', async () => {
     const [late] = await invite(suite.server.url, hr, assessment.id, 1);
     const page = await (await suite.browser.newContext({ locale: 'zh-CN' })).newPage();

@@ -1,10 +1,12 @@
 /** The one place the web app talks HTTP: bearer token in, `{ message }` errors out. */
 const TOKEN_KEY = 'rubricon.token';
 
+/** `code`: what candidate refusals carry besides the message (ErrorResponse); staff routes send none. */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    readonly code?: string,
   ) {
     super(message);
   }

@@ -3,6 +3,7 @@
  * the API builds them from scratch rather than filtering staff shapes.
  */
 import type { BilingualText, QuestionKind } from './assessments';
+import type { SocketErrorAck } from './errors';
 
 export type AttemptStatus = 'invited' | 'in_progress' | 'submitted' | 'expired';
 export type CodeLanguage = 'javascript' | 'typescript';
@@ -12,6 +13,9 @@ export const MAX_HIDDEN_RUNS_PER_QUESTION = 10;
 
 /** Upper bound of one saved answer, in UTF-8 bytes (code or Markdown). */
 export const MAX_ANSWER_BYTES = 60_000;
+
+/** Tabs or windows one attempt may have open at once; each is a socket. */
+export const MAX_SOCKETS_PER_ATTEMPT = 5;
 
 export interface CandidateQuestionView {
   id: string;
@@ -103,10 +107,13 @@ export interface CandidateHiddenRunResult {
   total: number;
 }
 
-/** Socket.io namespace /attempts: handshake `auth: { token }` with the candidate access token. */
+/**
+ * Socket.io namespace /attempts: handshake `auth: { token }` with the candidate access token. A
+ * refused handshake is a connect_error whose `data` is a SocketConnectErrorData (errors.ts).
+ */
 export interface AttemptClientEvents {
-  'save-answer': (req: SaveAnswerRequest, ack: (res: SaveAnswerAck | { error: string }) => void) => void;
-  'report-event': (req: IntegrityEventRequest, ack: (res: { ok: true } | { error: string }) => void) => void;
+  'save-answer': (req: SaveAnswerRequest, ack: (res: SaveAnswerAck | SocketErrorAck) => void) => void;
+  'report-event': (req: IntegrityEventRequest, ack: (res: { ok: true } | SocketErrorAck) => void) => void;
 }
 
 export interface AttemptServerEvents {

@@ -13,7 +13,3 @@ export interface StaffUser {
   active: boolean;
   createdAt: string;
 }
-
-export interface ErrorResponse {
-  message: string;
-}

@@ -3,3 +3,4 @@ export * from './auth';
 export * from './postings';
 export * from './assessments';
 export * from './attempts';
+export * from './errors';

@@ -1,19 +1,18 @@
 import { OnModuleDestroy, UseFilters, UsePipes } from '@nestjs/common';
 import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import type { AttemptClientEvents, AttemptServerEvents, SaveAnswerAck } from '@rubricon/contracts';
+import { MAX_SOCKETS_PER_ATTEMPT, type AttemptClientEvents, type AttemptServerEvents, type CandidateErrorCode, type SaveAnswerAck, type SocketConnectErrorData } from '@rubricon/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import type { Subscription } from 'rxjs';
 import { WsAckExceptionFilter, wsValidationPipe } from '../common/ws-ack.filter';
 import { AttemptsService } from './attempts.service';
 import { IntegrityEventDto, SaveAnswerDto } from './attempts.dto';
-import { CandidateTokens } from './candidate-auth';
+import { CandidateTokens, SESSION_ENDED } from './candidate-auth';
 
 type AttemptSocket = Socket<AttemptClientEvents, AttemptServerEvents, Record<string, never>, { attemptId: string }>;
 
 const room = (attemptId: string) => `attempt:${attemptId}`;
 const KNOWN_EVENTS = new Set(['save-answer', 'report-event']);
-/** Tabs or windows one attempt may have open at once; each is a socket. */
-export const MAX_SOCKETS_PER_ATTEMPT = 5;
+export { MAX_SOCKETS_PER_ATTEMPT };
 
 /**
  * Autosave and integrity signals over socket.io; a socket only ever joins its own attempt's room.
@@ -42,10 +41,10 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   afterInit(server: Namespace): void {
     server.use((socket, next) => {
       this.tokens.verify(socket.handshake.auth?.token).then((attemptId) => {
-        if (!attemptId) return next(new Error('This session has ended (expired, replaced by a newer one, or withdrawn). Open your latest invitation link again.'));
+        if (!attemptId) return next(refusal('session-ended', SESSION_ENDED));
         socket.data.attemptId = attemptId;
         return server.in(room(attemptId)).fetchSockets().then((open) => {
-          if (open.length >= MAX_SOCKETS_PER_ATTEMPT) return next(new Error(`This assessment is open in ${open.length} tabs or windows already; close the others and reload this one.`));
+          if (open.length >= MAX_SOCKETS_PER_ATTEMPT) return next(refusal('too-many-tabs', `This assessment is open in ${open.length} tabs or windows already; close the others and reload this one.`));
           next();
         });
       }).catch(next);
@@ -79,3 +78,7 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   }
 }
 
+/** A refused handshake: socket.io sends the message and `data` to the client's connect_error. */
+function refusal(code: CandidateErrorCode, message: string): Error & { data: SocketConnectErrorData } {
+  return Object.assign(new Error(message), { data: { code } });
+}

@@ -1,4 +1,4 @@
-import { BadRequestException, ConflictException, ForbiddenException, GoneException, HttpException, HttpStatus, Injectable, NotFoundException } from '@nestjs/common';
+import { HttpStatus, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import {
   MAX_ANSWER_BYTES,
@@ -15,6 +15,7 @@ import { Subject } from 'rxjs';
 import { DataSource, EntityManager } from 'typeorm';
 import type { CodingQuestion } from '@rubricon/generation';
 import { AssessmentsService } from '../assessments/assessments.service';
+import { CandidateException } from '../common/candidate-exception';
 import { sqlTime } from '../common/sql-time';
 import { TokenBuckets } from '../common/token-buckets';
 import { AnswerEntity } from './answer.entity';
@@ -66,14 +67,14 @@ export class AttemptsService {
 
   async openSession(token: string): Promise<CandidateSessionResponse> {
     const invitation = await this.dataSource.getRepository(InvitationEntity).findOneBy({ tokenHash: hashToken(token) });
-    if (!invitation) throw new NotFoundException('This invitation link is not valid. Check that you opened the whole link.');
+    if (!invitation) throw new CandidateException(HttpStatus.NOT_FOUND, 'link-unknown', 'This invitation link is not valid. Check that you opened the whole link.');
     const attempt = await this.attemptByInvitation(invitation.id);
     const now = new Date();
-    if (invitation.revokedAt) throw new GoneException('This invitation has been withdrawn. Please contact the recruiter.');
-    if (invitation.usedAt) throw new GoneException('This invitation link has already been used. Ask the recruiter to send you a new link.');
-    if (attempt.status === 'submitted') throw new GoneException('This assessment has already been submitted. Thank you.');
+    if (invitation.revokedAt) throw new CandidateException(HttpStatus.GONE, 'link-revoked', 'This invitation has been withdrawn. Please contact the recruiter.');
+    if (invitation.usedAt) throw new CandidateException(HttpStatus.GONE, 'link-used', 'This invitation link has already been used. Ask the recruiter to send you a new link.');
+    if (attempt.status === 'submitted') throw new CandidateException(HttpStatus.GONE, 'already-submitted', 'This assessment has already been submitted. Thank you.');
     if (attempt.status === 'invited' && invitation.expiresAt <= now) {
-      throw new GoneException(`This invitation expired on ${invitation.expiresAt.toISOString().slice(0, 10)}. Ask the recruiter for a new link.`);
+      throw new CandidateException(HttpStatus.GONE, 'link-expired', `This invitation expired on ${invitation.expiresAt.toISOString().slice(0, 10)}. Ask the recruiter for a new link.`);
     }
     // One live session per attempt: each opening replaces the previous session. A link opened for
     // an attempt already under way (a resent link) is also spent at once.
@@ -95,7 +96,7 @@ export class AttemptsService {
   }
 
   async viewOwn(attemptId: string, requested: string): Promise<CandidateAttemptView> {
-    if (requested !== attemptId) throw new NotFoundException('No such attempt.');
+    if (requested !== attemptId) throw new CandidateException(HttpStatus.NOT_FOUND, 'wrong-attempt', 'No such attempt.');
     return this.view(attemptId);
   }
 
@@ -104,8 +105,8 @@ export class AttemptsService {
     const { attempt, invitation } = await this.loadAttempt(attemptId);
     const now = new Date();
     if (attempt.status === 'invited') {
-      if (invitation.revokedAt) throw new GoneException('This invitation has been withdrawn. Please contact the recruiter.');
-      if (invitation.expiresAt <= now) throw new GoneException('This invitation has expired. Ask the recruiter for a new link.');
+      if (invitation.revokedAt) throw new CandidateException(HttpStatus.GONE, 'link-revoked', 'This invitation has been withdrawn. Please contact the recruiter.');
+      if (invitation.expiresAt <= now) throw new CandidateException(HttpStatus.GONE, 'link-expired', 'This invitation has expired. Ask the recruiter for a new link.');
       const delivery = await this.assessments.delivery(attempt.assessmentId);
       const deadline = new Date(now.getTime() + delivery.durationMinutes * 60_000);
       const started = await this.dataSource.transaction(async (manager) => {
@@ -123,12 +124,12 @@ export class AttemptsService {
    * transaction as the write; `version` must be exactly one more than the saved one.
    */
   async saveAnswer(attemptId: string, req: SaveAnswerRequest): Promise<SaveAnswerAck> {
-    if (req.attemptId !== attemptId) throw new ForbiddenException('This session belongs to another attempt.');
-    if (!this.saveBudget.take(attemptId)) throw new HttpException('Too many saves in a short time; your answer stays on this page and is saved again in a few seconds.', HttpStatus.TOO_MANY_REQUESTS);
-    if (Buffer.byteLength(req.content, 'utf8') > MAX_ANSWER_BYTES) throw new BadRequestException(`The answer is too long (more than ${MAX_ANSWER_BYTES / 1000} KB).`);
+    if (req.attemptId !== attemptId) throw new CandidateException(HttpStatus.FORBIDDEN, 'wrong-attempt', 'This session belongs to another attempt.');
+    if (!this.saveBudget.take(attemptId)) throw new CandidateException(HttpStatus.TOO_MANY_REQUESTS, 'too-many-saves', 'Too many saves in a short time; your answer stays on this page and is saved again in a few seconds.');
+    if (Buffer.byteLength(req.content, 'utf8') > MAX_ANSWER_BYTES) throw new CandidateException(HttpStatus.BAD_REQUEST, 'answer-too-long', `The answer is too long (more than ${MAX_ANSWER_BYTES / 1000} KB).`);
     const question = (await this.assessments.delivery(await this.assessmentOf(attemptId))).questions.find((q) => q.id === req.questionId);
-    if (!question) throw new NotFoundException(`This assessment has no question ${req.questionId}.`);
-    if (question.kind === 'coding' && !req.language) throw new BadRequestException('A coding answer needs its language: javascript or typescript.');
+    if (!question) throw new CandidateException(HttpStatus.NOT_FOUND, 'question-unknown', `This assessment has no question ${req.questionId}.`);
+    if (question.kind === 'coding' && !req.language) throw new CandidateException(HttpStatus.BAD_REQUEST, 'language-required', 'A coding answer needs its language: javascript or typescript.');
 
     let savedAt = new Date();
     await this.dataSource.transaction(async (manager) => {
@@ -149,12 +150,12 @@ export class AttemptsService {
 
   /** Advisory signals from the candidate's browser: a few per second at most, a bounded number per attempt. */
   async recordEvent(attemptId: string, req: IntegrityEventRequest): Promise<{ ok: true }> {
-    if (req.attemptId !== attemptId) throw new ForbiddenException('This session belongs to another attempt.');
-    if (!this.eventBudget.take(attemptId)) throw new HttpException('Too many signals in a short time; they are advisory and were not all recorded.', HttpStatus.TOO_MANY_REQUESTS);
+    if (req.attemptId !== attemptId) throw new CandidateException(HttpStatus.FORBIDDEN, 'wrong-attempt', 'This session belongs to another attempt.');
+    if (!this.eventBudget.take(attemptId)) throw new CandidateException(HttpStatus.TOO_MANY_REQUESTS, 'too-many-signals', 'Too many signals in a short time; they are advisory and were not all recorded.');
     const { attempt } = await this.loadAttempt(attemptId);
-    if (attempt.status !== 'in_progress') throw new ConflictException('Signals are only recorded while the assessment is in progress.');
+    if (attempt.status !== 'in_progress') throw new CandidateException(HttpStatus.CONFLICT, 'not-in-progress', 'Signals are only recorded while the assessment is in progress.');
     // The scheduler submits overdue attempts on its next tick: until then, the deadline itself closes the timeline.
-    if (remainingMs(attempt, new Date()) === 0) throw new ConflictException('The time is up: signals are no longer recorded.');
+    if (remainingMs(attempt, new Date()) === 0) throw new CandidateException(HttpStatus.CONFLICT, 'time-up', 'The time is up: signals are no longer recorded.');
     if ((await this.dataSource.getRepository(IntegrityEventEntity).countBy({ attemptId })) >= MAX_EVENTS_PER_ATTEMPT) return { ok: true };
     const detail = Object.fromEntries(
       Object.entries(req.detail ?? {})
@@ -190,10 +191,10 @@ export class AttemptsService {
   /** A submit that arrives after the deadline is refused: the server submits at the deadline itself. */
   async submitByCandidate(attemptId: string): Promise<CandidateAttemptView> {
     const { attempt } = await this.loadAttempt(attemptId);
-    if (attempt.status === 'invited') throw new ConflictException('Start the assessment before submitting it.');
+    if (attempt.status === 'invited') throw new CandidateException(HttpStatus.CONFLICT, 'not-started', 'Start the assessment before submitting it.');
     if (attempt.status === 'in_progress' && remainingMs(attempt, new Date()) === 0) {
       await this.submit(attemptId, 'deadline');
-      throw new ConflictException('The time is up: your last saved answers were submitted automatically at the deadline.');
+      throw new CandidateException(HttpStatus.CONFLICT, 'time-up', 'The time is up: your last saved answers were submitted automatically at the deadline.');
     }
     await this.submit(attemptId, 'candidate');
     return this.view(attemptId);
@@ -215,9 +216,9 @@ export class AttemptsService {
 
   async runnableQuestion(attemptId: string, questionId: string): Promise<CodingQuestion> {
     const { attempt } = await this.loadAttempt(attemptId);
-    if (attempt.status !== 'in_progress' || remainingMs(attempt, new Date()) === 0) throw new ConflictException('The assessment is not in progress: code can no longer be run.');
+    if (attempt.status !== 'in_progress' || remainingMs(attempt, new Date()) === 0) throw new CandidateException(HttpStatus.CONFLICT, 'not-in-progress', 'The assessment is not in progress: code can no longer be run.');
     const question = (await this.assessments.delivery(attempt.assessmentId)).questions.find((q) => q.id === questionId);
-    if (!question || question.kind !== 'coding') throw new NotFoundException(`This assessment has no coding question ${questionId}.`);
+    if (!question || question.kind !== 'coding') throw new CandidateException(HttpStatus.NOT_FOUND, 'question-unknown', `This assessment has no coding question ${questionId}.`);
     return question;
   }
 
@@ -225,7 +226,7 @@ export class AttemptsService {
     let id = this.assessmentIds.get(attemptId);
     if (!id) {
       const attempt = await this.dataSource.getRepository(AttemptEntity).findOne({ select: { id: true, assessmentId: true }, where: { id: attemptId } });
-      if (!attempt) throw new NotFoundException('No such attempt.');
+      if (!attempt) throw new CandidateException(HttpStatus.NOT_FOUND, 'attempt-unknown', 'No such attempt.');
       if (this.assessmentIds.size >= 100_000) this.assessmentIds.clear();
       this.assessmentIds.set(attemptId, (id = attempt.assessmentId));
     }
@@ -242,9 +243,9 @@ export class AttemptsService {
       .execute();
     if (result.affected) return;
     const attempt = await manager.findOneByOrFail(AttemptEntity, { id: attemptId });
-    if (attempt.status === 'invited') throw new ConflictException('Start the assessment before saving answers.');
-    if (attempt.status === 'submitted') throw new ConflictException('This assessment has been submitted; answers can no longer change.');
-    throw new ConflictException('The time is up: answers can no longer change. Your last saved answers will be submitted.');
+    if (attempt.status === 'invited') throw new CandidateException(HttpStatus.CONFLICT, 'not-started', 'Start the assessment before saving answers.');
+    if (attempt.status === 'submitted') throw new CandidateException(HttpStatus.CONFLICT, 'already-submitted', 'This assessment has been submitted; answers can no longer change.');
+    throw new CandidateException(HttpStatus.CONFLICT, 'time-up', 'The time is up: answers can no longer change. Your last saved answers will be submitted.');
   }
 
 
@@ -258,15 +259,13 @@ export class AttemptsService {
 
   private async loadAttempt(attemptId: string): Promise<{ attempt: AttemptEntity; invitation: InvitationEntity; candidate: CandidateEntity }> {
     const attempt = await this.dataSource.getRepository(AttemptEntity).findOne({ where: { id: attemptId }, relations: { invitation: true, candidate: true } });
-    if (!attempt) throw new NotFoundException('No such attempt.');
+    if (!attempt) throw new CandidateException(HttpStatus.NOT_FOUND, 'attempt-unknown', 'No such attempt.');
     return { attempt, invitation: attempt.invitation, candidate: attempt.candidate };
   }
 }
 
-function stale(saved: number, sent: number): ConflictException {
-  return new ConflictException(
-    saved >= sent
-      ? `A newer version of this answer is already saved (version ${saved}); reload to continue from it.`
-      : `This save skips versions: the saved answer is version ${saved}, so the next save must be version ${saved + 1}.`,
-  );
+function stale(saved: number, sent: number): CandidateException {
+  return saved >= sent
+    ? new CandidateException(HttpStatus.CONFLICT, 'stale-version', `A newer version of this answer is already saved (version ${saved}); reload to continue from it.`)
+    : new CandidateException(HttpStatus.CONFLICT, 'version-skipped', `This save skips versions: the saved answer is version ${saved}, so the next save must be version ${saved + 1}.`);
 }

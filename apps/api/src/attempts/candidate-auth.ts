@@ -1,11 +1,16 @@
-import { CanActivate, createParamDecorator, ExecutionContext, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, createParamDecorator, ExecutionContext, HttpStatus, Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { CandidateException } from '../common/candidate-exception';
+import { RunsThrottlerGuard } from '../runs/runs-throttler.guard';
 import { AttemptEntity } from './attempt.entity';
 
 const AUDIENCE = 'candidate';
 const TTL_SECONDS = 48 * 3600;
+/** Said over REST (401) and to a refused socket handshake. */
+export const SESSION_ENDED = 'This session has ended (expired, replaced by a newer one, or withdrawn). Open your latest invitation link again.';
 
 /** Candidate access tokens: scoped to one attempt, useless on staff routes (they carry an audience). */
 @Injectable()
@@ -46,9 +51,25 @@ export class CandidateGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const header = String(request.headers.authorization ?? '');
     const attemptId = await this.tokens.verify(header.replace(/^Bearer\s+/i, ''));
-    if (!attemptId) throw new UnauthorizedException('This session has ended (expired, replaced by a newer one, or withdrawn). Open your latest invitation link again.');
+    if (!attemptId) throw new CandidateException(HttpStatus.UNAUTHORIZED, 'session-ended', SESSION_ENDED);
     request.candidate = { attemptId };
     return true;
+  }
+}
+
+/** The cap on opening sessions, refused with a code the candidate page says in its own language. */
+@Injectable()
+export class CandidateThrottlerGuard extends ThrottlerGuard {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    throw new CandidateException(HttpStatus.TOO_MANY_REQUESTS, 'too-many-requests', await this.getErrorMessage(context, detail));
+  }
+}
+
+/** The cap on a candidate's code runs, likewise. */
+@Injectable()
+export class CandidateRunsThrottlerGuard extends RunsThrottlerGuard {
+  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
+    throw new CandidateException(HttpStatus.TOO_MANY_REQUESTS, 'too-many-runs', await this.getErrorMessage(context, detail));
   }
 }
 

@@ -1,11 +1,10 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
-import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { Throttle } from '@nestjs/throttler';
 import type { CandidateAttemptView, CandidateHiddenRunResult, CandidateSessionResponse, CandidateVisibleRunResult, SaveAnswerAck } from '@rubricon/contracts';
 import { Public } from '../common/auth.decorators';
-import { RunsThrottlerGuard } from '../runs/runs-throttler.guard';
 import { AttemptsService } from './attempts.service';
-import { CandidateGuard, CurrentAttempt } from './candidate-auth';
+import { CandidateGuard, CandidateRunsThrottlerGuard, CandidateThrottlerGuard, CurrentAttempt } from './candidate-auth';
 import { CandidateRunsService } from './candidate-runs.service';
 import { CandidateRunDto, IntegrityEventDto, OpenSessionDto, SaveAnswerBodyDto } from './attempts.dto';
 
@@ -20,7 +19,7 @@ export class CandidateController {
   ) {}
 
   @Post('sessions')
-  @UseGuards(ThrottlerGuard)
+  @UseGuards(CandidateThrottlerGuard)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   open(@Body() dto: OpenSessionDto): Promise<CandidateSessionResponse> {
     return this.attempts.openSession(dto.token);
@@ -52,7 +51,7 @@ export class CandidateController {
     return this.attempts.saveAnswer(attemptId, { ...dto, attemptId, questionId });
   }
 
-  @ApiBearerAuth() @UseGuards(CandidateGuard, RunsThrottlerGuard)
+  @ApiBearerAuth() @UseGuards(CandidateGuard, CandidateRunsThrottlerGuard)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Post('attempt/runs')
   @HttpCode(200)

@@ -1,9 +1,12 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { CandidateErrorCode, ErrorResponse } from '@rubricon/contracts';
 import type { Response } from 'express';
+import { CandidateException } from './candidate-exception';
 
 /**
- * The one place errors become responses: always `{ message }` with the right status. Anything
- * that is not an HttpException is logged and answered with a 500 that reveals nothing.
+ * The one place errors become responses: always `{ message }` with the right status, plus `code`
+ * for a CandidateException (ErrorResponse). Anything that is not an HttpException is logged and
+ * answered with a 500 that reveals nothing.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -12,13 +15,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, message } = toErrorResponse(exception);
+    const { status, message, code } = toErrorResponse(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    if (!response.headersSent) response.status(status).json({ message });
+    const body: ErrorResponse = code ? { message, code } : { message };
+    if (!response.headersSent) response.status(status).json(body);
   }
 }
 
-export function toErrorResponse(exception: unknown): { status: number; message: string } {
+export function toErrorResponse(exception: unknown): { status: number; message: string; code?: CandidateErrorCode } {
+  // Only the message and the code leave the server, never the rest of the exception's body.
+  if (exception instanceof CandidateException) return { status: exception.getStatus(), message: exception.message, code: exception.code };
   if (exception instanceof HttpException) {
     const body = exception.getResponse();
     const raw = typeof body === 'string' ? body : (body as { message?: unknown }).message;

@@ -1,10 +1,13 @@
 import { ArgumentsHost, type ArgumentMetadata, Catch, HttpException, Logger, ValidationPipe, type ExceptionFilter } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
+import type { SocketErrorAck } from '@rubricon/contracts';
+import { CandidateException } from './candidate-exception';
 import { nestsDeeperThan, strictValidationOptions, tooDeeplyNested } from './validation';
 
 /**
  * Socket handlers answer through the acknowledgement: `{ error }` with a message a person
- * understands, for bad payloads as for refused actions; unexpected errors are logged, not leaked.
+ * understands, for bad payloads as for refused actions, plus `code` for a CandidateException
+ * (SocketErrorAck); unexpected errors are logged, not leaked.
  */
 @Catch()
 export class WsAckExceptionFilter implements ExceptionFilter {
@@ -19,7 +22,8 @@ export class WsAckExceptionFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       message = 'Something went wrong on our side; it has been logged.';
     }
-    if (typeof ack === 'function') ack({ error: message });
+    const res: SocketErrorAck = exception instanceof CandidateException ? { error: message, code: exception.code } : { error: message };
+    if (typeof ack === 'function') ack(res);
   }
 }
 

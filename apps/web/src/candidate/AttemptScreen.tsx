@@ -4,6 +4,7 @@ import { AnswerBook } from './answer-book';
 import { AttemptLink, type AttemptState } from './attempt-link';
 import type { AttemptClient } from './candidate-api';
 import { Countdown, syncFrom, type ClockSync } from './Countdown';
+import type { CodedError } from './error-messages';
 import { useCandidateText } from './messages';
 import { QuestionNav } from './QuestionNav';
 import { QuestionPanel } from './QuestionPanel';
@@ -13,13 +14,16 @@ import { useIntegrity } from './use-integrity';
 
 /** The attempt in progress: countdown, navigator, one question at a time, autosave, submit. */
 export function AttemptScreen({ initial, client, onView }: { initial: CandidateAttemptView; client: AttemptClient; onView: (v: CandidateAttemptView) => void }) {
-  const { c } = useCandidateText();
+  const { c, textFor } = useCandidateText();
   const book = useMemo(() => AnswerBook.fromView(initial), [initial.attemptId]); // eslint-disable-line react-hooks/exhaustive-deps
   const [view, setView] = useState(initial);
   const [sync, setSync] = useState<ClockSync | null>(() => syncFrom(initial.remainingMs));
   const [link, setLink] = useState<AttemptLink | null>(null);
   const [online, setOnline] = useState(true);
-  const [notice, setNotice] = useState<string | null>(null);
+  /** Why the server refused the socket, when it said (an ended session, too many tabs). */
+  const [refusal, setRefusal] = useState<CodedError | null>(null);
+  /** 'stale': this page's text was rebased on another tab's save; otherwise a refusal to show. */
+  const [notice, setNotice] = useState<'stale' | CodedError | null>(null);
   const [index, setIndex] = useState(0);
   const question = view.questions[index];
 
@@ -37,17 +41,20 @@ export function AttemptScreen({ initial, client, onView }: { initial: CandidateA
       setSync(syncFrom(state.remainingMs));
       if (state.status !== 'in_progress') void refresh();
     };
-    const created = new AttemptLink(client, onState, setOnline);
+    const created = new AttemptLink(client, onState, (connected, why) => {
+      setOnline(connected);
+      setRefusal(why ?? null);
+    });
     setLink(created);
     return () => created.close();
   }, [client, refresh]);
 
-  const autosave = useAutosave(book, link, (questionId, message) => {
+  const autosave = useAutosave(book, link, (questionId, error) => {
     void client.view().then((v) => {
       if (v.status === 'in_progress') {
-        const stale = /version|stale|conflict/i.test(message);
+        const stale = error.code ? error.code === 'stale-version' || error.code === 'version-skipped' : /version|stale|conflict/i.test(error.message);
         if (stale) book.rebase(v, questionId);
-        setNotice(stale ? c.stale : message);
+        setNotice(stale ? 'stale' : error);
         autosave.rerender();
         if (stale) void autosave.save(questionId);
       }
@@ -77,8 +84,9 @@ export function AttemptScreen({ initial, client, onView }: { initial: CandidateA
         <h1 className="visually-hidden">{view.title}</h1>
         {sync && <Countdown sync={sync} label={c.timeLeft} onElapsed={onElapsed} />}
         {!online && <p className="note small" role="status">{c.offline}</p>}
-        {autosave.failure && <p className="error small" role="status">{c.saveFailed(autosave.failure)}</p>}
-        {notice && <p className="note small" role="status">{notice}</p>}
+        {!online && refusal && <p className="error small" role="status">{textFor(refusal)}</p>}
+        {autosave.failure && <p className="error small" role="status">{c.saveFailed(textFor(autosave.failure))}</p>}
+        {notice && <p className="note small" role="status">{notice === 'stale' ? c.stale : textFor(notice)}</p>}
       </div>
       <div className="attempt-body">
         <QuestionNav questions={view.questions} current={index} stateOf={(id) => book.get(id).state} onSelect={(i) => { if (question) void autosave.save(question.id); setIndex(i); }} />

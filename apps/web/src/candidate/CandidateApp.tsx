@@ -3,16 +3,17 @@ import type { CandidateAttemptView } from '@rubricon/contracts';
 import { ApiError } from '../api';
 import { attemptClient, forgetSession, openSession, storedSession, type AttemptClient } from './candidate-api';
 import { AttemptScreen } from './AttemptScreen';
+import type { CodedError } from './error-messages';
 import { Instructions } from './Instructions';
 import { useCandidateText } from './messages';
 import './candidate.css';
 
 /** Everything under /take/<token>: no staff login, only the invitation link. */
 export function CandidateApp({ linkToken }: { linkToken: string }) {
-  const { c, toggle } = useCandidateText();
+  const { c, toggle, textFor } = useCandidateText();
   const [client, setClient] = useState<AttemptClient | null>(null);
   const [view, setView] = useState<CandidateAttemptView | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<CodedError | null>(null);
 
   useEffect(() => {
     let cancelled = false;
@@ -34,15 +35,17 @@ export function CandidateApp({ linkToken }: { linkToken: string }) {
       const v = await fresh.view();
       if (!cancelled) { setClient(fresh); setView(v); }
     })().catch((e: Error) => {
-      if (!cancelled) setProblem(e instanceof ApiError && e.status === 404 ? c.linkUnknown : e.message);
+      if (!cancelled) setProblem(e);
     });
     return () => { cancelled = true; };
   }, [linkToken]); // eslint-disable-line react-hooks/exhaustive-deps
 
+  // Said when shown, so the language switch applies to it too; a 404 without a code is still a bad link.
+  const problemText = (e: CodedError) => (e instanceof ApiError && e.status === 404 && !e.code ? c.linkUnknown : textFor(e));
   const onView = useCallback((v: CandidateAttemptView) => setView(v), []);
 
   let body;
-  if (problem) body = <section className="card candidate-card"><h1>{c.linkProblem}</h1><p role="alert" className="error">{problem}</p></section>;
+  if (problem) body = <section className="card candidate-card"><h1>{c.linkProblem}</h1><p role="alert" className="error">{problemText(problem)}</p></section>;
   else if (!view || !client) body = <p className="candidate-card">{c.opening}</p>;
   else if (view.status === 'invited') body = <Instructions view={view} client={client} onStarted={onView} />;
   else if (view.status === 'in_progress') body = <AttemptScreen initial={view} client={client} onView={onView} />;

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import type { CandidateHiddenRunResult, CandidateRunRequest, CandidateVisibleRunResult, CodeLanguage } from '@rubricon/contracts';
 import { pick, type AttemptClient } from './candidate-api';
+import type { CodedError } from './error-messages';
 import { useCandidateText } from './messages';
 import type { AnswerProps } from './QuestionPanel';
 import { RunResults } from './RunResults';
@@ -9,13 +10,13 @@ import { RunResults } from './RunResults';
 const CodeEditor = lazy(() => import('../editor/CodeEditor'));
 
 export function CodingAnswer({ question, entry, client, onEdit, onBlur }: AnswerProps & { client: AttemptClient }) {
-  const { c, lang } = useCandidateText();
+  const { c, lang, textFor } = useCandidateText();
   const coding = question.coding!;
   const language: CodeLanguage = entry.language ?? 'javascript';
   const [busy, setBusy] = useState<CandidateRunRequest['mode'] | null>(null);
   const [visible, setVisible] = useState<CandidateVisibleRunResult | null>(null);
   const [hidden, setHidden] = useState<CandidateHiddenRunResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CodedError | null>(null);
 
   /** The other language's starter replaces the code only when nothing was typed over this one's. */
   const switchLanguage = (next: CodeLanguage) => {
@@ -33,7 +34,7 @@ export function CodingAnswer({ question, entry, client, onEdit, onBlur }: Answer
       if (result.mode === 'visible') setVisible(result);
       else setHidden(result);
     } catch (e) {
-      setError((e as Error).message);
+      setError(e as CodedError);
     } finally {
       setBusy(null);
     }
@@ -70,7 +71,7 @@ export function CodingAnswer({ question, entry, client, onEdit, onBlur }: Answer
         <button type="button" onClick={() => void run('visible')} disabled={busy !== null}>{busy === 'visible' ? c.running : c.run}</button>
         <button type="button" className="secondary" onClick={() => void run('hidden')} disabled={busy !== null}>{busy === 'hidden' ? c.running : c.submitHidden}</button>
       </div>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <p role="alert" className="error">{textFor(error)}</p>}
       <RunResults visible={visible} hidden={hidden} />
     </div>
   );

@@ -1,12 +1,13 @@
 import { useState } from 'react';
 import type { CandidateAttemptView } from '@rubricon/contracts';
 import type { AttemptClient } from './candidate-api';
+import type { CodedError } from './error-messages';
 import { useCandidateText } from './messages';
 
 export function Instructions({ view, client, onStarted }: { view: CandidateAttemptView; client: AttemptClient; onStarted: (v: CandidateAttemptView) => void }) {
-  const { c } = useCandidateText();
+  const { c, textFor } = useCandidateText();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CodedError | null>(null);
 
   const start = async () => {
     setBusy(true);
@@ -14,7 +15,7 @@ export function Instructions({ view, client, onStarted }: { view: CandidateAttem
     try {
       onStarted(await client.start());
     } catch (e) {
-      setError((e as Error).message);
+      setError(e as CodedError);
       setBusy(false);
     }
   };
@@ -36,7 +37,7 @@ export function Instructions({ view, client, onStarted }: { view: CandidateAttem
         <li>{c.ruleIntegrity}</li>
         <li>{c.ruleKeyboard}</li>
       </ul>
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <p role="alert" className="error">{textFor(error)}</p>}
       <button type="button" onClick={start} disabled={busy}>{busy ? c.starting : c.start}</button>
     </section>
   );

@@ -1,12 +1,13 @@
 import { useState } from 'react';
+import type { CodedError } from './error-messages';
 import { useCandidateText } from './messages';
 
 /** The final submit, behind a confirmation that says what is still unsaved. */
 export function SubmitBar({ pendingCount, onSubmit }: { pendingCount: number; onSubmit: () => Promise<void> }) {
-  const { c } = useCandidateText();
+  const { c, textFor } = useCandidateText();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const [error, setError] = useState<CodedError | null>(null);
 
   const submit = async () => {
     setBusy(true);
@@ -14,14 +15,14 @@ export function SubmitBar({ pendingCount, onSubmit }: { pendingCount: number; on
     try {
       await onSubmit();
     } catch (e) {
-      setError((e as Error).message);
+      setError(e as CodedError);
       setBusy(false);
     }
   };
 
   return (
     <footer className="submit-bar">
-      {error && <p role="alert" className="error">{error}</p>}
+      {error && <p role="alert" className="error">{textFor(error)}</p>}
       {!confirming ? (
         <button type="button" onClick={() => setConfirming(true)}>{c.submitAll}</button>
       ) : (

@@ -1,12 +1,25 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AttemptClientEvents, AttemptServerEvents, IntegrityEventRequest, SaveAnswerAck, SaveAnswerRequest } from '@rubricon/contracts';
+import type { AttemptClientEvents, AttemptServerEvents, CandidateErrorCode, IntegrityEventRequest, SaveAnswerAck, SaveAnswerRequest, SocketErrorAck } from '@rubricon/contracts';
 import { ApiError } from '../api';
 import type { AttemptClient } from './candidate-api';
+import type { CodedError } from './error-messages';
 
 export type AttemptState = Parameters<AttemptServerEvents['attempt-state']>[0];
 
+/** A save the server refused over the socket; `code` as in the acknowledgement, when it sent one. */
+export class SaveFailed extends Error {
+  constructor(
+    message: string,
+    readonly code?: string,
+  ) {
+    super(message);
+  }
+}
+
 /** A refusal the server will repeat on retry (stale version, past the deadline, submitted). */
-export class SaveRefused extends Error {}
+export class SaveRefused extends SaveFailed {}
+
+const FINAL_REFUSALS: ReadonlySet<string> = new Set<CandidateErrorCode>(['stale-version', 'version-skipped', 'time-up', 'already-submitted']);
 
 const ACK_TIMEOUT_MS = 8000;
 
@@ -20,13 +33,14 @@ export class AttemptLink {
   constructor(
     private readonly client: AttemptClient,
     onState: (state: AttemptState) => void,
-    onConnection: (connected: boolean) => void,
+    /** `refusal`: the server refused the connection itself and said why (an ended session, too many tabs). */
+    onConnection: (connected: boolean, refusal?: CodedError) => void,
   ) {
     this.socket = io('/attempts', { path: '/socket.io', auth: { token: client.accessToken } });
     this.socket.on('attempt-state', onState);
     this.socket.on('connect', () => onConnection(true));
     this.socket.on('disconnect', () => onConnection(false));
-    this.socket.on('connect_error', () => onConnection(false));
+    this.socket.on('connect_error', (error) => onConnection(false, refusalOf(error)));
   }
 
   close(): void {
@@ -36,7 +50,7 @@ export class AttemptLink {
   async save(req: SaveAnswerRequest): Promise<SaveAnswerAck> {
     if (this.socket.connected) {
       const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('save-answer', req).catch(() => null);
-      if (res && 'error' in res) throw isFinalRefusal(res.error) ? new SaveRefused(res.error) : new Error(res.error);
+      if (res && 'error' in res) throw isFinalRefusal(res) ? new SaveRefused(res.error, res.code) : new SaveFailed(res.error, res.code);
       if (res) return res;
       // No ack in time: the REST fallback below carries the same version, so at most one lands.
     }
@@ -44,7 +58,7 @@ export class AttemptLink {
     try {
       return await this.client.call<SaveAnswerAck>(`/answers/${encodeURIComponent(questionId)}`, 'PUT', body);
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 409 || e.status === 410)) throw new SaveRefused(e.message);
+      if (e instanceof ApiError && (e.status === 409 || e.status === 410)) throw new SaveRefused(e.message, e.code);
       throw e;
     }
   }
@@ -59,6 +73,13 @@ export class AttemptLink {
   }
 }
 
-function isFinalRefusal(message: string): boolean {
-  return /version|stale|deadline|submitted|expired|conflict/i.test(message);
+/** By code; the words only for a refusal without one. */
+function isFinalRefusal(res: SocketErrorAck): boolean {
+  return res.code ? FINAL_REFUSALS.has(res.code) : /version|stale|deadline|submitted|expired|conflict/i.test(res.error);
+}
+
+/** A handshake the server refused carries `data: { code }` (SocketConnectErrorData); a network failure does not. */
+function refusalOf(error: Error & { data?: { code?: unknown } }): CodedError | undefined {
+  const code = error.data?.code;
+  return typeof code === 'string' ? { message: error.message, code } : undefined;
 }

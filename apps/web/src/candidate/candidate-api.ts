@@ -39,7 +39,7 @@ export async function candidateFetch<T>(accessToken: string | null, path: string
   if (init.body) headers.set('Content-Type', 'application/json');
   const res = await fetch(`/api${path}`, { ...init, headers });
   const body = await res.json().catch(() => ({ message: res.statusText }));
-  if (!res.ok) throw new ApiError(res.status, body.message ?? res.statusText);
+  if (!res.ok) throw new ApiError(res.status, body.message ?? res.statusText, typeof body.code === 'string' ? body.code : undefined);
   return body as T;
 }
 

@@ -1,5 +1,6 @@
 import { MAX_ANSWER_BYTES, type AttemptStatus, type QuestionKind } from '@rubricon/contracts';
 import { useI18n } from '../i18n';
+import { errorTexts, localizedError, type CodedError } from './error-messages';
 
 /** Candidate-facing strings. Kept apart from i18n.tsx so the staff dictionary stays the staff's. */
 const en = {
@@ -7,7 +8,7 @@ const en = {
   loading: 'Loading…',
   opening: 'Opening your assessment…',
   linkProblem: 'This link cannot be used',
-  linkUnknown: 'This assessment link is not valid. Please check the link in your invitation email.',
+  linkUnknown: errorTexts.en['link-unknown'],
   instructions: 'Instructions',
   hello: (name: string) => `Hello ${name},`,
   timeAllowed: (min: number) => `Time allowed: ${min} minutes`,
@@ -65,6 +66,8 @@ const en = {
   stale: 'This answer was also saved from another tab; the text on this screen is kept and saved as the latest version.',
   saveFailed: (msg: string) => `Could not save: ${msg}`,
   statusLabels: { invited: 'Not started', in_progress: 'In progress', submitted: 'Submitted', expired: 'Expired' } as Record<AttemptStatus, string>,
+  /** Refusals by code (error-messages.ts); `textFor` falls back to the server's message. */
+  errors: errorTexts.en,
 };
 
 const zh: typeof en = {
@@ -72,7 +75,7 @@ const zh: typeof en = {
   loading: '加载中…',
   opening: '正在打开测评…',
   linkProblem: '该链接无法使用',
-  linkUnknown: '测评链接无效，请核对邀请邮件中的链接。',
+  linkUnknown: errorTexts.zh['link-unknown'],
   instructions: '作答须知',
   hello: (name: string) => `${name}，您好：`,
   timeAllowed: (min: number) => `作答时长：${min} 分钟`,
@@ -130,11 +133,14 @@ const zh: typeof en = {
   stale: '该答案也在其他标签页中保存过；本页面上的内容已保留，并作为最新版本保存。',
   saveFailed: (msg: string) => `保存失败：${msg}`,
   statusLabels: { invited: '未开始', in_progress: '作答中', submitted: '已提交', expired: '已过期' },
+  errors: errorTexts.zh,
 };
 
 export type CandidateMessages = typeof en;
 
-export function useCandidateText(): { c: CandidateMessages; lang: 'en' | 'zh'; toggle: () => void } {
+/** `textFor(error)`: a refusal from the server in the page's language when its code is known, else as the server said it. */
+export function useCandidateText(): { c: CandidateMessages; lang: 'en' | 'zh'; toggle: () => void; textFor: (error: CodedError) => string } {
   const { lang, toggle } = useI18n();
-  return { c: lang === 'zh' ? zh : en, lang, toggle };
+  const c = lang === 'zh' ? zh : en;
+  return { c, lang, toggle, textFor: (error) => localizedError(c.errors, error) };
 }

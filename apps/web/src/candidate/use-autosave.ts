@@ -2,6 +2,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { CodeLanguage } from '@rubricon/contracts';
 import type { AnswerBook } from './answer-book';
 import { SaveRefused, type AttemptLink } from './attempt-link';
+import type { CodedError } from './error-messages';
 
 const DEBOUNCE_MS = 2000;
 const RETRY_MS = 5000;
@@ -10,9 +11,10 @@ const RETRY_MS = 5000;
  * Debounced saving of the answer book through the attempt link. Re-renders on every save-state
  * change; a refusal the server would repeat (stale version, deadline) goes to `onRefused`.
  */
-export function useAutosave(book: AnswerBook, link: AttemptLink | null, onRefused: (questionId: string, message: string) => void) {
+export function useAutosave(book: AnswerBook, link: AttemptLink | null, onRefused: (questionId: string, error: CodedError) => void) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
-  const [failure, setFailure] = useState<string | null>(null);
+  /** The last failed save's error (shown through textFor), until a save succeeds. */
+  const [failure, setFailure] = useState<CodedError | null>(null);
   const timers = useRef(new Map<string, ReturnType<typeof setTimeout>>());
   const inFlight = useRef(new Map<string, Promise<void>>());
   const refused = useRef(onRefused);
@@ -37,11 +39,11 @@ export function useAutosave(book: AnswerBook, link: AttemptLink | null, onRefuse
         // Typing went on while the save was in flight: save the newer text too.
         if (book.get(questionId).state === 'unsaved') schedule(questionId, DEBOUNCE_MS, save);
       },
-      (e: Error) => {
+      (e: Error & { code?: string }) => {
         book.fail(questionId);
-        if (e instanceof SaveRefused) refused.current(questionId, e.message);
+        if (e instanceof SaveRefused) refused.current(questionId, e);
         else {
-          setFailure(e.message);
+          setFailure(e);
           schedule(questionId, RETRY_MS, save);
         }
       },
