@@ -110,6 +110,17 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('timed attempts 
     expect(res.body.message).toMatch(/Publish the assessment/);
   });
 
+  it('counts a candidate name in characters as the database does: just over the limit a 400, at the limit saved intact', async () => {
+    // '❤️' is two characters to MariaDB (U+2764 and the variation selector U+FE0F); class-validator's MaxLength counted one.
+    const over = await hrApi('post', `/api/assessments/${assessment.id}/invitations`).send({ candidates: [{ name: '❤️'.repeat(61), email: 'heart-over@example.com' }] }).expect(400);
+    expect(over.body.message).toBe('candidates.0.name must be shorter than or equal to 120 characters');
+    const name = '❤️'.repeat(60);
+    const [link] = (await hrApi('post', `/api/assessments/${assessment.id}/invitations`).send({ candidates: [{ name, email: 'heart-at@example.com' }] }).expect(201)).body as InvitationLink[];
+    expect(link.candidate.name).toBe(name);
+    const list = (await hrApi('get', `/api/assessments/${assessment.id}/attempts`).expect(200)).body as AttemptSummary[];
+    expect(list.find((a) => a.attemptId === link.attemptId)?.candidate.name).toBe(name);
+  });
+
   it('walks a candidate through instructions, start, autosave, runs and submit; HR sees the graded attempt', async () => {
     const [link, other] = await invite(server.url, hr, assessment.id, 2);
     expect(link.url).toBe(`http://rubricon.test/take/${link.token}`);

@@ -125,6 +125,18 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
     expect(after.duties).toHaveLength(2);
   });
 
+  it('counts title, department and location in characters as the database does: just over a 400, at the limit saved intact', async () => {
+    const id = (await request(server.url).post('/api/postings/import').set(auth(hrToken)).send({ text: MARKDOWN_POSTING }).expect(201)).body.items[0].id;
+    // '❤️' is two characters to MariaDB (U+2764 and the variation selector U+FE0F); class-validator's MaxLength counted one.
+    for (const field of ['title', 'department', 'location']) {
+      const res = await request(server.url).patch(`/api/postings/${id}`).set(auth(hrToken)).send({ [field]: '❤️'.repeat(101) });
+      expect({ field, status: res.status, message: res.body.message }).toEqual({ field, status: 400, message: `${field} must be shorter than or equal to 200 characters` });
+    }
+    const hearts = { title: '❤️'.repeat(100), department: '❤️'.repeat(99) + 'x', location: '😀'.repeat(200) };
+    await request(server.url).patch(`/api/postings/${id}`).set(auth(hrToken)).send(hearts).expect(200);
+    expect((await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(200)).body).toMatchObject(hearts);
+  });
+
   it('refuses to delete a posting that has assessments', async () => {
     const id = (await request(server.url).post('/api/postings/import').set(auth(hrToken)).send({ text: MARKDOWN_POSTING }).expect(201)).body.items[0].id;
     await request(server.url).post(`/api/postings/${id}/assessments`).set(auth(hrToken)).send({}).expect(201);

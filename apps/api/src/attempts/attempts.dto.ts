@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsInt, IsObject, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { Optional } from '../common/validation';
+import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsInt, IsObject, IsString, IsUUID, Length, Max, MaxLength, Min, MinLength, ValidateNested } from 'class-validator';
+import { MaxCodePoints, Optional } from '../common/validation';
 import { MAX_ANSWER_BYTES } from '@rubricon/contracts';
 
 const LANGUAGES = ['javascript', 'typescript'] as const;
@@ -28,7 +28,7 @@ export class SaveAnswerDto extends SaveAnswerBodyDto {
   @ApiProperty() @IsUUID('4', { message: 'attemptId must be an attempt id' })
   attemptId: string;
 
-  @ApiProperty() @IsString() @MaxLength(120)
+  @ApiProperty() @IsString() @MaxCodePoints(120)
   questionId: string;
 }
 
@@ -39,7 +39,7 @@ export class IntegrityEventDto {
   @ApiProperty({ enum: EVENT_TYPES }) @IsIn(EVENT_TYPES, { message: `type must be one of: ${EVENT_TYPES.join(', ')}` })
   type: (typeof EVENT_TYPES)[number];
 
-  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(120)
+  @ApiPropertyOptional() @Optional() @IsString() @MaxCodePoints(120)
   questionId?: string;
 
   @ApiPropertyOptional() @Optional() @IsObject()
@@ -60,11 +60,12 @@ export class CandidateRunDto {
   mode: 'visible' | 'hidden';
 }
 
+// Name and email are stored in varchar(120) and varchar(254): limited in code points, as the database counts.
 export class CandidateDto {
-  @ApiProperty() @IsString() @Length(1, 120)
+  @ApiProperty() @IsString() @MinLength(1, { message: 'name cannot be empty' }) @MaxCodePoints(120)
   name: string;
 
-  @ApiProperty() @IsEmail({}, { message: 'email must be an email address' }) @MaxLength(254)
+  @ApiProperty() @IsEmail({}, { message: 'email must be an email address' }) @MaxCodePoints(254)
   email: string;
 }
 

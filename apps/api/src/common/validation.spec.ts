@@ -1,4 +1,5 @@
-import { nestsDeeperThan } from './validation';
+import { IsString, validateSync } from 'class-validator';
+import { MaxCodePoints, nestsDeeperThan } from './validation';
 
 const nested = (levels: number): unknown => JSON.parse('['.repeat(levels) + ']'.repeat(levels));
 
@@ -14,5 +15,19 @@ describe('nestsDeeperThan', () => {
   it('measures any depth without overflowing the stack, and does not walk bytes', () => {
     expect(nestsDeeperThan(nested(200_000), 64)).toBe(true);
     expect(nestsDeeperThan({ file: Buffer.alloc(1_000_000) }, 1)).toBe(false);
+  });
+});
+
+describe('MaxCodePoints', () => {
+  class Named {
+    @IsString() @MaxCodePoints(4)
+    name: string;
+  }
+  const errors = (name: string) => validateSync(Object.assign(new Named(), { name })).map((e) => e.constraints);
+
+  it('counts code points as MariaDB does: a variation selector is one, a surrogate pair is one', () => {
+    expect(errors('❤️❤️')).toEqual([]);
+    expect(errors('😀😀😀😀')).toEqual([]);
+    expect(errors('❤️❤️❤')).toEqual([{ maxCodePoints: 'name must be shorter than or equal to 4 characters' }]);
   });
 });

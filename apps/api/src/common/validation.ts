@@ -1,6 +1,6 @@
 import { ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { Transform } from 'class-transformer';
-import { ValidateIf } from 'class-validator';
+import { ValidateBy, ValidateIf, buildMessage, type ValidationOptions } from 'class-validator';
 
 /** class-validator errors as one sentence a person can act on ("unknown field \"x\"; email must be …"). */
 export function validationMessage(errors: ValidationError[], parent = ''): string {
@@ -69,3 +69,30 @@ export const Optional = () => ValidateIf((_object, value) => value !== undefined
 export const Trim = () => Transform(({ value }) => (Array.isArray(value) ? value.map(trim) : trim(value)));
 
 const trim = (value: unknown) => (typeof value === 'string' ? value.trim() : value);
+
+/**
+ * At most `max` characters as MariaDB and MySQL count them in a varchar(max): Unicode code points.
+ * class-validator's MaxLength counts otherwise (the variation selector in "❤️" not at all), so text
+ * it lets through could fail with "Data too long for column". Use it for every text stored in a varchar.
+ */
+export function MaxCodePoints(max: number, options?: ValidationOptions): PropertyDecorator {
+  return ValidateBy(
+    {
+      name: 'maxCodePoints',
+      constraints: [max],
+      validator: {
+        validate: (value) => typeof value === 'string' && codePointsAtMost(value, max),
+        defaultMessage: buildMessage((each) => `${each}$property must be shorter than or equal to $constraint1 characters`, options),
+      },
+    },
+    options,
+  );
+}
+
+/** Counts without building an array of the whole text, and stops as soon as it is over. */
+function codePointsAtMost(text: string, max: number): boolean {
+  if (text.length <= max) return true; // never fewer code units than code points
+  let count = 0;
+  for (const _ of text) if (++count > max) return false;
+  return true;
+}

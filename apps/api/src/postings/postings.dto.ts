@@ -11,7 +11,7 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { Optional, Trim } from '../common/validation';
+import { MaxCodePoints, Optional, Trim } from '../common/validation';
 
 export const MAX_PASTED_TEXT = 1024 * 1024;
 
@@ -31,18 +31,20 @@ export class ImportPostingsDto {
   @ApiPropertyOptional() @Optional() @IsString() @MaxLength(MAX_PASTED_TEXT, { message: 'text is longer than 1 MB' })
   text?: string;
 
-  @ApiPropertyOptional({ description: 'Helps detect the format, e.g. postings.tsv' }) @Optional() @IsString() @MaxLength(255)
+  @ApiPropertyOptional({ description: 'Helps detect the format, e.g. postings.tsv' }) @Optional() @IsString() @MaxCodePoints(255)
   filename?: string;
 }
 
+// Texts stored in a varchar are limited in code points (MaxCodePoints), as the database counts;
+// the duty and requirement lines are stored as text, and their 2000 is a limit on the line itself.
 export class UpdatePostingDto {
-  @ApiPropertyOptional() @Optional() @Trim() @IsString() @MinLength(1, { message: 'title cannot be empty' }) @MaxLength(200)
+  @ApiPropertyOptional() @Optional() @Trim() @IsString() @MinLength(1, { message: 'title cannot be empty' }) @MaxCodePoints(200)
   title?: string;
 
-  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional() @Optional() @IsString() @MaxCodePoints(200)
   department?: string;
 
-  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional() @Optional() @IsString() @MaxCodePoints(200)
   location?: string;
 
   @ApiPropertyOptional() @Optional() @IsInt() @Min(0) @Max(100_000)
