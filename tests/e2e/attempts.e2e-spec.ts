@@ -1,10 +1,11 @@
 import request from 'supertest';
-import type { AssessmentView, AttemptDetail, AttemptSummary, CandidateAttemptView, InvitationLink } from '@rubricon/contracts';
+import { MAX_SOCKETS_PER_ATTEMPT, type AssessmentView, type AttemptDetail, type AttemptSummary, type CandidateAttemptView, type InvitationLink } from '@rubricon/contracts';
 import { loadQuestionBank, type CodingQuestion, type QuestionBank } from '@rubricon/generation';
 import { join } from 'node:path';
 import type { Socket } from 'socket.io-client';
 import { DataSource } from 'typeorm';
 import { AttemptEntity } from '../../apps/api/src/attempts/attempt.entity';
+import { InvitationEntity } from '../../apps/api/src/attempts/invitation.entity';
 import { dataSourceOptions } from '../../apps/api/src/database/data-source-options';
 import { connectCandidate, emitWithAck, invite, openSession, publishedAssessment } from '../factories/attempts';
 import { createStaff } from '../factories/staff';
@@ -262,18 +263,19 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('timed attempts 
     const slow = 'function solve() { const end = Date.now() + 300; while (Date.now() < end) {} return null; }';
     const concurrent = await Promise.all([0, 1].map(() => c.run({ questionId: coding.id, language: 'javascript', code: slow, mode: 'visible' })));
     expect(concurrent.map((r) => r.status).sort()).toEqual([200, 429]);
+    expect(concurrent.find((r) => r.status === 429)?.body).toEqual({ message: 'A run is already in progress; wait for it to finish.', code: 'run-in-progress' });
 
     const quick = 'function solve() { return null; }';
     for (let i = 0; i < 10; i++) await c.run({ questionId: coding.id, language: 'javascript', code: quick, mode: 'hidden' }).expect(200);
     const capped = await c.run({ questionId: coding.id, language: 'javascript', code: quick, mode: 'hidden' }).expect(429);
-    expect(capped.body.message).toMatch(/all 10 hidden-test runs/);
+    expect(capped.body).toEqual({ message: expect.stringMatching(/all 10 hidden-test runs/), code: 'hidden-runs-exhausted' });
     // 20 runs a minute per attempt, whatever their outcome: the 429 says it is about runs, not sign-in.
     let throttled;
     for (let i = 0; i < 10 && !throttled; i++) {
       const res = await c.run({ questionId: coding.id, language: 'javascript', code: quick, mode: 'visible' });
       if (res.status === 429) throttled = res;
     }
-    expect(throttled?.body).toEqual({ message: 'Too many code runs; wait a minute and try again.' });
+    expect(throttled?.body).toEqual({ message: 'Too many code runs; wait a minute and try again.', code: 'too-many-runs' });
 
     const statuses: number[] = [];
     for (let i = 0; i < 30; i++) {
@@ -336,7 +338,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('timed attempts 
     // "in progress": the scheduler may have closed the attempt in between, which refuses them too.
     expect(overHttp.status).toBe(409);
     expect(overHttp.body.message).toMatch(/time is up|in progress/);
-    expect(overSocket).toEqual({ error: expect.stringMatching(/time is up|in progress/) });
+    expect(overSocket).toEqual({ error: expect.stringMatching(/time is up|in progress/), code: expect.stringMatching(/^(time-up|not-in-progress)$/) });
     const detail = (await hrApi('get', `/api/attempts/${session.attemptId}`).expect(200)).body as AttemptDetail;
     expect(detail.timeline).toEqual([]);
   });
@@ -383,6 +385,57 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('timed attempts 
     const twice = await hrApi('post', csvUrl).attach('file', Buffer.from('name,email\nAlice,alice@x.io\nBob,bob@x.io\nAlice W.,ALICE@x.io\n'), 'candidates.csv').expect(422);
     expect(twice.body.message).toBe('The same email appears more than once: rows 2, 4 (alice@x.io). Invite each person once: remove the extra rows or correct the addresses.');
     expect(await count()).toBe(before);
+  });
+
+  it('names candidate refusals with a code beside the English message over REST; validation errors carry none', async () => {
+    const [used, revoked, expired, fresh] = await invite(server.url, hr, assessment.id, 4);
+    const open = (token: string) => request(server.url).post('/api/candidate/sessions').send({ token });
+    await startedSession(used);
+    expect((await open(used.token).expect(410)).body).toEqual({ message: 'This invitation link has already been used. Ask the recruiter to send you a new link.', code: 'link-used' });
+    expect((await open('x'.repeat(43)).expect(404)).body).toEqual({ message: 'This invitation link is not valid. Check that you opened the whole link.', code: 'link-unknown' });
+    expect((await open('short').expect(400)).body).toEqual({ message: 'token is not a valid invitation token' });
+    await hrApi('post', `/api/invitations/${revoked.invitationId}/revoke`).expect(200);
+    expect((await open(revoked.token).expect(410)).body).toEqual({ message: expect.stringMatching(/withdrawn/), code: 'link-revoked' });
+    await server.app.get(DataSource).getRepository(InvitationEntity).update({ id: expired.invitationId }, { expiresAt: new Date(Date.now() - 60_000) });
+    expect((await open(expired.token).expect(410)).body).toEqual({ message: expect.stringMatching(/^This invitation expired on \d{4}-\d{2}-\d{2}\./), code: 'link-expired' });
+
+    const session = await openSession(server.url, fresh);
+    const c = candidate(session.accessToken);
+    const text = assessment.sections.find((s) => s.kind !== 'coding')!.questions[0];
+    const coding = assessment.sections.find((s) => s.kind === 'coding')!.questions[0];
+    expect((await c.submit().expect(409)).body).toEqual({ message: 'Start the assessment before submitting it.', code: 'not-started' });
+    expect((await c.save(text.id, { content: 'early', version: 1 }).expect(409)).body).toEqual({ message: 'Start the assessment before saving answers.', code: 'not-started' });
+    expect((await c.run({ questionId: coding.id, language: 'javascript', code: 'function solve() {}', mode: 'visible' }).expect(409)).body.code).toBe('not-in-progress');
+    expect((await c.save('no-such-question', { content: 'x', version: 1 }).expect(404)).body.code).toBe('question-unknown');
+    expect((await c.save(text.id, { content: 42, version: 1 }).expect(400)).body).toEqual({ message: expect.stringMatching(/content must be text/) });
+
+    await openSession(server.url, fresh);
+    expect((await c.view().expect(401)).body).toEqual({ message: expect.stringMatching(/^This session has ended/), code: 'session-ended' });
+  });
+
+  it('names candidate refusals with a code in socket acknowledgements and in refused handshakes', async () => {
+    const [link] = await invite(server.url, hr, assessment.id);
+    const session = await openSession(server.url, link);
+    const socket = await connect(session.accessToken);
+    const text = assessment.sections.find((s) => s.kind !== 'coding')!.questions[0];
+    const save = (content: unknown, version: number) => ack<object>(socket, 'save-answer', { attemptId: session.attemptId, questionId: text.id, content, version });
+    expect(await save('early', 1)).toEqual({ error: 'Start the assessment before saving answers.', code: 'not-started' });
+    await candidate(session.accessToken).start().expect(200);
+    expect(await save('v1', 1)).toMatchObject({ version: 1 });
+    expect(await save('other tab', 1)).toEqual({ error: expect.stringMatching(/newer version .* \(version 1\)/), code: 'stale-version' });
+    expect(await save('v3', 3)).toEqual({ error: expect.stringMatching(/must be version 2/), code: 'version-skipped' });
+    expect(await save(42, 2)).toEqual({ error: expect.stringMatching(/content must be text/) });
+
+    // The tabs cap and an ended session refuse the handshake: the code travels as connect_error's data.
+    const more = await Promise.all(Array.from({ length: MAX_SOCKETS_PER_ATTEMPT - 1 }, () => connect(session.accessToken)));
+    const refusedHandshake = (token: string) => connectCandidate(server.url, token).then((c) => { sockets.push(c.socket); return undefined; }, (e: Error & { data?: unknown }) => e);
+    expect(await refusedHandshake(session.accessToken)).toMatchObject({ message: expect.stringMatching(/open in 5 tabs or windows already/), data: { code: 'too-many-tabs' } });
+    for (const s of more) s.disconnect();
+    expect(await refusedHandshake('forged')).toMatchObject({ message: expect.stringMatching(/invitation link again/), data: { code: 'session-ended' } });
+
+    await setDeadline(session.attemptId, new Date(Date.now() - 1));
+    // "submitted": the scheduler may have closed the attempt in between.
+    expect(await save('late', 2)).toEqual({ error: expect.stringMatching(/time is up|submitted/), code: expect.stringMatching(/^(time-up|already-submitted)$/) });
   });
 
   it('never sent the candidate a hidden test, an expected hidden output, a rubric or a solution', () => {
