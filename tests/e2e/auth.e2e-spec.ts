@@ -70,6 +70,12 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
       .send({ email: hr.email.toUpperCase(), name: 'Dup', role: 'hr', password: 'long-enough-pw' })
       .expect(409);
     expect(dup.body.message).toContain('already exists');
+
+    // Names count as MariaDB counts them: "❤️" is two code points (a heart and a variation selector).
+    const create = (name: string) => request(server.url).post('/api/users').set('Authorization', `Bearer ${adminToken}`)
+      .send({ email: `heart${name.length}@test.rubricon`, name, role: 'interviewer', password: 'long-enough-pw' });
+    expect((await create('❤️'.repeat(61)).expect(400)).body.message).toMatch(/name must be shorter than or equal to 120 characters/);
+    expect((await create('❤️'.repeat(60)).expect(201)).body.name).toBe('❤️'.repeat(60));
   });
 
   it('locks a deactivated user out at once, token or not', async () => {

@@ -1,3 +1,4 @@
+import { clipCodePoints } from '../common/validation';
 import { decodeText, TextDecodeError, type DecodeWording } from '@rubricon/postings';
 
 // Chinese Excel saves CSV as GBK unless told otherwise; the fix is one menu choice away.
@@ -31,8 +32,8 @@ export function parseCandidatesCsv(content: Buffer | string): { candidates: { na
     const name = (row[nameAt] ?? '').trim();
     const email = (row[emailAt] ?? '').trim();
     if (!name || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return { error: `Row ${i + 2}: each candidate needs a name and a valid email (got "${name}", "${email}").` };
-    candidates.push({ name: name.slice(0, 120), email: email.slice(0, 254) });
-    const key = email.slice(0, 254).toLowerCase();
+    candidates.push({ name: clipCodePoints(name, 120), email: clipCodePoints(email, 254) });
+    const key = clipCodePoints(email, 254).toLowerCase();
     rowsByEmail.set(key, [...(rowsByEmail.get(key) ?? []), i + 2]);
   }
   if (candidates.length > 500) return { error: 'Invite at most 500 candidates per file.' };

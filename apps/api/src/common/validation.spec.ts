@@ -1,5 +1,5 @@
 import { IsString, validateSync } from 'class-validator';
-import { MaxCodePoints, nestsDeeperThan } from './validation';
+import { clipCodePoints, MaxCodePoints, nestsDeeperThan } from './validation';
 
 const nested = (levels: number): unknown => JSON.parse('['.repeat(levels) + ']'.repeat(levels));
 
@@ -29,5 +29,15 @@ describe('MaxCodePoints', () => {
     expect(errors('❤️❤️')).toEqual([]);
     expect(errors('😀😀😀😀')).toEqual([]);
     expect(errors('❤️❤️❤')).toEqual([{ maxCodePoints: 'name must be shorter than or equal to 4 characters' }]);
+  });
+});
+
+describe('clipCodePoints', () => {
+  it('keeps the first n code points, never half of a surrogate pair', () => {
+    expect(clipCodePoints('abc', 5)).toBe('abc');
+    expect(clipCodePoints('😀😀😀', 2)).toBe('😀😀');
+    expect(clipCodePoints('a😀', 1)).toBe('a');
+    expect(clipCodePoints('❤️❤️', 3)).toBe('❤️❤');
+    expect([...clipCodePoints('😀'.repeat(300), 200)]).toHaveLength(200);
   });
 });

@@ -1,5 +1,6 @@
 import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
 import { isForeignKeyViolation } from '../common/foreign-key';
+import { clipCodePoints } from '../common/validation';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import type { ImportPostingsResponse, Page, PostingDetail, PostingLineKind, PostingSummary } from '@rubricon/contracts';
 import { parsePostingsDocument, PostingParseError, type ParsedPosting } from '@rubricon/postings';
@@ -67,7 +68,7 @@ export class PostingsService {
     const saved = await this.dataSource.transaction(async (manager) => {
       const record = await manager.save(
         manager.create(DocumentImportEntity, {
-          filename: (input.filename ?? 'pasted-text').slice(0, 255),
+          filename: clipCodePoints(input.filename ?? 'pasted-text', 255),
           sha256: sha256(input.content),
           format: parsed.format,
           source: input.source,
@@ -127,9 +128,9 @@ export class PostingsService {
   private async insertPosting(manager: EntityManager, p: ParsedPosting, index: number, importId: string): Promise<PostingEntity> {
     const posting = await manager.save(
       manager.create(PostingEntity, {
-        title: p.title.slice(0, 200),
-        department: p.department?.slice(0, 200) ?? null,
-        location: p.location?.slice(0, 200) ?? null,
+        title: clipCodePoints(p.title, 200),
+        department: p.department === undefined ? null : clipCodePoints(p.department, 200),
+        location: p.location === undefined ? null : clipCodePoints(p.location, 200),
         headcount: p.headcount ?? null,
         sourceIndex: index,
         documentImportId: importId,
