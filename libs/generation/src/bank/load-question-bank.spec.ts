@@ -125,6 +125,12 @@ describe(loadQuestionBank.name, () => {
     expect(loadError(dir)).toMatch(/^bank\/case\/broken\.yaml: invalid YAML \(line \d+\)/);
   });
 
+  it('refuses a key given twice in one mapping, naming its line (the second would silently win)', () => {
+    const dir = copyFixtureBank();
+    writeFileSync(join(dir, 'case/twice.yaml'), 'questions:\n  - id: case.x\n    minutes: 10\n    minutes: 20\n');
+    expect(loadError(dir)).toMatch(/^bank\/case\/twice\.yaml: invalid YAML \(line 4\): duplicated mapping key/);
+  });
+
   it('lists every issue, one per line', () => {
     const dir = copyFixtureBank();
     mutateBankFile(dir, 'case/product.yaml', (d) => { delete d.questions[0].title; delete d.questions[1].prompt.en; });

@@ -1,7 +1,7 @@
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parse, stringify } from 'yaml';
+import { dump, load } from 'js-yaml';
 
 export const FIXTURE_BANK_DIR = join(__dirname, '../../test-fixtures/bank');
 
@@ -15,7 +15,7 @@ export function copyFixtureBank(): string {
 /** Rewrites one YAML file of a bank copy through a mutation of its plain data (aliases expanded). */
 export function mutateBankFile(dir: string, rel: string, mutate: (data: any) => void): void {
   const path = join(dir, rel);
-  const data = JSON.parse(JSON.stringify(parse(readFileSync(path, 'utf8'))));
+  const data = JSON.parse(JSON.stringify(load(readFileSync(path, 'utf8'))));
   mutate(data);
-  writeFileSync(path, stringify(data, { aliasDuplicateObjects: false }));
+  writeFileSync(path, dump(data, { noRefs: true, lineWidth: -1 }));
 }
