@@ -1,7 +1,7 @@
 import { Injectable, UnauthorizedException } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse } from '@rubricon/contracts';
-import { UsersService } from '../users/users.service';
+import { credentialsStamp, UsersService } from '../users/users.service';
 import { DUMMY_HASH, verifyPassword } from './password';
 
 @Injectable()
@@ -16,6 +16,6 @@ export class AuthService {
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
     if (!user || !user.active || !ok) throw new UnauthorizedException('Wrong email or password.');
-    return { accessToken: await this.jwt.signAsync({ sub: user.id, role: user.role }) };
+    return { accessToken: await this.jwt.signAsync({ sub: user.id, role: user.role, pwc: credentialsStamp(user) }) };
   }
 }

@@ -25,16 +25,16 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const token = bearerToken(request.headers.authorization);
     if (!token) throw new UnauthorizedException('Sign in first: this request has no bearer token.');
-    let payload: { sub: string; aud?: string; iat?: number };
+    let payload: { sub: string; aud?: string; pwc?: number };
     try {
-      payload = await this.jwt.verifyAsync<{ sub: string; aud?: string; iat?: number }>(token);
+      payload = await this.jwt.verifyAsync<{ sub: string; aud?: string; pwc?: number }>(token);
       if (payload.aud) throw new Error('not a staff token'); // candidate tokens carry an audience
     } catch {
       throw new UnauthorizedException('Your session has expired or the token is invalid; sign in again.');
     }
     const user = await this.users.findActive(payload.sub);
     if (!user) throw new UnauthorizedException('This account no longer exists or has been deactivated.');
-    if (tokenPredatesPassword(user, payload.iat)) throw new UnauthorizedException('Your session has ended because the password changed; sign in again.');
+    if (tokenPredatesPassword(user, payload.pwc)) throw new UnauthorizedException('Your session has ended because the password changed; sign in again.');
     request.user = { id: user.id, email: user.email, role: user.role };
 
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, targets);

@@ -1,23 +1,23 @@
-import { UserEntity } from './user.entity';
-import { tokenPredatesPassword } from './users.service';
+import { credentialsStamp, tokenPredatesPassword } from './users.service';
 
-const changedAt = (iso: string | null) => Object.assign(new UserEntity(), { credentialsChangedAt: iso ? new Date(iso) : null });
+const changedAt = (iso: string | null) => ({ credentialsChangedAt: iso ? new Date(iso) : null });
 
 describe(tokenPredatesPassword.name, () => {
   const user = changedAt('2030-01-01T00:00:10.400Z');
-  const second = Date.parse('2030-01-01T00:00:10Z') / 1000;
 
-  it('refuses tokens from an earlier second than the change, and one without iat', () => {
-    expect(tokenPredatesPassword(user, second - 1)).toBe(true);
-    expect(tokenPredatesPassword(user, undefined)).toBe(true);
+  it('accepts only a token stamped with the current password, to the millisecond', () => {
+    expect(tokenPredatesPassword(user, credentialsStamp(user))).toBe(false);
+    expect(tokenPredatesPassword(user, Date.parse('2030-01-01T00:00:10.399Z'))).toBe(true);
+    expect(tokenPredatesPassword(user, Date.parse('2030-01-01T00:00:10.401Z'))).toBe(true);
   });
 
-  it('accepts tokens from the second of the change (a sign-in right after it) and later', () => {
-    expect(tokenPredatesPassword(user, second)).toBe(false);
-    expect(tokenPredatesPassword(user, second + 1)).toBe(false);
+  it('refuses a token without a stamp (signed before stamps existed) once the password has a change time', () => {
+    expect(tokenPredatesPassword(user, undefined)).toBe(true);
+    expect(tokenPredatesPassword(user, '1893456010400')).toBe(true);
   });
 
   it('accepts every token of an account whose change time was never recorded', () => {
-    expect(tokenPredatesPassword(changedAt(null), 0)).toBe(false);
+    expect(tokenPredatesPassword(changedAt(null), undefined)).toBe(false);
+    expect(credentialsStamp(changedAt(null))).toBe(0);
   });
 });

@@ -42,7 +42,7 @@ export class UsersService {
     if (dto.name !== undefined) user.name = dto.name.trim();
     if (dto.role !== undefined) user.role = dto.role;
     if (dto.active !== undefined) user.active = dto.active;
-    // A new password ends every session of the old one (tokenPredatesPassword). A role change or a
+    // A new password ends every session of the old one (credentialsStamp). A role change or a
     // new name does not: the guard reads the role afresh on every request, so it applies at once.
     if (dto.password !== undefined) {
       user.passwordHash = await hashPassword(dto.password);
@@ -67,18 +67,19 @@ export class UsersService {
 }
 
 /**
- * Whether a staff token was issued before the user's password last changed, so that resetting a
- * leaked password ends the sessions signed in with it. JWT `iat` is in whole seconds (rounded
- * down), the change time in milliseconds: compared at whole seconds, a token from the second of
- * the change is still accepted. Refusing it instead would also refuse a sign-in with the new
- * password in that same second, which is the usual thing to do right after a reset; accepting it
- * leaves only tokens issued less than a second before the reset, by someone who then knew the
- * password. A token without `iat` (never issued here) counts as older.
+ * The stamp of a user's current password, carried in every staff token as `pwc`: the time it was
+ * set, in milliseconds (0 for accounts from before it was recorded). A token whose stamp differs
+ * was signed for an earlier password, so resetting a leaked password ends every session signed in
+ * with it, including one whose sign-in checked the old password while the reset was being saved.
+ * A sign-in with the new password gets the new stamp at once.
  */
-export function tokenPredatesPassword(user: UserEntity, issuedAtSeconds: number | undefined): boolean {
-  if (!user.credentialsChangedAt) return false;
-  if (typeof issuedAtSeconds !== 'number') return true;
-  return issuedAtSeconds < Math.floor(user.credentialsChangedAt.getTime() / 1000);
+export function credentialsStamp(user: Pick<UserEntity, 'credentialsChangedAt'>): number {
+  return user.credentialsChangedAt?.getTime() ?? 0;
+}
+
+/** Whether a staff token was signed for another password than the user's current one. */
+export function tokenPredatesPassword(user: Pick<UserEntity, 'credentialsChangedAt'>, tokenStamp: unknown): boolean {
+  return user.credentialsChangedAt !== null && tokenStamp !== credentialsStamp(user);
 }
 
 export function toStaffUser(user: UserEntity): StaffUser {
