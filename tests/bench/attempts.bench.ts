@@ -12,6 +12,7 @@ import { fork } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay, PerformanceObserver } from 'node:perf_hooks';
 import { DataSource } from 'typeorm';
 
 const arg = (name: string, fallback: number) => {
@@ -21,7 +22,23 @@ const arg = (name: string, fallback: number) => {
 const log = (message: string) => process.stderr.write(`[bench:attempts] ${message}\n`);
 
 interface Client { attemptId: string; token: string; questionId: string }
-interface ClientReport { latencies: number[]; acked: Record<string, number>; errors: string[]; unacked: number; connectMs: number }
+interface ClientReport { latencies: number[]; acked: Record<string, number>; errors: string[]; unacked: number; connectMs: number; loop: LoopFigures }
+interface LoopFigures { p99: number; max: number }
+
+/** Where a slow acknowledgement waited: a blocked event loop (server or clients) shows here. */
+function loopMonitor(): { stop: () => LoopFigures } {
+  const histogram = monitorEventLoopDelay({ resolution: 10 });
+  histogram.enable();
+  return { stop: () => (histogram.disable(), { p99: round(histogram.percentile(99) / 1e6), max: round(histogram.max / 1e6) }) };
+}
+
+/** Garbage-collection pauses in this process while the load runs. */
+function gcMonitor(): () => { pauses: number; totalMs: number; maxMs: number } {
+  const durations: number[] = [];
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => durations.push(e.duration)));
+  observer.observe({ entryTypes: ['gc'] });
+  return () => (observer.disconnect(), { pauses: durations.length, totalMs: round(durations.reduce((a, b) => a + b, 0)), maxMs: round(Math.max(0, ...durations)) });
+}
 
 async function server(): Promise<void> {
   const candidates = arg('candidates', 1000);
@@ -56,7 +73,13 @@ async function server(): Promise<void> {
     }
     log(`running ${candidates} clients for ${seconds}s, one save each every ${interval} ms`);
     const loadStart = loadavg()[0];
+    const serverLoop = loopMonitor();
+    const serverGc = gcMonitor();
+    const cpuStart = process.cpuUsage();
     const report = await runClients(app.url, clients, seconds, interval);
+    const cpu = process.cpuUsage(cpuStart);
+    const loop = serverLoop.stop();
+    const gc = serverGc();
 
     // Zero lost saves: every acknowledged version is the one the database holds.
     const stored = await app.app.get(DataSource).getRepository(AnswerEntity).find({ select: { attemptId: true, version: true } });
@@ -75,6 +98,10 @@ async function server(): Promise<void> {
       saves: report.latencies.length,
       savesPerSecond: round(report.latencies.length / seconds),
       ackMs: { p50: pct(50), p90: pct(90), p99: pct(99), max: round(sorted[sorted.length - 1] ?? NaN) },
+      eventLoopDelayMs: { server: loop, clients: report.loop },
+      serverGc: gc,
+      // Steadier than latency on a noisy machine: what one save costs the API process.
+      serverCpuMsPerSave: round((cpu.user + cpu.system) / 1000 / Math.max(1, report.latencies.length)),
       errors: report.errors.length,
       firstErrors: report.errors.slice(0, 5),
       unacknowledged: report.unacked,
@@ -85,6 +112,7 @@ async function server(): Promise<void> {
     mkdirSync(join(__dirname, '..', '..', 'bench-results'), { recursive: true });
     writeFileSync(join(__dirname, '..', '..', 'bench-results', 'attempts.json'), JSON.stringify(figures, null, 2) + '\n');
     log(`saves ${figures.saves}, ack p50 ${figures.ackMs.p50} ms, p99 ${figures.ackMs.p99} ms, errors ${figures.errors}, lost ${figures.lostSaves} -> bench-results/attempts.json`);
+    log(`event-loop delay p99/max: server ${loop.p99}/${loop.max} ms, clients ${report.loop.p99}/${report.loop.max} ms; server GC ${gc.pauses} pauses, ${gc.totalMs} ms in all, longest ${gc.maxMs} ms; server CPU ${figures.serverCpuMsPerSave} ms per save`);
     if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(figures) + '\n');
   } finally {
     await app.close();
@@ -105,7 +133,7 @@ function runClients(url: string, clients: Client[], seconds: number, interval: n
 async function clientProcess(): Promise<void> {
   const { io } = await import('socket.io-client');
   const { url, clients, seconds, interval } = await new Promise<{ url: string; clients: Client[]; seconds: number; interval: number }>((r) => process.once('message', r as never));
-  const report: ClientReport = { latencies: [], acked: {}, errors: [], unacked: 0, connectMs: 0 };
+  const report: ClientReport = { latencies: [], acked: {}, errors: [], unacked: 0, connectMs: 0, loop: { p99: 0, max: 0 } };
   const t0 = performance.now();
   const sockets = await Promise.all(
     clients.map(
@@ -148,7 +176,9 @@ async function clientProcess(): Promise<void> {
     }, (i / clients.length) * interval);
     return first;
   });
+  const clientLoop = loopMonitor();
   await new Promise((r) => setTimeout(r, seconds * 1000 + 100));
+  report.loop = clientLoop.stop();
   timers.forEach((t) => clearInterval(t));
   await Promise.all(pending);
   sockets.forEach((s) => s.disconnect());

@@ -15,6 +15,9 @@ export function dataSourceOptions(database: AppConfig['database']): DataSourceOp
       url: database.url.replace(/^mariadb:/, 'mysql:'),
       charset: 'utf8mb4_unicode_ci',
       timezone: 'Z',
+      // mysql2 otherwise captures a stack trace on every query (7% of the API's CPU under the
+      // autosave benchmark); TypeORM's QueryFailedError already names the query that failed.
+      trace: false,
       entities: ENTITIES,
       migrations: MYSQL_MIGRATIONS,
       synchronize: false,
