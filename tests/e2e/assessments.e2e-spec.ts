@@ -3,29 +3,18 @@ import type { AssessmentView } from '@rubricon/contracts';
 import { MAX_DOCUMENT_BYTES, MAX_LINE_CHARS, MAX_LINES_PER_KIND } from '@rubricon/postings';
 import { seedPostingId } from '../factories/postings';
 import { createStaff } from '../factories/staff';
-import { databaseKinds, type TestDatabase } from '../support/databases';
-import { ADMIN, loginAs, startTestApp, type TestApp } from '../support/test-app';
+import { databaseKinds } from '../support/databases';
+import { useServerSuite } from '../support/server-suite';
+import { ADMIN, loginAs } from '../support/test-app';
 
 const kinds = (a: AssessmentView) => a.sections.map((s) => s.kind);
 const questionIds = (a: AssessmentView) => a.sections.flatMap((s) => s.questions.map((q) => q.id));
 
 describe.each(databaseKinds().map((k) => [k.name, k] as const))('assessments on %s', (_name, kind) => {
-  let db: TestDatabase;
-  let server: TestApp;
-  let hr: string;
+  const suite = useServerSuite(kind, 'hr');
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
   const generate = async (title: string, body: object = {}) =>
-    (await request(server.url).post(`/api/postings/${await seedPostingId(server.url, hr, title)}/assessments`).set(as(hr)).send(body).expect(201)).body as AssessmentView;
-
-  beforeAll(async () => {
-    db = await kind.create();
-    server = await startTestApp(db);
-    hr = (await createStaff(server.url, await loginAs(server.url, ADMIN.email, ADMIN.password), 'hr')).token;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.dispose();
-  });
+    (await request(suite.server.url).post(`/api/postings/${await seedPostingId(suite.server.url, suite.token, title)}/assessments`).set(as(suite.token)).send(body).expect(201)).body as AssessmentView;
 
   it('generates a developer draft with coding tasks, rubrics and a coverage map, hiding the hidden tests', async () => {
     const a = await generate('开发工程师');
@@ -51,7 +40,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('assessments on 
     const first = await generate('云计算开发', { seed: 7 });
     const again = await generate('云计算开发', { seed: 7 });
     expect(questionIds(again)).toEqual(questionIds(first));
-    const list = await request(server.url).get(`/api/postings/${first.postingId}/assessments`).set(as(hr)).expect(200);
+    const list = await request(suite.server.url).get(`/api/postings/${first.postingId}/assessments`).set(as(suite.token)).expect(200);
     expect(list.body.map((s: { id: string }) => s.id)).toEqual(expect.arrayContaining([first.id, again.id]));
   });
 
@@ -60,49 +49,49 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('assessments on 
     const url = `/api/assessments/${a.id}`;
     const target = a.sections.find((s) => s.kind === 'behavioral')!.questions[0];
 
-    const alternatives = (await request(server.url).get(`${url}/questions/${target.id}/alternatives`).set(as(hr)).expect(200)).body;
+    const alternatives = (await request(suite.server.url).get(`${url}/questions/${target.id}/alternatives`).set(as(suite.token)).expect(200)).body;
     expect(alternatives.length).toBeGreaterThan(0);
     expect(alternatives.every((q: { kind: string; competencies: string[] }) => q.kind === 'behavioral' && q.competencies.some((c) => target.competencies.includes(c)))).toBe(true);
-    const swapped = (await request(server.url).post(`${url}/questions/${target.id}/swap`).set(as(hr)).send({ questionId: alternatives[0].id }).expect(201)).body as AssessmentView;
+    const swapped = (await request(suite.server.url).post(`${url}/questions/${target.id}/swap`).set(as(suite.token)).send({ questionId: alternatives[0].id }).expect(201)).body as AssessmentView;
     expect(questionIds(swapped)).toContain(alternatives[0].id);
     expect(questionIds(swapped)).not.toContain(target.id);
     expect(swapped.uncoveredDuties.length).toBeLessThanOrEqual(a.uncoveredDuties.length);
 
-    const refused = await request(server.url).post(`${url}/questions/${alternatives[0].id}/swap`).set(as(hr)).send({ questionId: questionIds(swapped).find((id) => id.startsWith('coding.'))! }).expect(400);
+    const refused = await request(suite.server.url).post(`${url}/questions/${alternatives[0].id}/swap`).set(as(suite.token)).send({ questionId: questionIds(swapped).find((id) => id.startsWith('coding.'))! }).expect(400);
     expect(refused.body.message).toMatch(/cannot replace/);
 
-    const removed = (await request(server.url).delete(`${url}/questions/${alternatives[0].id}`).set(as(hr)).expect(200)).body as AssessmentView;
+    const removed = (await request(suite.server.url).delete(`${url}/questions/${alternatives[0].id}`).set(as(suite.token)).expect(200)).body as AssessmentView;
     expect(questionIds(removed)).not.toContain(alternatives[0].id);
 
-    const bank = (await request(server.url).get('/api/bank/questions?kind=scenario').set(as(hr)).expect(200)).body;
+    const bank = (await request(suite.server.url).get('/api/bank/questions?kind=scenario').set(as(suite.token)).expect(200)).body;
     const extra = bank.find((q: { id: string }) => !questionIds(removed).includes(q.id));
-    const added = (await request(server.url).post(`${url}/questions`).set(as(hr)).send({ questionId: extra.id }).expect(201)).body as AssessmentView;
+    const added = (await request(suite.server.url).post(`${url}/questions`).set(as(suite.token)).send({ questionId: extra.id }).expect(201)).body as AssessmentView;
     expect(questionIds(added)).toContain(extra.id);
-    await request(server.url).post(`${url}/questions`).set(as(hr)).send({ questionId: extra.id }).expect(409);
-    await request(server.url).post(`${url}/questions`).set(as(hr)).send({ questionId: 'coding.no-such-task' }).expect(404);
+    await request(suite.server.url).post(`${url}/questions`).set(as(suite.token)).send({ questionId: extra.id }).expect(409);
+    await request(suite.server.url).post(`${url}/questions`).set(as(suite.token)).send({ questionId: 'coding.no-such-task' }).expect(404);
 
-    const retimed = (await request(server.url).patch(url).set(as(hr)).send({ durationMinutes: 95 }).expect(200)).body;
+    const retimed = (await request(suite.server.url).patch(url).set(as(suite.token)).send({ durationMinutes: 95 }).expect(200)).body;
     expect(retimed.durationMinutes).toBe(95);
-    await request(server.url).patch(url).set(as(hr)).send({ durationMinutes: 1 }).expect(400);
+    await request(suite.server.url).patch(url).set(as(suite.token)).send({ durationMinutes: 1 }).expect(400);
 
-    const published = (await request(server.url).post(`${url}/publish`).set(as(hr)).expect(201)).body as AssessmentView;
+    const published = (await request(suite.server.url).post(`${url}/publish`).set(as(suite.token)).expect(201)).body as AssessmentView;
     expect(published.status).toBe('published');
     expect(published.publishedAt).not.toBeNull();
-    const locked = await request(server.url).patch(url).set(as(hr)).send({ durationMinutes: 60 }).expect(409);
+    const locked = await request(suite.server.url).patch(url).set(as(suite.token)).send({ durationMinutes: 60 }).expect(409);
     expect(locked.body.message).toMatch(/published/);
-    await request(server.url).delete(`${url}/questions/${extra.id}`).set(as(hr)).expect(409);
-    const after = (await request(server.url).get(url).set(as(hr)).expect(200)).body as AssessmentView;
+    await request(suite.server.url).delete(`${url}/questions/${extra.id}`).set(as(suite.token)).expect(409);
+    const after = (await request(suite.server.url).get(url).set(as(suite.token)).expect(200)).body as AssessmentView;
     expect(questionIds(after)).toEqual(questionIds(published));
     expect(after.durationMinutes).toBe(95);
   });
 
   it('keeps interviewers out of assessment authoring and answers unknown ids with 404', async () => {
-    const interviewer = (await createStaff(server.url, await loginAs(server.url, ADMIN.email, ADMIN.password), 'interviewer')).token;
-    const id = await seedPostingId(server.url, hr, '开发工程师');
-    await request(server.url).post(`/api/postings/${id}/assessments`).set(as(interviewer)).send({}).expect(403);
-    await request(server.url).post('/api/postings/00000000-0000-4000-8000-000000000000/assessments').set(as(hr)).send({}).expect(404);
-    await request(server.url).get('/api/assessments/00000000-0000-4000-8000-000000000000').set(as(hr)).expect(404);
-    const bad = await request(server.url).post(`/api/postings/${id}/assessments`).set(as(hr)).send({ seed: 'x', lang: 'fr' }).expect(400);
+    const interviewer = (await createStaff(suite.server.url, await loginAs(suite.server.url, ADMIN.email, ADMIN.password), 'interviewer')).token;
+    const id = await seedPostingId(suite.server.url, suite.token, '开发工程师');
+    await request(suite.server.url).post(`/api/postings/${id}/assessments`).set(as(interviewer)).send({}).expect(403);
+    await request(suite.server.url).post('/api/postings/00000000-0000-4000-8000-000000000000/assessments').set(as(suite.token)).send({}).expect(404);
+    await request(suite.server.url).get('/api/assessments/00000000-0000-4000-8000-000000000000').set(as(suite.token)).expect(404);
+    const bad = await request(suite.server.url).post(`/api/postings/${id}/assessments`).set(as(suite.token)).send({ seed: 'x', lang: 'fr' }).expect(400);
     expect(bad.body.message).toMatch(/seed/);
     expect(bad.body.message).toMatch(/lang must be zh or en/);
   });
@@ -113,22 +102,22 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('assessments on 
     const line = duty.repeat(Math.ceil(MAX_LINE_CHARS / duty.length)).slice(0, MAX_LINE_CHARS);
     let doc = '后端开发工程师（最大岗位）\n岗位职责：\n';
     for (let n = 0; n < MAX_LINES_PER_KIND && Buffer.byteLength(doc) + Buffer.byteLength(line) + 3 <= MAX_DOCUMENT_BYTES; n++) doc += `- ${line}\n`;
-    const imported = await request(server.url).post('/api/postings/import').set(as(hr)).attach('file', Buffer.from(doc), 'largest.txt').expect(201);
+    const imported = await request(suite.server.url).post('/api/postings/import').set(as(suite.token)).attach('file', Buffer.from(doc), 'largest.txt').expect(201);
     const posting = imported.body.items[0];
     expect(posting.duties.length).toBeGreaterThan(150);
-    const fromImport = (await request(server.url).post(`/api/postings/${posting.id}/assessments`).set(as(hr)).send({}).expect(201)).body as AssessmentView;
+    const fromImport = (await request(suite.server.url).post(`/api/postings/${posting.id}/assessments`).set(as(suite.token)).send({}).expect(201)).body as AssessmentView;
     expect(fromImport.duties).toHaveLength(posting.duties.length);
     expect(fromImport.duties[0].text).toBe(line);
     expect(fromImport.coveragePercent).toBeGreaterThan(0);
 
     // An edit allows 200 lines of 2,000 characters; quotes double in JSON.
     const quoted = `“${'"'.repeat(MAX_LINE_CHARS / 2 - 2)}”${line.slice(0, MAX_LINE_CHARS / 2)}`;
-    await request(server.url).patch(`/api/postings/${posting.id}`).set(as(hr)).send({ duties: Array.from({ length: 200 }, () => quoted) }).expect(200);
-    const fromEdit = (await request(server.url).post(`/api/postings/${posting.id}/assessments`).set(as(hr)).send({}).expect(201)).body as AssessmentView;
+    await request(suite.server.url).patch(`/api/postings/${posting.id}`).set(as(suite.token)).send({ duties: Array.from({ length: 200 }, () => quoted) }).expect(200);
+    const fromEdit = (await request(suite.server.url).post(`/api/postings/${posting.id}/assessments`).set(as(suite.token)).send({}).expect(201)).body as AssessmentView;
     expect(fromEdit.duties).toHaveLength(200);
     expect(fromEdit.duties[199].text).toBe(quoted);
     // The first draft still reads back whole.
-    const again = (await request(server.url).get(`/api/assessments/${fromImport.id}`).set(as(hr)).expect(200)).body as AssessmentView;
+    const again = (await request(suite.server.url).get(`/api/assessments/${fromImport.id}`).set(as(suite.token)).expect(200)).body as AssessmentView;
     expect(again.duties.map((d) => d.text)).toEqual(fromImport.duties.map((d) => d.text));
   });
 });

@@ -5,35 +5,22 @@ import { AnswerEntity } from '../../apps/api/src/attempts/answer.entity';
 import { MAX_SOCKETS_PER_ATTEMPT } from '../../apps/api/src/attempts/attempts.gateway';
 import { connectCandidate, emitWithAck, invite, openSession, publishedAssessment } from '../factories/attempts';
 import { seedPostingId } from '../factories/postings';
-import { createStaff } from '../factories/staff';
-import { databaseKinds, type TestDatabase } from '../support/databases';
-import { ADMIN, loginAs, startTestApp, type TestApp } from '../support/test-app';
+import { databaseKinds } from '../support/databases';
+import { useServerSuite } from '../support/server-suite';
 
 // Requests that arrive together must not break each other: on SQLite they share one connection
 // (database/sqlite-serial.ts takes their transactions in turns), on MySQL each edit of a draft
 // locks its row first.
 describe.each(databaseKinds().map((k) => [k.name, k] as const))('requests at the same moment on %s', (_name, kind) => {
-  let db: TestDatabase;
-  let server: TestApp;
-  let hr: string;
+  const suite = useServerSuite(kind, 'hr');
   const as = (token: string) => ({ Authorization: `Bearer ${token}` });
 
-  beforeAll(async () => {
-    db = await kind.create();
-    server = await startTestApp(db);
-    hr = (await createStaff(server.url, await loginAs(server.url, ADMIN.email, ADMIN.password), 'hr')).token;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.dispose();
-  });
-
   it('acknowledges every save a candidate sends at once, and each acknowledged save is what is stored', async () => {
-    const assessment = await publishedAssessment(server.url, hr, '开发工程师');
-    const [link] = await invite(server.url, hr, assessment.id);
-    const session = await openSession(server.url, link);
-    const started = (await request(server.url).post('/api/candidate/attempt/start').set(as(session.accessToken)).expect(200)).body as CandidateAttemptView;
-    const { socket } = await connectCandidate(server.url, session.accessToken);
+    const assessment = await publishedAssessment(suite.server.url, suite.token, '开发工程师');
+    const [link] = await invite(suite.server.url, suite.token, assessment.id);
+    const session = await openSession(suite.server.url, link);
+    const started = (await request(suite.server.url).post('/api/candidate/attempt/start').set(as(session.accessToken)).expect(200)).body as CandidateAttemptView;
+    const { socket } = await connectCandidate(suite.server.url, session.accessToken);
     try {
       const questions = started.questions;
       // What the page's flush before submit does: every pending answer at once, round after round.
@@ -54,21 +41,21 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('requests at the
     } finally {
       socket.disconnect();
     }
-    const stored = await server.app.get(DataSource).getRepository(AnswerEntity).find({ where: { attemptId: session.attemptId } });
+    const stored = await suite.server.app.get(DataSource).getRepository(AnswerEntity).find({ where: { attemptId: session.attemptId } });
     expect(Object.fromEntries(stored.map((a) => [a.questionId, [a.version, a.content]]))).toEqual(Object.fromEntries(
       started.questions.map((q, i) => [q.id, i === 1 ? [9, 'latest'] : [8, `${q.id} v8`]]),
     ));
   });
 
   it('caps the saves and the open sockets of one attempt, with messages that say what to do', async () => {
-    const assessment = await publishedAssessment(server.url, hr, '开发工程师');
-    const [link] = await invite(server.url, hr, assessment.id);
-    const session = await openSession(server.url, link);
-    const started = (await request(server.url).post('/api/candidate/attempt/start').set(as(session.accessToken)).expect(200)).body as CandidateAttemptView;
+    const assessment = await publishedAssessment(suite.server.url, suite.token, '开发工程师');
+    const [link] = await invite(suite.server.url, suite.token, assessment.id);
+    const session = await openSession(suite.server.url, link);
+    const started = (await request(suite.server.url).post('/api/candidate/attempt/start').set(as(session.accessToken)).expect(200)).body as CandidateAttemptView;
     const text = started.questions.find((q) => q.kind !== 'coding')!;
-    const sockets = await Promise.all(Array.from({ length: MAX_SOCKETS_PER_ATTEMPT }, () => connectCandidate(server.url, session.accessToken).then((c) => c.socket)));
+    const sockets = await Promise.all(Array.from({ length: MAX_SOCKETS_PER_ATTEMPT }, () => connectCandidate(suite.server.url, session.accessToken).then((c) => c.socket)));
     try {
-      await expect(connectCandidate(server.url, session.accessToken)).rejects.toThrow(/open in 5 tabs or windows already/);
+      await expect(connectCandidate(suite.server.url, session.accessToken)).rejects.toThrow(/open in 5 tabs or windows already/);
       // A script saving in a loop: the same save 100 times at once (each is acknowledged as a retry until the budget runs out).
       const save = { attemptId: session.attemptId, questionId: text.id, content: 'x'.repeat(50_000), version: 1 };
       const acks = await Promise.all(Array.from({ length: 100 }, (_, i) => emitWithAck<SaveAnswerAck | { error: string }>(sockets[i % sockets.length], 'save-answer', save)));
@@ -82,35 +69,35 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('requests at the
   });
 
   it('lets two edits of one draft take turns: two removals cannot empty it, and a publish freezes it', async () => {
-    const postingId = await seedPostingId(server.url, hr, '产品经理');
-    const generate = async () => (await request(server.url).post(`/api/postings/${postingId}/assessments`).set(as(hr)).send({}).expect(201)).body as AssessmentView;
+    const postingId = await seedPostingId(suite.server.url, suite.token, '产品经理');
+    const generate = async () => (await request(suite.server.url).post(`/api/postings/${postingId}/assessments`).set(as(suite.token)).send({}).expect(201)).body as AssessmentView;
     const ids = (a: AssessmentView) => a.sections.flatMap((s) => s.questions.map((q) => q.id));
 
     // Down to two questions, then both removed at once: one must be refused.
     const draft = await generate();
-    for (const id of ids(draft).slice(2)) await request(server.url).delete(`/api/assessments/${draft.id}/questions/${id}`).set(as(hr)).expect(200);
+    for (const id of ids(draft).slice(2)) await request(suite.server.url).delete(`/api/assessments/${draft.id}/questions/${id}`).set(as(suite.token)).expect(200);
     const [a, b] = ids(draft).slice(0, 2);
-    const removals = await Promise.all([a, b].map((id) => request(server.url).delete(`/api/assessments/${draft.id}/questions/${id}`).set(as(hr))));
+    const removals = await Promise.all([a, b].map((id) => request(suite.server.url).delete(`/api/assessments/${draft.id}/questions/${id}`).set(as(suite.token))));
     expect(removals.map((r) => r.status).sort()).toEqual([200, 400]);
-    expect(ids((await request(server.url).get(`/api/assessments/${draft.id}`).set(as(hr)).expect(200)).body)).toHaveLength(1);
+    expect(ids((await request(suite.server.url).get(`/api/assessments/${draft.id}`).set(as(suite.token)).expect(200)).body)).toHaveLength(1);
 
     // Publish and a removal at once: either the removal lands first, or it is refused; the published
     // assessment is what was published.
     const other = await generate();
     const [published, removal] = await Promise.all([
-      request(server.url).post(`/api/assessments/${other.id}/publish`).set(as(hr)),
-      request(server.url).delete(`/api/assessments/${other.id}/questions/${ids(other)[0]}`).set(as(hr)),
+      request(suite.server.url).post(`/api/assessments/${other.id}/publish`).set(as(suite.token)),
+      request(suite.server.url).delete(`/api/assessments/${other.id}/questions/${ids(other)[0]}`).set(as(suite.token)),
     ]);
     expect(published.status).toBe(201);
     expect([200, 409]).toContain(removal.status);
-    const after = (await request(server.url).get(`/api/assessments/${other.id}`).set(as(hr)).expect(200)).body as AssessmentView;
+    const after = (await request(suite.server.url).get(`/api/assessments/${other.id}`).set(as(suite.token)).expect(200)).body as AssessmentView;
     expect(ids(after)).toEqual(ids(published.body));
 
     // The same question added twice at once: one is added, the other told it is already there.
     const third = await generate();
-    const extra = (await request(server.url).get('/api/bank/questions?kind=behavioral').set(as(hr)).expect(200)).body
+    const extra = (await request(suite.server.url).get('/api/bank/questions?kind=behavioral').set(as(suite.token)).expect(200)).body
       .find((q: { id: string }) => !ids(third).includes(q.id)).id as string;
-    const adds = await Promise.all([1, 2].map(() => request(server.url).post(`/api/assessments/${third.id}/questions`).set(as(hr)).send({ questionId: extra })));
+    const adds = await Promise.all([1, 2].map(() => request(suite.server.url).post(`/api/assessments/${third.id}/questions`).set(as(suite.token)).send({ questionId: extra })));
     expect(adds.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(adds.find((r) => r.status === 409)!.body.message).toMatch(/already in this assessment/);
   });

@@ -1,26 +1,15 @@
 import request from 'supertest';
 import { createStaff } from '../factories/staff';
-import { databaseKinds, type TestDatabase } from '../support/databases';
-import { ADMIN, loginAs, startTestApp, type TestApp } from '../support/test-app';
+import { databaseKinds } from '../support/databases';
+import { useServerSuite } from '../support/server-suite';
+import { ADMIN, loginAs } from '../support/test-app';
 
 const SUM = 'function solve(input) { return input.a + input.b; }';
 
 describe('POST /api/runs (sandbox through the API)', () => {
   const [sqlite] = databaseKinds();
-  let db: TestDatabase;
-  let server: TestApp;
-  let token: string;
-  const run = (body: object, as = token) => request(server.url).post('/api/runs').set('Authorization', `Bearer ${as}`).send(body);
-
-  beforeAll(async () => {
-    db = await sqlite.create();
-    server = await startTestApp(db);
-    token = (await createStaff(server.url, await loginAs(server.url, ADMIN.email, ADMIN.password), 'interviewer')).token;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.dispose();
-  });
+  const suite = useServerSuite(sqlite, 'interviewer');
+  const run = (body: object, as = suite.token) => request(suite.server.url).post('/api/runs').set('Authorization', `Bearer ${as}`).send(body);
 
   it('runs JavaScript and TypeScript against the given tests', async () => {
     const js = await run({ language: 'javascript', code: SUM, tests: [{ input: { a: 1, b: 2 }, expected: 3 }, { input: { a: 1, b: 1 }, expected: 3 }] }).expect(200);
@@ -38,7 +27,7 @@ describe('POST /api/runs (sandbox through the API)', () => {
     expect(hung.body.verdict).toBe('timeout');
     expect(Date.now() - started).toBeLessThan(2 * 300 + 1000 + 1500);
     await run({ language: 'javascript', code: SUM, tests: [{ input: { a: 2, b: 2 }, expected: 4 }] }).expect(200);
-    await request(server.url).get('/api/health').expect(200);
+    await request(suite.server.url).get('/api/health').expect(200);
   });
 
   it('reports an exception with the line in the candidate code', async () => {
@@ -54,7 +43,7 @@ describe('POST /api/runs (sandbox through the API)', () => {
     expect(bad.body.message).toMatch(/at least one test/);
     const big = await run({ language: 'javascript', code: 'x'.repeat(70 * 1024), tests: [{ input: 1, expected: 1 }] }).expect(400);
     expect(big.body.message).toMatch(/64 KiB/);
-    await request(server.url).post('/api/runs').send({ language: 'javascript', code: SUM, tests: [{ input: 1, expected: 1 }] }).expect(401);
+    await request(suite.server.url).post('/api/runs').send({ language: 'javascript', code: SUM, tests: [{ input: 1, expected: 1 }] }).expect(401);
   });
 
   it('keeps one user to two runs in flight', async () => {
@@ -64,7 +53,7 @@ describe('POST /api/runs (sandbox through the API)', () => {
   });
 
   it('rate-limits runs per user', async () => {
-    const other = (await createStaff(server.url, await loginAs(server.url, ADMIN.email, ADMIN.password), 'hr')).token;
+    const other = (await createStaff(suite.server.url, await loginAs(suite.server.url, ADMIN.email, ADMIN.password), 'hr')).token;
     const statuses: number[] = [];
     for (let i = 0; i < 32; i++) statuses.push((await run({ language: 'javascript', code: SUM, tests: [{ input: { a: 0, b: 0 }, expected: 0 }] }, other)).status);
     expect(statuses.filter((s) => s === 200)).toHaveLength(30);
