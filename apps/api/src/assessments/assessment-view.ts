@@ -1,5 +1,5 @@
 import { QUESTION_KIND_ORDER, type AssessmentQuestionView, type AssessmentSummary, type AssessmentView, type BilingualText } from '@rubricon/contracts';
-import { dutyCoverage, type LineDetail, type Question } from '@rubricon/generation';
+import { dutyCoverage, type Question } from '@rubricon/generation';
 import type { AssessmentEntity } from './assessment.entity';
 
 /** The staff view: questions with rubrics and probes, visible examples, hidden tests as a count only. */
@@ -9,7 +9,7 @@ export function toAssessmentView(
   snapshots: Map<string, Question>,
   competencyLabels: Record<string, BilingualText>,
 ): AssessmentView {
-  const duties = JSON.parse(assessment.duties) as LineDetail[];
+  const duties = assessment.duties;
   const questions = assessment.questions.map((q) => snapshots.get(q.bankQuestionId)!);
   const coverage = dutyCoverage(duties, questions);
   const dutyIndexes = (id: string) => coverage.questionIds.flatMap((ids, i) => (ids.includes(id) ? [i] : []));

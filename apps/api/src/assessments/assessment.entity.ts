@@ -1,17 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, OneToMany, PrimaryColumn, UpdateDateColumn, Relation } from 'typeorm';
 import type { AssessmentStatus } from '@rubricon/contracts';
+import type { LineDetail } from '@rubricon/generation';
 import { PostingEntity } from '../postings/posting.entity';
 import { AssessmentQuestionEntity } from './assessment-question.entity';
-
-/**
- * TypeORM parses and serialises `json` columns itself; this keeps the property the JSON text the
- * service writes and reads (rows written as `text` before read the same).
- */
-const jsonText = {
-  to: (text: string | null | undefined) => (typeof text === 'string' ? JSON.parse(text) : text),
-  from: (value: unknown) => (value === null || value === undefined ? value : JSON.stringify(value)),
-};
 
 @Entity('assessments')
 export class AssessmentEntity {
@@ -45,7 +37,8 @@ export class AssessmentEntity {
   bankVersion: string;
 
   /**
-   * JSON: the tagged duty lines as generation saw them (text, assessable, competencies). It grows
+   * The tagged duty lines as generation saw them (text, assessable, competencies); TypeORM
+   * serialises and parses the JSON on both dialects (rows written as `text` before read the same). It grows
    * with the posting, past MySQL's 64 KB `text`: an import takes a document of up to 1 MiB
    * (MAX_DOCUMENT_BYTES) whose lines have up to 2,000 characters (MAX_LINE_CHARS); an edit takes up
    * to 200 lines of 2,000 characters in a 2 MB body. JSON quoting and the tags add about 0.7× the
@@ -54,8 +47,8 @@ export class AssessmentEntity {
    * LONGTEXT (4 GiB) checked as JSON on MariaDB, a JSON document on MySQL 8 (up to
    * max_allowed_packet), text on SQLite.
    */
-  @Column({ type: 'json', transformer: jsonText })
-  duties: string;
+  @Column({ type: 'json' })
+  duties: LineDetail[];
 
   @Column({ type: 'double' })
   coveragePercent: number;

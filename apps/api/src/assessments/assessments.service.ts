@@ -1,7 +1,7 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AssessmentSummary, AssessmentView, BankQuestionSummary } from '@rubricon/contracts';
-import { alternativesFor, dutyCoverage, generateAssessment, type LineDetail, type Question, type RoleFamily } from '@rubricon/generation';
+import { alternativesFor, dutyCoverage, generateAssessment, type Question, type RoleFamily } from '@rubricon/generation';
 import { DataSource, EntityManager } from 'typeorm';
 import { BankService, toBankSummary } from '../bank/bank.service';
 import { PostingsService } from '../postings/postings.service';
@@ -47,7 +47,7 @@ export class AssessmentsService {
           roleFamily: detail.family.family,
           durationMinutes: detail.blueprint.totalMinutes,
           bankVersion: bank.version,
-          duties: JSON.stringify(detail.duties.map(({ questionIds: _, ...line }) => line)),
+          duties: detail.duties.map(({ questionIds: _, ...line }) => line),
           coveragePercent: detail.coveragePercent,
           createdById: userId,
         }),
@@ -149,7 +149,7 @@ export class AssessmentsService {
     const snapshots = await this.bank.snapshots(assessment.questions.map((q) => q.bankQuestionId));
     const current = snapshots.get(entry.bankQuestionId)!;
     const others = assessment.questions.filter((q) => q !== entry).map((q) => snapshots.get(q.bankQuestionId)!);
-    const duties = JSON.parse(assessment.duties) as LineDetail[];
+    const duties = assessment.duties;
     const uncoveredNow = dutyCoverage(duties, [...others, current]).uncoveredDuties.length;
     const { bank } = await this.bank.current();
     return alternativesFor(bank, current, assessment.roleFamily as RoleFamily, assessment.questions.map((q) => q.questionId))
@@ -181,7 +181,7 @@ export class AssessmentsService {
       await change(manager, assessment);
       const snapshots = await this.bank.snapshots(assessment.questions.map((q) => q.bankQuestionId));
       const questions = assessment.questions.map((q) => snapshots.get(q.bankQuestionId)!) as Question[];
-      assessment.coveragePercent = dutyCoverage(JSON.parse(assessment.duties) as LineDetail[], questions).coveragePercent;
+      assessment.coveragePercent = dutyCoverage(assessment.duties, questions).coveragePercent;
       await manager.save(assessment);
     });
   }
