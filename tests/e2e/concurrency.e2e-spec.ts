@@ -101,4 +101,17 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('requests at the
     expect(adds.map((r) => r.status).sort()).toEqual([201, 409]);
     expect(adds.find((r) => r.status === 409)!.body.message).toMatch(/already in this assessment/);
   });
+
+  // Last: it uses up this client address's allowance for opening candidate sessions.
+  it('caps opening candidate sessions per address with the generic 429 and its code', async () => {
+    const statuses: number[] = [];
+    let limited: request.Response | undefined;
+    for (let i = 0; i < 40 && !limited; i++) {
+      const res = await request(suite.server.url).post('/api/candidate/sessions').send({ token: 'x'.repeat(43) });
+      statuses.push(res.status);
+      if (res.status === 429) limited = res;
+    }
+    expect(statuses.slice(0, 5)).toEqual([404, 404, 404, 404, 404]);
+    expect(limited?.body).toEqual({ message: 'Too many requests; wait a minute and try again.', code: 'too-many-requests' });
+  });
 });

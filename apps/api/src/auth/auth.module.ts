@@ -7,7 +7,7 @@ import { AuthGuard } from '../common/auth.guard';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { throttlerMessage } from './throttler-messages';
+import { REQUESTS_LIMIT_MESSAGE } from './throttler-messages';
 
 @Module({
   imports: [
@@ -25,8 +25,8 @@ import { throttlerMessage } from './throttler-messages';
           { name: 'default', ttl: 60_000, limit: config.loginRateLimitPerMinute },
           { name: 'address', ttl: 60_000, limit: config.loginRateLimitPerMinute * 10 },
         ],
-        // One module-wide setting for every throttled route: the message must fit each of them.
-        errorMessage: throttlerMessage,
+        // The default for any throttled route; sign-in and code runs say their own (their guards).
+        errorMessage: REQUESTS_LIMIT_MESSAGE,
       }),
     }),
   ],
