@@ -1,8 +1,7 @@
 import request from 'supertest';
-import type { AssessmentView, CandidateAttemptView, SaveAnswerAck } from '@rubricon/contracts';
+import { MAX_SOCKETS_PER_ATTEMPT, type AssessmentView, type CandidateAttemptView, type SaveAnswerAck } from '@rubricon/contracts';
 import { DataSource } from 'typeorm';
 import { AnswerEntity } from '../../apps/api/src/attempts/answer.entity';
-import { MAX_SOCKETS_PER_ATTEMPT } from '../../apps/api/src/attempts/attempts.gateway';
 import { connectCandidate, emitWithAck, invite, openSession, publishedAssessment } from '../factories/attempts';
 import { seedPostingId } from '../factories/postings';
 import { databaseKinds } from '../support/databases';

@@ -60,26 +60,7 @@ function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
  */
 export function decodeText(content: Buffer | string, wording: DecodeWording): string {
   const binary = (reason: string) => new TextDecodeError(`${wording.subject} looks binary (${reason}); ${wording.binaryAdvice}`);
-  let text: string;
-  if (typeof content === 'string') {
-    text = content;
-  } else {
-    const utf16 = utf16Encoding(content);
-    try {
-      if (utf16) text = new TextDecoder(utf16, { fatal: true }).decode(content);
-      else if (content.includes(0)) {
-        if (looksLikeUtf16(content)) {
-          throw new TextDecodeError(`${wording.subject} looks like UTF-16 text without a byte-order mark. ${wording.encodingAdvice}`);
-        }
-        throw binary('it contains NUL bytes');
-      } else text = new TextDecoder('utf-8', { fatal: true }).decode(content);
-    } catch (error) {
-      if (error instanceof TextDecodeError) throw error;
-      if (utf16) throw new TextDecodeError(`${wording.subject} starts like UTF-16 text but is not valid UTF-16. ${wording.encodingAdvice}`);
-      // Most often a Chinese document saved as GBK/GB18030: say what to do, not just "binary".
-      throw new TextDecodeError(`${wording.subject} is not UTF-8 text (perhaps GBK or another legacy encoding, or a binary file). ${wording.encodingAdvice}`);
-    }
-  }
+  let text = typeof content === 'string' ? content : bytesToText(content, wording, binary);
   if (text.includes('\u0000')) throw binary('it contains NUL bytes');
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   if (text.trim() !== '') {
@@ -88,6 +69,28 @@ export function decodeText(content: Buffer | string, wording: DecodeWording): st
     if (controls > 0 && controls >= visible * 0.1) throw binary('most of it is control characters');
   }
   return text;
+}
+
+function bytesToText(bytes: Buffer, wording: DecodeWording, binary: (reason: string) => TextDecodeError): string {
+  const encodingError = (what: string) => new TextDecodeError(`${wording.subject} ${what}. ${wording.encodingAdvice}`);
+  const utf16 = utf16Encoding(bytes);
+  if (utf16) return strictDecode(bytes, utf16) ?? throwError(encodingError('starts like UTF-16 text but is not valid UTF-16'));
+  if (bytes.includes(0)) throw looksLikeUtf16(bytes) ? encodingError('looks like UTF-16 text without a byte-order mark') : binary('it contains NUL bytes');
+  // Most often a Chinese document saved as GBK/GB18030: say what to do, not just "binary".
+  return strictDecode(bytes, 'utf-8') ?? throwError(encodingError('is not UTF-8 text (perhaps GBK or another legacy encoding, or a binary file)'));
+}
+
+/** The text, or null when the bytes are not valid in that encoding. */
+function strictDecode(bytes: Buffer, encoding: 'utf-8' | 'utf-16le' | 'utf-16be'): string | null {
+  try {
+    return new TextDecoder(encoding, { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+function throwError(error: Error): never {
+  throw error;
 }
 
 /**

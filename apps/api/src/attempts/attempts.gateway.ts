@@ -12,7 +12,6 @@ type AttemptSocket = Socket<AttemptClientEvents, AttemptServerEvents, Record<str
 
 const room = (attemptId: string) => `attempt:${attemptId}`;
 const KNOWN_EVENTS = new Set(['save-answer', 'report-event']);
-export { MAX_SOCKETS_PER_ATTEMPT };
 
 /**
  * Autosave and integrity signals over socket.io; a socket only ever joins its own attempt's room.

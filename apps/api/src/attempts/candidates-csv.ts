@@ -32,8 +32,9 @@ export function parseCandidatesCsv(content: Buffer | string): { candidates: { na
     const name = (row[nameAt] ?? '').trim();
     const email = (row[emailAt] ?? '').trim();
     if (!name || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return { error: `Row ${i + 2}: each candidate needs a name and a valid email (got "${name}", "${email}").` };
-    candidates.push({ name: clipCodePoints(name, 120), email: clipCodePoints(email, 254) });
-    const key = clipCodePoints(email, 254).toLowerCase();
+    const clippedEmail = clipCodePoints(email, 254);
+    candidates.push({ name: clipCodePoints(name, 120), email: clippedEmail });
+    const key = clippedEmail.toLowerCase();
     rowsByEmail.set(key, [...(rowsByEmail.get(key) ?? []), i + 2]);
   }
   if (candidates.length > 500) return { error: 'Invite at most 500 candidates per file.' };
