@@ -52,7 +52,8 @@ export class AnswerBook {
   /** The next request for a question, or null when nothing needs saving or a save is in flight. */
   beginSave(questionId: string): SaveAnswerRequest | null {
     const entry = this.get(questionId);
-    if (entry.inFlight || entry.state !== 'unsaved' || unsavedState(entry) === 'too-long') return null;
+    // 'unsaved' is only ever set for content within MAX_ANSWER_BYTES (unsavedState): never 'too-long'.
+    if (entry.inFlight || entry.state !== 'unsaved') return null;
     const req: SaveAnswerRequest = { attemptId: this.attemptId, questionId, content: entry.content, version: entry.version + 1 };
     if (entry.language) req.language = entry.language;
     entry.inFlight = req;
@@ -92,8 +93,12 @@ export class AnswerBook {
 
 const utf8 = new TextEncoder();
 
-/** What an answer the server does not hold yet is: waiting to be saved, or too long to send. */
+/**
+ * What an answer the server does not hold yet is: waiting to be saved, or too long to send. Runs on
+ * every keystroke: a UTF-16 unit is at most 3 UTF-8 bytes, so most answers need no encoding at all.
+ */
 function unsavedState(entry: AnswerEntry): 'unsaved' | 'too-long' {
+  if (entry.content.length * 3 <= MAX_ANSWER_BYTES) return 'unsaved';
   return utf8.encode(entry.content).length > MAX_ANSWER_BYTES ? 'too-long' : 'unsaved';
 }
 
