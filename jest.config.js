@@ -4,13 +4,16 @@ const moduleNameMapper = {
   '^@rubricon/(contracts|postings|generation|sandbox)$': '<rootDir>/libs/$1/src',
 };
 const transform = {
-  '^.+\\.(t|j)sx?$': ['@swc/jest', {
-    jsc: {
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      target: 'es2023',
+  '^.+\\.(t|j)sx?$': [
+    '@swc/jest',
+    {
+      jsc: {
+        parser: { syntax: 'typescript', decorators: true },
+        transform: { legacyDecorator: true, decoratorMetadata: true },
+        target: 'es2023',
+      },
     },
-  }],
+  ],
 };
 const common = {
   rootDir: __dirname,
@@ -25,7 +28,19 @@ module.exports = {
   projects: [
     { ...common, displayName: 'unit', testMatch: ['<rootDir>/{libs,apps}/**/*.spec.ts'] },
     // Real servers share 2 cores with jest: they wait longer than jest's 5 s (tests/support/timeouts.ts).
-    { ...common, displayName: 'e2e', testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'], globalSetup: '<rootDir>/tests/support/global-setup.ts', setupFilesAfterEnv: ['<rootDir>/tests/support/timeouts.ts'] },
-    { ...common, displayName: 'browser', testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'], globalSetup: '<rootDir>/tests/support/global-setup.ts', setupFilesAfterEnv: ['<rootDir>/tests/support/timeouts.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      testMatch: ['<rootDir>/tests/e2e/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/support/timeouts.ts'],
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      testMatch: ['<rootDir>/tests/browser/**/*.browser-spec.ts'],
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      setupFilesAfterEnv: ['<rootDir>/tests/support/timeouts.ts'],
+    },
   ],
 };

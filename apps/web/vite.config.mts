@@ -8,7 +8,9 @@ export default defineConfig({
   root,
   plugins: [react()],
   resolve: {
-    alias: [{ find: '@rubricon/contracts', replacement: fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)) }],
+    alias: [
+      { find: '@rubricon/contracts', replacement: fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)) },
+    ],
   },
   build: {
     outDir: fileURLToPath(new URL('../../dist/web', import.meta.url)),

@@ -12,7 +12,11 @@ import { Language, RunnerPool, RunResult, RunTest } from '@rubricon/sandbox';
 const bankArg = process.argv.indexOf('--bank');
 const BANK = path.resolve(bankArg > 0 ? process.argv[bankArg + 1] : path.join(__dirname, '../../question-banks'));
 
-interface Loaded { file: string; question: CodingQuestion; id: string }
+interface Loaded {
+  file: string;
+  question: CodingQuestion;
+  id: string;
+}
 
 /** The bank as the API loads it (schema, competencies, unique ids): invalid content stops here. */
 function loadCodingQuestions(): Loaded[] {
@@ -42,7 +46,9 @@ async function checkQuestion(pool: RunnerPool, q: CodingQuestion): Promise<{ pro
     if (bad >= 0) {
       const t = result.tests[bad];
       const which = bad < hiddenFrom ? `example ${bad + 1}` : `hidden test ${bad - hiddenFrom + 1}`;
-      problems.push(`reference (${language}) ${t.verdict} on ${which}${t.error ? `: ${t.error}` : t.output ? `: got ${t.output.slice(0, 200)}` : ''}`);
+      problems.push(
+        `reference (${language}) ${t.verdict} on ${which}${t.error ? `: ${t.error}` : t.output ? `: got ${t.output.slice(0, 200)}` : ''}`,
+      );
     }
   }
   let wrongRuns = 0;
@@ -57,7 +63,8 @@ async function checkQuestion(pool: RunnerPool, q: CodingQuestion): Promise<{ pro
       const hidden = result.tests.slice(hiddenFrom);
       const label = `wrong solution ${i + 1} "${wrong.description}" (${language}${language === 'typescript' && code === wrong.javascript ? ', from javascript' : ''})`;
       if (hidden.every((t) => t.passed)) problems.push(`${label} passes every hidden test`);
-      else if (result.tests.every((t) => !t.passed && t.error && LOAD_FAILURE.test(t.error))) problems.push(`${label} does not even load: ${result.tests[0].error}`);
+      else if (result.tests.every((t) => !t.passed && t.error && LOAD_FAILURE.test(t.error)))
+        problems.push(`${label} does not even load: ${result.tests[0].error}`);
     }
   }
   return { problems, summary: `${tests.length} tests, reference js+ts, ${wrongRuns} wrong-solution runs` };
@@ -83,7 +90,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const detail = error instanceof BankValidationError ? error.message : error instanceof Error ? error.stack : String(error);
+  const detail =
+    error instanceof BankValidationError ? error.message : error instanceof Error ? error.stack : String(error);
   process.stderr.write(`bank:check failed: ${detail}\n`);
   process.exitCode = 1;
 });

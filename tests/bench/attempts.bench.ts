@@ -21,15 +21,31 @@ const arg = (name: string, fallback: number) => {
 };
 const log = (message: string) => process.stderr.write(`[bench:attempts] ${message}\n`);
 
-interface Client { attemptId: string; token: string; questionId: string }
-interface ClientReport { latencies: number[]; acked: Record<string, number>; errors: string[]; unacked: number; connectMs: number; loop: LoopFigures }
-interface LoopFigures { p99: number; max: number }
+interface Client {
+  attemptId: string;
+  token: string;
+  questionId: string;
+}
+interface ClientReport {
+  latencies: number[];
+  acked: Record<string, number>;
+  errors: string[];
+  unacked: number;
+  connectMs: number;
+  loop: LoopFigures;
+}
+interface LoopFigures {
+  p99: number;
+  max: number;
+}
 
 /** Where a slow acknowledgement waited: a blocked event loop (server or clients) shows here. */
 function loopMonitor(): { stop: () => LoopFigures } {
   const histogram = monitorEventLoopDelay({ resolution: 10 });
   histogram.enable();
-  return { stop: () => (histogram.disable(), { p99: round(histogram.percentile(99) / 1e6), max: round(histogram.max / 1e6) }) };
+  return {
+    stop: () => (histogram.disable(), { p99: round(histogram.percentile(99) / 1e6), max: round(histogram.max / 1e6) }),
+  };
 }
 
 /** Garbage-collection pauses in this process while the load runs. */
@@ -37,7 +53,14 @@ function gcMonitor(): () => { pauses: number; totalMs: number; maxMs: number } {
   const durations: number[] = [];
   const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => durations.push(e.duration)));
   observer.observe({ entryTypes: ['gc'] });
-  return () => (observer.disconnect(), { pauses: durations.length, totalMs: round(durations.reduce((a, b) => a + b, 0)), maxMs: round(Math.max(0, ...durations)) });
+  return () => (
+    observer.disconnect(),
+    {
+      pauses: durations.length,
+      totalMs: round(durations.reduce((a, b) => a + b, 0)),
+      maxMs: round(Math.max(0, ...durations)),
+    }
+  );
 }
 
 async function server(): Promise<void> {
@@ -56,7 +79,11 @@ async function server(): Promise<void> {
 
   const db = await createMariadbDatabase();
   const dataDir = mkdtempSync(join(tmpdir(), 'rubricon-bench-'));
-  const app = await startTestApp({ database: { type: 'mariadb', url: db.url }, dataDir, dispose: async () => undefined });
+  const app = await startTestApp({
+    database: { type: 'mariadb', url: db.url },
+    dataDir,
+    dispose: async () => undefined,
+  });
   try {
     log(`server on ${app.url}, MariaDB database ready; preparing ${candidates} started attempts`);
     const hr = (await createStaff(app.url, await loginAs(app.url, ADMIN.email, ADMIN.password), 'hr')).token;
@@ -82,14 +109,24 @@ async function server(): Promise<void> {
     const gc = serverGc();
 
     // Zero lost saves: every acknowledged version is the one the database holds.
-    const stored = await app.app.get(DataSource).getRepository(AnswerEntity).find({ select: { attemptId: true, version: true } });
+    const stored = await app.app
+      .get(DataSource)
+      .getRepository(AnswerEntity)
+      .find({ select: { attemptId: true, version: true } });
     const byAttempt = new Map(stored.map((a) => [a.attemptId, a.version]));
-    const lost = Object.entries(report.acked).filter(([attemptId, version]) => byAttempt.get(attemptId) !== version).length;
+    const lost = Object.entries(report.acked).filter(
+      ([attemptId, version]) => byAttempt.get(attemptId) !== version,
+    ).length;
     const sorted = [...report.latencies].sort((a, b) => a - b);
     const pct = (p: number) => round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN);
     const figures = {
       measuredAt: new Date().toISOString(),
-      machine: { cores: cpus().length, node: process.version, loadAverageAtStart: round(loadStart), loadAverageAtEnd: round(loadavg()[0]) },
+      machine: {
+        cores: cpus().length,
+        node: process.version,
+        loadAverageAtStart: round(loadStart),
+        loadAverageAtEnd: round(loadavg()[0]),
+      },
       database: 'MariaDB (127.0.0.1:3306)',
       candidates,
       seconds,
@@ -110,9 +147,16 @@ async function server(): Promise<void> {
       meetsTarget: pct(99) < 100 && lost + report.unacked === 0 && report.errors.length === 0,
     };
     mkdirSync(join(__dirname, '..', '..', 'bench-results'), { recursive: true });
-    writeFileSync(join(__dirname, '..', '..', 'bench-results', 'attempts.json'), JSON.stringify(figures, null, 2) + '\n');
-    log(`saves ${figures.saves}, ack p50 ${figures.ackMs.p50} ms, p99 ${figures.ackMs.p99} ms, errors ${figures.errors}, lost ${figures.lostSaves} -> bench-results/attempts.json`);
-    log(`event-loop delay p99/max: server ${loop.p99}/${loop.max} ms, clients ${report.loop.p99}/${report.loop.max} ms; server GC ${gc.pauses} pauses, ${gc.totalMs} ms in all, longest ${gc.maxMs} ms; server CPU ${figures.serverCpuMsPerSave} ms per save`);
+    writeFileSync(
+      join(__dirname, '..', '..', 'bench-results', 'attempts.json'),
+      JSON.stringify(figures, null, 2) + '\n',
+    );
+    log(
+      `saves ${figures.saves}, ack p50 ${figures.ackMs.p50} ms, p99 ${figures.ackMs.p99} ms, errors ${figures.errors}, lost ${figures.lostSaves} -> bench-results/attempts.json`,
+    );
+    log(
+      `event-loop delay p99/max: server ${loop.p99}/${loop.max} ms, clients ${report.loop.p99}/${report.loop.max} ms; server GC ${gc.pauses} pauses, ${gc.totalMs} ms in all, longest ${gc.maxMs} ms; server CPU ${figures.serverCpuMsPerSave} ms per save`,
+    );
     if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(figures) + '\n');
   } finally {
     await app.close();
@@ -123,7 +167,10 @@ async function server(): Promise<void> {
 
 function runClients(url: string, clients: Client[], seconds: number, interval: number): Promise<ClientReport> {
   return new Promise((resolve, reject) => {
-    const child = fork(__filename, ['--client-process'], { execArgv: process.execArgv, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    const child = fork(__filename, ['--client-process'], {
+      execArgv: process.execArgv,
+      stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    });
     child.once('message', (report) => resolve(report as ClientReport));
     child.once('exit', (code) => code && reject(new Error(`client process exited with ${code}`)));
     child.send({ url, clients, seconds, interval });
@@ -132,14 +179,31 @@ function runClients(url: string, clients: Client[], seconds: number, interval: n
 
 async function clientProcess(): Promise<void> {
   const { io } = await import('socket.io-client');
-  const { url, clients, seconds, interval } = await new Promise<{ url: string; clients: Client[]; seconds: number; interval: number }>((r) => process.once('message', r as never));
-  const report: ClientReport = { latencies: [], acked: {}, errors: [], unacked: 0, connectMs: 0, loop: { p99: 0, max: 0 } };
+  const { url, clients, seconds, interval } = await new Promise<{
+    url: string;
+    clients: Client[];
+    seconds: number;
+    interval: number;
+  }>((r) => process.once('message', r as never));
+  const report: ClientReport = {
+    latencies: [],
+    acked: {},
+    errors: [],
+    unacked: 0,
+    connectMs: 0,
+    loop: { p99: 0, max: 0 },
+  };
   const t0 = performance.now();
   const sockets = await Promise.all(
     clients.map(
       (c) =>
         new Promise<ReturnType<typeof io>>((resolve, reject) => {
-          const s = io(`${url}/attempts`, { auth: { token: c.token }, transports: ['websocket'], reconnection: false, forceNew: true });
+          const s = io(`${url}/attempts`, {
+            auth: { token: c.token },
+            transports: ['websocket'],
+            reconnection: false,
+            forceNew: true,
+          });
           s.once('connect', () => resolve(s));
           s.once('connect_error', reject);
         }),
@@ -156,7 +220,12 @@ async function clientProcess(): Promise<void> {
       const started = performance.now();
       const p = sockets[i]
         .timeout(10_000)
-        .emitWithAck('save-answer', { attemptId: c.attemptId, questionId: c.questionId, content: `答案 ${next}: ${'x'.repeat(400)}`, version: next })
+        .emitWithAck('save-answer', {
+          attemptId: c.attemptId,
+          questionId: c.questionId,
+          content: `答案 ${next}: ${'x'.repeat(400)}`,
+          version: next,
+        })
         .then((ack: { version?: number; error?: string }) => {
           if (ack.error) report.errors.push(ack.error);
           else {
@@ -170,10 +239,13 @@ async function clientProcess(): Promise<void> {
       pending.add(p);
     };
     // Spread the clients over the interval so saves arrive evenly, as real candidates' would.
-    const first = setTimeout(() => {
-      save();
-      timers[i] = setInterval(save, interval);
-    }, (i / clients.length) * interval);
+    const first = setTimeout(
+      () => {
+        save();
+        timers[i] = setInterval(save, interval);
+      },
+      (i / clients.length) * interval,
+    );
     return first;
   });
   const clientLoop = loopMonitor();

@@ -31,7 +31,8 @@ function child(bankDir: string, compiledDir: string): void {
   const bank = loadQuestionBank(bankDir);
   const tBank = performance.now();
   const seeds = join(ROOT, 'seeds');
-  const postings = readdirSync(seeds).sort()
+  const postings = readdirSync(seeds)
+    .sort()
     .flatMap((f) => parsePostingsDocument({ content: readFileSync(join(seeds, f)), filename: f }).postings);
   const tParse = performance.now();
   const out = postings.map((p) => generateAssessment(p, bank, { seed: 1 }).assessment);
@@ -41,16 +42,22 @@ function child(bankDir: string, compiledDir: string): void {
   const tWarm0 = performance.now();
   postings.forEach((p) => generateAssessment(p, bank, { seed: 2 }));
   const tWarm = performance.now() - tWarm0;
-  process.stdout.write(`${JSON.stringify({
-    postings: postings.length,
-    bankVersion: bank.version,
-    questions: bank.questions.length,
-    outputSha256: createHash('sha256').update(json).digest('hex'),
-    ms: {
-      modules: tModules - t0, loadBank: tBank - tModules, parse: tParse - tBank, generate: tGenerate - tParse,
-      cold: tGenerate - t0, warmAllPostings: tWarm,
-    },
-  })}\n`);
+  process.stdout.write(
+    `${JSON.stringify({
+      postings: postings.length,
+      bankVersion: bank.version,
+      questions: bank.questions.length,
+      outputSha256: createHash('sha256').update(json).digest('hex'),
+      ms: {
+        modules: tModules - t0,
+        loadBank: tBank - tModules,
+        parse: tParse - tBank,
+        generate: tGenerate - tParse,
+        cold: tGenerate - t0,
+        warmAllPostings: tWarm,
+      },
+    })}\n`,
+  );
 }
 
 function median(xs: number[]): number {
@@ -66,14 +73,20 @@ function compile(): string {
   const files = ['libs/generation/src', 'libs/postings/src'].flatMap((dir) =>
     (readdirSync(join(ROOT, dir), { recursive: true }) as string[])
       .filter((f) => f.endsWith('.ts') && !f.endsWith('.spec.ts'))
-      .map((f) => join(dir, f)));
+      .map((f) => join(dir, f)),
+  );
   for (const rel of [...files, relative(ROOT, __filename)]) {
     const target = join(out, rel.replace(/\.ts$/, '.js'));
     let code = swc.transformFileSync(join(ROOT, rel), {
-      jsc: { parser: { syntax: 'typescript' }, target: 'es2023' }, module: { type: 'commonjs' }, sourceMaps: false,
+      jsc: { parser: { syntax: 'typescript' }, target: 'es2023' },
+      module: { type: 'commonjs' },
+      sourceMaps: false,
     }).code;
-    code = code.replace(/require\("@rubricon\/(\w+)"\)/g, (_m, name: string) =>
-      `require(${JSON.stringify(relative(dirname(target), join(out, 'libs', name, 'src')) || '.')})`);
+    code = code.replace(
+      /require\("@rubricon\/(\w+)"\)/g,
+      (_m, name: string) =>
+        `require(${JSON.stringify(relative(dirname(target), join(out, 'libs', name, 'src')) || '.')})`,
+    );
     mkdirSync(dirname(target), { recursive: true });
     writeFileSync(target, code);
   }
@@ -87,32 +100,54 @@ function parent(): void {
   const samples: Array<{ wallMs: number; report: any }> = [];
   for (let i = 0; i < runs; i++) {
     const t = performance.now();
-    const res = spawnSync(process.execPath, [
-      join(compiled, relative(ROOT, __filename).replace(/\.ts$/, '.js')), '--child', '--bank', bankDir, '--compiled', compiled,
-    ], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } });
+    const res = spawnSync(
+      process.execPath,
+      [
+        join(compiled, relative(ROOT, __filename).replace(/\.ts$/, '.js')),
+        '--child',
+        '--bank',
+        bankDir,
+        '--compiled',
+        compiled,
+      ],
+      { cwd: ROOT, encoding: 'utf8', env: { ...process.env, NODE_PATH: join(ROOT, 'node_modules') } },
+    );
     const wallMs = performance.now() - t;
     if (res.status !== 0) {
       process.stderr.write(`run ${i + 1} failed:\n${res.stderr}\n`);
       process.exit(1);
     }
     samples.push({ wallMs, report: JSON.parse(res.stdout.trim().split('\n').pop()!) });
-    process.stderr.write(`run ${i + 1}/${runs}: cold ${r1(samples[i].report.ms.cold)} ms (process wall ${r1(wallMs)} ms)\n`);
+    process.stderr.write(
+      `run ${i + 1}/${runs}: cold ${r1(samples[i].report.ms.cold)} ms (process wall ${r1(wallMs)} ms)\n`,
+    );
   }
   const cold = samples.map((s) => s.report.ms.cold);
   const phase = (k: string) => r1(median(samples.map((s) => s.report.ms[k])));
   const hashes = new Set(samples.map((s) => s.report.outputSha256));
   const result = {
     benchmark: 'generation',
-    description: 'fresh process per run: require libs (incl. jieba-wasm), load + validate bank, parse all seed documents, generate all assessments',
+    description:
+      'fresh process per run: require libs (incl. jieba-wasm), load + validate bank, parse all seed documents, generate all assessments',
     // The machine is shared: a high load average means the figures overstate the cold cost.
-    machine: { cpus: cpus().length, model: cpus()[0]?.model, node: process.version, loadAverage1mAtEnd: Number(loadavg()[0].toFixed(2)) },
+    machine: {
+      cpus: cpus().length,
+      model: cpus()[0]?.model,
+      node: process.version,
+      loadAverage1mAtEnd: Number(loadavg()[0].toFixed(2)),
+    },
     bankDir: bankDir.startsWith(ROOT) ? bankDir.slice(ROOT.length + 1) : bankDir,
     bankVersion: samples[0].report.bankVersion,
     questions: samples[0].report.questions,
     postings: samples[0].report.postings,
     runs,
     coldMs: { median: r1(median(cold)), max: r1(Math.max(...cold)), min: r1(Math.min(...cold)) },
-    phasesMedianMs: { modules: phase('modules'), loadBank: phase('loadBank'), parse: phase('parse'), generate: phase('generate') },
+    phasesMedianMs: {
+      modules: phase('modules'),
+      loadBank: phase('loadBank'),
+      parse: phase('parse'),
+      generate: phase('generate'),
+    },
     warmAllPostingsMedianMs: phase('warmAllPostings'),
     processWallMedianMs: r1(median(samples.map((s) => s.wallMs))),
     targetMs: TARGET_MS,
@@ -124,9 +159,12 @@ function parent(): void {
   rmSync(compiled, { recursive: true, force: true });
   mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
   writeFileSync(join(ROOT, 'bench-results/generation.json'), `${JSON.stringify(result, null, 2)}\n`);
-  process.stderr.write(`cold median ${result.coldMs.median} ms, max ${result.coldMs.max} ms (target < 2000), byte-identical: ${result.byteIdenticalAcrossRuns} -> bench-results/generation.json\n`);
+  process.stderr.write(
+    `cold median ${result.coldMs.median} ms, max ${result.coldMs.max} ms (target < 2000), byte-identical: ${result.byteIdenticalAcrossRuns} -> bench-results/generation.json\n`,
+  );
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-if (process.argv.includes('--child')) child(resolve(arg('--bank', join(ROOT, 'question-banks'))), arg('--compiled', ''));
+if (process.argv.includes('--child'))
+  child(resolve(arg('--bank', join(ROOT, 'question-banks'))), arg('--compiled', ''));
 else parent();

@@ -16,16 +16,27 @@ import { RunnerPool, RunRequest } from '@rubricon/sandbox';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = 4;
-const CODE = 'function solve({ amounts, limit }) {\n  let total = 0;\n  const flagged = [];\n  for (const a of amounts) { total += a; if (a > limit) flagged.push(a); }\n  return { total, flagged };\n}';
-const TS_CODE = CODE.replace('function solve({ amounts, limit })', 'function solve({ amounts, limit }: { amounts: number[]; limit: number }): { total: number; flagged: number[] }').replace('const flagged = []', 'const flagged: number[] = []');
+const CODE =
+  'function solve({ amounts, limit }) {\n  let total = 0;\n  const flagged = [];\n  for (const a of amounts) { total += a; if (a > limit) flagged.push(a); }\n  return { total, flagged };\n}';
+const TS_CODE = CODE.replace(
+  'function solve({ amounts, limit })',
+  'function solve({ amounts, limit }: { amounts: number[]; limit: number }): { total: number; flagged: number[] }',
+).replace('const flagged = []', 'const flagged: number[] = []');
 
 function testCase(i: number) {
   const amounts = Array.from({ length: 20 }, (_, k) => ((i * 31 + k * 17) % 997) / 10);
-  return { input: { amounts, limit: 50 }, expected: { total: amounts.reduce((s, a) => s + a, 0), flagged: amounts.filter((a) => a > 50) }, hidden: true };
+  return {
+    input: { amounts, limit: 50 },
+    expected: { total: amounts.reduce((s, a) => s + a, 0), flagged: amounts.filter((a) => a > 50) },
+    hidden: true,
+  };
 }
 const TESTS = Array.from({ length: 10 }, (_, i) => testCase(i));
-const submission = (language: 'javascript' | 'typescript'): RunRequest =>
-  ({ language, code: language === 'javascript' ? CODE : TS_CODE, tests: TESTS });
+const submission = (language: 'javascript' | 'typescript'): RunRequest => ({
+  language,
+  code: language === 'javascript' ? CODE : TS_CODE,
+  tests: TESTS,
+});
 
 /** CPU time (ms) used so far by this process and the given children (Linux /proc, 10 ms ticks). */
 function cpuMs(pids: number[]): number {
@@ -47,13 +58,15 @@ async function throughput(seconds: number, concurrency: number, worker: () => Pr
   let done = 0;
   const end = performance.now() + seconds * 1000;
   const started = performance.now();
-  await Promise.all(Array.from({ length: concurrency }, async () => {
-    while (performance.now() < end) {
-      // Not `done += await worker()`: that reads `done` before the await and loses concurrent updates.
-      const n = await worker();
-      done += n;
-    }
-  }));
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (performance.now() < end) {
+        // Not `done += await worker()`: that reads `done` before the await and loses concurrent updates.
+        const n = await worker();
+        done += n;
+      }
+    }),
+  );
   return done / ((performance.now() - started) / 1000);
 }
 
@@ -72,15 +85,18 @@ async function bareLoop(concurrency: number) {
   const scripts = await Promise.all(isolates.map((iso) => iso.compileScript(CODE)));
   let next = 0;
   return {
-    measure: (seconds: number) => throughput(seconds, concurrency, async () => {
-      const i = next++ % concurrency;
-      const context = await isolates[i].createContext();
-      await scripts[i].run(context);
-      const test = TESTS[next % TESTS.length];
-      await context.evalClosure('return JSON.stringify(solve(JSON.parse($0)))', [JSON.stringify(test.input)], { timeout: 2000 });
-      context.release();
-      return 1;
-    }),
+    measure: (seconds: number) =>
+      throughput(seconds, concurrency, async () => {
+        const i = next++ % concurrency;
+        const context = await isolates[i].createContext();
+        await scripts[i].run(context);
+        const test = TESTS[next % TESTS.length];
+        await context.evalClosure('return JSON.stringify(solve(JSON.parse($0)))', [JSON.stringify(test.input)], {
+          timeout: 2000,
+        });
+        context.release();
+        return 1;
+      }),
     dispose: () => isolates.forEach((iso) => iso.dispose()),
   };
 }
@@ -88,12 +104,19 @@ async function bareLoop(concurrency: number) {
 async function processPerTest(concurrency: number): Promise<number> {
   const script = `${CODE}\nprocess.stdout.write(JSON.stringify(solve(JSON.parse(process.argv[1]))));`;
   let next = 0;
-  return throughput(Math.min(SECONDS, 3), concurrency, () => new Promise<number>((resolve, reject) => {
-    const child = spawn(process.execPath, ['-e', script, JSON.stringify(TESTS[next++ % TESTS.length].input)], { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.resume();
-    child.on('error', reject);
-    child.on('exit', (code) => (code === 0 ? resolve(1) : reject(new Error(`exit ${code}`))));
-  }));
+  return throughput(
+    Math.min(SECONDS, 3),
+    concurrency,
+    () =>
+      new Promise<number>((resolve, reject) => {
+        const child = spawn(process.execPath, ['-e', script, JSON.stringify(TESTS[next++ % TESTS.length].input)], {
+          stdio: ['ignore', 'pipe', 'inherit'],
+        });
+        child.stdout.resume();
+        child.on('error', reject);
+        child.on('exit', (code) => (code === 0 ? resolve(1) : reject(new Error(`exit ${code}`))));
+      }),
+  );
 }
 
 async function idleLatency(pool: RunnerPool, samples: number): Promise<{ p50: number; p99: number }> {
@@ -113,7 +136,10 @@ async function main(): Promise<void> {
   const cores = os.availableParallelism();
   const loadAtStart = os.loadavg()[0];
   const startedAt = performance.now();
-  const pool = await RunnerPool.start({ queueLimit: 1_000, size: process.env.BENCH_WORKERS ? Number(process.env.BENCH_WORKERS) : undefined });
+  const pool = await RunnerPool.start({
+    queueLimit: 1_000,
+    size: process.env.BENCH_WORKERS ? Number(process.env.BENCH_WORKERS) : undefined,
+  });
   const poolStartMs = Math.round(performance.now() - startedAt);
   const workers = pool.stats().size;
   await idleLatency(pool, 50); // warm-up: JIT in the workers, typescript preload
@@ -147,13 +173,25 @@ async function main(): Promise<void> {
     measuredAt: new Date().toISOString(),
     machine: { cores, node: process.version, cpu: os.cpus()[0]?.model },
     workers,
-    loadAverageAtStart: loadAtStart, loadAverageAtEnd: os.loadavg()[0],
+    loadAverageAtStart: loadAtStart,
+    loadAverageAtEnd: os.loadavg()[0],
     poolStartMs,
     testsPerSubmission: TESTS.length,
-    hiddenTestsPerSecond: { hardenedJavaScript: round(hardenedJs), hardenedTypeScript: round(hardenedTs), bareIsolatedVmLoop: round(bareRate), processPerTest: round(spawned) },
-    ratios: { hardenedToBare: Math.round((hardenedJs / bareRate) * 100) / 100, hardenedToProcessPerTest: Math.round((hardenedJs / spawned) * 10) / 10 },
+    hiddenTestsPerSecond: {
+      hardenedJavaScript: round(hardenedJs),
+      hardenedTypeScript: round(hardenedTs),
+      bareIsolatedVmLoop: round(bareRate),
+      processPerTest: round(spawned),
+    },
+    ratios: {
+      hardenedToBare: Math.round((hardenedJs / bareRate) * 100) / 100,
+      hardenedToProcessPerTest: Math.round((hardenedJs / spawned) * 10) / 10,
+    },
     /** CPU per test across owner and workers, while measured (contention inflates hand-offs). */
-    cpuMsPerTest: { hardened: Math.round((cpu.js / cpu.jsTests) * 1000) / 1000, bare: Math.round((cpu.bare / cpu.bareTests) * 1000) / 1000 },
+    cpuMsPerTest: {
+      hardened: Math.round((cpu.js / cpu.jsTests) * 1000) / 1000,
+      bare: Math.round((cpu.bare / cpu.bareTests) * 1000) / 1000,
+    },
     submissionLatencyMsIdle: latency,
     targets: { hiddenTestsPerSecond: 1000, hardenedToBare: 0.5, submissionP99Ms: 50 },
     met: { throughput: hardenedJs >= 1000, ratioToBare: hardenedJs / bareRate >= 0.5, latencyP99: latency.p99 < 50 },
@@ -162,17 +200,19 @@ async function main(): Promise<void> {
   mkdirSync(path.dirname(out), { recursive: true });
   writeFileSync(out, `${JSON.stringify(figures, null, 2)}\n`);
   const t = figures.hiddenTestsPerSecond;
-  process.stderr.write([
-    `sandbox bench (${workers} workers on ${cores} cores, ${SECONDS}s per figure in ${ROUNDS} interleaved rounds, load average ${figures.loadAverageAtStart.toFixed(1)})`,
-    `  hardened pool, JavaScript : ${t.hardenedJavaScript} hidden tests/s (target >= 1000) ${figures.met.throughput ? 'OK' : 'MISSED'}`,
-    `  hardened pool, TypeScript : ${t.hardenedTypeScript} hidden tests/s`,
-    `  bare isolated-vm loop     : ${t.bareIsolatedVmLoop} tests/s -> hardened/bare = ${figures.ratios.hardenedToBare} (target >= 0.5) ${figures.met.ratioToBare ? 'OK' : 'MISSED'}`,
-    `  CPU per test              : hardened ${figures.cpuMsPerTest.hardened} ms (owner + workers), bare ${figures.cpuMsPerTest.bare} ms`,
-    `  process per test          : ${t.processPerTest} tests/s -> hardened is ${figures.ratios.hardenedToProcessPerTest}x faster`,
-    `  10-test submission, idle  : p50 ${latency.p50} ms, p99 ${latency.p99} ms (target p99 < 50) ${figures.met.latencyP99 ? 'OK' : 'MISSED'}`,
-    `  pool start                : ${poolStartMs} ms; figures in ${path.relative(process.cwd(), out)}`,
-    '',
-  ].join('\n'));
+  process.stderr.write(
+    [
+      `sandbox bench (${workers} workers on ${cores} cores, ${SECONDS}s per figure in ${ROUNDS} interleaved rounds, load average ${figures.loadAverageAtStart.toFixed(1)})`,
+      `  hardened pool, JavaScript : ${t.hardenedJavaScript} hidden tests/s (target >= 1000) ${figures.met.throughput ? 'OK' : 'MISSED'}`,
+      `  hardened pool, TypeScript : ${t.hardenedTypeScript} hidden tests/s`,
+      `  bare isolated-vm loop     : ${t.bareIsolatedVmLoop} tests/s -> hardened/bare = ${figures.ratios.hardenedToBare} (target >= 0.5) ${figures.met.ratioToBare ? 'OK' : 'MISSED'}`,
+      `  CPU per test              : hardened ${figures.cpuMsPerTest.hardened} ms (owner + workers), bare ${figures.cpuMsPerTest.bare} ms`,
+      `  process per test          : ${t.processPerTest} tests/s -> hardened is ${figures.ratios.hardenedToProcessPerTest}x faster`,
+      `  10-test submission, idle  : p50 ${latency.p50} ms, p99 ${latency.p99} ms (target p99 < 50) ${figures.met.latencyP99 ? 'OK' : 'MISSED'}`,
+      `  pool start                : ${poolStartMs} ms; figures in ${path.relative(process.cwd(), out)}`,
+      '',
+    ].join('\n'),
+  );
   if (process.argv.includes('--json')) process.stdout.write(`${JSON.stringify(figures)}\n`);
 }
 

@@ -7,7 +7,6 @@ const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
 describeInBrowser('assessment screens in Chromium', () => {
   const suite = useBrowserSuite();
 
-
   async function openPosting(locale: 'en-US' | 'zh-CN', title: string): Promise<Page> {
     const page = await (await suite.browser.newContext({ locale })).newPage();
     // Generous: the browser suites run side by side on a small shared machine.
@@ -23,7 +22,8 @@ describeInBrowser('assessment screens in Chromium', () => {
   }
 
   const cards = (page: Page) => page.locator('article.question');
-  const cardIds = (page: Page) => cards(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-question-id')!));
+  const cardIds = (page: Page) =>
+    cards(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-question-id')!));
 
   it('generates a draft from a posting, edits it, and freezes it on publish', async () => {
     const page = await openPosting('en-US', '开发工程师');
@@ -68,7 +68,10 @@ describeInBrowser('assessment screens in Chromium', () => {
     const oldId = (await first.getAttribute('data-question-id'))!;
     await first.getByRole('button', { name: /^Swap/ }).click();
     const alternatives = page.getByRole('region', { name: /^Alternatives to / });
-    await alternatives.getByRole('button', { name: /^Use this/ }).first().click();
+    await alternatives
+      .getByRole('button', { name: /^Use this/ })
+      .first()
+      .click();
     await alternatives.waitFor({ state: 'detached' });
     const afterSwap = await cardIds(page);
     expect(afterSwap).not.toContain(oldId);
@@ -84,7 +87,8 @@ describeInBrowser('assessment screens in Chromium', () => {
     await page.getByRole('button', { name: 'Publish' }).click();
     await page.getByRole('button', { name: 'Yes, publish' }).click();
     await expectText(page.locator('.badge'), 'Published');
-    for (const name of [/^Publish/, /^Swap/, /^Remove/]) expect(await page.getByRole('button', { name }).count()).toBe(0);
+    for (const name of [/^Publish/, /^Swap/, /^Remove/])
+      expect(await page.getByRole('button', { name }).count()).toBe(0);
     expect(await page.getByRole('spinbutton').count()).toBe(0);
     expect(await page.getByText('Add question').count()).toBe(0);
 
@@ -111,10 +115,14 @@ async function leastCoveredRow(matrix: Locator, questionCount: number) {
       index,
       text: tr.querySelector('.duty-text')!.textContent!,
       assessable: !tr.classList.contains('not-assessable'),
-      questionIds: Array.from(tr.querySelectorAll('td')).filter((td) => td.textContent!.includes('●')).map((td) => td.getAttribute('data-question-id')!),
+      questionIds: Array.from(tr.querySelectorAll('td'))
+        .filter((td) => td.textContent!.includes('●'))
+        .map((td) => td.getAttribute('data-question-id')!),
     })),
   );
-  const candidates = rows.filter((r) => r.assessable && r.questionIds.length > 0 && r.questionIds.length < questionCount);
+  const candidates = rows.filter(
+    (r) => r.assessable && r.questionIds.length > 0 && r.questionIds.length < questionCount,
+  );
   expect(candidates.length).toBeGreaterThan(0);
   return candidates.sort((a, b) => a.questionIds.length - b.questionIds.length)[0];
 }

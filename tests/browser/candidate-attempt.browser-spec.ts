@@ -1,6 +1,12 @@
 import { join } from 'node:path';
 import request from 'supertest';
-import type { AssessmentView, AttemptDetail, AttemptSummary, CandidateAttemptView, InvitationLink } from '@rubricon/contracts';
+import type {
+  AssessmentView,
+  AttemptDetail,
+  AttemptSummary,
+  CandidateAttemptView,
+  InvitationLink,
+} from '@rubricon/contracts';
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { AttemptEntity } from '../../apps/api/src/attempts/attempt.entity';
@@ -30,15 +36,24 @@ describeInBrowser('candidate attempt in Chromium', () => {
   function watchConsole(page: Page): string[] {
     const problems: string[] = [];
     page.on('console', (msg) => {
-      if (msg.type() === 'error' || (msg.type() === 'warning' && /worker|Content Security Policy/i.test(msg.text()))) problems.push(`${msg.type()}: ${msg.text()}`);
+      if (msg.type() === 'error' || (msg.type() === 'warning' && /worker|Content Security Policy/i.test(msg.text())))
+        problems.push(`${msg.type()}: ${msg.text()}`);
     });
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     return problems;
   }
-  const shot = async (page: Page, name: string) => { if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true }); };
-  const remainingMs = async (page: Page) => Number(await page.getByTestId('countdown').getAttribute('data-remaining-ms'));
-  const navItem = (page: Page, kind: RegExp) => page.getByRole('navigation', { name: 'Questions' }).getByRole('button').filter({ hasText: kind }).first();
-  const editorText = (page: Page) => page.locator('.code-editor .view-lines').innerText().then((t) => t.replace(/\u00a0/g, ' '));
+  const shot = async (page: Page, name: string) => {
+    if (SHOTS) await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+  };
+  const remainingMs = async (page: Page) =>
+    Number(await page.getByTestId('countdown').getAttribute('data-remaining-ms'));
+  const navItem = (page: Page, kind: RegExp) =>
+    page.getByRole('navigation', { name: 'Questions' }).getByRole('button').filter({ hasText: kind }).first();
+  const editorText = (page: Page) =>
+    page
+      .locator('.code-editor .view-lines')
+      .innerText()
+      .then((t) => t.replace(/\u00a0/g, ' '));
 
   it('takes the attempt with the keyboard: code, run, text, autosave, reload, submit; HR sees it submitted', async () => {
     const context = await suite.browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } });
@@ -80,15 +95,31 @@ describeInBrowser('candidate attempt in Chromium', () => {
     await shot(page, '2-coding');
 
     // The other coding question, untouched: switching to TypeScript loads the TypeScript starter.
-    const second = page.getByRole('navigation', { name: 'Questions' }).getByRole('button').filter({ hasText: /Coding/ }).nth(1);
+    const second = page
+      .getByRole('navigation', { name: 'Questions' })
+      .getByRole('button')
+      .filter({ hasText: /Coding/ })
+      .nth(1);
     await second.click();
     await page.locator('.code-editor .monaco-editor').waitFor();
     const view = await candidateView(page);
-    const starter = view.questions.find((q) => q.id === view.questions.filter((x) => x.kind === 'coding')[1].id)!.coding!.starter;
-    const firstLine = (code: string) => code.split('\n').find((line) => line.trim())!.trim();
+    const starter = view.questions.find((q) => q.id === view.questions.filter((x) => x.kind === 'coding')[1].id)!
+      .coding!.starter;
+    const firstLine = (code: string) =>
+      code
+        .split('\n')
+        .find((line) => line.trim())!
+        .trim();
     await expectText(page.locator('.code-editor .view-lines'), firstLine(starter.javascript));
     await page.getByLabel('Language').selectOption('typescript');
-    await page.waitForFunction((line) => document.querySelector('.code-editor .view-lines')?.textContent?.replace(/\u00a0/g, ' ').includes(line), firstLine(starter.typescript));
+    await page.waitForFunction(
+      (line) =>
+        document
+          .querySelector('.code-editor .view-lines')
+          ?.textContent?.replace(/\u00a0/g, ' ')
+          .includes(line),
+      firstLine(starter.typescript),
+    );
 
     // A text question: typed, then the navigator shows both answers saved.
     const textNav = navItem(page, /Case study|Scenario|Behavioural/);
@@ -122,13 +153,28 @@ describeInBrowser('candidate attempt in Chromium', () => {
     await shot(page, '4-thanks');
     expect(problems).toEqual([]);
 
-    const attempts = (await request(suite.server.url).get(`/api/assessments/${assessment.id}/attempts`).set('Authorization', `Bearer ${hr}`).expect(200)).body as AttemptSummary[];
+    const attempts = (
+      await request(suite.server.url)
+        .get(`/api/assessments/${assessment.id}/attempts`)
+        .set('Authorization', `Bearer ${hr}`)
+        .expect(200)
+    ).body as AttemptSummary[];
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({ status: 'submitted', submittedBy: 'candidate' });
-    const detail = (await request(suite.server.url).get(`/api/attempts/${attempts[0].attemptId}`).set('Authorization', `Bearer ${hr}`).expect(200)).body as AttemptDetail;
+    const detail = (
+      await request(suite.server.url)
+        .get(`/api/attempts/${attempts[0].attemptId}`)
+        .set('Authorization', `Bearer ${hr}`)
+        .expect(200)
+    ).body as AttemptDetail;
     expect(detail.answers.find((a) => a.kind === 'coding')).toMatchObject({ content: CODE, language: 'javascript' });
     expect(detail.answers.find((a) => a.kind !== 'coding')?.content).toBe(TEXT);
-    expect(detail.answers.filter((a) => a.kind === 'coding').map((a) => a.language).sort()).toEqual(['javascript', 'typescript']);
+    expect(
+      detail.answers
+        .filter((a) => a.kind === 'coding')
+        .map((a) => a.language)
+        .sort(),
+    ).toEqual(['javascript', 'typescript']);
     await context.close();
   });
 
@@ -172,7 +218,9 @@ describeInBrowser('candidate attempt in Chromium', () => {
     await context.route(blocked, abort);
     const page = await context.newPage();
     const saves: string[] = [];
-    page.on('request', (r) => { if (r.method() === 'PUT' && r.url().includes('/api/candidate/attempt/answers/')) saves.push(r.url()); });
+    page.on('request', (r) => {
+      if (r.method() === 'PUT' && r.url().includes('/api/candidate/attempt/answers/')) saves.push(r.url());
+    });
     await page.goto(`${suite.server.url}/take/${offline.token}`);
     await page.getByRole('button', { name: 'Start the assessment' }).click();
     await page.getByRole('status').filter({ hasText: 'Connection lost' }).waitFor();
@@ -186,7 +234,10 @@ describeInBrowser('candidate attempt in Chromium', () => {
 
     // The socket comes back: the notice goes, and the next save travels over it, not over HTTP.
     await context.unroute(blocked, abort);
-    await page.getByRole('status').filter({ hasText: 'Connection lost' }).waitFor({ state: 'detached', timeout: 20_000 });
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Connection lost' })
+      .waitFor({ state: 'detached', timeout: 20_000 });
     await page.locator('.text-answer textarea').fill('Saved over the socket again.');
     await waitForState(page, textNav, 'saved');
     expect(saves).toHaveLength(1);
@@ -199,8 +250,13 @@ describeInBrowser('candidate attempt in Chromium', () => {
 
   it('says in Chinese, on a zh-CN page, that an invitation link was already used, and in English after the switch', async () => {
     const [spent] = await invite(suite.server.url, hr, assessment.id, 1);
-    const session = (await request(suite.server.url).post('/api/candidate/sessions').send({ token: spent.token }).expect(201)).body as { accessToken: string };
-    await request(suite.server.url).post('/api/candidate/attempt/start').set('Authorization', `Bearer ${session.accessToken}`).expect(200);
+    const session = (
+      await request(suite.server.url).post('/api/candidate/sessions').send({ token: spent.token }).expect(201)
+    ).body as { accessToken: string };
+    await request(suite.server.url)
+      .post('/api/candidate/attempt/start')
+      .set('Authorization', `Bearer ${session.accessToken}`)
+      .expect(200);
     const context = await suite.browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     const problems = watchConsole(page);
@@ -211,7 +267,10 @@ describeInBrowser('candidate attempt in Chromium', () => {
     await shot(page, '8-link-used-zh');
     // The page keeps the refusal, not the words: the switch re-says it.
     await page.getByTestId('candidate-lang-toggle').click();
-    await expectText(page.getByRole('alert'), 'This invitation link has already been used. Ask the recruiter to send you a new link.');
+    await expectText(
+      page.getByRole('alert'),
+      'This invitation link has already been used. Ask the recruiter to send you a new link.',
+    );
     // The 410 itself is the only console error: the browser logs every failed request.
     expect(problems.filter((p) => !/410/.test(p))).toEqual([]);
     await context.close();
@@ -230,7 +289,10 @@ describeInBrowser('candidate attempt in Chromium', () => {
     await page.keyboard.press('Enter');
     expect(await page.getByTestId('nav-q2').getAttribute('aria-current')).toBe('step');
 
-    await suite.server.app.get(DataSource).getRepository(AttemptEntity).update({ id: late.attemptId }, { deadline: new Date(Date.now() + 6000) });
+    await suite.server.app
+      .get(DataSource)
+      .getRepository(AttemptEntity)
+      .update({ id: late.attemptId }, { deadline: new Date(Date.now() + 6000) });
     await page.reload();
     await page.getByTestId('countdown').waitFor();
     expect(await remainingMs(page)).toBeLessThanOrEqual(6000);
@@ -242,22 +304,38 @@ describeInBrowser('candidate attempt in Chromium', () => {
 
 /** What the server holds for the candidate, read with the access token the page keeps. */
 async function candidateView(page: Page): Promise<CandidateAttemptView> {
-  const token = await page.evaluate(() => Object.keys(sessionStorage).filter((k) => k.startsWith('rubricon.attempt.')).map((k) => sessionStorage.getItem(k))[0]);
+  const token = await page.evaluate(
+    () =>
+      Object.keys(sessionStorage)
+        .filter((k) => k.startsWith('rubricon.attempt.'))
+        .map((k) => sessionStorage.getItem(k))[0],
+  );
   const origin = new URL(page.url()).origin;
   return (await request(origin).get('/api/candidate/attempt').set('Authorization', `Bearer ${token}`).expect(200)).body;
 }
 
 async function waitForState(page: Page, item: ReturnType<Page['locator']>, state: string) {
-  await page.waitForFunction(([el, s]) => (el as HTMLElement).dataset.state === s, [await item.elementHandle(), state] as const, { timeout: 15_000 });
+  await page.waitForFunction(
+    ([el, s]) => (el as HTMLElement).dataset.state === s,
+    [await item.elementHandle(), state] as const,
+    { timeout: 15_000 },
+  );
 }
 
 async function expectText(locator: ReturnType<Page['locator']>, text: string | RegExp) {
   await locator.first().waitFor();
-  await locator.first().page().waitForFunction(
-    ([el, source, flags]) => new RegExp(source, flags).test((el as HTMLElement).textContent ?? ''),
-    [await locator.first().elementHandle(), typeof text === 'string' ? escape(text) : text.source, typeof text === 'string' ? '' : text.flags] as const,
-    { timeout: 15_000 },
-  );
+  await locator
+    .first()
+    .page()
+    .waitForFunction(
+      ([el, source, flags]) => new RegExp(source, flags).test((el as HTMLElement).textContent ?? ''),
+      [
+        await locator.first().elementHandle(),
+        typeof text === 'string' ? escape(text) : text.source,
+        typeof text === 'string' ? '' : text.flags,
+      ] as const,
+      { timeout: 15_000 },
+    );
 }
 
 function escape(s: string): string {

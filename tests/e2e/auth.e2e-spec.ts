@@ -25,8 +25,12 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
   });
 
   it('answers a wrong password and an unknown email with the same 401', async () => {
-    const wrongPassword = await request(server.url).post('/api/auth/login').send({ email: ADMIN.email, password: 'nope-nope-nope' });
-    const unknownEmail = await request(server.url).post('/api/auth/login').send({ email: 'ghost@test.rubricon', password: 'nope-nope-nope' });
+    const wrongPassword = await request(server.url)
+      .post('/api/auth/login')
+      .send({ email: ADMIN.email, password: 'nope-nope-nope' });
+    const unknownEmail = await request(server.url)
+      .post('/api/auth/login')
+      .send({ email: 'ghost@test.rubricon', password: 'nope-nope-nope' });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
     expect(wrongPassword.body).toEqual({ message: 'Wrong email or password.' });
@@ -34,7 +38,8 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
   });
 
   it('rate-limits repeated sign-in attempts for one account', async () => {
-    const attempt = () => request(server.url).post('/api/auth/login').send({ email: 'victim@test.rubricon', password: 'guess-guess' });
+    const attempt = () =>
+      request(server.url).post('/api/auth/login').send({ email: 'victim@test.rubricon', password: 'guess-guess' });
     const statuses: number[] = [];
     for (let i = 0; i < 7; i++) statuses.push((await attempt()).status);
     expect(statuses.slice(0, 5)).toEqual([401, 401, 401, 401, 401]);
@@ -51,7 +56,10 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
 
   it('lets only admins manage staff, and validates what they send', async () => {
     const hr = await createStaff(server.url, adminToken, 'hr');
-    const forbidden = await request(server.url).get('/api/users').set('Authorization', `Bearer ${hr.token}`).expect(403);
+    const forbidden = await request(server.url)
+      .get('/api/users')
+      .set('Authorization', `Bearer ${hr.token}`)
+      .expect(403);
     expect(forbidden.body.message).toMatch(/admin/);
 
     const bad = await request(server.url)
@@ -72,9 +80,14 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
     expect(dup.body.message).toContain('already exists');
 
     // Names count as MariaDB counts them: "❤️" is two code points (a heart and a variation selector).
-    const create = (name: string) => request(server.url).post('/api/users').set('Authorization', `Bearer ${adminToken}`)
-      .send({ email: `heart${name.length}@test.rubricon`, name, role: 'interviewer', password: 'long-enough-pw' });
-    expect((await create('❤️'.repeat(61)).expect(400)).body.message).toMatch(/name must be shorter than or equal to 120 characters/);
+    const create = (name: string) =>
+      request(server.url)
+        .post('/api/users')
+        .set('Authorization', `Bearer ${adminToken}`)
+        .send({ email: `heart${name.length}@test.rubricon`, name, role: 'interviewer', password: 'long-enough-pw' });
+    expect((await create('❤️'.repeat(61)).expect(400)).body.message).toMatch(
+      /name must be shorter than or equal to 120 characters/,
+    );
     expect((await create('❤️'.repeat(60)).expect(201)).body.name).toBe('❤️'.repeat(60));
   });
 
@@ -87,11 +100,17 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
       .send({ active: false })
       .expect(200);
     await request(server.url).get('/api/postings').set('Authorization', `Bearer ${interviewer.token}`).expect(401);
-    await request(server.url).post('/api/auth/login').send({ email: interviewer.email, password: interviewer.password }).expect(401);
+    await request(server.url)
+      .post('/api/auth/login')
+      .send({ email: interviewer.email, password: interviewer.password })
+      .expect(401);
   });
 
   it('answers invalid JSON and oversized bodies with a clear 4xx', async () => {
-    const invalid = await request(server.url).post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": ');
+    const invalid = await request(server.url)
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ');
     expect(invalid.status).toBe(400);
     expect(invalid.body).toEqual({ message: 'The request body is not valid JSON.' });
     const huge = await request(server.url)
@@ -106,12 +125,19 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
     const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
     const tooDeep = { message: 'The request body is nested too deeply (more than 64 levels of objects and arrays).' };
     const post = (path: string, body: string) =>
-      request(server.url).post(path).set('Authorization', `Bearer ${adminToken}`).set('Content-Type', 'application/json').send(body);
+      request(server.url)
+        .post(path)
+        .set('Authorization', `Bearer ${adminToken}`)
+        .set('Content-Type', 'application/json')
+        .send(body);
     // 10 KB of brackets used to overflow the stack of validation: a 500 on every JSON route.
     for (const [path, body] of [
       ['/api/auth/login', `{"email":${nested(5000)},"password":"x"}`],
       ['/api/candidate/sessions', `{"token":${nested(5000)}}`],
-      ['/api/runs', `{"language":"javascript","code":"function solve(i) { return i; }","tests":[{"input":${nested(5000)},"expected":1}]}`],
+      [
+        '/api/runs',
+        `{"language":"javascript","code":"function solve(i) { return i; }","tests":[{"input":${nested(5000)},"expected":1}]}`,
+      ],
       ['/api/auth/login', `{"email":${nested(64)},"password":"x"}`],
     ]) {
       const res = await post(path, body);
@@ -126,18 +152,28 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
     const health = await request(server.url).get('/api/health').expect(200);
     expect(health.body.status).toBe('ok');
     const docs = await request(server.url).get('/api/docs-json').expect(200);
-    expect(Object.keys(docs.body.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/postings', '/api/postings/import']));
+    expect(Object.keys(docs.body.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/login', '/api/postings', '/api/postings/import']),
+    );
   });
 
   it('answers unknown API routes with a JSON 404', async () => {
-    const res = await request(server.url).get('/api/nothing-here').set('Authorization', `Bearer ${adminToken}`).expect(404);
+    const res = await request(server.url)
+      .get('/api/nothing-here')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(404);
     expect(res.body.message).toMatch(/Cannot GET/);
   });
 
   it('ends the sessions of a user whose password an admin resets, but not for a role or name change', async () => {
     const hr = await createStaff(server.url, adminToken, 'hr');
     const me = (token: string) => request(server.url).get('/api/auth/me').set('Authorization', `Bearer ${token}`);
-    const edit = (body: object) => request(server.url).patch(`/api/users/${hr.id}`).set('Authorization', `Bearer ${adminToken}`).send(body).expect(200);
+    const edit = (body: object) =>
+      request(server.url)
+        .patch(`/api/users/${hr.id}`)
+        .set('Authorization', `Bearer ${adminToken}`)
+        .send(body)
+        .expect(200);
     await me(hr.token).expect(200);
     // Straight after the sign-in, in the same second: tokens carry the password's stamp, not a time.
 
@@ -159,7 +195,13 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
   it('rate-limits one client address trying many accounts', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 60 && !statuses.includes(429); i++) {
-      statuses.push((await request(server.url).post('/api/auth/login').send({ email: `spray${i}@test.rubricon`, password: 'guess-guess' })).status);
+      statuses.push(
+        (
+          await request(server.url)
+            .post('/api/auth/login')
+            .send({ email: `spray${i}@test.rubricon`, password: 'guess-guess' })
+        ).status,
+      );
     }
     expect(statuses).toContain(429);
     expect(statuses.filter((s) => s === 401).length).toBeGreaterThan(5);

@@ -40,18 +40,35 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('question bank v
     server = await startTestApp(db, { bankDir });
     let token = await loginAs(server.url, ADMIN.email, ADMIN.password);
     const postingId = await seedPostingId(server.url, token, '开发工程师');
-    const draft = (await request(server.url).post(`/api/postings/${postingId}/assessments`).set('Authorization', `Bearer ${token}`).send({ seed: 1 }).expect(201)).body as AssessmentView;
-    await request(server.url).post(`/api/assessments/${draft.id}/publish`).set('Authorization', `Bearer ${token}`).expect(201);
+    const draft = (
+      await request(server.url)
+        .post(`/api/postings/${postingId}/assessments`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ seed: 1 })
+        .expect(201)
+    ).body as AssessmentView;
+    await request(server.url)
+      .post(`/api/assessments/${draft.id}/publish`)
+      .set('Authorization', `Bearer ${token}`)
+      .expect(201);
     const question = draft.sections[0].questions[0];
     await server.close();
 
     retitle(bankDir, question.title.en, 'Edited after publishing');
     server = await startTestApp(db, { bankDir });
     token = await loginAs(server.url, ADMIN.email, ADMIN.password);
-    const published = (await request(server.url).get(`/api/assessments/${draft.id}`).set('Authorization', `Bearer ${token}`).expect(200)).body as AssessmentView;
+    const published = (
+      await request(server.url).get(`/api/assessments/${draft.id}`).set('Authorization', `Bearer ${token}`).expect(200)
+    ).body as AssessmentView;
     expect(published.sections[0].questions[0].title.en).toBe(question.title.en);
 
-    const fresh = (await request(server.url).post(`/api/postings/${postingId}/assessments`).set('Authorization', `Bearer ${token}`).send({ seed: 1 }).expect(201)).body as AssessmentView;
+    const fresh = (
+      await request(server.url)
+        .post(`/api/postings/${postingId}/assessments`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ seed: 1 })
+        .expect(201)
+    ).body as AssessmentView;
     expect(fresh.bankVersion).not.toBe(published.bankVersion);
     expect(fresh.sections[0].questions[0].title.en).toBe('Edited after publishing');
   });

@@ -19,7 +19,8 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
   let hrToken: string;
   let interviewerToken: string;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const total = async () => (await request(server.url).get('/api/postings?limit=1').set(auth(hrToken)).expect(200)).body.total as number;
+  const total = async () =>
+    (await request(server.url).get('/api/postings?limit=1').set(auth(hrToken)).expect(200)).body.total as number;
 
   beforeAll(async () => {
     db = await kind.create();
@@ -42,10 +43,16 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
   });
 
   it('lists with paging and title search, and shows a posting with its lines', async () => {
-    const page = await request(server.url).get('/api/postings?limit=5&offset=0').set(auth(interviewerToken)).expect(200);
+    const page = await request(server.url)
+      .get('/api/postings?limit=5&offset=0')
+      .set(auth(interviewerToken))
+      .expect(200);
     expect(page.body.items).toHaveLength(5);
     expect(page.body.total).toBe(19);
-    const search = await request(server.url).get(`/api/postings?search=${encodeURIComponent('风险策略')}`).set(auth(hrToken)).expect(200);
+    const search = await request(server.url)
+      .get(`/api/postings?search=${encodeURIComponent('风险策略')}`)
+      .set(auth(hrToken))
+      .expect(200);
     expect(search.body.items.map((p: { title: string }) => p.title)).toEqual(['风险策略经理']);
     const summary = search.body.items[0];
     expect(summary.dutyCount).toBeGreaterThan(0);
@@ -64,48 +71,92 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
       .expect(201);
     expect(pasted.body.format).toBe('markdown');
     expect(pasted.body.items).toHaveLength(1);
-    expect(pasted.body.items[0]).toMatchObject({ title: 'Mobile App Developer', duties: [expect.stringContaining('React Native'), expect.stringContaining('payment SDKs')] });
+    expect(pasted.body.items[0]).toMatchObject({
+      title: 'Mobile App Developer',
+      duties: [expect.stringContaining('React Native'), expect.stringContaining('payment SDKs')],
+    });
 
-    const tsv = '发布职位\t工作职责\t任职要求\t工作地点\n数据库管理员\t1.负责MySQL数据库的日常运维。2.制定备份与恢复方案。\t1.3年以上DBA经验。\t北京\n';
+    const tsv =
+      '发布职位\t工作职责\t任职要求\t工作地点\n数据库管理员\t1.负责MySQL数据库的日常运维。2.制定备份与恢复方案。\t1.3年以上DBA经验。\t北京\n';
     const uploaded = await request(server.url)
       .post('/api/postings/import')
       .set(auth(hrToken))
       .attach('file', Buffer.from(tsv, 'utf8'), { filename: 'dba.tsv', contentType: 'text/tab-separated-values' })
       .expect(201);
-    expect(uploaded.body.items[0]).toMatchObject({ title: '数据库管理员', location: '北京', duties: ['负责MySQL数据库的日常运维。', '制定备份与恢复方案。'] });
+    expect(uploaded.body.items[0]).toMatchObject({
+      title: '数据库管理员',
+      location: '北京',
+      duties: ['负责MySQL数据库的日常运维。', '制定备份与恢复方案。'],
+    });
   });
 
   it('refuses bad documents with a clear 4xx and saves nothing', async () => {
     const before = await total();
     const cases: { send: (r: request.Test) => request.Test; status: number; message: RegExp }[] = [
       { send: (r) => r.attach('file', Buffer.alloc(0), 'empty.txt'), status: 422, message: /empty/i },
-      { send: (r) => r.attach('file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe]), 'photo.txt'), status: 422, message: /binary/i },
-      { send: (r) => r.attach('file', Buffer.alloc(5 * 1024 * 1024, 'a'), 'huge.txt'), status: 413, message: /too large|limit/i },
-      { send: (r) => r.attach('file', Buffer.from('序号\t发布职位\t工作职责\t任职要求\n1\t岗位A\t1.做事\n'), 'broken.tsv'), status: 422, message: /row|cells|header/i },
-      { send: (r) => r.attach('file', Buffer.from('%PDF-1.7'), 'posting.pdf'), status: 422, message: /TXT|Markdown|TSV|HTML/ },
+      {
+        send: (r) => r.attach('file', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0x0d, 0xff, 0xfe]), 'photo.txt'),
+        status: 422,
+        message: /binary/i,
+      },
+      {
+        send: (r) => r.attach('file', Buffer.alloc(5 * 1024 * 1024, 'a'), 'huge.txt'),
+        status: 413,
+        message: /too large|limit/i,
+      },
+      {
+        send: (r) =>
+          r.attach('file', Buffer.from('序号\t发布职位\t工作职责\t任职要求\n1\t岗位A\t1.做事\n'), 'broken.tsv'),
+        status: 422,
+        message: /row|cells|header/i,
+      },
+      {
+        send: (r) => r.attach('file', Buffer.from('%PDF-1.7'), 'posting.pdf'),
+        status: 422,
+        message: /TXT|Markdown|TSV|HTML/,
+      },
       { send: (r) => r.send({ text: '   \n  ' }), status: 422, message: /empty/i },
       { send: (r) => r.send({ text: MARKDOWN_POSTING, source: 'x' }), status: 400, message: /unknown field "source"/ },
       { send: (r) => r.send({}), status: 400, message: /Send a posting document/ },
-      { send: (r) => r.set('Content-Type', 'application/json').send('{"text": "abc'), status: 400, message: /not valid JSON/ },
+      {
+        send: (r) => r.set('Content-Type', 'application/json').send('{"text": "abc'),
+        status: 400,
+        message: /not valid JSON/,
+      },
     ];
     for (const c of cases) {
       const res = await c.send(request(server.url).post('/api/postings/import').set(auth(hrToken)));
-      expect({ status: res.status, message: res.body.message }).toEqual({ status: c.status, message: expect.stringMatching(c.message) });
+      expect({ status: res.status, message: res.body.message }).toEqual({
+        status: c.status,
+        message: expect.stringMatching(c.message),
+      });
     }
     expect(await total()).toBe(before);
   });
 
   it('lets HR edit a posting title and lines, and delete it', async () => {
-    const created = await request(server.url).post('/api/postings/import').set(auth(hrToken)).send({ text: MARKDOWN_POSTING, filename: 'm.md' }).expect(201);
+    const created = await request(server.url)
+      .post('/api/postings/import')
+      .set(auth(hrToken))
+      .send({ text: MARKDOWN_POSTING, filename: 'm.md' })
+      .expect(201);
     const id = created.body.items[0].id;
     const patched = await request(server.url)
       .patch(`/api/postings/${id}`)
       .set(auth(hrToken))
       .send({ title: 'Senior Mobile Developer', duties: ['Own the merchant app release train'] })
       .expect(200);
-    expect(patched.body).toMatchObject({ title: 'Senior Mobile Developer', duties: ['Own the merchant app release train'], requirements: ['3+ years of mobile development'] });
+    expect(patched.body).toMatchObject({
+      title: 'Senior Mobile Developer',
+      duties: ['Own the merchant app release train'],
+      requirements: ['3+ years of mobile development'],
+    });
 
-    const invalid = await request(server.url).patch(`/api/postings/${id}`).set(auth(hrToken)).send({ duties: [] }).expect(400);
+    const invalid = await request(server.url)
+      .patch(`/api/postings/${id}`)
+      .set(auth(hrToken))
+      .send({ duties: [] })
+      .expect(400);
     expect(invalid.body.message).toMatch(/at least one duty/);
     const unchanged = await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(200);
     expect(unchanged.body.duties).toEqual(['Own the merchant app release train']);
@@ -115,8 +166,21 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
   });
 
   it('refuses nulls and blank titles without changing anything', async () => {
-    const id = (await request(server.url).post('/api/postings/import').set(auth(hrToken)).send({ text: MARKDOWN_POSTING }).expect(201)).body.items[0].id;
-    for (const body of [{ title: null }, { department: null }, { headcount: null }, { duties: null }, { title: '   ' }, { duties: ['ok', '  '] }]) {
+    const id = (
+      await request(server.url)
+        .post('/api/postings/import')
+        .set(auth(hrToken))
+        .send({ text: MARKDOWN_POSTING })
+        .expect(201)
+    ).body.items[0].id;
+    for (const body of [
+      { title: null },
+      { department: null },
+      { headcount: null },
+      { duties: null },
+      { title: '   ' },
+      { duties: ['ok', '  '] },
+    ]) {
       const res = await request(server.url).patch(`/api/postings/${id}`).set(auth(hrToken)).send(body);
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
     }
@@ -126,19 +190,40 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
   });
 
   it('counts title, department and location in characters as the database does: just over a 400, at the limit saved intact', async () => {
-    const id = (await request(server.url).post('/api/postings/import').set(auth(hrToken)).send({ text: MARKDOWN_POSTING }).expect(201)).body.items[0].id;
+    const id = (
+      await request(server.url)
+        .post('/api/postings/import')
+        .set(auth(hrToken))
+        .send({ text: MARKDOWN_POSTING })
+        .expect(201)
+    ).body.items[0].id;
     // '❤️' is two characters to MariaDB (U+2764 and the variation selector U+FE0F); class-validator's MaxLength counted one.
     for (const field of ['title', 'department', 'location']) {
-      const res = await request(server.url).patch(`/api/postings/${id}`).set(auth(hrToken)).send({ [field]: '❤️'.repeat(101) });
-      expect({ field, status: res.status, message: res.body.message }).toEqual({ field, status: 400, message: `${field} must be shorter than or equal to 200 characters` });
+      const res = await request(server.url)
+        .patch(`/api/postings/${id}`)
+        .set(auth(hrToken))
+        .send({ [field]: '❤️'.repeat(101) });
+      expect({ field, status: res.status, message: res.body.message }).toEqual({
+        field,
+        status: 400,
+        message: `${field} must be shorter than or equal to 200 characters`,
+      });
     }
     const hearts = { title: '❤️'.repeat(100), department: '❤️'.repeat(99) + 'x', location: '😀'.repeat(200) };
     await request(server.url).patch(`/api/postings/${id}`).set(auth(hrToken)).send(hearts).expect(200);
-    expect((await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(200)).body).toMatchObject(hearts);
+    expect((await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(200)).body).toMatchObject(
+      hearts,
+    );
   });
 
   it('refuses to delete a posting that has assessments', async () => {
-    const id = (await request(server.url).post('/api/postings/import').set(auth(hrToken)).send({ text: MARKDOWN_POSTING }).expect(201)).body.items[0].id;
+    const id = (
+      await request(server.url)
+        .post('/api/postings/import')
+        .set(auth(hrToken))
+        .send({ text: MARKDOWN_POSTING })
+        .expect(201)
+    ).body.items[0].id;
     await request(server.url).post(`/api/postings/${id}/assessments`).set(auth(hrToken)).send({}).expect(201);
     const res = await request(server.url).delete(`/api/postings/${id}`).set(auth(hrToken)).expect(409);
     expect(res.body.message).toMatch(/has assessments/);
@@ -153,7 +238,11 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
 
   it('keeps interviewers to reading', async () => {
     const id = (await request(server.url).get('/api/postings?limit=1').set(auth(interviewerToken))).body.items[0].id;
-    await request(server.url).post('/api/postings/import').set(auth(interviewerToken)).send({ text: MARKDOWN_POSTING }).expect(403);
+    await request(server.url)
+      .post('/api/postings/import')
+      .set(auth(interviewerToken))
+      .send({ text: MARKDOWN_POSTING })
+      .expect(403);
     await request(server.url).patch(`/api/postings/${id}`).set(auth(interviewerToken)).send({ title: 'x' }).expect(403);
     await request(server.url).delete(`/api/postings/${id}`).set(auth(interviewerToken)).expect(403);
   });

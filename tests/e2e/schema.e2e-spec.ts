@@ -23,7 +23,10 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('migrations on %
     const db = await kind.create();
     const options = dataSourceOptions(db.database);
     const all = options.migrations as Array<{ name: string }>;
-    const before = all.slice(0, all.findIndex((m) => m.name.startsWith('AssessmentDutiesJson')));
+    const before = all.slice(
+      0,
+      all.findIndex((m) => m.name.startsWith('AssessmentDutiesJson')),
+    );
     expect(before.length).toBeGreaterThan(0);
     const duties = [{ text: '负责“核心”系统的 \\ 设计', assessable: true, lowConfidence: false, competencies: [] }];
     const old = new DataSource({ ...options, migrations: before } as DataSourceOptions);

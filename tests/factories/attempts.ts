@@ -4,17 +4,34 @@ import { io, type Socket } from 'socket.io-client';
 import { seedPostingId } from './postings';
 
 /** Generates and publishes an assessment for a seed posting; returns it. */
-export async function publishedAssessment(url: string, hrToken: string, postingTitle: string, durationMinutes?: number): Promise<AssessmentView> {
+export async function publishedAssessment(
+  url: string,
+  hrToken: string,
+  postingTitle: string,
+  durationMinutes?: number,
+): Promise<AssessmentView> {
   const auth = { Authorization: `Bearer ${hrToken}` };
   const postingId = await seedPostingId(url, hrToken, postingTitle);
-  const draft = (await request(url).post(`/api/postings/${postingId}/assessments`).set(auth).send({ seed: 3 }).expect(201)).body as AssessmentView;
-  if (durationMinutes) await request(url).patch(`/api/assessments/${draft.id}`).set(auth).send({ durationMinutes }).expect(200);
+  const draft = (
+    await request(url).post(`/api/postings/${postingId}/assessments`).set(auth).send({ seed: 3 }).expect(201)
+  ).body as AssessmentView;
+  if (durationMinutes)
+    await request(url).patch(`/api/assessments/${draft.id}`).set(auth).send({ durationMinutes }).expect(200);
   return (await request(url).post(`/api/assessments/${draft.id}/publish`).set(auth).expect(201)).body;
 }
 
 export async function invite(url: string, hrToken: string, assessmentId: string, count = 1): Promise<InvitationLink[]> {
-  const candidates = Array.from({ length: count }, (_, i) => ({ name: `Candidate ${i + 1}`, email: `candidate${i + 1}-${Date.now()}@example.com` }));
-  return (await request(url).post(`/api/assessments/${assessmentId}/invitations`).set('Authorization', `Bearer ${hrToken}`).send({ candidates }).expect(201)).body;
+  const candidates = Array.from({ length: count }, (_, i) => ({
+    name: `Candidate ${i + 1}`,
+    email: `candidate${i + 1}-${Date.now()}@example.com`,
+  }));
+  return (
+    await request(url)
+      .post(`/api/assessments/${assessmentId}/invitations`)
+      .set('Authorization', `Bearer ${hrToken}`)
+      .send({ candidates })
+      .expect(201)
+  ).body;
 }
 
 export async function openSession(url: string, link: InvitationLink): Promise<CandidateSessionResponse> {
@@ -22,8 +39,16 @@ export async function openSession(url: string, link: InvitationLink): Promise<Ca
 }
 
 /** A connected candidate socket on /attempts; resolves once the server has sent the attempt state. */
-export function connectCandidate(url: string, token: string): Promise<{ socket: Socket; firstState: { status: string; remainingMs: number | null } }> {
-  const socket = io(`${url}/attempts`, { auth: { token }, transports: ['websocket'], reconnection: false, forceNew: true });
+export function connectCandidate(
+  url: string,
+  token: string,
+): Promise<{ socket: Socket; firstState: { status: string; remainingMs: number | null } }> {
+  const socket = io(`${url}/attempts`, {
+    auth: { token },
+    transports: ['websocket'],
+    reconnection: false,
+    forceNew: true,
+  });
   return new Promise((resolve, reject) => {
     socket.once('attempt-state', (state) => resolve({ socket, firstState: state }));
     socket.once('connect_error', (error) => reject(error));

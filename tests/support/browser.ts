@@ -9,15 +9,27 @@ export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 /** Debian's Chromium, headless; never a downloaded browser. */
 export function chromiumAvailable(): boolean {
   if (existsSync(CHROMIUM_PATH)) return true;
-  if (process.env.CI === 'true') throw new Error(`Chromium is required with CI=true but ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`);
-  process.stderr.write(`\n${'!'.repeat(78)}\n!! Chromium not found at ${CHROMIUM_PATH}: the browser suites are SKIPPED.\n!! apt-get install -y chromium (or run bash .ci/run) to run them.\n${'!'.repeat(78)}\n\n`);
+  if (process.env.CI === 'true')
+    throw new Error(`Chromium is required with CI=true but ${CHROMIUM_PATH} is missing (apt-get install -y chromium).`);
+  process.stderr.write(
+    `\n${'!'.repeat(78)}\n!! Chromium not found at ${CHROMIUM_PATH}: the browser suites are SKIPPED.\n!! apt-get install -y chromium (or run bash .ci/run) to run them.\n${'!'.repeat(78)}\n\n`,
+  );
   return false;
 }
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -28,7 +40,8 @@ export function launchChromium(): Promise<Browser> {
 export function useBrowserSuite(): { readonly server: TestApp; readonly browser: Browser } {
   const suite = {} as { server: TestApp; browser: Browser; db: TestDatabase };
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html'))) throw new Error('Build the web app first: npm run build:web');
+    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))
+      throw new Error('Build the web app first: npm run build:web');
     suite.db = await databaseKinds()[0].create();
     suite.server = await startTestApp(suite.db);
     suite.browser = await launchChromium();

@@ -14,7 +14,8 @@ export default async function globalSetup(): Promise<void> {
     process.env.RUBRICON_MARIADB = 'available';
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    if (process.env.CI === 'true') throw new Error(`MariaDB is required with CI=true but ${url} does not answer: ${reason}`);
+    if (process.env.CI === 'true')
+      throw new Error(`MariaDB is required with CI=true but ${url} does not answer: ${reason}`);
     process.env.RUBRICON_MARIADB = 'unavailable';
     process.stderr.write(
       `\n${'!'.repeat(78)}\n!! MariaDB at ${url} does not answer (${reason}).\n!! The MariaDB suites are SKIPPED. Run bash .ci/run (or start MariaDB) to run them.\n${'!'.repeat(78)}\n\n`,

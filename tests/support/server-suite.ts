@@ -8,12 +8,17 @@ import { ADMIN, loginAs, startTestApp, type TestApp } from './test-app';
  * member of `role` (its bearer token in `token`). The fields are set in beforeAll: read them inside
  * tests and hooks, not at describe time.
  */
-export function useServerSuite(kind: DatabaseKind, role: StaffRole): { readonly server: TestApp; readonly db: TestDatabase; readonly token: string } {
+export function useServerSuite(
+  kind: DatabaseKind,
+  role: StaffRole,
+): { readonly server: TestApp; readonly db: TestDatabase; readonly token: string } {
   const suite = {} as { server: TestApp; db: TestDatabase; token: string };
   beforeAll(async () => {
     suite.db = await kind.create();
     suite.server = await startTestApp(suite.db);
-    suite.token = (await createStaff(suite.server.url, await loginAs(suite.server.url, ADMIN.email, ADMIN.password), role)).token;
+    suite.token = (
+      await createStaff(suite.server.url, await loginAs(suite.server.url, ADMIN.email, ADMIN.password), role)
+    ).token;
   });
   afterAll(async () => {
     await suite.server?.close();

@@ -31,8 +31,14 @@ export class AppModule {
         // Migrations run at start, on both dialects; the schema never comes from `synchronize`.
         // SQLite's one connection then takes transactions in turns (database/sqlite-serial.ts).
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({ ...dataSourceOptions(config.database), migrationsRun: true, retryAttempts: 3, retryDelay: 1000 }),
-          dataSourceFactory: async (options) => serializeSqliteWork(await new DataSource(options as DataSourceOptions).initialize()),
+          useFactory: () => ({
+            ...dataSourceOptions(config.database),
+            migrationsRun: true,
+            retryAttempts: 3,
+            retryDelay: 1000,
+          }),
+          dataSourceFactory: async (options) =>
+            serializeSqliteWork(await new DataSource(options as DataSourceOptions).initialize()),
         }),
         AuthModule,
         UsersModule,

@@ -69,7 +69,12 @@ function serveWebApp(app: NestExpressApplication, webDir: string): void {
   app.useStaticAssets(webDir, { index: false, maxAge: '1h' });
   // Client-side routes: anything that is not the API and not a file gets the app shell.
   app.use((req: Request, res: Response, next: NextFunction) => {
-    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.path.startsWith('/api') || req.path.startsWith('/socket.io')) return next();
+    if (
+      (req.method !== 'GET' && req.method !== 'HEAD') ||
+      req.path.startsWith('/api') ||
+      req.path.startsWith('/socket.io')
+    )
+      return next();
     res.setHeader('Cache-Control', 'no-cache');
     res.sendFile(index);
   });

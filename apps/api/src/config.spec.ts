@@ -14,8 +14,13 @@ describe(loadConfig.name, () => {
   });
 
   it('selects MySQL or MariaDB from DATABASE_URL', () => {
-    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mysql://u:p@db:3306/rubricon' }).database).toEqual({ type: 'mysql', url: 'mysql://u:p@db:3306/rubricon' });
-    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mariadb://u:p@db:3306/rubricon' }).database.type).toBe('mariadb');
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mysql://u:p@db:3306/rubricon' }).database).toEqual({
+      type: 'mysql',
+      url: 'mysql://u:p@db:3306/rubricon',
+    });
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: 'mariadb://u:p@db:3306/rubricon' }).database.type).toBe(
+      'mariadb',
+    );
   });
 
   it('generates a JWT secret once and keeps it in the data directory', () => {
@@ -34,7 +39,9 @@ describe(loadConfig.name, () => {
   });
 
   it('names every bad value in one clear message', () => {
-    expect(() => loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', DATABASE_URL: 'postgres://x/y', ADMIN_PASSWORD: 'short' })).toThrow(ConfigError);
+    expect(() =>
+      loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', DATABASE_URL: 'postgres://x/y', ADMIN_PASSWORD: 'short' }),
+    ).toThrow(ConfigError);
     try {
       loadConfig({ DATA_DIR: dataDir(), PORT: 'eighty', DATABASE_URL: 'postgres://x/y', ADMIN_PASSWORD: 'short' });
     } catch (error) {

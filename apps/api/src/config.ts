@@ -41,14 +41,33 @@ const envSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default(join(PROJECT_ROOT, 'data')),
   SEED_DIR: z.string().trim().min(1).default(join(PROJECT_ROOT, 'seeds')),
   BANK_DIR: z.string().trim().min(1).default(join(PROJECT_ROOT, 'question-banks')),
-  WEB_DIR: z.string().trim().min(1).default(join(PROJECT_ROOT, 'dist', 'web')),
+  WEB_DIR: z
+    .string()
+    .trim()
+    .min(1)
+    .default(join(PROJECT_ROOT, 'dist', 'web')),
   JWT_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
-  JWT_TTL_SECONDS: z.coerce.number({ message: 'must be a number of seconds' }).int().min(60).max(7 * 24 * 3600).default(12 * 3600),
+  JWT_TTL_SECONDS: z.coerce
+    .number({ message: 'must be a number of seconds' })
+    .int()
+    .min(60)
+    .max(7 * 24 * 3600)
+    .default(12 * 3600),
   ADMIN_EMAIL: z.string().trim().toLowerCase().email('must be an email address').default('admin@rubricon.local'),
   ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   LOG_FORMAT: z.enum(['json', 'text']).default('json'),
-  RUNNER_POOL_SIZE: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(64).default(availableParallelism()),
-  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(10_000).default(10),
+  RUNNER_POOL_SIZE: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int()
+    .min(1)
+    .max(64)
+    .default(availableParallelism()),
+  LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce
+    .number({ message: 'must be a whole number' })
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(10),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -64,7 +83,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   try {
     mkdirSync(dataDir, { recursive: true });
   } catch (error) {
-    throw new ConfigError(`Invalid configuration:\n  DATA_DIR: cannot use ${dataDir} as a directory (${(error as NodeJS.ErrnoException).code ?? error})`);
+    throw new ConfigError(
+      `Invalid configuration:\n  DATA_DIR: cannot use ${dataDir} as a directory (${(error as NodeJS.ErrnoException).code ?? error})`,
+    );
   }
   return {
     port: e.PORT,

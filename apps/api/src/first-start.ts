@@ -17,7 +17,12 @@ export interface FirstStartReport {
  * Creates the first admin, imports the seed documents and records the question bank; each is a
  * no-op when already done. A bank that fails validation stops the start with the file and field.
  */
-export async function firstStart(config: AppConfig, users: UsersService, postings: PostingsService, bank: BankService): Promise<FirstStartReport> {
+export async function firstStart(
+  config: AppConfig,
+  users: UsersService,
+  postings: PostingsService,
+  bank: BankService,
+): Promise<FirstStartReport> {
   const logger = new Logger('FirstStart');
   const admin = await users.ensureAdmin(config.admin.email, config.admin.password);
   let seededPostings = 0;
@@ -32,7 +37,9 @@ export async function firstStart(config: AppConfig, users: UsersService, posting
 
 function seedFiles(dir: string): string[] {
   try {
-    return readdirSync(dir).filter((n) => /\.(txt|md|markdown|tsv|html?)$/i.test(n)).sort();
+    return readdirSync(dir)
+      .filter((n) => /\.(txt|md|markdown|tsv|html?)$/i.test(n))
+      .sort();
   } catch {
     return [];
   }

@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   }
   const { app, firstStart } = await createApp(config);
   await app.listen(config.port).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'EADDRINUSE') throw new StartupError(`port ${config.port} is already in use; stop the other server or set PORT.`);
+    if (error.code === 'EADDRINUSE')
+      throw new StartupError(`port ${config.port} is already in use; stop the other server or set PORT.`);
     throw error;
   });
   const url = `http://localhost:${config.port}`;
@@ -28,7 +29,12 @@ async function main(): Promise<void> {
     `Database: ${config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'MySQL'}`,
   ];
   if (firstStart.admin) {
-    lines.push(`Sign in as ${firstStart.admin.email}` + (firstStart.admin.generatedPassword ? ` with the password ${firstStart.admin.generatedPassword}  (shown once: write it down)` : ' with ADMIN_PASSWORD'));
+    lines.push(
+      `Sign in as ${firstStart.admin.email}` +
+        (firstStart.admin.generatedPassword
+          ? ` with the password ${firstStart.admin.generatedPassword}  (shown once: write it down)`
+          : ' with ADMIN_PASSWORD'),
+    );
   } else {
     lines.push(`Sign in with your staff account (first admin: ${config.admin.email}).`);
   }
@@ -43,7 +49,10 @@ function explain(error: unknown): string {
   if (error instanceof BankValidationError) return `the question bank is invalid:\n${error.message}`;
   if (error instanceof StartupError) return error.message;
   const code = (error as { code?: string }).code;
-  if (code && /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ER_ACCESS_DENIED_ERROR|ER_BAD_DB_ERROR|ER_DBACCESS_DENIED_ERROR)$/.test(code)) {
+  if (
+    code &&
+    /^(ECONNREFUSED|ENOTFOUND|ETIMEDOUT|ER_ACCESS_DENIED_ERROR|ER_BAD_DB_ERROR|ER_DBACCESS_DENIED_ERROR)$/.test(code)
+  ) {
     return `cannot use the database in DATABASE_URL (${code}: ${(error as Error).message}).`;
   }
   return error instanceof Error ? (error.stack ?? error.message) : String(error);

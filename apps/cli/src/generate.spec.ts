@@ -7,9 +7,11 @@ const ROOT = resolve(__dirname, '../../..');
 const FIXTURE_BANK = join(ROOT, 'libs/generation/test-fixtures/bank');
 
 function generate(...args: string[]) {
-  const res = spawnSync(process.execPath, [
-    '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'generate.ts'), ...args,
-  ], { cwd: ROOT, encoding: 'utf8', timeout: 60_000 });
+  const res = spawnSync(
+    process.execPath,
+    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'generate.ts'), ...args],
+    { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
+  );
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
@@ -19,7 +21,8 @@ function postingFile(name: string, content: string): string {
   return file;
 }
 
-const POSTING = '# 开发工程师\n\n## 工作职责\n\n- 负责智能客服系统的后端功能开发和接口调试\n- 负责对话机器人的意图识别优化\n\n## 任职要求\n\n- 良好的沟通能力和团队协作精神\n';
+const POSTING =
+  '# 开发工程师\n\n## 工作职责\n\n- 负责智能客服系统的后端功能开发和接口调试\n- 负责对话机器人的意图识别优化\n\n## 任职要求\n\n- 良好的沟通能力和团队协作精神\n';
 
 describe('generate CLI', () => {
   jest.setTimeout(60_000);
@@ -41,7 +44,13 @@ describe('generate CLI', () => {
   });
 
   it('reports a bad file on stderr with exit code 1 and no stack trace', () => {
-    const { code, stdout, stderr } = generate(postingFile('empty.txt', ''), join(ROOT, 'no-such-file.txt'), '--json', '--bank', FIXTURE_BANK);
+    const { code, stdout, stderr } = generate(
+      postingFile('empty.txt', ''),
+      join(ROOT, 'no-such-file.txt'),
+      '--json',
+      '--bank',
+      FIXTURE_BANK,
+    );
     expect(code).toBe(1);
     expect(JSON.parse(stdout)).toEqual([]);
     expect(stderr).toMatch(/empty\.txt: .+/);

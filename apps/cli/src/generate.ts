@@ -2,10 +2,23 @@
 // Usage: generate.ts <files...> [--seed N] [--json] [--lang zh|en] [--bank dir]
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { Assessment, BankValidationError, formatSummary, generateAssessment, Lang, loadQuestionBank } from '@rubricon/generation';
+import {
+  Assessment,
+  BankValidationError,
+  formatSummary,
+  generateAssessment,
+  Lang,
+  loadQuestionBank,
+} from '@rubricon/generation';
 import { parsePostingsDocument, PostingParseError } from '@rubricon/postings';
 
-interface Args { files: string[]; seed?: number; json: boolean; lang?: Lang; bank: string }
+interface Args {
+  files: string[];
+  seed?: number;
+  json: boolean;
+  lang?: Lang;
+  bank: string;
+}
 
 class UsageError extends Error {}
 
@@ -20,7 +33,8 @@ function parseArgs(argv: string[]): Args {
     if (a === '--json') args.json = true;
     else if (a === '--seed') {
       const v = value();
-      if (!/^\d+$/.test(v) || Number(v) > 2_147_483_647) throw new UsageError(`--seed must be a whole number from 0 to 2147483647, got "${v}"`);
+      if (!/^\d+$/.test(v) || Number(v) > 2_147_483_647)
+        throw new UsageError(`--seed must be a whole number from 0 to 2147483647, got "${v}"`);
       args.seed = Number(v);
     } else if (a === '--lang') {
       const v = value();
@@ -39,7 +53,9 @@ function main(argv: string[]): number {
   try {
     args = parseArgs(argv);
   } catch (err) {
-    process.stderr.write(`generate: ${(err as Error).message}\nusage: generate <files...> [--seed N] [--json] [--lang zh|en] [--bank dir]\n`);
+    process.stderr.write(
+      `generate: ${(err as Error).message}\nusage: generate <files...> [--seed N] [--json] [--lang zh|en] [--bank dir]\n`,
+    );
     return 1;
   }
   let bank;

@@ -8,9 +8,18 @@ const ROOT = path.resolve(__dirname, '../../..');
 /** Starts the runner entry from source, as a person checking a submission by hand would. */
 function runFromStdin(request: unknown): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [
-      '--no-node-snapshot', '-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', 'apps/runner/src/main.ts',
-    ], { cwd: ROOT, env: { PATH: process.env.PATH, TS_NODE_TRANSPILE_ONLY: 'true' } });
+    const child = spawn(
+      process.execPath,
+      [
+        '--no-node-snapshot',
+        '-r',
+        'ts-node/register/transpile-only',
+        '-r',
+        'tsconfig-paths/register',
+        'apps/runner/src/main.ts',
+      ],
+      { cwd: ROOT, env: { PATH: process.env.PATH, TS_NODE_TRANSPILE_ONLY: 'true' } },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -26,10 +35,16 @@ describe('runner main (stdin mode)', () => {
     const { code, stdout } = await runFromStdin({
       language: 'typescript',
       code: 'function solve(xs: number[]): number {\n  return xs.reduce((a, b) => a + b, 0);\n}',
-      tests: [{ input: [1, 2, 3], expected: 6 }, { input: [], expected: 1 }],
+      tests: [
+        { input: [1, 2, 3], expected: 6 },
+        { input: [], expected: 1 },
+      ],
     });
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ verdict: 'failed', tests: [{ verdict: 'passed' }, { verdict: 'failed', output: '0' }] });
+    expect(JSON.parse(stdout)).toMatchObject({
+      verdict: 'failed',
+      tests: [{ verdict: 'passed' }, { verdict: 'failed', output: '0' }],
+    });
   });
 
   it('exits non-zero with the validation message for a bad request', async () => {

@@ -22,15 +22,36 @@ export function App() {
 
   // Candidates arrive with an invitation link, never with a staff login.
   if (path.startsWith('/take/')) return <CandidateRoute path={path} />;
-  if (!signedIn) return <LoginPage onSignedIn={() => { setSignedIn(true); if (path === '/' || path === '/login') navigate('/postings'); }} />;
-  const signOut = () => { session.clear(); setSignedIn(false); };
+  if (!signedIn)
+    return (
+      <LoginPage
+        onSignedIn={() => {
+          setSignedIn(true);
+          if (path === '/' || path === '/login') navigate('/postings');
+        }}
+      />
+    );
+  const signOut = () => {
+    session.clear();
+    setSignedIn(false);
+  };
   const posting = path.match(/^\/postings\/([0-9a-f-]{36})$/);
   const assessment = path.match(/^\/assessments\/([0-9a-f-]{36})$/);
   const attempts = path.match(/^\/assessments\/([0-9a-f-]{36})\/attempts$/);
   const attempt = path.match(/^\/attempts\/([0-9a-f-]{36})$/);
   return (
     <Shell onSignOut={signOut}>
-      {attempts ? <AttemptsPage assessmentId={attempts[1]} /> : attempt ? <AttemptDetailPage attemptId={attempt[1]} /> : assessment ? <AssessmentPage id={assessment[1]} /> : posting ? <PostingDetailPage id={posting[1]} /> : <PostingsPage />}
+      {attempts ? (
+        <AttemptsPage assessmentId={attempts[1]} />
+      ) : attempt ? (
+        <AttemptDetailPage attemptId={attempt[1]} />
+      ) : assessment ? (
+        <AssessmentPage id={assessment[1]} />
+      ) : posting ? (
+        <PostingDetailPage id={posting[1]} />
+      ) : (
+        <PostingsPage />
+      )}
     </Shell>
   );
 }

@@ -118,7 +118,12 @@ export interface AttemptClientEvents {
 
 export interface AttemptServerEvents {
   /** Sent on connect and whenever the status changes (e.g. the server submitted at the deadline). */
-  'attempt-state': (state: { attemptId: string; status: AttemptStatus; remainingMs: number | null; deadline: string | null }) => void;
+  'attempt-state': (state: {
+    attemptId: string;
+    status: AttemptStatus;
+    remainingMs: number | null;
+    deadline: string | null;
+  }) => void;
 }
 
 // ---- HR ----
@@ -163,6 +168,10 @@ export interface IntegrityEventView {
 
 export interface AttemptDetail extends AttemptSummary {
   assessmentId: string;
-  answers: (CandidateAnswer & { kind: QuestionKind; title: BilingualText; grading?: { passed: number; total: number; score: number; criterionId: string | null; criterionScore: number } })[];
+  answers: (CandidateAnswer & {
+    kind: QuestionKind;
+    title: BilingualText;
+    grading?: { passed: number; total: number; score: number; criterionId: string | null; criterionScore: number };
+  })[];
   timeline: IntegrityEventView[];
 }

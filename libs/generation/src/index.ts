@@ -1,7 +1,15 @@
 // Public surface of @rubricon/generation.
 export * from './bank';
 export { generateAssessment, defaultLang } from './assessment/generate-assessment';
-export type { Assessment, GenerateOptions, GenerationDetail, GenerationResult, Lang, LineDetail, PostingInput } from './assessment/types';
+export type {
+  Assessment,
+  GenerateOptions,
+  GenerationDetail,
+  GenerationResult,
+  Lang,
+  LineDetail,
+  PostingInput,
+} from './assessment/types';
 export { tagLine } from './tagging/tag-line';
 export type { CompetencyTag, TaggedLine } from './tagging/tag-line';
 export { classifyRoleFamily } from './classify/role-family';

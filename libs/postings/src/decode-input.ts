@@ -59,7 +59,8 @@ function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
  * message, worded by `wording`, says what to do. No size or emptiness check: callers have their own.
  */
 export function decodeText(content: Buffer | string, wording: DecodeWording): string {
-  const binary = (reason: string) => new TextDecodeError(`${wording.subject} looks binary (${reason}); ${wording.binaryAdvice}`);
+  const binary = (reason: string) =>
+    new TextDecodeError(`${wording.subject} looks binary (${reason}); ${wording.binaryAdvice}`);
   let text = typeof content === 'string' ? content : bytesToText(content, wording, binary);
   if (text.includes('\u0000')) throw binary('it contains NUL bytes');
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -74,10 +75,17 @@ export function decodeText(content: Buffer | string, wording: DecodeWording): st
 function bytesToText(bytes: Buffer, wording: DecodeWording, binary: (reason: string) => TextDecodeError): string {
   const encodingError = (what: string) => new TextDecodeError(`${wording.subject} ${what}. ${wording.encodingAdvice}`);
   const utf16 = utf16Encoding(bytes);
-  if (utf16) return strictDecode(bytes, utf16) ?? throwError(encodingError('starts like UTF-16 text but is not valid UTF-16'));
-  if (bytes.includes(0)) throw looksLikeUtf16(bytes) ? encodingError('looks like UTF-16 text without a byte-order mark') : binary('it contains NUL bytes');
+  if (utf16)
+    return strictDecode(bytes, utf16) ?? throwError(encodingError('starts like UTF-16 text but is not valid UTF-16'));
+  if (bytes.includes(0))
+    throw looksLikeUtf16(bytes)
+      ? encodingError('looks like UTF-16 text without a byte-order mark')
+      : binary('it contains NUL bytes');
   // Most often a Chinese document saved as GBK/GB18030: say what to do, not just "binary".
-  return strictDecode(bytes, 'utf-8') ?? throwError(encodingError('is not UTF-8 text (perhaps GBK or another legacy encoding, or a binary file)'));
+  return (
+    strictDecode(bytes, 'utf-8') ??
+    throwError(encodingError('is not UTF-8 text (perhaps GBK or another legacy encoding, or a binary file)'))
+  );
 }
 
 /** The text, or null when the bytes are not valid in that encoding. */

@@ -1,7 +1,8 @@
 import { CJK } from './text-utils';
 
 const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'our', 'its', 'their', 'all', 'new', 'various', 'related']);
-const ROLE_NOUNS = /(engineer|developer|manager|analyst|administrator|architect|scientist|designer|specialist|lead)s?$/i;
+const ROLE_NOUNS =
+  /(engineer|developer|manager|analyst|administrator|architect|scientist|designer|specialist|lead)s?$/i;
 const SUFFIXES: Array<[RegExp, string]> = [
   [/\b(customer|client|account|partner)s?\b/i, 'Manager'],
   [/\b(product|project|programme|program)s?\b/i, 'Manager'],
@@ -28,8 +29,9 @@ function titleCase(word: string): string {
 function subjectPhrase(duty: string): string[] {
   const clause = duty.split(/[,;:(（，；]/)[0];
   const parts = clause.split(/\b(?:of|for|on|with)\b/i);
-  const tail = (parts.length > 1 ? parts[parts.length - 1] : clause.split(/\s+/).slice(1).join(' '))
-    .split(/\b(?:in|to|at|by|across|within|and)\b/i)[0];
+  const tail = (parts.length > 1 ? parts[parts.length - 1] : clause.split(/\s+/).slice(1).join(' ')).split(
+    /\b(?:in|to|at|by|across|within|and)\b/i,
+  )[0];
   const words = tail.split(/\s+/).filter((w) => /^[A-Za-z][\w+#./-]*$/.test(w) && !STOP.has(w.toLowerCase()));
   return words.slice(-3);
 }

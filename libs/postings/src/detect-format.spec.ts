@@ -28,15 +28,41 @@ describe(detectFormat.name, () => {
 
 describe(`${parsePostingsDocument.name} on arbitrary input`, () => {
   // A seeded generator keeps this reproducible while mixing the fragments that trip parsers.
-  const FRAGMENTS = ['岗位职责：', 'Requirements', '\t', '\n', '"', '<ol>', '</p>', '<li>', '1.', '2、', '（3）', '①',
-    '&nbsp;', '&#xD800;', '# ', '- ', '**', '3.5', '序号\t发布职位\t工作职责', 'Title\tDuties', '\r\n', '。 ', 'x'];
+  const FRAGMENTS = [
+    '岗位职责：',
+    'Requirements',
+    '\t',
+    '\n',
+    '"',
+    '<ol>',
+    '</p>',
+    '<li>',
+    '1.',
+    '2、',
+    '（3）',
+    '①',
+    '&nbsp;',
+    '&#xD800;',
+    '# ',
+    '- ',
+    '**',
+    '3.5',
+    '序号\t发布职位\t工作职责',
+    'Title\tDuties',
+    '\r\n',
+    '。 ',
+    'x',
+  ];
   let seed = 42;
-  const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 
   it('either parses or throws a PostingParseError, never anything else', () => {
     const outcomes = { parsed: 0, rejected: 0 };
     for (let run = 0; run < 400; run++) {
-      const parts = Array.from({ length: 1 + Math.floor(random() * 40) }, () => FRAGMENTS[Math.floor(random() * FRAGMENTS.length)]);
+      const parts = Array.from(
+        { length: 1 + Math.floor(random() * 40) },
+        () => FRAGMENTS[Math.floor(random() * FRAGMENTS.length)],
+      );
       const filename = ['a.txt', 'a.md', 'a.tsv', 'a.html', undefined][run % 5];
       try {
         const doc = parsePostingsDocument({ content: parts.join(''), filename });

@@ -13,7 +13,10 @@ describe(`${parsePostingsDocument.name} on hand-written postings`, () => {
     expect(doc.format).toBe('markdown');
     const [posting] = doc.postings;
     expect(posting).toMatchObject({
-      title: 'Senior Mobile App Developer', department: 'Consumer Payments', location: 'Shanghai', headcount: 2,
+      title: 'Senior Mobile App Developer',
+      department: 'Consumer Payments',
+      location: 'Shanghai',
+      headcount: 2,
     });
     expect(posting.duties).toHaveLength(5);
     // 4 numbered requirements + 2 "Nice to have" bullets.
@@ -27,7 +30,12 @@ describe(`${parsePostingsDocument.name} on hand-written postings`, () => {
 
   it('reads a Chinese TXT posting with 岗位职责/任职要求 labels and 1、 numbering', () => {
     const [posting] = fixture('dba.zh.txt').postings;
-    expect(posting).toMatchObject({ title: '数据库管理员（DBA）', department: '基础架构部', location: '北京', headcount: 1 });
+    expect(posting).toMatchObject({
+      title: '数据库管理员（DBA）',
+      department: '基础架构部',
+      location: '北京',
+      headcount: 1,
+    });
     expect(posting.duties).toHaveLength(5);
     expect(posting.requirements).toHaveLength(4);
     // `5.7` and `8.0` inside an item are versions, not item numbers.
@@ -38,7 +46,12 @@ describe(`${parsePostingsDocument.name} on hand-written postings`, () => {
     const doc = fixture('settlement-analyst.zh.html');
     expect(doc.format).toBe('html');
     const [posting] = doc.postings;
-    expect(posting).toMatchObject({ title: '清算结算运营分析师', department: '清算运营中心', location: '上海', headcount: 3 });
+    expect(posting).toMatchObject({
+      title: '清算结算运营分析师',
+      department: '清算运营中心',
+      location: '上海',
+      headcount: 3,
+    });
     expect(posting.duties).toEqual([
       '负责每日清算文件的核对与差错处理，跟踪长短款 & 挂账款项直至销账。',
       '分析跨境交易的汇率差异与手续费分润，编制日/月度结算报表。',
@@ -51,11 +64,12 @@ describe(`${parsePostingsDocument.name} on hand-written postings`, () => {
   it('reads a TSV with English headers and quoted multi-line cells', () => {
     const doc = fixture('ml-platform.en.tsv');
     expect(doc.format).toBe('tsv');
-    expect(doc.postings.map((p) => [p.title, p.department, p.location, p.headcount, p.duties.length, p.requirements.length]))
-      .toEqual([
-        ['Machine Learning Platform Engineer', 'AI Infrastructure', 'Singapore', 2, 4, 3],
-        ['ML Platform Engineer (Data Pipelines)', 'AI Infrastructure', 'Shanghai', 1, 2, 2],
-      ]);
+    expect(
+      doc.postings.map((p) => [p.title, p.department, p.location, p.headcount, p.duties.length, p.requirements.length]),
+    ).toEqual([
+      ['Machine Learning Platform Engineer', 'AI Infrastructure', 'Singapore', 2, 4, 3],
+      ['ML Platform Engineer (Data Pipelines)', 'AI Infrastructure', 'Shanghai', 1, 2, 2],
+    ]);
     expect(doc.postings[0].requirements[2]).toBe(
       'Understands model serving trade-offs (batching, quantisation, "shadow" deployments).',
     );
@@ -66,7 +80,11 @@ describe(`${parsePostingsDocument.name} on hand-written postings`, () => {
 
   it('reads an English TXT posting with plain-text labels and skips the "About us" section', () => {
     const [posting] = fixture('customer-success.en.txt').postings;
-    expect(posting).toMatchObject({ title: 'Customer Success Manager, Merchant Acquiring', location: 'London', headcount: 1 });
+    expect(posting).toMatchObject({
+      title: 'Customer Success Manager, Merchant Acquiring',
+      location: 'London',
+      headcount: 1,
+    });
     expect(posting.duties).toHaveLength(5);
     expect(posting.requirements).toHaveLength(4);
     expect(posting.duties[0]).toBe('Own a portfolio of 60-80 mid-market merchants from onboarding to renewal.');
@@ -94,9 +112,12 @@ describe(`${parsePostingsDocument.name} on hand-written postings`, () => {
   });
 
   it('accepts a BOM, CRLF line ends and a pasted string without a filename', () => {
-    const text = '\uFEFFJunior DBA\r\nResponsibilities:\r\n- Run backups.\r\n- Patch MySQL.\r\nRequirements:\r\n- Linux.\r\n';
+    const text =
+      '\uFEFFJunior DBA\r\nResponsibilities:\r\n- Run backups.\r\n- Patch MySQL.\r\nRequirements:\r\n- Linux.\r\n';
     const doc = parsePostingsDocument({ content: text });
-    expect(doc.postings).toEqual([{ title: 'Junior DBA', duties: ['Run backups.', 'Patch MySQL.'], requirements: ['Linux.'] }]);
+    expect(doc.postings).toEqual([
+      { title: 'Junior DBA', duties: ['Run backups.', 'Patch MySQL.'], requirements: ['Linux.'] },
+    ]);
   });
 
   it('splits items after a label on the same line and keeps circled and bracketed numbers apart', () => {
@@ -115,14 +136,20 @@ describe(`${parsePostingsDocument.name} on hand-written postings`, () => {
   });
 
   it('joins a wrapped list item back into one line', () => {
-    const md = '# Settlement Operations Analyst\n\n## What you’ll do\n- Reconcile scheme files against\n  internal ledgers.\n- Investigate breaks and\nescalate them.\n\n## Preferred\n- Python.\n';
+    const md =
+      '# Settlement Operations Analyst\n\n## What you’ll do\n- Reconcile scheme files against\n  internal ledgers.\n- Investigate breaks and\nescalate them.\n\n## Preferred\n- Python.\n';
     const [posting] = parsePostingsDocument({ content: md, filename: 'a.md' }).postings;
-    expect(posting.duties).toEqual(['Reconcile scheme files against internal ledgers.', 'Investigate breaks and escalate them.']);
+    expect(posting.duties).toEqual([
+      'Reconcile scheme files against internal ledgers.',
+      'Investigate breaks and escalate them.',
+    ]);
     expect(posting.requirements).toEqual(['Python.']);
   });
 
   it('keeps a short unpunctuated duty line as a duty rather than a new posting title', () => {
-    const [posting, ...rest] = parsePostingsDocument({ content: '岗位：支付产品经理\n工作职责\n负责收单产品规划\n任职要求\n3年以上经验\n' }).postings;
+    const [posting, ...rest] = parsePostingsDocument({
+      content: '岗位：支付产品经理\n工作职责\n负责收单产品规划\n任职要求\n3年以上经验\n',
+    }).postings;
     expect(rest).toEqual([]);
     expect(posting).toEqual({ title: '支付产品经理', duties: ['负责收单产品规划'], requirements: ['3年以上经验'] });
   });

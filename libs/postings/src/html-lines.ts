@@ -5,15 +5,51 @@ import { hasContent, normalizeSpace } from './text-utils';
 
 const TOKEN = /<!--[\s\S]*?-->|<(script|style|head|template)\b[\s\S]*?<\/\1\s*>|<\/?([a-zA-Z][\w-]*)\b[^>]*>|[^<]+|</g;
 const BLOCK = new Set([
-  'p', 'div', 'section', 'article', 'header', 'footer', 'main', 'aside', 'nav', 'li', 'ul', 'ol',
-  'dl', 'dt', 'dd', 'table', 'thead', 'tbody', 'tr', 'td', 'th', 'blockquote', 'pre', 'body',
-  'html', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'br', 'form', 'figure', 'caption',
+  'p',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'main',
+  'aside',
+  'nav',
+  'li',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tr',
+  'td',
+  'th',
+  'blockquote',
+  'pre',
+  'body',
+  'html',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'br',
+  'form',
+  'figure',
+  'caption',
 ]);
 const STRONG = new Set(['strong', 'b']);
 const VOID = new Set(['br', 'hr']);
 const MAX_DEPTH = 64;
 
-interface Chunk { text: string; strong: boolean }
+interface Chunk {
+  text: string;
+  strong: boolean;
+}
 
 /**
  * Reads HTML (a whole page or a fragment from a table cell) into DocLines. `<h1>`–`<h6>` become

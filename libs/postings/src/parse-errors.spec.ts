@@ -54,7 +54,15 @@ describe(PostingParseError.name, () => {
   });
 
   it('names the row and the header when a TSV row has the wrong number of cells', () => {
-    const rows = ['标题', '', HEADER, '1\t业务经理\t1.分析。\t1.本科。\t1\t上海', '', HEADER, '2\t产品经理\t1.规划。\t1\t上海'];
+    const rows = [
+      '标题',
+      '',
+      HEADER,
+      '1\t业务经理\t1.分析。\t1.本科。\t1\t上海',
+      '',
+      HEADER,
+      '2\t产品经理\t1.规划。\t1\t上海',
+    ];
     expect(messageOf(rows.join('\n'), 'table.tsv')).toBe(
       'Row 7 has 5 cells but the header has 6 (序号, 发布职位, 工作职责, 任职要求, 招聘人数, 工作地点).',
     );
@@ -88,7 +96,8 @@ describe(PostingParseError.name, () => {
   });
 
   it('rejects a posting with more than MAX_LINES_PER_KIND duty lines, and takes exactly that many', () => {
-    const posting = (n: number) => `# Risk Analyst\n\n## Responsibilities\n${Array.from({ length: n }, (_, i) => `- Review alert queue ${i + 1}`).join('\n')}\n`;
+    const posting = (n: number) =>
+      `# Risk Analyst\n\n## Responsibilities\n${Array.from({ length: n }, (_, i) => `- Review alert queue ${i + 1}`).join('\n')}\n`;
     expect(parse(posting(MAX_LINES_PER_KIND), 'risk.md').postings[0].duties).toHaveLength(MAX_LINES_PER_KIND);
     expect(messageOf(posting(MAX_LINES_PER_KIND + 1), 'risk.md')).toBe(
       'Posting “Risk Analyst” has 201 duty lines; a posting may have at most 200. Is this really one posting? Put each posting under its own title.',

@@ -46,7 +46,10 @@ export const MAX_LINE_CHARS = 2000;
 export const MAX_LINES_PER_KIND = 200;
 
 function checkLineLengths(posting: ParsedPosting): void {
-  for (const [kind, lines] of [['duty', posting.duties], ['requirement', posting.requirements]] as const) {
+  for (const [kind, lines] of [
+    ['duty', posting.duties],
+    ['requirement', posting.requirements],
+  ] as const) {
     if (lines.length > MAX_LINES_PER_KIND) {
       throw new PostingParseError(
         `Posting “${posting.title}” has ${lines.length.toLocaleString('en')} ${kind} lines; a posting may have at most ${MAX_LINES_PER_KIND}. Is this really one posting? Put each posting under its own title.`,

@@ -21,8 +21,13 @@ export function isSubHeading(line: DocLine, next: DocLine | undefined): boolean 
   if (line.strong && displayLength(line.text) <= 60 && !endsLikeSentence(line.text)) return true;
   if (isSubHeadingText(line.text)) return true;
   return (
-    line.kind === 'item' && line.ordinal !== undefined && next?.kind === 'item' && next.ordinal === undefined &&
-    (next.indent ?? 0) >= (line.indent ?? 0) && displayLength(line.text) <= 80 && !endsLikeSentence(line.text)
+    line.kind === 'item' &&
+    line.ordinal !== undefined &&
+    next?.kind === 'item' &&
+    next.ordinal === undefined &&
+    (next.indent ?? 0) >= (line.indent ?? 0) &&
+    displayLength(line.text) <= 80 &&
+    !endsLikeSentence(line.text)
   );
 }
 

@@ -94,7 +94,9 @@ describe(`${parsePostingsDocument.name} on the Chinese seed table`, () => {
   });
 
   it('does not mistake `3.3年` for two item numbers', () => {
-    expect(doc.postings[4].requirements[2]).toMatch(/^3年及以上云平台（OpenStack\/Kubernetes）或运维开发相关工作经验。/);
+    expect(doc.postings[4].requirements[2]).toMatch(
+      /^3年及以上云平台（OpenStack\/Kubernetes）或运维开发相关工作经验。/,
+    );
     expect(doc.postings[4].requirements[4]).toContain('主流运维工具中的2-3种');
   });
 });

@@ -64,15 +64,16 @@ function requireColumns(columns: Partial<Record<Column, number>>, header: string
     columns.duties === undefined ? `duties column (${DUTY_NAMES})` : undefined,
   ].filter(Boolean);
   if (missing.length > 0) {
-    throw new PostingParseError(
-      `The header on row ${line} (${header.join(', ')}) has no ${missing.join(' and no ')}.`,
-    );
+    throw new PostingParseError(`The header on row ${line} (${header.join(', ')}) has no ${missing.join(' and no ')}.`);
   }
   return columns;
 }
 
 function rowToPosting(
-  cells: string[], columns: Partial<Record<Column, number>>, line: number, warnings: string[],
+  cells: string[],
+  columns: Partial<Record<Column, number>>,
+  line: number,
+  warnings: string[],
 ): ParsedPosting | undefined {
   const cell = (column: Column) => (columns[column] === undefined ? '' : cells[columns[column]!]);
   const duties = cellItems(cell('duties'));

@@ -20,7 +20,11 @@ export class QueueFullError extends Error {
 export class TooManyRunsError extends Error {
   readonly code = 'SANDBOX_TOO_MANY_RUNS';
   constructor(readonly limit: number) {
-    super(limit === 1 ? 'A run is already in progress; wait for it to finish.' : `You already have ${limit} runs in progress; wait for them to finish.`);
+    super(
+      limit === 1
+        ? 'A run is already in progress; wait for it to finish.'
+        : `You already have ${limit} runs in progress; wait for them to finish.`,
+    );
     this.name = 'TooManyRunsError';
   }
 }

@@ -30,10 +30,7 @@ export const DEFAULT_LIMITS: Readonly<RunLimits> = Object.freeze({
 });
 
 /** Same vocabulary as the question bank's `comparator` field. */
-export type Comparator =
-  | { kind: 'exact' }
-  | { kind: 'numeric'; tolerance?: number }
-  | { kind: 'unordered' };
+export type Comparator = { kind: 'exact' } | { kind: 'numeric'; tolerance?: number } | { kind: 'unordered' };
 
 export interface RunTest {
   /** One JSON value, passed as `solve(input)`. */

@@ -15,14 +15,18 @@ describe(validateRunRequest.name, () => {
 
   it('applies per-question limit overrides within their ranges', () => {
     expect(validateRunRequest({ ...base, limits: { timeMs: 500, memoryMb: 32 } }).limits.timeMs).toBe(500);
-    expect(() => validateRunRequest({ ...base, limits: { memoryMb: 4096 } })).toThrow(/memoryMb must be a whole number from 8 to 512/);
+    expect(() => validateRunRequest({ ...base, limits: { memoryMb: 4096 } })).toThrow(
+      /memoryMb must be a whole number from 8 to 512/,
+    );
     expect(() => validateRunRequest({ ...base, limits: { cpu: 1 } })).toThrow(/Unknown limit "cpu"/);
   });
 
   it('rejects unsupported languages, empty code and oversized code with a human message', () => {
     expect(() => validateRunRequest({ ...base, language: 'python' })).toThrow(InvalidRunError);
     expect(() => validateRunRequest({ ...base, code: '   ' })).toThrow('The code is empty.');
-    expect(() => validateRunRequest({ ...base, code: 'x'.repeat(64 * 1024 + 1) })).toThrow(/65537 bytes; the limit is 65536/);
+    expect(() => validateRunRequest({ ...base, code: 'x'.repeat(64 * 1024 + 1) })).toThrow(
+      /65537 bytes; the limit is 65536/,
+    );
   });
 
   it('counts code size in UTF-8 bytes, so Chinese text counts three bytes per character', () => {
@@ -34,17 +38,26 @@ describe(validateRunRequest.name, () => {
     expect(() => validateRunRequest({ ...base, tests: [] })).toThrow(/at least one test/);
     const many = Array.from({ length: 101 }, () => ({ input: 1, expected: 1 }));
     expect(() => validateRunRequest({ ...base, tests: many })).toThrow(/at most 100 tests/);
-    expect(() => validateRunRequest({ ...base, tests: [{ input: 10n, expected: 1 }] })).toThrow('Test 1: input is not a JSON value.');
+    expect(() => validateRunRequest({ ...base, tests: [{ input: 10n, expected: 1 }] })).toThrow(
+      'Test 1: input is not a JSON value.',
+    );
   });
 
   it('accepts an entry function name and rejects anything that is not an identifier', () => {
     expect(validateRunRequest({ ...base, entry: 'main' }).entry).toBe('main');
-    expect(() => validateRunRequest({ ...base, entry: 'solve; process' })).toThrow('entry must be a JavaScript function name.');
+    expect(() => validateRunRequest({ ...base, entry: 'solve; process' })).toThrow(
+      'entry must be a JavaScript function name.',
+    );
   });
 
   it('accepts the bank comparators and rejects unknown ones', () => {
-    expect(validateRunRequest({ ...base, comparator: { kind: 'numeric' } }).comparator).toEqual({ kind: 'numeric', tolerance: 1e-6 });
-    expect(validateRunRequest({ ...base, comparator: { kind: 'unordered' } }).comparator).toEqual({ kind: 'unordered' });
+    expect(validateRunRequest({ ...base, comparator: { kind: 'numeric' } }).comparator).toEqual({
+      kind: 'numeric',
+      tolerance: 1e-6,
+    });
+    expect(validateRunRequest({ ...base, comparator: { kind: 'unordered' } }).comparator).toEqual({
+      kind: 'unordered',
+    });
     expect(() => validateRunRequest({ ...base, comparator: { kind: 'fuzzy' } })).toThrow(/Unknown comparator "fuzzy"/);
   });
 });

@@ -30,9 +30,11 @@ export function validateRunRequest(req: unknown): RunJob {
     throw new InvalidRunError(`The code is ${codeBytes} bytes; the limit is ${limits.codeBytes} bytes.`);
   }
   if (!Array.isArray(tests) || tests.length === 0) throw new InvalidRunError('A run needs at least one test.');
-  if (tests.length > MAX_TESTS) throw new InvalidRunError(`A run may have at most ${MAX_TESTS} tests, not ${tests.length}.`);
+  if (tests.length > MAX_TESTS)
+    throw new InvalidRunError(`A run may have at most ${MAX_TESTS} tests, not ${tests.length}.`);
   const entry = req.entry ?? 'solve';
-  if (typeof entry !== 'string' || !/^[A-Za-z_$][\w$]{0,63}$/.test(entry)) throw new InvalidRunError('entry must be a JavaScript function name.');
+  if (typeof entry !== 'string' || !/^[A-Za-z_$][\w$]{0,63}$/.test(entry))
+    throw new InvalidRunError('entry must be a JavaScript function name.');
   return { language, code, entry, tests: tests.map(checkTest), comparator: checkComparator(req.comparator), limits };
 }
 
@@ -75,7 +77,8 @@ function checkComparator(value: unknown): Comparator {
   if (value.kind === 'exact' || value.kind === 'unordered') return { kind: value.kind };
   if (value.kind === 'numeric') {
     const tolerance = value.tolerance ?? 1e-6;
-    if (typeof tolerance !== 'number' || !(tolerance >= 0)) throw new InvalidRunError('comparator tolerance must be >= 0.');
+    if (typeof tolerance !== 'number' || !(tolerance >= 0))
+      throw new InvalidRunError('comparator tolerance must be >= 0.');
     return { kind: 'numeric', tolerance };
   }
   throw new InvalidRunError(`Unknown comparator "${String(value.kind)}": use exact, numeric or unordered.`);

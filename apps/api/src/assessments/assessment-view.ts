@@ -1,4 +1,10 @@
-import { QUESTION_KIND_ORDER, type AssessmentQuestionView, type AssessmentSummary, type AssessmentView, type BilingualText } from '@rubricon/contracts';
+import {
+  QUESTION_KIND_ORDER,
+  type AssessmentQuestionView,
+  type AssessmentSummary,
+  type AssessmentView,
+  type BilingualText,
+} from '@rubricon/contracts';
 import { dutyCoverage, type Question } from '@rubricon/generation';
 import type { AssessmentEntity } from './assessment.entity';
 
@@ -51,7 +57,12 @@ function questionView(q: Question, dutyIndexes: number[]): AssessmentQuestionVie
     dutyIndexes,
   };
   if (q.kind === 'coding') {
-    view.coding = { starter: q.starter, examples: q.examples, hiddenTestCount: q.hiddenTests.length, comparator: q.comparator };
+    view.coding = {
+      starter: q.starter,
+      examples: q.examples,
+      hiddenTestCount: q.hiddenTests.length,
+      comparator: q.comparator,
+    };
   }
   return view;
 }

@@ -1,5 +1,15 @@
 import { randomUUID } from 'node:crypto';
-import { Column, CreateDateColumn, Entity, Index, ManyToOne, OneToMany, PrimaryColumn, UpdateDateColumn, Relation } from 'typeorm';
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  ManyToOne,
+  OneToMany,
+  PrimaryColumn,
+  UpdateDateColumn,
+  Relation,
+} from 'typeorm';
 import type { AssessmentStatus } from '@rubricon/contracts';
 import type { LineDetail } from '@rubricon/generation';
 import { PostingEntity } from '../postings/posting.entity';

@@ -13,7 +13,11 @@ export class AssessmentsController {
   constructor(private readonly assessments: AssessmentsService) {}
 
   @Post('postings/:postingId/assessments')
-  generate(@Param('postingId', ParseUUIDPipe) postingId: string, @Body() dto: GenerateAssessmentDto, @CurrentUser() user: AuthUser): Promise<AssessmentView> {
+  generate(
+    @Param('postingId', ParseUUIDPipe) postingId: string,
+    @Body() dto: GenerateAssessmentDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AssessmentView> {
     return this.assessments.generate(postingId, dto, user.id);
   }
 
@@ -43,12 +47,19 @@ export class AssessmentsController {
   }
 
   @Get('assessments/:id/questions/:questionId/alternatives')
-  alternatives(@Param('id', ParseUUIDPipe) id: string, @Param('questionId') questionId: string): Promise<BankQuestionSummary[]> {
+  alternatives(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('questionId') questionId: string,
+  ): Promise<BankQuestionSummary[]> {
     return this.assessments.alternatives(id, questionId);
   }
 
   @Post('assessments/:id/questions/:questionId/swap')
-  swap(@Param('id', ParseUUIDPipe) id: string, @Param('questionId') questionId: string, @Body() dto: QuestionRefDto): Promise<AssessmentView> {
+  swap(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Param('questionId') questionId: string,
+    @Body() dto: QuestionRefDto,
+  ): Promise<AssessmentView> {
     return this.assessments.swapQuestion(id, questionId, dto.questionId);
   }
 

@@ -4,5 +4,10 @@ import { PostingsModule } from '../postings/postings.module';
 import { AssessmentsController } from './assessments.controller';
 import { AssessmentsService } from './assessments.service';
 
-@Module({ imports: [BankModule, PostingsModule], controllers: [AssessmentsController], providers: [AssessmentsService], exports: [AssessmentsService] })
+@Module({
+  imports: [BankModule, PostingsModule],
+  controllers: [AssessmentsController],
+  providers: [AssessmentsService],
+  exports: [AssessmentsService],
+})
 export class AssessmentsModule {}

@@ -1,7 +1,13 @@
 import { BadRequestException, ConflictException, Injectable, NotFoundException } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AssessmentSummary, AssessmentView, BankQuestionSummary } from '@rubricon/contracts';
-import { alternativesFor, dutyCoverage, generateAssessment, type Question, type RoleFamily } from '@rubricon/generation';
+import {
+  alternativesFor,
+  dutyCoverage,
+  generateAssessment,
+  type Question,
+  type RoleFamily,
+} from '@rubricon/generation';
 import { DataSource, EntityManager } from 'typeorm';
 import { BankService, toBankSummary } from '../bank/bank.service';
 import { PostingsService } from '../postings/postings.service';
@@ -54,7 +60,13 @@ export class AssessmentsService {
       );
       await manager.save(
         detail.questions.map((q, position) =>
-          manager.create(AssessmentQuestionEntity, { assessmentId: saved.id, kind: byId.get(q.id)!.kind, position, questionId: q.id, bankQuestionId: rows[q.id] }),
+          manager.create(AssessmentQuestionEntity, {
+            assessmentId: saved.id,
+            kind: byId.get(q.id)!.kind,
+            position,
+            questionId: q.id,
+            bankQuestionId: rows[q.id],
+          }),
         ),
       );
       return saved;
@@ -64,7 +76,9 @@ export class AssessmentsService {
 
   async listForPosting(postingId: string): Promise<AssessmentSummary[]> {
     const posting = await this.postings.get(postingId);
-    const rows = await this.dataSource.getRepository(AssessmentEntity).find({ where: { postingId }, relations: { questions: true }, order: { createdAt: 'DESC' } });
+    const rows = await this.dataSource
+      .getRepository(AssessmentEntity)
+      .find({ where: { postingId }, relations: { questions: true }, order: { createdAt: 'DESC' } });
     return rows.map((a) => toAssessmentSummary(a, posting.title));
   }
 
@@ -105,9 +119,18 @@ export class AssessmentsService {
     const question = await this.bank.question(questionId);
     const { rows } = await this.bank.current();
     await this.editDraft(id, async (manager, assessment) => {
-      if (assessment.questions.some((q) => q.questionId === questionId)) throw new ConflictException(`${questionId} is already in this assessment.`);
+      if (assessment.questions.some((q) => q.questionId === questionId))
+        throw new ConflictException(`${questionId} is already in this assessment.`);
       const position = Math.max(-1, ...assessment.questions.map((q) => q.position)) + 1;
-      assessment.questions.push(manager.create(AssessmentQuestionEntity, { assessmentId: id, kind: question.kind, position, questionId, bankQuestionId: rows[questionId] }));
+      assessment.questions.push(
+        manager.create(AssessmentQuestionEntity, {
+          assessmentId: id,
+          kind: question.kind,
+          position,
+          questionId,
+          bankQuestionId: rows[questionId],
+        }),
+      );
     });
     return this.get(id);
   }
@@ -116,7 +139,10 @@ export class AssessmentsService {
     await this.editDraft(id, async (manager, assessment) => {
       const entry = assessment.questions.find((q) => q.questionId === questionId);
       if (!entry) throw new NotFoundException(`${questionId} is not in this assessment.`);
-      if (assessment.questions.length === 1) throw new BadRequestException('An assessment needs at least one question; add another before removing this one.');
+      if (assessment.questions.length === 1)
+        throw new BadRequestException(
+          'An assessment needs at least one question; add another before removing this one.',
+        );
       await manager.delete(AssessmentQuestionEntity, { id: entry.id });
       assessment.questions = assessment.questions.filter((q) => q !== entry);
     });
@@ -127,7 +153,9 @@ export class AssessmentsService {
   async swapQuestion(id: string, questionId: string, replacementId: string): Promise<AssessmentView> {
     const allowed = await this.alternatives(id, questionId);
     if (!allowed.some((q) => q.id === replacementId)) {
-      throw new BadRequestException(`${replacementId} cannot replace ${questionId}: it must be a ${questionId.split('.')[0]} question sharing a competency and not already used.`);
+      throw new BadRequestException(
+        `${replacementId} cannot replace ${questionId}: it must be a ${questionId.split('.')[0]} question sharing a competency and not already used.`,
+      );
     }
     const { rows } = await this.bank.current();
     await this.editDraft(id, async (_manager, assessment) => {
@@ -152,7 +180,12 @@ export class AssessmentsService {
     const duties = assessment.duties;
     const uncoveredNow = dutyCoverage(duties, [...others, current]).uncoveredDuties.length;
     const { bank } = await this.bank.current();
-    return alternativesFor(bank, current, assessment.roleFamily as RoleFamily, assessment.questions.map((q) => q.questionId))
+    return alternativesFor(
+      bank,
+      current,
+      assessment.roleFamily as RoleFamily,
+      assessment.questions.map((q) => q.questionId),
+    )
       .filter((candidate) => dutyCoverage(duties, [...others, candidate]).uncoveredDuties.length <= uncoveredNow)
       .map(toBankSummary);
   }
@@ -171,13 +204,23 @@ export class AssessmentsService {
    * the other's result: two removals cannot empty a draft, nothing changes after publish. SQLite
    * already takes transactions in turns (database/sqlite-serial.ts) and has no row locks.
    */
-  private async editDraft(id: string, change: (manager: EntityManager, assessment: AssessmentEntity) => Promise<void>): Promise<void> {
+  private async editDraft(
+    id: string,
+    change: (manager: EntityManager, assessment: AssessmentEntity) => Promise<void>,
+  ): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       if (manager.connection.options.type !== 'better-sqlite3') {
-        await manager.findOne(AssessmentEntity, { where: { id }, select: { id: true }, lock: { mode: 'pessimistic_write' } });
+        await manager.findOne(AssessmentEntity, {
+          where: { id },
+          select: { id: true },
+          lock: { mode: 'pessimistic_write' },
+        });
       }
       const assessment = await this.load(manager, id);
-      if (assessment.status !== 'draft') throw new ConflictException('This assessment is published and can no longer change; generate a new draft instead.');
+      if (assessment.status !== 'draft')
+        throw new ConflictException(
+          'This assessment is published and can no longer change; generate a new draft instead.',
+        );
       await change(manager, assessment);
       const snapshots = await this.bank.snapshots(assessment.questions.map((q) => q.bankQuestionId));
       const questions = assessment.questions.map((q) => snapshots.get(q.bankQuestionId)!) as Question[];

@@ -1,6 +1,21 @@
 import { OnModuleDestroy, UseFilters, UsePipes } from '@nestjs/common';
-import { ConnectedSocket, MessageBody, OnGatewayConnection, OnGatewayInit, SubscribeMessage, WebSocketGateway, WebSocketServer } from '@nestjs/websockets';
-import { MAX_SOCKETS_PER_ATTEMPT, type AttemptClientEvents, type AttemptServerEvents, type CandidateErrorCode, type SaveAnswerAck, type SocketConnectErrorData } from '@rubricon/contracts';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import {
+  MAX_SOCKETS_PER_ATTEMPT,
+  type AttemptClientEvents,
+  type AttemptServerEvents,
+  type CandidateErrorCode,
+  type SaveAnswerAck,
+  type SocketConnectErrorData,
+} from '@rubricon/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import type { Subscription } from 'rxjs';
 import { WsAckExceptionFilter, wsValidationPipe } from '../common/ws-ack.filter';
@@ -39,14 +54,26 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   /** Refuses the handshake itself without a valid candidate token: the client gets connect_error with why. */
   afterInit(server: Namespace): void {
     server.use((socket, next) => {
-      this.tokens.verify(socket.handshake.auth?.token).then((attemptId) => {
-        if (!attemptId) return next(refusal('session-ended', SESSION_ENDED));
-        socket.data.attemptId = attemptId;
-        return server.in(room(attemptId)).fetchSockets().then((open) => {
-          if (open.length >= MAX_SOCKETS_PER_ATTEMPT) return next(refusal('too-many-tabs', `This assessment is open in ${open.length} tabs or windows already; close the others and reload this one.`));
-          next();
-        });
-      }).catch(next);
+      this.tokens
+        .verify(socket.handshake.auth?.token)
+        .then((attemptId) => {
+          if (!attemptId) return next(refusal('session-ended', SESSION_ENDED));
+          socket.data.attemptId = attemptId;
+          return server
+            .in(room(attemptId))
+            .fetchSockets()
+            .then((open) => {
+              if (open.length >= MAX_SOCKETS_PER_ATTEMPT)
+                return next(
+                  refusal(
+                    'too-many-tabs',
+                    `This assessment is open in ${open.length} tabs or windows already; close the others and reload this one.`,
+                  ),
+                );
+              next();
+            });
+        })
+        .catch(next);
     });
   }
 
@@ -55,11 +82,17 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     // An event this namespace does not know still gets an answer, not silence.
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];
-      if (!KNOWN_EVENTS.has(event) && typeof ack === 'function') ack({ error: `Unknown event "${event}". Known events: ${[...KNOWN_EVENTS].join(', ')}.` });
+      if (!KNOWN_EVENTS.has(event) && typeof ack === 'function')
+        ack({ error: `Unknown event "${event}". Known events: ${[...KNOWN_EVENTS].join(', ')}.` });
     });
     await socket.join(room(attemptId));
     const view = await this.attempts.view(attemptId);
-    socket.emit('attempt-state', { attemptId, status: view.status, remainingMs: view.remainingMs, deadline: view.deadline });
+    socket.emit('attempt-state', {
+      attemptId,
+      status: view.status,
+      remainingMs: view.remainingMs,
+      deadline: view.deadline,
+    });
   }
 
   @SubscribeMessage('save-answer')

@@ -14,7 +14,16 @@ import { InvitationsService } from './invitations.service';
 @Module({
   imports: [AssessmentsModule, RunsModule],
   controllers: [CandidateController, InvitationsController],
-  providers: [AttemptsService, InvitationsService, CandidateRunsService, GradingService, DeadlineScheduler, CandidateTokens, CandidateGuard, AttemptsGateway],
+  providers: [
+    AttemptsService,
+    InvitationsService,
+    CandidateRunsService,
+    GradingService,
+    DeadlineScheduler,
+    CandidateTokens,
+    CandidateGuard,
+    AttemptsGateway,
+  ],
   exports: [AttemptsService],
 })
 export class AttemptsModule {}

@@ -10,7 +10,8 @@ import { AttemptEntity } from './attempt.entity';
 const AUDIENCE = 'candidate';
 const TTL_SECONDS = 48 * 3600;
 /** Said over REST (401) and to a refused socket handshake. */
-export const SESSION_ENDED = 'This session has ended (expired, replaced by a newer one, or withdrawn). Open your latest invitation link again.';
+export const SESSION_ENDED =
+  'This session has ended (expired, replaced by a newer one, or withdrawn). Open your latest invitation link again.';
 
 /** Candidate access tokens: scoped to one attempt, useless on staff routes (they carry an audience). */
 @Injectable()
@@ -36,7 +37,9 @@ export class CandidateTokens {
     } catch {
       return undefined;
     }
-    const attempt = await this.dataSource.getRepository(AttemptEntity).findOne({ where: { id: payload.sub }, relations: { invitation: true } });
+    const attempt = await this.dataSource
+      .getRepository(AttemptEntity)
+      .findOne({ where: { id: payload.sub }, relations: { invitation: true } });
     const invitation = attempt?.invitation;
     if (!invitation || invitation.revokedAt || invitation.sessionGeneration !== payload.gen) return undefined;
     return payload.sub;
@@ -60,17 +63,33 @@ export class CandidateGuard implements CanActivate {
 /** The cap on opening sessions, refused with a code the candidate page says in its own language. */
 @Injectable()
 export class CandidateThrottlerGuard extends ThrottlerGuard {
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new CandidateException(HttpStatus.TOO_MANY_REQUESTS, 'too-many-requests', await this.getErrorMessage(context, detail));
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    throw new CandidateException(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'too-many-requests',
+      await this.getErrorMessage(context, detail),
+    );
   }
 }
 
 /** The cap on a candidate's code runs, likewise. */
 @Injectable()
 export class CandidateRunsThrottlerGuard extends RunsThrottlerGuard {
-  protected override async throwThrottlingException(context: ExecutionContext, detail: ThrottlerLimitDetail): Promise<void> {
-    throw new CandidateException(HttpStatus.TOO_MANY_REQUESTS, 'too-many-runs', await this.getErrorMessage(context, detail));
+  protected override async throwThrottlingException(
+    context: ExecutionContext,
+    detail: ThrottlerLimitDetail,
+  ): Promise<void> {
+    throw new CandidateException(
+      HttpStatus.TOO_MANY_REQUESTS,
+      'too-many-runs',
+      await this.getErrorMessage(context, detail),
+    );
   }
 }
 
-export const CurrentAttempt = createParamDecorator((_: unknown, ctx: ExecutionContext): string => ctx.switchToHttp().getRequest().candidate.attemptId);
+export const CurrentAttempt = createParamDecorator(
+  (_: unknown, ctx: ExecutionContext): string => ctx.switchToHttp().getRequest().candidate.attemptId,
+);

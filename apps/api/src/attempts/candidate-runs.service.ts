@@ -1,5 +1,10 @@
 import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
-import { MAX_HIDDEN_RUNS_PER_QUESTION, type CandidateHiddenRunResult, type CandidateRunRequest, type CandidateVisibleRunResult } from '@rubricon/contracts';
+import {
+  MAX_HIDDEN_RUNS_PER_QUESTION,
+  type CandidateHiddenRunResult,
+  type CandidateRunRequest,
+  type CandidateVisibleRunResult,
+} from '@rubricon/contracts';
 import { DEFAULT_LIMITS, type RunRequest, type RunResult } from '@rubricon/sandbox';
 import { CandidateException } from '../common/candidate-exception';
 import { RunsService } from '../runs/runs.service';
@@ -19,26 +24,59 @@ export class CandidateRunsService {
     private readonly runs: RunsService,
   ) {}
 
-  async run(attemptId: string, req: CandidateRunRequest): Promise<CandidateVisibleRunResult | CandidateHiddenRunResult> {
+  async run(
+    attemptId: string,
+    req: CandidateRunRequest,
+  ): Promise<CandidateVisibleRunResult | CandidateHiddenRunResult> {
     const question = await this.attempts.runnableQuestion(attemptId, req.questionId);
     const owner = `attempt:${attemptId}`;
     const timeMs = question.limits?.timeMs ?? DEFAULT_LIMITS.timeMs;
-    const base = { language: req.language, code: req.code, comparator: question.comparator, limits: { ...question.limits, totalTimeMs: 3 * timeMs } };
+    const base = {
+      language: req.language,
+      code: req.code,
+      comparator: question.comparator,
+      limits: { ...question.limits, totalTimeMs: 3 * timeMs },
+    };
     if (req.mode === 'hidden') {
       const used = await this.attempts.countServerEvents(attemptId, 'hidden-run', question.id);
       if (used >= MAX_HIDDEN_RUNS_PER_QUESTION) {
-        throw new CandidateException(HttpStatus.TOO_MANY_REQUESTS, 'hidden-runs-exhausted', `You have used all ${MAX_HIDDEN_RUNS_PER_QUESTION} hidden-test runs for this question; your saved code is graded at the end.`);
+        throw new CandidateException(
+          HttpStatus.TOO_MANY_REQUESTS,
+          'hidden-runs-exhausted',
+          `You have used all ${MAX_HIDDEN_RUNS_PER_QUESTION} hidden-test runs for this question; your saved code is graded at the end.`,
+        );
       }
-      const result = await this.sandbox(owner, { ...base, tests: question.hiddenTests.map((t) => ({ input: t.input, expected: t.expected, weight: t.weight, hidden: true })) });
+      const result = await this.sandbox(owner, {
+        ...base,
+        tests: question.hiddenTests.map((t) => ({
+          input: t.input,
+          expected: t.expected,
+          weight: t.weight,
+          hidden: true,
+        })),
+      });
       const passed = result.tests.filter((t) => t.passed).length;
-      await this.attempts.recordServerEvent(attemptId, 'hidden-run', question.id, { passed, total: question.hiddenTests.length });
+      await this.attempts.recordServerEvent(attemptId, 'hidden-run', question.id, {
+        passed,
+        total: question.hiddenTests.length,
+      });
       return { mode: 'hidden', passed, total: question.hiddenTests.length };
     }
-    const result = await this.sandbox(owner, { ...base, tests: question.examples.map((e) => ({ input: e.input, expected: e.expected })) });
+    const result = await this.sandbox(owner, {
+      ...base,
+      tests: question.examples.map((e) => ({ input: e.input, expected: e.expected })),
+    });
     return {
       mode: 'visible',
       verdict: result.verdict,
-      tests: result.tests.map((t) => ({ verdict: t.verdict, passed: t.passed, durationMs: t.durationMs, output: t.output, error: t.error, logs: t.logs })),
+      tests: result.tests.map((t) => ({
+        verdict: t.verdict,
+        passed: t.passed,
+        durationMs: t.durationMs,
+        output: t.output,
+        error: t.error,
+        logs: t.logs,
+      })),
     };
   }
 
@@ -48,8 +86,10 @@ export class CandidateRunsService {
       return await this.runs.run(owner, request, 1);
     } catch (error) {
       if (!(error instanceof HttpException)) throw error;
-      if (error.getStatus() === HttpStatus.TOO_MANY_REQUESTS) throw new CandidateException(HttpStatus.TOO_MANY_REQUESTS, 'run-in-progress', error.message);
-      if (error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE) throw new CandidateException(HttpStatus.SERVICE_UNAVAILABLE, 'sandbox-busy', error.message);
+      if (error.getStatus() === HttpStatus.TOO_MANY_REQUESTS)
+        throw new CandidateException(HttpStatus.TOO_MANY_REQUESTS, 'run-in-progress', error.message);
+      if (error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE)
+        throw new CandidateException(HttpStatus.SERVICE_UNAVAILABLE, 'sandbox-busy', error.message);
       throw error;
     }
   }

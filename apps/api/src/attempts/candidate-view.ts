@@ -16,7 +16,11 @@ export function candidateQuestion(q: Question): CandidateQuestionView {
   if (q.kind === 'coding') {
     view.coding = {
       starter: { javascript: q.starter.javascript, typescript: q.starter.typescript },
-      examples: q.examples.map((e) => ({ input: e.input, expected: e.expected, ...(e.explanation ? { explanation: e.explanation } : {}) })),
+      examples: q.examples.map((e) => ({
+        input: e.input,
+        expected: e.expected,
+        ...(e.explanation ? { explanation: e.explanation } : {}),
+      })),
       hiddenTestCount: q.hiddenTests.length,
     };
   } else {
@@ -27,7 +31,13 @@ export function candidateQuestion(q: Question): CandidateQuestionView {
 }
 
 export function candidateAnswer(a: AnswerEntity): CandidateAnswer {
-  return { questionId: a.questionId, content: a.content, ...(a.language ? { language: a.language } : {}), version: a.version, savedAt: a.savedAt.toISOString() };
+  return {
+    questionId: a.questionId,
+    content: a.content,
+    ...(a.language ? { language: a.language } : {}),
+    version: a.version,
+    savedAt: a.savedAt.toISOString(),
+  };
 }
 
 export function effectiveStatus(attempt: AttemptEntity, invitationExpiresAt: Date, now: Date): AttemptStatus {
@@ -54,7 +64,10 @@ export function candidateAttemptView(
     candidateName: candidate.name,
     title: delivery.title,
     durationMinutes: delivery.durationMinutes,
-    sections: QUESTION_KIND_ORDER.map((kind) => ({ kind, questionCount: delivery.questions.filter((q) => q.kind === kind).length })).filter((s) => s.questionCount > 0),
+    sections: QUESTION_KIND_ORDER.map((kind) => ({
+      kind,
+      questionCount: delivery.questions.filter((q) => q.kind === kind).length,
+    })).filter((s) => s.questionCount > 0),
     questions: started ? delivery.questions.map(candidateQuestion) : [],
     answers: started ? answers.map(candidateAnswer) : [],
     startedAt: attempt.startedAt?.toISOString() ?? null,

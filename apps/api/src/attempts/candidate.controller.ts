@@ -1,7 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
-import type { CandidateAttemptView, CandidateHiddenRunResult, CandidateSessionResponse, CandidateVisibleRunResult, SaveAnswerAck } from '@rubricon/contracts';
+import type {
+  CandidateAttemptView,
+  CandidateHiddenRunResult,
+  CandidateSessionResponse,
+  CandidateVisibleRunResult,
+  SaveAnswerAck,
+} from '@rubricon/contracts';
 import { Public } from '../common/auth.decorators';
 import { AttemptsService } from './attempts.service';
 import { CandidateGuard, CandidateRunsThrottlerGuard, CandidateThrottlerGuard, CurrentAttempt } from './candidate-auth';
@@ -25,48 +31,62 @@ export class CandidateController {
     return this.attempts.openSession(dto.token);
   }
 
-  @ApiBearerAuth() @UseGuards(CandidateGuard)
+  @ApiBearerAuth()
+  @UseGuards(CandidateGuard)
   @Get('attempt')
   view(@CurrentAttempt() attemptId: string): Promise<CandidateAttemptView> {
     return this.attempts.view(attemptId);
   }
 
   /** The same view by id: any attempt but the session's own is answered with 404. */
-  @ApiBearerAuth() @UseGuards(CandidateGuard)
+  @ApiBearerAuth()
+  @UseGuards(CandidateGuard)
   @Get('attempts/:attemptId')
   viewById(@CurrentAttempt() attemptId: string, @Param('attemptId') requested: string): Promise<CandidateAttemptView> {
     return this.attempts.viewOwn(attemptId, requested);
   }
 
-  @ApiBearerAuth() @UseGuards(CandidateGuard)
+  @ApiBearerAuth()
+  @UseGuards(CandidateGuard)
   @Post('attempt/start')
   @HttpCode(200)
   start(@CurrentAttempt() attemptId: string): Promise<CandidateAttemptView> {
     return this.attempts.start(attemptId);
   }
 
-  @ApiBearerAuth() @UseGuards(CandidateGuard)
+  @ApiBearerAuth()
+  @UseGuards(CandidateGuard)
   @Put('attempt/answers/:questionId')
-  save(@CurrentAttempt() attemptId: string, @Param('questionId') questionId: string, @Body() dto: SaveAnswerBodyDto): Promise<SaveAnswerAck> {
+  save(
+    @CurrentAttempt() attemptId: string,
+    @Param('questionId') questionId: string,
+    @Body() dto: SaveAnswerBodyDto,
+  ): Promise<SaveAnswerAck> {
     return this.attempts.saveAnswer(attemptId, { ...dto, attemptId, questionId });
   }
 
-  @ApiBearerAuth() @UseGuards(CandidateGuard, CandidateRunsThrottlerGuard)
+  @ApiBearerAuth()
+  @UseGuards(CandidateGuard, CandidateRunsThrottlerGuard)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Post('attempt/runs')
   @HttpCode(200)
-  run(@CurrentAttempt() attemptId: string, @Body() dto: CandidateRunDto): Promise<CandidateVisibleRunResult | CandidateHiddenRunResult> {
+  run(
+    @CurrentAttempt() attemptId: string,
+    @Body() dto: CandidateRunDto,
+  ): Promise<CandidateVisibleRunResult | CandidateHiddenRunResult> {
     return this.runs.run(attemptId, dto);
   }
 
-  @ApiBearerAuth() @UseGuards(CandidateGuard)
+  @ApiBearerAuth()
+  @UseGuards(CandidateGuard)
   @Post('attempt/submit')
   @HttpCode(200)
   submit(@CurrentAttempt() attemptId: string): Promise<CandidateAttemptView> {
     return this.attempts.submitByCandidate(attemptId);
   }
 
-  @ApiBearerAuth() @UseGuards(CandidateGuard)
+  @ApiBearerAuth()
+  @UseGuards(CandidateGuard)
   @Post('attempt/events')
   @HttpCode(200)
   event(@CurrentAttempt() attemptId: string, @Body() dto: IntegrityEventDto): Promise<{ ok: true }> {

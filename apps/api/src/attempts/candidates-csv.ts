@@ -12,7 +12,9 @@ const CSV_WORDING: DecodeWording = {
  * Candidates from a CSV with a header row naming `name` and `email` columns (any order, any case).
  * Bytes are decoded as the posting import does: UTF-8 (BOM or not) or UTF-16 with a BOM, else refused.
  */
-export function parseCandidatesCsv(content: Buffer | string): { candidates: { name: string; email: string }[] } | { error: string } {
+export function parseCandidatesCsv(
+  content: Buffer | string,
+): { candidates: { name: string; email: string }[] } | { error: string } {
   let text: string;
   try {
     text = decodeText(content, CSV_WORDING);
@@ -25,13 +27,15 @@ export function parseCandidatesCsv(content: Buffer | string): { candidates: { na
   const header = rows[0].map((h) => h.trim().toLowerCase());
   const nameAt = header.findIndex((h) => h === 'name' || h === '姓名');
   const emailAt = header.findIndex((h) => h === 'email' || h === '邮箱' || h === 'e-mail');
-  if (nameAt < 0 || emailAt < 0) return { error: `The CSV header must name the columns "name" and "email"; found: ${rows[0].join(', ')}.` };
+  if (nameAt < 0 || emailAt < 0)
+    return { error: `The CSV header must name the columns "name" and "email"; found: ${rows[0].join(', ')}.` };
   const candidates: { name: string; email: string }[] = [];
   const rowsByEmail = new Map<string, number[]>();
   for (const [i, row] of rows.slice(1).entries()) {
     const name = (row[nameAt] ?? '').trim();
     const email = (row[emailAt] ?? '').trim();
-    if (!name || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) return { error: `Row ${i + 2}: each candidate needs a name and a valid email (got "${name}", "${email}").` };
+    if (!name || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+      return { error: `Row ${i + 2}: each candidate needs a name and a valid email (got "${name}", "${email}").` };
     const clippedEmail = clipCodePoints(email, 254);
     candidates.push({ name: clipCodePoints(name, 120), email: clippedEmail });
     const key = clippedEmail.toLowerCase();
@@ -45,7 +49,9 @@ export function parseCandidatesCsv(content: Buffer | string): { candidates: { na
   if (duplicates.length > 0) {
     const listed = duplicates.slice(0, 5).map(([email, at]) => `rows ${at.join(', ')} (${email})`);
     const more = duplicates.length > 5 ? ` and ${duplicates.length - 5} more` : '';
-    return { error: `The same email appears more than once: ${listed.join('; ')}${more}. Invite each person once: remove the extra rows or correct the addresses.` };
+    return {
+      error: `The same email appears more than once: ${listed.join('; ')}${more}. Invite each person once: remove the extra rows or correct the addresses.`,
+    };
   }
   return { candidates };
 }
@@ -59,16 +65,16 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (ch === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(field), (field = '');
+    else if (ch === ',') (row.push(field), (field = ''));
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
+      (row.push(field), rows.push(row), (row = []), (field = ''));
     } else field += ch;
   }
-  if (field || row.length) row.push(field), rows.push(row);
+  if (field || row.length) (row.push(field), rows.push(row));
   return rows;
 }

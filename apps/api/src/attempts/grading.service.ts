@@ -35,12 +35,23 @@ export class GradingService {
     if (this.pending.has(attemptId)) return Promise.resolve();
     this.pending.add(attemptId);
     const run = this.chain.then(() => this.grade(attemptId)).finally(() => this.pending.delete(attemptId));
-    this.chain = run.catch((error) => this.logger.error(`Grading ${attemptId} failed; it will be retried: ${error instanceof Error ? error.message : error}`));
+    this.chain = run.catch((error) =>
+      this.logger.error(
+        `Grading ${attemptId} failed; it will be retried: ${error instanceof Error ? error.message : error}`,
+      ),
+    );
     return run;
   }
 
   async ungraded(limit: number): Promise<string[]> {
-    const rows = await this.dataSource.getRepository(AttemptEntity).find({ select: { id: true }, where: { status: 'submitted', gradedAt: IsNull() }, order: { submittedAt: 'ASC' }, take: limit });
+    const rows = await this.dataSource
+      .getRepository(AttemptEntity)
+      .find({
+        select: { id: true },
+        where: { status: 'submitted', gradedAt: IsNull() },
+        order: { submittedAt: 'ASC' },
+        take: limit,
+      });
     return rows.map((r) => r.id);
   }
 
@@ -50,34 +61,59 @@ export class GradingService {
     if (!attempt || attempt.status !== 'submitted' || attempt.gradedAt) return;
     const delivery = await this.assessments.delivery(attempt.assessmentId);
     const coding = delivery.questions.filter((q): q is CodingQuestion => q.kind === 'coding');
-    const answers = new Map((await this.dataSource.getRepository(AnswerEntity).findBy({ attemptId })).map((a) => [a.questionId, a]));
+    const answers = new Map(
+      (await this.dataSource.getRepository(AnswerEntity).findBy({ attemptId })).map((a) => [a.questionId, a]),
+    );
     const scores: number[] = [];
     for (const question of coding) {
       const answer = answers.get(question.id);
       const grade = answer?.content.trim() ? await this.gradeAnswer(question, answer) : emptyGrade(question);
       scores.push(grade.score);
-      if (answer) await this.dataSource.getRepository(AnswerEntity).update({ id: answer.id }, { grading: JSON.stringify(grade) });
+      if (answer)
+        await this.dataSource.getRepository(AnswerEntity).update({ id: answer.id }, { grading: JSON.stringify(grade) });
     }
     const autoScore = scores.length ? scores.reduce((s, x) => s + x, 0) / scores.length : null;
     await attempts.update({ id: attemptId, gradedAt: IsNull() }, { gradedAt: new Date(), autoScore });
-    this.logger.log(`Graded attempt ${attemptId}: ${autoScore === null ? 'no coding questions' : `${Math.round(autoScore * 100)}%`}`);
+    this.logger.log(
+      `Graded attempt ${attemptId}: ${autoScore === null ? 'no coding questions' : `${Math.round(autoScore * 100)}%`}`,
+    );
   }
 
   private async gradeAnswer(question: CodingQuestion, answer: AnswerEntity): Promise<CodingGrade> {
-    const result = await this.pool.run({
-      language: answer.language ?? 'javascript',
-      code: answer.content,
-      tests: question.hiddenTests.map((t) => ({ input: t.input, expected: t.expected, weight: t.weight, hidden: true })),
-      comparator: question.comparator,
-      limits: question.limits,
-    }, { priority: 'high' });
+    const result = await this.pool.run(
+      {
+        language: answer.language ?? 'javascript',
+        code: answer.content,
+        tests: question.hiddenTests.map((t) => ({
+          input: t.input,
+          expected: t.expected,
+          weight: t.weight,
+          hidden: true,
+        })),
+        comparator: question.comparator,
+        limits: question.limits,
+      },
+      { priority: 'high' },
+    );
     const passed = result.tests.filter((t) => t.passed).length;
-    return { passed, total: question.hiddenTests.length, score: result.score, criterionId: autoCriterion(question), criterionScore: round2(1 + 4 * result.score) };
+    return {
+      passed,
+      total: question.hiddenTests.length,
+      score: result.score,
+      criterionId: autoCriterion(question),
+      criterionScore: round2(1 + 4 * result.score),
+    };
   }
 }
 
 function emptyGrade(question: CodingQuestion): CodingGrade {
-  return { passed: 0, total: question.hiddenTests.length, score: 0, criterionId: autoCriterion(question), criterionScore: 1 };
+  return {
+    passed: 0,
+    total: question.hiddenTests.length,
+    score: 0,
+    criterionId: autoCriterion(question),
+    criterionScore: 1,
+  };
 }
 
 function autoCriterion(question: CodingQuestion): string | null {

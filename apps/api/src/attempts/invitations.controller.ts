@@ -1,4 +1,14 @@
-import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, UploadedFile, UseInterceptors } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  HttpCode,
+  Param,
+  ParseUUIDPipe,
+  Post,
+  UploadedFile,
+  UseInterceptors,
+} from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { AttemptDetail, AttemptSummary, InvitationLink } from '@rubricon/contracts';
@@ -14,14 +24,23 @@ export class InvitationsController {
   constructor(private readonly invitations: InvitationsService) {}
 
   @Post('assessments/:id/invitations')
-  invite(@Param('id', ParseUUIDPipe) id: string, @Body() dto: InviteCandidatesDto, @CurrentUser() user: AuthUser): Promise<InvitationLink[]> {
+  invite(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: InviteCandidatesDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<InvitationLink[]> {
     return this.invitations.invite(id, dto.candidates, dto.expiresInDays, user.id);
   }
 
   @Post('assessments/:id/invitations/csv')
   @ApiConsumes('multipart/form-data', 'application/json')
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 200_000, files: 1 } }))
-  inviteCsv(@Param('id', ParseUUIDPipe) id: string, @UploadedFile() file: Express.Multer.File | undefined, @Body() dto: InviteCsvDto, @CurrentUser() user: AuthUser): Promise<InvitationLink[]> {
+  inviteCsv(
+    @Param('id', ParseUUIDPipe) id: string,
+    @UploadedFile() file: Express.Multer.File | undefined,
+    @Body() dto: InviteCsvDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<InvitationLink[]> {
     // The bytes as uploaded: the CSV parser decodes them (UTF-8 or UTF-16 with a BOM) or says why not.
     return this.invitations.inviteCsv(id, file ? file.buffer : dto.text, user.id);
   }

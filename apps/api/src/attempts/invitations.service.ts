@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, Inject, Injectable, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Inject,
+  Injectable,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AttemptDetail, AttemptSummary, InvitationLink } from '@rubricon/contracts';
 import { randomBytes } from 'node:crypto';
@@ -26,19 +33,40 @@ export class InvitationsService {
     private readonly attemptsService: AttemptsService,
   ) {}
 
-  async invite(assessmentId: string, candidates: { name: string; email: string }[], expiresInDays = 7, userId?: string): Promise<InvitationLink[]> {
+  async invite(
+    assessmentId: string,
+    candidates: { name: string; email: string }[],
+    expiresInDays = 7,
+    userId?: string,
+  ): Promise<InvitationLink[]> {
     const delivery = await this.assessments.delivery(assessmentId);
-    if (delivery.status !== 'published') throw new ConflictException('Publish the assessment before inviting candidates.');
+    if (delivery.status !== 'published')
+      throw new ConflictException('Publish the assessment before inviting candidates.');
     const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
     return this.dataSource.transaction(async (manager) => {
       const links: InvitationLink[] = [];
       for (const c of candidates) {
-        const candidate = await manager.save(manager.create(CandidateEntity, { name: c.name.trim(), email: c.email.trim().toLowerCase() }));
+        const candidate = await manager.save(
+          manager.create(CandidateEntity, { name: c.name.trim(), email: c.email.trim().toLowerCase() }),
+        );
         const token = newToken();
         const invitation = await manager.save(
-          manager.create(InvitationEntity, { assessmentId, candidateId: candidate.id, tokenHash: hashToken(token), expiresAt, createdById: userId ?? null }),
+          manager.create(InvitationEntity, {
+            assessmentId,
+            candidateId: candidate.id,
+            tokenHash: hashToken(token),
+            expiresAt,
+            createdById: userId ?? null,
+          }),
         );
-        const attempt = await manager.save(manager.create(AttemptEntity, { invitationId: invitation.id, assessmentId, candidateId: candidate.id, status: 'invited' }));
+        const attempt = await manager.save(
+          manager.create(AttemptEntity, {
+            invitationId: invitation.id,
+            assessmentId,
+            candidateId: candidate.id,
+            status: 'invited',
+          }),
+        );
         links.push(this.link(invitation, attempt.id, candidate, token));
       }
       return links;
@@ -46,7 +74,8 @@ export class InvitationsService {
   }
 
   async inviteCsv(assessmentId: string, csv: Buffer | string | undefined, userId?: string): Promise<InvitationLink[]> {
-    if (csv === undefined) throw new BadRequestException('Send a CSV file in the field "file", or JSON { "text": "name,email\\n…" }.');
+    if (csv === undefined)
+      throw new BadRequestException('Send a CSV file in the field "file", or JSON { "text": "name,email\\n…" }.');
     const parsed = parseCandidatesCsv(csv);
     if ('error' in parsed) throw new UnprocessableEntityException(parsed.error);
     return this.invite(assessmentId, parsed.candidates, undefined, userId);
@@ -54,17 +83,25 @@ export class InvitationsService {
 
   async attempts(assessmentId: string): Promise<AttemptSummary[]> {
     await this.assessments.delivery(assessmentId); // 404 for an unknown assessment
-    const rows = await this.dataSource.getRepository(AttemptEntity).find({ where: { assessmentId }, relations: { invitation: true, candidate: true }, order: { createdAt: 'ASC' } });
+    const rows = await this.dataSource
+      .getRepository(AttemptEntity)
+      .find({ where: { assessmentId }, relations: { invitation: true, candidate: true }, order: { createdAt: 'ASC' } });
     const counts = await this.eventCounts(rows.map((r) => r.id));
     return rows.map((r) => summary(r, counts.get(r.id) ?? 0));
   }
 
   async detail(attemptId: string): Promise<AttemptDetail> {
-    const attempt = await this.dataSource.getRepository(AttemptEntity).findOne({ where: { id: attemptId }, relations: { invitation: true, candidate: true } });
+    const attempt = await this.dataSource
+      .getRepository(AttemptEntity)
+      .findOne({ where: { id: attemptId }, relations: { invitation: true, candidate: true } });
     if (!attempt) throw new NotFoundException('No such attempt.');
     const delivery = await this.assessments.delivery(attempt.assessmentId);
-    const answers = new Map((await this.dataSource.getRepository(AnswerEntity).findBy({ attemptId })).map((a) => [a.questionId, a]));
-    const events = await this.dataSource.getRepository(IntegrityEventEntity).find({ where: { attemptId }, order: { occurredAt: 'ASC' } });
+    const answers = new Map(
+      (await this.dataSource.getRepository(AnswerEntity).findBy({ attemptId })).map((a) => [a.questionId, a]),
+    );
+    const events = await this.dataSource
+      .getRepository(IntegrityEventEntity)
+      .find({ where: { attemptId }, order: { occurredAt: 'ASC' } });
     return {
       ...summary(attempt, events.length),
       assessmentId: attempt.assessmentId,
@@ -83,7 +120,12 @@ export class InvitationsService {
             ...(a.grading ? { grading: JSON.parse(a.grading) } : {}),
           };
         }),
-      timeline: events.map((e) => ({ type: e.type, detail: JSON.parse(e.detail), at: e.occurredAt.toISOString(), ...(e.questionId ? { questionId: e.questionId } : {}) })),
+      timeline: events.map((e) => ({
+        type: e.type,
+        detail: JSON.parse(e.detail),
+        at: e.occurredAt.toISOString(),
+        ...(e.questionId ? { questionId: e.questionId } : {}),
+      })),
     };
   }
 
@@ -91,7 +133,9 @@ export class InvitationsService {
   async revoke(invitationId: string): Promise<AttemptSummary> {
     const invitation = await this.invitation(invitationId);
     if (!invitation.revokedAt) {
-      await this.dataSource.getRepository(InvitationEntity).update({ id: invitationId }, { revokedAt: new Date(), sessionGeneration: invitation.sessionGeneration + 1 });
+      await this.dataSource
+        .getRepository(InvitationEntity)
+        .update({ id: invitationId }, { revokedAt: new Date(), sessionGeneration: invitation.sessionGeneration + 1 });
       await this.endSessions(invitationId);
     }
     return this.summaryOf(invitationId);
@@ -100,24 +144,45 @@ export class InvitationsService {
   /** A fresh link for the same attempt; the old one stops working. Resumes an attempt under way. */
   async resend(invitationId: string): Promise<InvitationLink> {
     const invitation = await this.invitation(invitationId);
-    const attempt = await this.dataSource.getRepository(AttemptEntity).findOneOrFail({ where: { invitationId }, relations: { candidate: true } });
-    if (attempt.status === 'submitted') throw new ConflictException('This attempt has been submitted; there is nothing to resend.');
+    const attempt = await this.dataSource
+      .getRepository(AttemptEntity)
+      .findOneOrFail({ where: { invitationId }, relations: { candidate: true } });
+    if (attempt.status === 'submitted')
+      throw new ConflictException('This attempt has been submitted; there is nothing to resend.');
     const token = newToken();
     const expiresAt = new Date(Math.max(invitation.expiresAt.getTime(), Date.now() + 7 * DAY_MS));
-    await this.dataSource.getRepository(InvitationEntity).update(
-      { id: invitationId },
-      { tokenHash: hashToken(token), usedAt: null, revokedAt: null, expiresAt, sessionGeneration: invitation.sessionGeneration + 1 },
-    );
+    await this.dataSource
+      .getRepository(InvitationEntity)
+      .update(
+        { id: invitationId },
+        {
+          tokenHash: hashToken(token),
+          usedAt: null,
+          revokedAt: null,
+          expiresAt,
+          sessionGeneration: invitation.sessionGeneration + 1,
+        },
+      );
     await this.endSessions(invitationId);
     return this.link({ ...invitation, expiresAt }, attempt.id, attempt.candidate, token);
   }
 
   private async endSessions(invitationId: string): Promise<void> {
     const attempt = await this.dataSource.getRepository(AttemptEntity).findOneByOrFail({ invitationId });
-    this.attemptsService.stateChanges.next({ attemptId: attempt.id, status: 'session-replaced', remainingMs: null, deadline: null });
+    this.attemptsService.stateChanges.next({
+      attemptId: attempt.id,
+      status: 'session-replaced',
+      remainingMs: null,
+      deadline: null,
+    });
   }
 
-  private link(invitation: Pick<InvitationEntity, 'id' | 'expiresAt'>, attemptId: string, candidate: CandidateEntity, token: string): InvitationLink {
+  private link(
+    invitation: Pick<InvitationEntity, 'id' | 'expiresAt'>,
+    attemptId: string,
+    candidate: CandidateEntity,
+    token: string,
+  ): InvitationLink {
     return {
       invitationId: invitation.id,
       attemptId,
@@ -135,7 +200,9 @@ export class InvitationsService {
   }
 
   private async summaryOf(invitationId: string): Promise<AttemptSummary> {
-    const attempt = await this.dataSource.getRepository(AttemptEntity).findOneOrFail({ where: { invitationId }, relations: { invitation: true, candidate: true } });
+    const attempt = await this.dataSource
+      .getRepository(AttemptEntity)
+      .findOneOrFail({ where: { invitationId }, relations: { invitation: true, candidate: true } });
     return summary(attempt, (await this.eventCounts([attempt.id])).get(attempt.id) ?? 0);
   }
 
@@ -164,7 +231,11 @@ function summary(a: AttemptEntity, integrityEventCount: number): AttemptSummary 
     invitationId: a.invitationId,
     candidate: { id: a.candidate.id, name: a.candidate.name, email: a.candidate.email },
     status: effectiveStatus(a, a.invitation.expiresAt, new Date()),
-    invitation: { expiresAt: a.invitation.expiresAt.toISOString(), revokedAt: iso(a.invitation.revokedAt), usedAt: iso(a.invitation.usedAt) },
+    invitation: {
+      expiresAt: a.invitation.expiresAt.toISOString(),
+      revokedAt: iso(a.invitation.revokedAt),
+      usedAt: iso(a.invitation.usedAt),
+    },
     startedAt: iso(a.startedAt),
     deadline: iso(a.deadline),
     submittedAt: iso(a.submittedAt),

@@ -15,7 +15,10 @@ import { REQUESTS_LIMIT_MESSAGE } from './throttler-messages';
     JwtModule.registerAsync({
       global: true,
       inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({ secret: config.jwtSecret, signOptions: { expiresIn: config.jwtTtlSeconds } }),
+      useFactory: (config: AppConfig) => ({
+        secret: config.jwtSecret,
+        signOptions: { expiresIn: config.jwtTtlSeconds },
+      }),
     }),
     ThrottlerModule.forRootAsync({
       inject: [APP_CONFIG],

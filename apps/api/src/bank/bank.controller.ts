@@ -7,13 +7,21 @@ import { Roles } from '../common/auth.decorators';
 import { BankService } from './bank.service';
 
 export class BankQueryDto {
-  @ApiPropertyOptional({ enum: QUESTION_KIND_ORDER }) @Optional() @IsIn(QUESTION_KIND_ORDER, { message: `kind must be one of: ${QUESTION_KIND_ORDER.join(', ')}` })
+  @ApiPropertyOptional({ enum: QUESTION_KIND_ORDER })
+  @Optional()
+  @IsIn(QUESTION_KIND_ORDER, { message: `kind must be one of: ${QUESTION_KIND_ORDER.join(', ')}` })
   kind?: QuestionKind;
 
-  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(40)
+  @ApiPropertyOptional()
+  @Optional()
+  @IsString()
+  @MaxLength(40)
   competency?: string;
 
-  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(100)
+  @ApiPropertyOptional()
+  @Optional()
+  @IsString()
+  @MaxLength(100)
   search?: string;
 }
 

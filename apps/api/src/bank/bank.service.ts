@@ -41,25 +41,44 @@ export class BankService {
       this.loaded = { bank, rows: JSON.parse(known.questionRows) };
       return this.loaded;
     }
-    const rows = await this.dataSource.transaction(async (manager) => {
-      const hashes = bank.questions.map((q) => ({ q, hash: contentHash(q) }));
-      const existing = await manager.find(BankQuestionEntity, { where: { contentHash: In(hashes.map((h) => h.hash)) } });
-      const byKey = new Map(existing.map((e) => [`${e.questionId}:${e.contentHash}`, e.id]));
-      const fresh = hashes
-        .filter(({ q, hash }) => !byKey.has(`${q.id}:${hash}`))
-        .map(({ q, hash }) => manager.create(BankQuestionEntity, { questionId: q.id, contentHash: hash, kind: q.kind, content: JSON.stringify(q) }));
-      for (const row of fresh) byKey.set(`${row.questionId}:${row.contentHash}`, row.id);
-      await manager.save(fresh, { chunk: 50 });
-      const map = Object.fromEntries(hashes.map(({ q, hash }) => [q.id, byKey.get(`${q.id}:${hash}`)!]));
-      await manager.save(manager.create(BankVersionEntity, { version: bank.version, questionCount: bank.questions.length, questionRows: JSON.stringify(map) }));
-      this.logger.log(`Loaded question bank ${bank.version.slice(0, 12)}: ${bank.questions.length} questions, ${fresh.length} new versions`);
-      return map;
-    }).catch(async (error) => {
-      // Another instance recorded the same version first.
-      const row = await this.dataSource.getRepository(BankVersionEntity).findOneBy({ version: bank.version });
-      if (!row) throw error;
-      return JSON.parse(row.questionRows) as Record<string, string>;
-    });
+    const rows = await this.dataSource
+      .transaction(async (manager) => {
+        const hashes = bank.questions.map((q) => ({ q, hash: contentHash(q) }));
+        const existing = await manager.find(BankQuestionEntity, {
+          where: { contentHash: In(hashes.map((h) => h.hash)) },
+        });
+        const byKey = new Map(existing.map((e) => [`${e.questionId}:${e.contentHash}`, e.id]));
+        const fresh = hashes
+          .filter(({ q, hash }) => !byKey.has(`${q.id}:${hash}`))
+          .map(({ q, hash }) =>
+            manager.create(BankQuestionEntity, {
+              questionId: q.id,
+              contentHash: hash,
+              kind: q.kind,
+              content: JSON.stringify(q),
+            }),
+          );
+        for (const row of fresh) byKey.set(`${row.questionId}:${row.contentHash}`, row.id);
+        await manager.save(fresh, { chunk: 50 });
+        const map = Object.fromEntries(hashes.map(({ q, hash }) => [q.id, byKey.get(`${q.id}:${hash}`)!]));
+        await manager.save(
+          manager.create(BankVersionEntity, {
+            version: bank.version,
+            questionCount: bank.questions.length,
+            questionRows: JSON.stringify(map),
+          }),
+        );
+        this.logger.log(
+          `Loaded question bank ${bank.version.slice(0, 12)}: ${bank.questions.length} questions, ${fresh.length} new versions`,
+        );
+        return map;
+      })
+      .catch(async (error) => {
+        // Another instance recorded the same version first.
+        const row = await this.dataSource.getRepository(BankVersionEntity).findOneBy({ version: bank.version });
+        if (!row) throw error;
+        return JSON.parse(row.questionRows) as Record<string, string>;
+      });
     this.loaded = { bank, rows };
     return this.loaded;
   }
@@ -81,7 +100,13 @@ export class BankService {
     return bank.questions
       .filter((q) => !query.kind || q.kind === query.kind)
       .filter((q) => !query.competency || q.competencies.includes(query.competency))
-      .filter((q) => !needle || q.id.includes(needle) || q.title.zh.toLowerCase().includes(needle) || q.title.en.toLowerCase().includes(needle))
+      .filter(
+        (q) =>
+          !needle ||
+          q.id.includes(needle) ||
+          q.title.zh.toLowerCase().includes(needle) ||
+          q.title.en.toLowerCase().includes(needle),
+      )
       .map(toBankSummary);
   }
 
@@ -98,7 +123,15 @@ export class BankService {
 }
 
 export function toBankSummary(q: Question): BankQuestionSummary {
-  return { id: q.id, kind: q.kind, title: q.title, competencies: q.competencies, roleFamilies: q.roleFamilies, difficulty: q.difficulty, minutes: q.minutes };
+  return {
+    id: q.id,
+    kind: q.kind,
+    title: q.title,
+    competencies: q.competencies,
+    roleFamilies: q.roleFamilies,
+    difficulty: q.difficulty,
+    minutes: q.minutes,
+  };
 }
 
 function contentHash(q: Question): string {

@@ -34,7 +34,8 @@ export class AuthGuard implements CanActivate {
     }
     const user = await this.users.findActive(payload.sub);
     if (!user) throw new UnauthorizedException('This account no longer exists or has been deactivated.');
-    if (tokenPredatesPassword(user, payload.pwc)) throw new UnauthorizedException('Your session has ended because the password changed; sign in again.');
+    if (tokenPredatesPassword(user, payload.pwc))
+      throw new UnauthorizedException('Your session has ended because the password changed; sign in again.');
     request.user = { id: user.id, email: user.email, role: user.role };
 
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, targets);

@@ -24,14 +24,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
 
 export function toErrorResponse(exception: unknown): { status: number; message: string; code?: CandidateErrorCode } {
   // Only the message and the code leave the server, never the rest of the exception's body.
-  if (exception instanceof CandidateException) return { status: exception.getStatus(), message: exception.message, code: exception.code };
+  if (exception instanceof CandidateException)
+    return { status: exception.getStatus(), message: exception.message, code: exception.code };
   if (exception instanceof HttpException) {
     const body = exception.getResponse();
     const raw = typeof body === 'string' ? body : (body as { message?: unknown }).message;
     const message = Array.isArray(raw) ? raw.join('; ') : typeof raw === 'string' ? raw : exception.message;
     // Multer's own words; say which limits apply.
     if (exception.getStatus() === 413 && message === 'File too large') {
-      return { status: 413, message: 'The uploaded file is too large (a posting document may be up to 1 MB, a candidate list up to 200 KB).' };
+      return {
+        status: 413,
+        message:
+          'The uploaded file is too large (a posting document may be up to 1 MB, a candidate list up to 200 KB).',
+      };
     }
     return { status: exception.getStatus(), message };
   }
@@ -42,7 +47,8 @@ export function toErrorResponse(exception: unknown): { status: number; message: 
 
 /** Errors from body-parser and multer carry a status and a type but are not HttpExceptions. */
 function httpStatusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
+  const status =
+    (error as { status?: unknown; statusCode?: unknown })?.status ?? (error as { statusCode?: unknown })?.statusCode;
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 

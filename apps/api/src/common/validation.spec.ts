@@ -20,7 +20,8 @@ describe('nestsDeeperThan', () => {
 
 describe('MaxCodePoints', () => {
   class Named {
-    @IsString() @MaxCodePoints(4)
+    @IsString()
+    @MaxCodePoints(4)
     name: string;
   }
   const errors = (name: string) => validateSync(Object.assign(new Named(), { name })).map((e) => e.constraints);

@@ -8,7 +8,19 @@ export function validationMessage(errors: ValidationError[], parent = ''): strin
 }
 
 // When the value has the wrong type, that is the one thing to say about it.
-const TYPE_RULES = ['whitelistValidation', 'isDefined', 'isString', 'isInt', 'isNumber', 'isBoolean', 'isArray', 'isObject', 'isUuid', 'isEmail', 'isIn'];
+const TYPE_RULES = [
+  'whitelistValidation',
+  'isDefined',
+  'isString',
+  'isInt',
+  'isNumber',
+  'isBoolean',
+  'isArray',
+  'isObject',
+  'isUuid',
+  'isEmail',
+  'isIn',
+];
 
 function flatten(errors: ValidationError[], parent: string): string[] {
   return errors.flatMap((e) => {
@@ -17,7 +29,11 @@ function flatten(errors: ValidationError[], parent: string): string[] {
     const typeRule = TYPE_RULES.find((rule) => rule in constraints);
     const messages = typeRule ? [constraints[typeRule]] : Object.values(constraints);
     const own = messages.map((m) =>
-      m.includes('should not exist') ? `unknown field "${path}"` : m.startsWith(e.property) ? path + m.slice(e.property.length) : `${path}: ${m}`,
+      m.includes('should not exist')
+        ? `unknown field "${path}"`
+        : m.startsWith(e.property)
+          ? path + m.slice(e.property.length)
+          : `${path}: ${m}`,
     );
     return [...own, ...flatten(e.children ?? [], path)];
   });
@@ -45,7 +61,8 @@ export function strictValidationOptions(toError: (message: string) => Error): Va
  */
 export const MAX_NESTING_DEPTH = 64;
 
-export const tooDeeplyNested = (what: string) => `${what} is nested too deeply (more than ${MAX_NESTING_DEPTH} levels of objects and arrays).`;
+export const tooDeeplyNested = (what: string) =>
+  `${what} is nested too deeply (more than ${MAX_NESTING_DEPTH} levels of objects and arrays).`;
 
 /** True when `value` nests objects or arrays more than `limit` levels; measured without recursion, so any depth is safe. */
 export function nestsDeeperThan(value: unknown, limit = MAX_NESTING_DEPTH): boolean {
@@ -53,7 +70,8 @@ export function nestsDeeperThan(value: unknown, limit = MAX_NESTING_DEPTH): bool
   while (pending.length) {
     const { value: container, depth } = pending.pop()!;
     if (depth > limit) return true;
-    for (const child of Object.values(container)) if (isContainer(child)) pending.push({ value: child, depth: depth + 1 });
+    for (const child of Object.values(container))
+      if (isContainer(child)) pending.push({ value: child, depth: depth + 1 });
   }
   return false;
 }
@@ -82,7 +100,10 @@ export function MaxCodePoints(max: number, options?: ValidationOptions): Propert
       constraints: [max],
       validator: {
         validate: (value) => typeof value === 'string' && codePointsAtMost(value, max),
-        defaultMessage: buildMessage((each) => `${each}$property must be shorter than or equal to $constraint1 characters`, options),
+        defaultMessage: buildMessage(
+          (each) => `${each}$property must be shorter than or equal to $constraint1 characters`,
+          options,
+        ),
       },
     },
     options,

@@ -1,4 +1,12 @@
-import { ArgumentsHost, type ArgumentMetadata, Catch, HttpException, Logger, ValidationPipe, type ExceptionFilter } from '@nestjs/common';
+import {
+  ArgumentsHost,
+  type ArgumentMetadata,
+  Catch,
+  HttpException,
+  Logger,
+  ValidationPipe,
+  type ExceptionFilter,
+} from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
 import type { SocketErrorAck } from '@rubricon/contracts';
 import { CandidateException } from './candidate-exception';
@@ -22,7 +30,8 @@ export class WsAckExceptionFilter implements ExceptionFilter {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       message = 'Something went wrong on our side; it has been logged.';
     }
-    const res: SocketErrorAck = exception instanceof CandidateException ? { error: message, code: exception.code } : { error: message };
+    const res: SocketErrorAck =
+      exception instanceof CandidateException ? { error: message, code: exception.code } : { error: message };
     if (typeof ack === 'function') ack(res);
   }
 }
@@ -39,7 +48,8 @@ class WsValidationPipe extends ValidationPipe {
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Only what is about to be validated (the payload), never the socket itself.
-    if (metadata.metatype && this.toValidate(metadata) && nestsDeeperThan(value)) throw new WsException(tooDeeplyNested('The message'));
+    if (metadata.metatype && this.toValidate(metadata) && nestsDeeperThan(value))
+      throw new WsException(tooDeeplyNested('The message'));
     return super.transform(value, metadata);
   }
 }

@@ -14,8 +14,16 @@ class Counter {
 const yieldTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 async function openDatabase(serialize: boolean): Promise<DataSource> {
-  const dataSource = await new DataSource({ type: 'better-sqlite3', database: ':memory:', entities: [Counter], synchronize: true }).initialize();
-  await dataSource.getRepository(Counter).insert([{ id: 'a', value: 0 }, { id: 'b', value: 0 }]);
+  const dataSource = await new DataSource({
+    type: 'better-sqlite3',
+    database: ':memory:',
+    entities: [Counter],
+    synchronize: true,
+  }).initialize();
+  await dataSource.getRepository(Counter).insert([
+    { id: 'a', value: 0 },
+    { id: 'b', value: 0 },
+  ]);
   return serialize ? serializeSqliteWork(dataSource) : dataSource;
 }
 
@@ -30,7 +38,8 @@ function increment(dataSource: DataSource, id: string, fail = false): Promise<vo
   });
 }
 
-const valueOf = async (dataSource: DataSource, id: string) => (await dataSource.getRepository(Counter).findOneByOrFail({ id })).value;
+const valueOf = async (dataSource: DataSource, id: string) =>
+  (await dataSource.getRepository(Counter).findOneByOrFail({ id })).value;
 
 describe(serializeSqliteWork.name, () => {
   let dataSource: DataSource | undefined;
@@ -52,7 +61,11 @@ describe(serializeSqliteWork.name, () => {
 
   it('rolls back only the transaction that failed', async () => {
     dataSource = await openDatabase(true);
-    const results = await Promise.allSettled([increment(dataSource, 'a'), increment(dataSource, 'a', true), increment(dataSource, 'a')]);
+    const results = await Promise.allSettled([
+      increment(dataSource, 'a'),
+      increment(dataSource, 'a', true),
+      increment(dataSource, 'a'),
+    ]);
     expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
     expect(await valueOf(dataSource, 'a')).toBe(2);
   });
@@ -80,7 +93,10 @@ describe(serializeSqliteWork.name, () => {
   it('queues saves made outside a transaction with the transactions', async () => {
     dataSource = await openDatabase(true);
     const repo = dataSource.getRepository(Counter);
-    const work = Array.from({ length: 5 }, (_, i) => [increment(dataSource!, 'a'), repo.save({ id: `s${i}`, value: i })]).flat();
+    const work = Array.from({ length: 5 }, (_, i) => [
+      increment(dataSource!, 'a'),
+      repo.save({ id: `s${i}`, value: i }),
+    ]).flat();
     expect((await Promise.allSettled(work)).every((r) => r.status === 'fulfilled')).toBe(true);
     expect(await valueOf(dataSource, 'a')).toBe(5);
     expect(await repo.count()).toBe(2 + 5);

@@ -41,7 +41,8 @@ export function serializeSqliteWork(dataSource: DataSource): DataSource {
 
   const manager: EntityManager = dataSource.manager;
   const transaction = manager.transaction.bind(manager) as (...args: unknown[]) => Promise<unknown>;
-  manager.transaction = ((...args: unknown[]) => (outside() ? inTurn(() => transaction(...args)) : transaction(...args))) as EntityManager['transaction'];
+  manager.transaction = ((...args: unknown[]) =>
+    outside() ? inTurn(() => transaction(...args)) : transaction(...args)) as EntityManager['transaction'];
 
   // Writes TypeORM wraps in a transaction of its own when none is open.
   for (const method of ['save', 'remove', 'softRemove', 'recover'] as const) {
@@ -53,6 +54,7 @@ export function serializeSqliteWork(dataSource: DataSource): DataSource {
   // The driver's one QueryRunner: a lone statement from outside waits while a transaction is open.
   const runner: QueryRunner = dataSource.createQueryRunner();
   const query = runner.query.bind(runner) as (...args: unknown[]) => Promise<unknown>;
-  runner.query = ((...args: unknown[]) => (held && outside() ? inTurn(() => query(...args)) : query(...args))) as QueryRunner['query'];
+  runner.query = ((...args: unknown[]) =>
+    held && outside() ? inTurn(() => query(...args)) : query(...args)) as QueryRunner['query'];
   return dataSource;
 }

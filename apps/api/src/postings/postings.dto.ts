@@ -1,62 +1,96 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsString,
-  Max,
-  MaxLength,
-  Min,
-  MinLength,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
 import { MaxCodePoints, Optional, Trim } from '../common/validation';
 
 export const MAX_PASTED_TEXT = 1024 * 1024;
 
 export class ListPostingsQuery {
-  @ApiPropertyOptional({ default: 20 }) @Optional() @Type(() => Number) @IsInt() @Min(1) @Max(100)
+  @ApiPropertyOptional({ default: 20 })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
   limit = 20;
 
-  @ApiPropertyOptional({ default: 0 }) @Optional() @Type(() => Number) @IsInt() @Min(0)
+  @ApiPropertyOptional({ default: 0 })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
   offset = 0;
 
-  @ApiPropertyOptional({ description: 'Matches part of the title' }) @Optional() @IsString() @MaxLength(200)
+  @ApiPropertyOptional({ description: 'Matches part of the title' })
+  @Optional()
+  @IsString()
+  @MaxLength(200)
   search?: string;
 }
 
 /** JSON import: pasted text. Multipart uploads send the file in the `file` field instead. */
 export class ImportPostingsDto {
-  @ApiPropertyOptional() @Optional() @IsString() @MaxLength(MAX_PASTED_TEXT, { message: 'text is longer than 1 MB' })
+  @ApiPropertyOptional()
+  @Optional()
+  @IsString()
+  @MaxLength(MAX_PASTED_TEXT, { message: 'text is longer than 1 MB' })
   text?: string;
 
-  @ApiPropertyOptional({ description: 'Helps detect the format, e.g. postings.tsv' }) @Optional() @IsString() @MaxCodePoints(255)
+  @ApiPropertyOptional({ description: 'Helps detect the format, e.g. postings.tsv' })
+  @Optional()
+  @IsString()
+  @MaxCodePoints(255)
   filename?: string;
 }
 
 // Texts stored in a varchar are limited in code points (MaxCodePoints), as the database counts;
 // the duty and requirement lines are stored as text, and their 2000 is a limit on the line itself.
 export class UpdatePostingDto {
-  @ApiPropertyOptional() @Optional() @Trim() @IsString() @MinLength(1, { message: 'title cannot be empty' }) @MaxCodePoints(200)
+  @ApiPropertyOptional()
+  @Optional()
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'title cannot be empty' })
+  @MaxCodePoints(200)
   title?: string;
 
-  @ApiPropertyOptional() @Optional() @IsString() @MaxCodePoints(200)
+  @ApiPropertyOptional()
+  @Optional()
+  @IsString()
+  @MaxCodePoints(200)
   department?: string;
 
-  @ApiPropertyOptional() @Optional() @IsString() @MaxCodePoints(200)
+  @ApiPropertyOptional()
+  @Optional()
+  @IsString()
+  @MaxCodePoints(200)
   location?: string;
 
-  @ApiPropertyOptional() @Optional() @IsInt() @Min(0) @Max(100_000)
+  @ApiPropertyOptional()
+  @Optional()
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
   headcount?: number;
 
   @ApiPropertyOptional({ type: [String] })
-  @Optional() @Trim() @IsArray() @ArrayMinSize(1, { message: 'a posting needs at least one duty line' }) @ArrayMaxSize(200)
-  @IsString({ each: true }) @MinLength(1, { each: true, message: 'duty lines cannot be empty' }) @MaxLength(2000, { each: true })
+  @Optional()
+  @Trim()
+  @IsArray()
+  @ArrayMinSize(1, { message: 'a posting needs at least one duty line' })
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MinLength(1, { each: true, message: 'duty lines cannot be empty' })
+  @MaxLength(2000, { each: true })
   duties?: string[];
 
   @ApiPropertyOptional({ type: [String] })
-  @Optional() @Trim() @IsArray() @ArrayMaxSize(200)
-  @IsString({ each: true }) @MinLength(1, { each: true, message: 'requirement lines cannot be empty' }) @MaxLength(2000, { each: true })
+  @Optional()
+  @Trim()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @IsString({ each: true })
+  @MinLength(1, { each: true, message: 'requirement lines cannot be empty' })
+  @MaxLength(2000, { each: true })
   requirements?: string[];
 }

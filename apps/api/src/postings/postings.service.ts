@@ -1,4 +1,11 @@
-import { BadRequestException, ConflictException, Injectable, Logger, NotFoundException, UnprocessableEntityException } from '@nestjs/common';
+import {
+  BadRequestException,
+  ConflictException,
+  Injectable,
+  Logger,
+  NotFoundException,
+  UnprocessableEntityException,
+} from '@nestjs/common';
 import { isForeignKeyViolation } from '../common/foreign-key';
 import { clipCodePoints } from '../common/validation';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
@@ -50,10 +57,23 @@ export class PostingsService {
   }
 
   /** One import request: a multipart file, or pasted text. */
-  importUploadOrText(file: { buffer: Buffer; originalname: string } | undefined, dto: ImportPostingsDto, userId: string): Promise<ImportPostingsResponse> {
-    if (file) return this.import({ content: file.buffer, filename: dto.filename ?? file.originalname, source: 'upload', userId });
-    if (dto.text !== undefined) return this.import({ content: dto.text, filename: dto.filename, source: 'paste', userId });
-    throw new BadRequestException('Send a posting document: a multipart upload in the field "file", or JSON { "text": "…" }.');
+  importUploadOrText(
+    file: { buffer: Buffer; originalname: string } | undefined,
+    dto: ImportPostingsDto,
+    userId: string,
+  ): Promise<ImportPostingsResponse> {
+    if (file)
+      return this.import({
+        content: file.buffer,
+        filename: dto.filename ?? file.originalname,
+        source: 'upload',
+        userId,
+      });
+    if (dto.text !== undefined)
+      return this.import({ content: dto.text, filename: dto.filename, source: 'paste', userId });
+    throw new BadRequestException(
+      'Send a posting document: a multipart upload in the field "file", or JSON { "text": "…" }.',
+    );
   }
 
   /** Parses first, then saves the document and all its postings in one transaction, or nothing. */
@@ -120,12 +140,20 @@ export class PostingsService {
       const result = await this.postings.delete({ id });
       if (!result.affected) throw new NotFoundException('No such posting.');
     } catch (error) {
-      if (isForeignKeyViolation(error)) throw new ConflictException('This posting has assessments, and their candidates’ work depends on it; it cannot be deleted.');
+      if (isForeignKeyViolation(error))
+        throw new ConflictException(
+          'This posting has assessments, and their candidates’ work depends on it; it cannot be deleted.',
+        );
       throw error;
     }
   }
 
-  private async insertPosting(manager: EntityManager, p: ParsedPosting, index: number, importId: string): Promise<PostingEntity> {
+  private async insertPosting(
+    manager: EntityManager,
+    p: ParsedPosting,
+    index: number,
+    importId: string,
+  ): Promise<PostingEntity> {
     const posting = await manager.save(
       manager.create(PostingEntity, {
         title: clipCodePoints(p.title, 200),
@@ -136,14 +164,29 @@ export class PostingsService {
         documentImportId: importId,
       }),
     );
-    posting.lines = [...lineEntities(manager, posting.id, 'duty', p.duties), ...lineEntities(manager, posting.id, 'requirement', p.requirements)];
+    posting.lines = [
+      ...lineEntities(manager, posting.id, 'duty', p.duties),
+      ...lineEntities(manager, posting.id, 'requirement', p.requirements),
+    ];
     await manager.save(posting.lines);
     return posting;
   }
 
-  private async replaceLines(manager: EntityManager, postingId: string, kind: PostingLineKind, texts: string[]): Promise<void> {
+  private async replaceLines(
+    manager: EntityManager,
+    postingId: string,
+    kind: PostingLineKind,
+    texts: string[],
+  ): Promise<void> {
     await manager.delete(PostingLineEntity, { postingId, kind });
-    await manager.save(lineEntities(manager, postingId, kind, texts.map((t) => t.trim())));
+    await manager.save(
+      lineEntities(
+        manager,
+        postingId,
+        kind,
+        texts.map((t) => t.trim()),
+      ),
+    );
   }
 
   private async lineCounts(ids: string[]): Promise<Map<string, Record<PostingLineKind, number>>> {
@@ -168,7 +211,12 @@ export class PostingsService {
   }
 }
 
-function lineEntities(manager: EntityManager, postingId: string, kind: PostingLineKind, texts: string[]): PostingLineEntity[] {
+function lineEntities(
+  manager: EntityManager,
+  postingId: string,
+  kind: PostingLineKind,
+  texts: string[],
+): PostingLineEntity[] {
   return texts.map((text, position) => manager.create(PostingLineEntity, { postingId, kind, position, text }));
 }
 
@@ -177,7 +225,14 @@ function sha256(content: Buffer | string): string {
 }
 
 function basics(p: PostingEntity) {
-  return { id: p.id, title: p.title, department: p.department, location: p.location, headcount: p.headcount, createdAt: p.createdAt.toISOString() };
+  return {
+    id: p.id,
+    title: p.title,
+    department: p.department,
+    location: p.location,
+    headcount: p.headcount,
+    createdAt: p.createdAt.toISOString(),
+  };
 }
 
 function toSummary(p: PostingEntity, counts?: Record<PostingLineKind, number>): PostingSummary {

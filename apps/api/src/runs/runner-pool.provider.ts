@@ -15,7 +15,10 @@ export class SandboxPool implements OnApplicationShutdown {
 
   constructor(@Inject(APP_CONFIG) private readonly config: AppConfig) {}
 
-  run(request: RunRequest, options: { key?: string; limit?: number; priority?: 'normal' | 'high' } = {}): Promise<RunResult> {
+  run(
+    request: RunRequest,
+    options: { key?: string; limit?: number; priority?: 'normal' | 'high' } = {},
+  ): Promise<RunResult> {
     return this.started().then((pool) => pool.run(request, options));
   }
 
@@ -25,7 +28,10 @@ export class SandboxPool implements OnApplicationShutdown {
       entry: builtRunnerEntry(),
       onWorkerExit: ({ pid, reason }) => {
         if (reason === 'idle') this.logger.log(`Sandbox worker ${pid} ended between runs and is being replaced`);
-        else this.logger.warn(`Sandbox worker ${pid} ${reason === 'overran' ? 'was killed after overrunning its deadline' : 'crashed during a run'}; it is being restarted`);
+        else
+          this.logger.warn(
+            `Sandbox worker ${pid} ${reason === 'overran' ? 'was killed after overrunning its deadline' : 'crashed during a run'}; it is being restarted`,
+          );
       },
     }).then((pool) => {
       this.logger.log(`Sandbox pool started with ${pool.stats().size} worker process(es)`);

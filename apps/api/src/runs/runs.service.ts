@@ -1,5 +1,18 @@
-import { BadRequestException, HttpException, HttpStatus, Injectable, ServiceUnavailableException } from '@nestjs/common';
-import { InvalidRunError, PoolClosedError, QueueFullError, TooManyRunsError, type RunRequest, type RunResult } from '@rubricon/sandbox';
+import {
+  BadRequestException,
+  HttpException,
+  HttpStatus,
+  Injectable,
+  ServiceUnavailableException,
+} from '@nestjs/common';
+import {
+  InvalidRunError,
+  PoolClosedError,
+  QueueFullError,
+  TooManyRunsError,
+  type RunRequest,
+  type RunResult,
+} from '@rubricon/sandbox';
 import { SandboxPool } from './runner-pool.provider';
 
 /**
@@ -17,7 +30,8 @@ export class RunsService {
     } catch (error) {
       if (error instanceof InvalidRunError) throw new BadRequestException(error.message);
       if (error instanceof TooManyRunsError) throw new HttpException(error.message, HttpStatus.TOO_MANY_REQUESTS);
-      if (error instanceof QueueFullError || error instanceof PoolClosedError) throw new ServiceUnavailableException(error.message);
+      if (error instanceof QueueFullError || error instanceof PoolClosedError)
+        throw new ServiceUnavailableException(error.message);
       throw error;
     }
   }

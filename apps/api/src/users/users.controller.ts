@@ -23,7 +23,11 @@ export class UsersController {
   }
 
   @Patch(':id')
-  update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateUserDto, @CurrentUser() me: AuthUser): Promise<StaffUser> {
+  update(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Body() dto: UpdateUserDto,
+    @CurrentUser() me: AuthUser,
+  ): Promise<StaffUser> {
     return this.users.update(id, dto, me.id);
   }
 }

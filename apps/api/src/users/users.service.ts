@@ -28,8 +28,15 @@ export class UsersService {
 
   async create(dto: CreateUserDto): Promise<StaffUser> {
     const email = dto.email.trim().toLowerCase();
-    if (await this.users.existsBy({ email })) throw new ConflictException(`A user with the email ${email} already exists.`);
-    const user = this.users.create({ email, name: dto.name.trim(), role: dto.role, passwordHash: await hashPassword(dto.password), credentialsChangedAt: new Date() });
+    if (await this.users.existsBy({ email }))
+      throw new ConflictException(`A user with the email ${email} already exists.`);
+    const user = this.users.create({
+      email,
+      name: dto.name.trim(),
+      role: dto.role,
+      passwordHash: await hashPassword(dto.password),
+      credentialsChangedAt: new Date(),
+    });
     return toStaffUser(await this.users.save(user));
   }
 
@@ -59,7 +66,13 @@ export class UsersService {
     if (await this.users.existsBy({ role: 'admin' })) return null;
     const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
     await this.users.save(
-      this.users.create({ email, name: 'Administrator', role: 'admin', passwordHash: await hashPassword(password ?? generatedPassword!), credentialsChangedAt: new Date() }),
+      this.users.create({
+        email,
+        name: 'Administrator',
+        role: 'admin',
+        passwordHash: await hashPassword(password ?? generatedPassword!),
+        credentialsChangedAt: new Date(),
+      }),
     );
     this.logger.log(`Created the first admin account ${email}`);
     return { email, generatedPassword };
@@ -83,5 +96,12 @@ export function tokenPredatesPassword(user: Pick<UserEntity, 'credentialsChanged
 }
 
 export function toStaffUser(user: UserEntity): StaffUser {
-  return { id: user.id, email: user.email, name: user.name, role: user.role, active: user.active, createdAt: user.createdAt.toISOString() };
+  return {
+    id: user.id,
+    email: user.email,
+    name: user.name,
+    role: user.role,
+    active: user.active,
+    createdAt: user.createdAt.toISOString(),
+  };
 }

@@ -39,19 +39,36 @@ export function AssessmentPage({ id }: { id: string }) {
     }
   }, []);
 
-  const alert = error && <p role="alert" className="error alert-bar">{error}</p>;
+  const alert = error && (
+    <p role="alert" className="error alert-bar">
+      {error}
+    </p>
+  );
   if (!view) return alert || <p>{t.loading}</p>;
 
   const draft = view.status === 'draft';
   const numbers = questionNumbers(view);
   const questionMinutes = view.sections.flatMap((s) => s.questions).reduce((sum, q) => sum + q.minutes, 0);
   const post = (path: string, body?: unknown) => () =>
-    api<AssessmentView>(`/assessments/${id}${path}`, { method: 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
-  const publish = async () => { if (await run(post('/publish'))) setConfirming(false); };
+    api<AssessmentView>(`/assessments/${id}${path}`, {
+      method: 'POST',
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const publish = async () => {
+    if (await run(post('/publish'))) setConfirming(false);
+  };
 
   return (
     <article className="assessment" aria-busy={busy}>
-      <a href={`/postings/${view.postingId}`} onClick={(e) => { e.preventDefault(); navigate(`/postings/${view.postingId}`); }}>← {t.backToPosting}</a>
+      <a
+        href={`/postings/${view.postingId}`}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(`/postings/${view.postingId}`);
+        }}
+      >
+        ← {t.backToPosting}
+      </a>
       <div className="row wrap">
         <h1>{t.assessmentOf(view.postingTitle)}</h1>
         <span className={`badge ${view.status}`}>{t.statusLabels[view.status]}</span>
@@ -59,43 +76,75 @@ export function AssessmentPage({ id }: { id: string }) {
       </div>
       {alert}
       <dl className="facts">
-        <dt>{t.roleFamily}</dt><dd>{t.familyLabels[view.roleFamily] ?? view.roleFamily}</dd>
+        <dt>{t.roleFamily}</dt>
+        <dd>{t.familyLabels[view.roleFamily] ?? view.roleFamily}</dd>
         <dt>{draft ? <label htmlFor="duration">{t.durationMinutes}</label> : t.durationMinutes}</dt>
         <dd>
-          {draft
-            ? <DurationField id="duration" value={view.durationMinutes} disabled={busy} onSave={(durationMinutes) => run(() => api<AssessmentView>(`/assessments/${id}`, { method: 'PATCH', body: JSON.stringify({ durationMinutes }) }))} />
-            : view.durationMinutes}
+          {draft ? (
+            <DurationField
+              id="duration"
+              value={view.durationMinutes}
+              disabled={busy}
+              onSave={(durationMinutes) =>
+                run(() =>
+                  api<AssessmentView>(`/assessments/${id}`, {
+                    method: 'PATCH',
+                    body: JSON.stringify({ durationMinutes }),
+                  }),
+                )
+              }
+            />
+          ) : (
+            view.durationMinutes
+          )}
           <span className="muted small"> · {t.questionMinutes(questionMinutes)}</span>
         </dd>
-        <dt>{t.coverage}</dt><dd data-testid="coverage">{view.coveragePercent}%</dd>
-        <dt>{t.questions}</dt><dd>{numbers.size}</dd>
-        <dt>{t.candidateLanguage}</dt><dd>{t.langNames[view.lang]}</dd>
-        <dt>{t.created}</dt><dd>{formatDate(view.createdAt, lang)}</dd>
-        <dt>{t.bankVersion}</dt><dd><code className="small">{view.bankVersion.slice(0, 12)}</code></dd>
+        <dt>{t.coverage}</dt>
+        <dd data-testid="coverage">{view.coveragePercent}%</dd>
+        <dt>{t.questions}</dt>
+        <dd>{numbers.size}</dd>
+        <dt>{t.candidateLanguage}</dt>
+        <dd>{t.langNames[view.lang]}</dd>
+        <dt>{t.created}</dt>
+        <dd>{formatDate(view.createdAt, lang)}</dd>
+        <dt>{t.bankVersion}</dt>
+        <dd>
+          <code className="small">{view.bankVersion.slice(0, 12)}</code>
+        </dd>
       </dl>
       {draft ? (
         <div className="row publish">
-          {!confirming
-            ? <button type="button" disabled={busy} onClick={() => setConfirming(true)}>{t.publish}</button>
-            : (
-              <div role="group" aria-label={t.publish} className="confirm">
-                <p>{t.publishConfirm}</p>
-                <div className="row">
-                  <button type="button" disabled={busy} onClick={() => void publish()}>{t.confirmPublish}</button>
-                  <button type="button" className="secondary" onClick={() => setConfirming(false)}>{t.cancel}</button>
-                </div>
+          {!confirming ? (
+            <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
+              {t.publish}
+            </button>
+          ) : (
+            <div role="group" aria-label={t.publish} className="confirm">
+              <p>{t.publishConfirm}</p>
+              <div className="row">
+                <button type="button" disabled={busy} onClick={() => void publish()}>
+                  {t.confirmPublish}
+                </button>
+                <button type="button" className="secondary" onClick={() => setConfirming(false)}>
+                  {t.cancel}
+                </button>
               </div>
-            )}
+            </div>
+          )}
         </div>
       ) : (
-        <p role="status" className="note">{t.publishedNote(formatDate(view.publishedAt ?? view.createdAt, lang))}</p>
+        <p role="status" className="note">
+          {t.publishedNote(formatDate(view.publishedAt ?? view.createdAt, lang))}
+        </p>
       )}
 
       <CoverageMatrix view={view} numbers={numbers} />
 
       {view.sections.map((section) => (
         <section key={section.kind} className="kind-section" aria-labelledby={`section-${section.kind}`}>
-          <h2 id={`section-${section.kind}`}>{t.kindLabels[section.kind]} <span className="muted small">({section.questions.length})</span></h2>
+          <h2 id={`section-${section.kind}`}>
+            {t.kindLabels[section.kind]} <span className="muted small">({section.questions.length})</span>
+          </h2>
           {section.questions.map((q) => (
             <QuestionCard
               key={q.id}
@@ -105,14 +154,27 @@ export function AssessmentPage({ id }: { id: string }) {
               editable={draft}
               busy={busy}
               onError={setError}
-              onRemove={() => run(() => api<AssessmentView>(`/assessments/${id}/questions/${encodeURIComponent(q.id)}`, { method: 'DELETE' }))}
-              onSwap={(replacementId) => run(post(`/questions/${encodeURIComponent(q.id)}/swap`, { questionId: replacementId }))}
+              onRemove={() =>
+                run(() =>
+                  api<AssessmentView>(`/assessments/${id}/questions/${encodeURIComponent(q.id)}`, { method: 'DELETE' }),
+                )
+              }
+              onSwap={(replacementId) =>
+                run(post(`/questions/${encodeURIComponent(q.id)}/swap`, { questionId: replacementId }))
+              }
             />
           ))}
         </section>
       ))}
 
-      {draft && <AddQuestion view={view} busy={busy} onError={setError} onAdd={(questionId) => run(post('/questions', { questionId }))} />}
+      {draft && (
+        <AddQuestion
+          view={view}
+          busy={busy}
+          onError={setError}
+          onAdd={(questionId) => run(post('/questions', { questionId }))}
+        />
+      )}
     </article>
   );
 }

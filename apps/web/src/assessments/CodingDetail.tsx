@@ -10,12 +10,20 @@ export function CodingDetail({ coding }: { coding: CodingDetailView }) {
       <h4>{t.examples}</h4>
       <div className="table-scroll">
         <table className="examples">
-          <thead><tr><th scope="col">#</th><th scope="col">{t.input}</th><th scope="col">{t.expected}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">#</th>
+              <th scope="col">{t.input}</th>
+              <th scope="col">{t.expected}</th>
+            </tr>
+          </thead>
           <tbody>
             {coding.examples.map((ex, i) => (
               <tr key={i}>
                 <td>{i + 1}</td>
-                <td><code className="json">{JSON.stringify(ex.input)}</code></td>
+                <td>
+                  <code className="json">{JSON.stringify(ex.input)}</code>
+                </td>
                 <td>
                   <code className="json">{JSON.stringify(ex.expected)}</code>
                   {ex.explanation && <div className="muted small">{pick(ex.explanation, lang)}</div>}
@@ -25,11 +33,15 @@ export function CodingDetail({ coding }: { coding: CodingDetailView }) {
           </tbody>
         </table>
       </div>
-      <p className="muted small" data-testid="hidden-tests">{t.hiddenTests(coding.hiddenTestCount)}</p>
+      <p className="muted small" data-testid="hidden-tests">
+        {t.hiddenTests(coding.hiddenTestCount)}
+      </p>
       {(['javascript', 'typescript'] as const).map((language) => (
         <details key={language} open={language === 'javascript'}>
           <summary>{t.starterCode(language === 'javascript' ? 'JavaScript' : 'TypeScript')}</summary>
-          <pre className="code"><code>{coding.starter[language]}</code></pre>
+          <pre className="code">
+            <code>{coding.starter[language]}</code>
+          </pre>
         </details>
       ))}
     </div>

@@ -13,11 +13,21 @@ export function CoverageMatrix({ view, numbers }: { view: AssessmentView; number
 
   return (
     <section className="coverage" aria-labelledby="coverage-heading">
-      <h2 id="coverage-heading">{t.coverageMatrix} <span className="muted small">({view.coveragePercent}%)</span></h2>
+      <h2 id="coverage-heading">
+        {t.coverageMatrix} <span className="muted small">({view.coveragePercent}%)</span>
+      </h2>
       {uncovered.length > 0 ? (
         <div className="uncovered-list" role="note" aria-labelledby="uncovered-heading">
-          <h3 id="uncovered-heading">{t.uncoveredDuties} ({uncovered.length})</h3>
-          <ul>{uncovered.map((i) => <li key={i}><span className="muted">{i + 1}.</span> {view.duties[i].text}</li>)}</ul>
+          <h3 id="uncovered-heading">
+            {t.uncoveredDuties} ({uncovered.length})
+          </h3>
+          <ul>
+            {uncovered.map((i) => (
+              <li key={i}>
+                <span className="muted">{i + 1}.</span> {view.duties[i].text}
+              </li>
+            ))}
+          </ul>
         </div>
       ) : (
         <p className="all-covered">✓ {t.allCovered}</p>
@@ -27,13 +37,17 @@ export function CoverageMatrix({ view, numbers }: { view: AssessmentView; number
         <table className="matrix">
           <thead>
             <tr>
-              <th scope="col" className="duty-col">{t.dutyLine}</th>
+              <th scope="col" className="duty-col">
+                {t.dutyLine}
+              </th>
               {questions.map((q) => {
                 const title = pick(q.title, lang);
                 return (
                   <th key={q.id} scope="col" title={`${t.kindLabels[q.kind]}: ${title}`} data-question-id={q.id}>
                     <span aria-hidden="true">{t.questionLabel(numbers.get(q.id)!)}</span>
-                    <span className="visually-hidden">{t.questionLabel(numbers.get(q.id)!)} {title}</span>
+                    <span className="visually-hidden">
+                      {t.questionLabel(numbers.get(q.id)!)} {title}
+                    </span>
                   </th>
                 );
               })}
@@ -48,15 +62,27 @@ export function CoverageMatrix({ view, numbers }: { view: AssessmentView; number
                   <th scope="row" className="duty-col">
                     <span className="muted">{i + 1}.</span> <span className="duty-text">{duty.text}</span>
                     {!duty.assessable && <span className="tag">{t.notAssessable}</span>}
-                    {duty.lowConfidence && <span className="tag low" title={t.lowConfidence}>? {t.lowConfidence}</span>}
+                    {duty.lowConfidence && (
+                      <span className="tag low" title={t.lowConfidence}>
+                        ? {t.lowConfidence}
+                      </span>
+                    )}
                     {isUncovered && <span className="tag warn">{t.uncovered}</span>}
                     {duty.competencies.length > 0 && (
-                      <span className="muted small duty-competencies">{duty.competencies.map((c) => competencyLabel(c, view.competencyLabels, lang)).join(' · ')}</span>
+                      <span className="muted small duty-competencies">
+                        {duty.competencies.map((c) => competencyLabel(c, view.competencyLabels, lang)).join(' · ')}
+                      </span>
                     )}
                   </th>
                   {questions.map((q) => (
                     <td key={q.id} className="mark" data-question-id={q.id}>
-                      {duty.questionIds.includes(q.id) ? <span title={pick(q.title, lang)}>●<span className="visually-hidden">{t.assesses}</span></span> : ''}
+                      {duty.questionIds.includes(q.id) ? (
+                        <span title={pick(q.title, lang)}>
+                          ●<span className="visually-hidden">{t.assesses}</span>
+                        </span>
+                      ) : (
+                        ''
+                      )}
                     </td>
                   ))}
                 </tr>

@@ -2,7 +2,17 @@ import { useEffect, useState } from 'react';
 import { useI18n } from '../i18n';
 
 /** A number saved when the field loses focus or on Enter; a rejected value snaps back to the saved one. */
-export function DurationField({ id, value, disabled, onSave }: { id: string; value: number; disabled: boolean; onSave: (minutes: number) => Promise<boolean> }) {
+export function DurationField({
+  id,
+  value,
+  disabled,
+  onSave,
+}: {
+  id: string;
+  value: number;
+  disabled: boolean;
+  onSave: (minutes: number) => Promise<boolean>;
+}) {
   const { t } = useI18n();
   const [text, setText] = useState(String(value));
   const [state, setState] = useState<'idle' | 'saving' | 'saved'>('idle');
@@ -11,7 +21,10 @@ export function DurationField({ id, value, disabled, onSave }: { id: string; val
 
   async function save() {
     const minutes = Number(text);
-    if (text.trim() === '' || minutes === value) { setText(String(value)); return; }
+    if (text.trim() === '' || minutes === value) {
+      setText(String(value));
+      return;
+    }
     setState('saving');
     const ok = await onSave(minutes);
     setState(ok ? 'saved' : 'idle');
@@ -29,11 +42,21 @@ export function DurationField({ id, value, disabled, onSave }: { id: string; val
         step={5}
         value={text}
         disabled={disabled && state !== 'saving'}
-        onChange={(e) => { setText(e.target.value); setState('idle'); }}
+        onChange={(e) => {
+          setText(e.target.value);
+          setState('idle');
+        }}
         onBlur={() => void save()}
-        onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void save(); } }}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter') {
+            e.preventDefault();
+            void save();
+          }
+        }}
       />
-      <span role="status" className="muted small">{state === 'saving' ? t.saving : state === 'saved' ? t.saved : ''}</span>
+      <span role="status" className="muted small">
+        {state === 'saving' ? t.saving : state === 'saved' ? t.saved : ''}
+      </span>
     </span>
   );
 }

@@ -27,7 +27,9 @@ export function QuestionCard({ question: q, number, view, editable, busy, onErro
 
   async function openSwap() {
     try {
-      setAlternatives(await api<BankQuestionSummary[]>(`/assessments/${view.id}/questions/${encodeURIComponent(q.id)}/alternatives`));
+      setAlternatives(
+        await api<BankQuestionSummary[]>(`/assessments/${view.id}/questions/${encodeURIComponent(q.id)}/alternatives`),
+      );
     } catch (e) {
       onError((e as Error).message);
     }
@@ -36,42 +38,68 @@ export function QuestionCard({ question: q, number, view, editable, busy, onErro
   return (
     <article className="card question" aria-labelledby={headingId} data-question-id={q.id}>
       <header className="row wrap">
-        <h3 id={headingId}><span className="qnum">{t.questionLabel(number)}</span> {title}</h3>
+        <h3 id={headingId}>
+          <span className="qnum">{t.questionLabel(number)}</span> {title}
+        </h3>
         <span className="spacer" />
         {editable && (
           <div className="row actions">
-            <button type="button" className="secondary" disabled={busy} aria-expanded={alternatives !== null} onClick={() => (alternatives ? setAlternatives(null) : void openSwap())}>
-              {t.swap}<span className="visually-hidden"> {title}</span>
+            <button
+              type="button"
+              className="secondary"
+              disabled={busy}
+              aria-expanded={alternatives !== null}
+              onClick={() => (alternatives ? setAlternatives(null) : void openSwap())}
+            >
+              {t.swap}
+              <span className="visually-hidden"> {title}</span>
             </button>
             <button type="button" className="danger" disabled={busy} onClick={() => void onRemove()}>
-              {t.remove}<span className="visually-hidden"> {title}</span>
+              {t.remove}
+              <span className="visually-hidden"> {title}</span>
             </button>
           </div>
         )}
       </header>
       <p className="meta muted small">
-        <code>{q.id}</code> · {t.difficultyOf(t.difficultyLabels[q.difficulty] ?? String(q.difficulty))} · {t.minutesShort(q.minutes)}
+        <code>{q.id}</code> · {t.difficultyOf(t.difficultyLabels[q.difficulty] ?? String(q.difficulty))} ·{' '}
+        {t.minutesShort(q.minutes)}
       </p>
       <ul className="chips" aria-label={t.competencies}>
-        {q.competencies.map((c) => <li key={c} title={c}>{competencyLabel(c, view.competencyLabels, lang)}</li>)}
+        {q.competencies.map((c) => (
+          <li key={c} title={c}>
+            {competencyLabel(c, view.competencyLabels, lang)}
+          </li>
+        ))}
       </ul>
 
       {alternatives && (
         <div className="swap-panel" role="region" aria-label={t.alternativesFor(title)}>
           <h4>{t.alternativesFor(title)}</h4>
-          {alternatives.length === 0 ? <p className="muted">{t.noAlternatives}</p> : (
+          {alternatives.length === 0 ? (
+            <p className="muted">{t.noAlternatives}</p>
+          ) : (
             <ul className="bank-list">
               {alternatives.map((alt) => (
                 <li key={alt.id}>
                   <BankQuestionLine question={alt} labels={view.competencyLabels} />
-                  <button type="button" disabled={busy} onClick={async () => { if (await onSwap(alt.id)) setAlternatives(null); }}>
-                    {t.useThis}<span className="visually-hidden"> {pick(alt.title, lang)}</span>
+                  <button
+                    type="button"
+                    disabled={busy}
+                    onClick={async () => {
+                      if (await onSwap(alt.id)) setAlternatives(null);
+                    }}
+                  >
+                    {t.useThis}
+                    <span className="visually-hidden"> {pick(alt.title, lang)}</span>
                   </button>
                 </li>
               ))}
             </ul>
           )}
-          <button type="button" className="secondary" onClick={() => setAlternatives(null)}>{t.cancel}</button>
+          <button type="button" className="secondary" onClick={() => setAlternatives(null)}>
+            {t.cancel}
+          </button>
         </div>
       )}
 
@@ -81,13 +109,23 @@ export function QuestionCard({ question: q, number, view, editable, busy, onErro
       {q.probes.length > 0 && (
         <>
           <h4>{t.probes}</h4>
-          <ol className="probes">{q.probes.map((p, i) => <li key={i}>{pick(p, lang)}</li>)}</ol>
+          <ol className="probes">
+            {q.probes.map((p, i) => (
+              <li key={i}>{pick(p, lang)}</li>
+            ))}
+          </ol>
         </>
       )}
       <h4>{t.coveredDuties}</h4>
-      {q.dutyIndexes.length === 0 ? <p className="muted small">{t.coversNone}</p> : (
+      {q.dutyIndexes.length === 0 ? (
+        <p className="muted small">{t.coversNone}</p>
+      ) : (
         <ul className="covered-duties">
-          {q.dutyIndexes.map((i) => <li key={i}><span className="muted">{i + 1}.</span> {view.duties[i]?.text}</li>)}
+          {q.dutyIndexes.map((i) => (
+            <li key={i}>
+              <span className="muted">{i + 1}.</span> {view.duties[i]?.text}
+            </li>
+          ))}
         </ul>
       )}
     </article>

@@ -15,7 +15,11 @@ export function RubricTable({ rubric }: { rubric: RubricCriterionView[] }) {
             <tr>
               <th scope="col">{t.criterion}</th>
               <th scope="col">{t.weight}</th>
-              {LEVELS.map((level) => <th key={level} scope="col">{level === 'noEvidence' ? t.noEvidence : t.anchor(Number(level))}</th>)}
+              {LEVELS.map((level) => (
+                <th key={level} scope="col">
+                  {level === 'noEvidence' ? t.noEvidence : t.anchor(Number(level))}
+                </th>
+              ))}
             </tr>
           </thead>
           <tbody>
@@ -26,7 +30,9 @@ export function RubricTable({ rubric }: { rubric: RubricCriterionView[] }) {
                   {c.autoScored && <span className="tag auto">{t.autoScored}</span>}
                 </th>
                 <td className="num">{Math.round(c.weight * 100)}%</td>
-                {LEVELS.map((level) => <td key={level}>{pick(c.anchors[level], lang)}</td>)}
+                {LEVELS.map((level) => (
+                  <td key={level}>{pick(c.anchors[level], lang)}</td>
+                ))}
               </tr>
             ))}
           </tbody>

@@ -5,5 +5,16 @@ import { useAttemptsText } from './messages';
 export function AttemptsLink({ assessmentId }: { assessmentId: string }) {
   const { h } = useAttemptsText();
   const href = `/assessments/${assessmentId}/attempts`;
-  return <a href={href} className="attempts-link" onClick={(e) => { e.preventDefault(); navigate(href); }}>{h.candidatesAndAttempts} →</a>;
+  return (
+    <a
+      href={href}
+      className="attempts-link"
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(href);
+      }}
+    >
+      {h.candidatesAndAttempts} →
+    </a>
+  );
 }

@@ -14,8 +14,13 @@ export function AttemptsPage({ assessmentId }: { assessmentId: string }) {
   const [links, setLinks] = useState<InvitationLink[]>([]);
   const [error, setError] = useState<string | null>(null);
 
-  const load = useCallback(() => api<AttemptSummary[]>(`/assessments/${assessmentId}/attempts`).then(setAttempts, (e) => setError(e.message)), [assessmentId]);
-  useEffect(() => { void load(); }, [load]);
+  const load = useCallback(
+    () => api<AttemptSummary[]>(`/assessments/${assessmentId}/attempts`).then(setAttempts, (e) => setError(e.message)),
+    [assessmentId],
+  );
+  useEffect(() => {
+    void load();
+  }, [load]);
 
   const act = async (path: string) => {
     setError(null);
@@ -31,13 +36,33 @@ export function AttemptsPage({ assessmentId }: { assessmentId: string }) {
   const back = `/assessments/${assessmentId}`;
   return (
     <article className="attempts-page">
-      <a href={back} onClick={(e) => { e.preventDefault(); navigate(back); }}>← {h.backToAssessment}</a>
+      <a
+        href={back}
+        onClick={(e) => {
+          e.preventDefault();
+          navigate(back);
+        }}
+      >
+        ← {h.backToAssessment}
+      </a>
       <h1>{h.candidatesAndAttempts}</h1>
-      {error && <p role="alert" className="error alert-bar">{error}</p>}
-      <InviteForm assessmentId={assessmentId} onCreated={(created) => { setLinks((prev) => [...created, ...prev]); void load(); }} />
+      {error && (
+        <p role="alert" className="error alert-bar">
+          {error}
+        </p>
+      )}
+      <InviteForm
+        assessmentId={assessmentId}
+        onCreated={(created) => {
+          setLinks((prev) => [...created, ...prev]);
+          void load();
+        }}
+      />
       <NewLinks links={links} />
       <h2>{h.attempts}</h2>
-      {!attempts ? <p>{h.loading}</p> : (
+      {!attempts ? (
+        <p>{h.loading}</p>
+      ) : (
         <AttemptsTable
           attempts={attempts}
           onRevoke={(a) => act(`/invitations/${a.invitationId}/revoke`)}

@@ -17,10 +17,23 @@ export function NewLinks({ links }: { links: InvitationLink[] }) {
       <ul>
         {links.map((link) => (
           <li key={link.invitationId} className="row wrap">
-            <span>{link.candidate.name} &lt;{link.candidate.email}&gt;</span>
-            <input readOnly value={link.url} aria-label={`${link.candidate.name} URL`} className="grow" onFocus={(e) => e.target.select()} data-testid="invitation-url" />
-            <button type="button" className="secondary" onClick={() => void copy(link)}>{copied === link.invitationId ? h.copied : h.copy}</button>
-            <span className="small muted">{h.expires} {formatWhen(link.expiresAt, lang)}</span>
+            <span>
+              {link.candidate.name} &lt;{link.candidate.email}&gt;
+            </span>
+            <input
+              readOnly
+              value={link.url}
+              aria-label={`${link.candidate.name} URL`}
+              className="grow"
+              onFocus={(e) => e.target.select()}
+              data-testid="invitation-url"
+            />
+            <button type="button" className="secondary" onClick={() => void copy(link)}>
+              {copied === link.invitationId ? h.copied : h.copy}
+            </button>
+            <span className="small muted">
+              {h.expires} {formatWhen(link.expiresAt, lang)}
+            </span>
           </li>
         ))}
       </ul>

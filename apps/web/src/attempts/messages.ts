@@ -36,21 +36,38 @@ const en = {
   revoked: 'revoked',
   byDeadline: 'at the deadline',
   open: 'Open',
-  statusLabels: { invited: 'Invited', in_progress: 'In progress', submitted: 'Submitted', expired: 'Expired' } as Record<AttemptStatus, string>,
+  statusLabels: {
+    invited: 'Invited',
+    in_progress: 'In progress',
+    submitted: 'Submitted',
+    expired: 'Expired',
+  } as Record<AttemptStatus, string>,
   answers: 'Answers',
   noAnswer: 'No answer saved.',
   grading: (p: number, t: number) => `hidden tests passed ${p} of ${t}`,
   version: (v: number) => `version ${v}`,
   timeline: 'Integrity timeline',
-  timelineNote: 'These signals are advisory: pasting, switching windows or resizing have innocent explanations. Discuss them with the candidate rather than drawing conclusions.',
+  timelineNote:
+    'These signals are advisory: pasting, switching windows or resizing have innocent explanations. Discuss them with the candidate rather than drawing conclusions.',
   noEvents: 'No signals recorded.',
   time: 'Time',
   type: 'Type',
   detail: 'Detail',
   question: 'Question',
-  eventLabels: { paste: 'Paste', blur: 'Left the window', focus: 'Returned', resize: 'Resized', hidden: 'Tab hidden', visible: 'Tab visible', 'hidden-run': 'Ran the hidden tests' } as Record<IntegrityEventType, string>,
+  eventLabels: {
+    paste: 'Paste',
+    blur: 'Left the window',
+    focus: 'Returned',
+    resize: 'Resized',
+    hidden: 'Tab hidden',
+    visible: 'Tab visible',
+    'hidden-run': 'Ran the hidden tests',
+  } as Record<IntegrityEventType, string>,
   pasteSize: (n: number) => `${n} characters`,
-  kindLabels: { coding: 'Coding', case: 'Case study', scenario: 'Scenario', behavioral: 'Behavioural' } as Record<QuestionKind, string>,
+  kindLabels: { coding: 'Coding', case: 'Case study', scenario: 'Scenario', behavioral: 'Behavioural' } as Record<
+    QuestionKind,
+    string
+  >,
   loading: 'Loading…',
   dash: '—',
 };
@@ -101,7 +118,15 @@ const zh: typeof en = {
   type: '类型',
   detail: '详情',
   question: '题目',
-  eventLabels: { paste: '粘贴', blur: '离开窗口', focus: '回到窗口', resize: '调整窗口大小', hidden: '标签页被隐藏', visible: '标签页恢复显示', 'hidden-run': '运行了隐藏测试' },
+  eventLabels: {
+    paste: '粘贴',
+    blur: '离开窗口',
+    focus: '回到窗口',
+    resize: '调整窗口大小',
+    hidden: '标签页被隐藏',
+    visible: '标签页恢复显示',
+    'hidden-run': '运行了隐藏测试',
+  },
   pasteSize: (n: number) => `${n} 个字符`,
   kindLabels: { coding: '编程题', case: '案例分析题', scenario: '情景题', behavioral: '行为面试题' },
   loading: '加载中…',
@@ -115,5 +140,8 @@ export function useAttemptsText() {
 
 export function formatWhen(iso: string | null, lang: 'en' | 'zh', dash = '—', seconds = true): string {
   if (!iso) return dash;
-  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'short', timeStyle: seconds ? 'medium' : 'short' });
+  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', {
+    dateStyle: 'short',
+    timeStyle: seconds ? 'medium' : 'short',
+  });
 }

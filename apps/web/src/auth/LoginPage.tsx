@@ -15,7 +15,10 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
     setBusy(true);
     setError(null);
     try {
-      const { accessToken } = await api<LoginResponse>('/auth/login', { method: 'POST', body: JSON.stringify({ email, password }) });
+      const { accessToken } = await api<LoginResponse>('/auth/login', {
+        method: 'POST',
+        body: JSON.stringify({ email, password }),
+      });
       session.set(accessToken);
       onSignedIn();
     } catch (e) {
@@ -32,14 +35,32 @@ export function LoginPage({ onSignedIn }: { onSignedIn: () => void }) {
         <p className="muted">{t.tagline}</p>
         <label>
           {t.email}
-          <input type="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
+          <input
+            type="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.target.value)}
+          />
         </label>
         <label>
           {t.password}
-          <input type="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
-        {error && <p role="alert" className="error">{error}</p>}
-        <button type="submit" disabled={busy}>{busy ? t.signingIn : t.signIn}</button>
+        {error && (
+          <p role="alert" className="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          {busy ? t.signingIn : t.signIn}
+        </button>
       </form>
     </main>
   );

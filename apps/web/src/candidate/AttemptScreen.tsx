@@ -13,7 +13,15 @@ import { useAutosave } from './use-autosave';
 import { useIntegrity } from './use-integrity';
 
 /** The attempt in progress: countdown, navigator, one question at a time, autosave, submit. */
-export function AttemptScreen({ initial, client, onView }: { initial: CandidateAttemptView; client: AttemptClient; onView: (v: CandidateAttemptView) => void }) {
+export function AttemptScreen({
+  initial,
+  client,
+  onView,
+}: {
+  initial: CandidateAttemptView;
+  client: AttemptClient;
+  onView: (v: CandidateAttemptView) => void;
+}) {
   const { c, textFor } = useCandidateText();
   const book = useMemo(() => AnswerBook.fromView(initial), [initial.attemptId]); // eslint-disable-line react-hooks/exhaustive-deps
   const [view, setView] = useState(initial);
@@ -28,11 +36,14 @@ export function AttemptScreen({ initial, client, onView }: { initial: CandidateA
   const question = view.questions[index];
 
   /** Any fresh view from the server re-anchors the clock and may end the attempt. */
-  const adopt = useCallback((v: CandidateAttemptView) => {
-    setView(v);
-    setSync(syncFrom(v.remainingMs));
-    if (v.status !== 'in_progress') onView(v);
-  }, [onView]);
+  const adopt = useCallback(
+    (v: CandidateAttemptView) => {
+      setView(v);
+      setSync(syncFrom(v.remainingMs));
+      if (v.status !== 'in_progress') onView(v);
+    },
+    [onView],
+  );
 
   const refresh = useCallback(() => client.view().then(adopt, () => undefined), [client, adopt]);
 
@@ -50,28 +61,37 @@ export function AttemptScreen({ initial, client, onView }: { initial: CandidateA
   }, [client, refresh]);
 
   const autosave = useAutosave(book, link, (questionId, error) => {
-    void client.view().then((v) => {
-      if (v.status === 'in_progress') {
-        const stale = error.code ? error.code === 'stale-version' || error.code === 'version-skipped' : /version|stale|conflict/i.test(error.message);
-        if (stale) book.rebase(v, questionId);
-        setNotice(stale ? 'stale' : error);
-        autosave.rerender();
-        if (stale) void autosave.save(questionId);
-      }
-      adopt(v);
-    }, () => undefined);
+    void client.view().then(
+      (v) => {
+        if (v.status === 'in_progress') {
+          const stale = error.code
+            ? error.code === 'stale-version' || error.code === 'version-skipped'
+            : /version|stale|conflict/i.test(error.message);
+          if (stale) book.rebase(v, questionId);
+          setNotice(stale ? 'stale' : error);
+          autosave.rerender();
+          if (stale) void autosave.save(questionId);
+        }
+        adopt(v);
+      },
+      () => undefined,
+    );
   });
   useIntegrity(link, view.attemptId, question?.id);
 
   // Leaving with unacknowledged text would lose it; the browser asks before unloading.
   useEffect(() => {
-    const onBeforeUnload = (e: BeforeUnloadEvent) => { if (book.pending().length) e.preventDefault(); };
+    const onBeforeUnload = (e: BeforeUnloadEvent) => {
+      if (book.pending().length) e.preventDefault();
+    };
     window.addEventListener('beforeunload', onBeforeUnload);
     return () => window.removeEventListener('beforeunload', onBeforeUnload);
   }, [book]);
 
   // At zero the server submits; ask it rather than deciding here, a little after the mark.
-  const onElapsed = useCallback(() => { setTimeout(() => void refresh(), 2000); }, [refresh]);
+  const onElapsed = useCallback(() => {
+    setTimeout(() => void refresh(), 2000);
+  }, [refresh]);
 
   const submit = async () => {
     await autosave.flushAll();
@@ -83,13 +103,37 @@ export function AttemptScreen({ initial, client, onView }: { initial: CandidateA
       <div className="attempt-head">
         <h1 className="visually-hidden">{view.title}</h1>
         {sync && <Countdown sync={sync} label={c.timeLeft} onElapsed={onElapsed} />}
-        {!online && <p className="note small" role="status">{c.offline}</p>}
-        {!online && refusal && <p className="error small" role="status">{textFor(refusal)}</p>}
-        {autosave.failure && <p className="error small" role="status">{c.saveFailed(textFor(autosave.failure))}</p>}
-        {notice && <p className="note small" role="status">{notice === 'stale' ? c.stale : textFor(notice)}</p>}
+        {!online && (
+          <p className="note small" role="status">
+            {c.offline}
+          </p>
+        )}
+        {!online && refusal && (
+          <p className="error small" role="status">
+            {textFor(refusal)}
+          </p>
+        )}
+        {autosave.failure && (
+          <p className="error small" role="status">
+            {c.saveFailed(textFor(autosave.failure))}
+          </p>
+        )}
+        {notice && (
+          <p className="note small" role="status">
+            {notice === 'stale' ? c.stale : textFor(notice)}
+          </p>
+        )}
       </div>
       <div className="attempt-body">
-        <QuestionNav questions={view.questions} current={index} stateOf={(id) => book.get(id).state} onSelect={(i) => { if (question) void autosave.save(question.id); setIndex(i); }} />
+        <QuestionNav
+          questions={view.questions}
+          current={index}
+          stateOf={(id) => book.get(id).state}
+          onSelect={(i) => {
+            if (question) void autosave.save(question.id);
+            setIndex(i);
+          }}
+        />
         {question && (
           <QuestionPanel
             key={question.id}
@@ -100,7 +144,10 @@ export function AttemptScreen({ initial, client, onView }: { initial: CandidateA
             client={client}
             onEdit={(content, language) => autosave.edit(question.id, content, language)}
             onBlur={() => void autosave.save(question.id)}
-            onMove={(delta) => { void autosave.save(question.id); setIndex(index + delta); }}
+            onMove={(delta) => {
+              void autosave.save(question.id);
+              setIndex(index + delta);
+            }}
           />
         )}
       </div>

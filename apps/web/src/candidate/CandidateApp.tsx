@@ -23,7 +23,10 @@ export function CandidateApp({ linkToken }: { linkToken: string }) {
         const resumed = attemptClient(stored.accessToken);
         try {
           const v = await resumed.view();
-          if (!cancelled) { setClient(resumed); setView(v); }
+          if (!cancelled) {
+            setClient(resumed);
+            setView(v);
+          }
           return;
         } catch (e) {
           // An expired access token: fall back to the link itself.
@@ -33,19 +36,33 @@ export function CandidateApp({ linkToken }: { linkToken: string }) {
       }
       const fresh = attemptClient((await openSession(linkToken)).accessToken);
       const v = await fresh.view();
-      if (!cancelled) { setClient(fresh); setView(v); }
+      if (!cancelled) {
+        setClient(fresh);
+        setView(v);
+      }
     })().catch((e: Error) => {
       if (!cancelled) setProblem(e);
     });
-    return () => { cancelled = true; };
+    return () => {
+      cancelled = true;
+    };
   }, [linkToken]); // eslint-disable-line react-hooks/exhaustive-deps
 
   // Said when shown, so the language switch applies to it too; a 404 without a code is still a bad link.
-  const problemText = (e: CodedError) => (e instanceof ApiError && e.status === 404 && !e.code ? c.linkUnknown : textFor(e));
+  const problemText = (e: CodedError) =>
+    e instanceof ApiError && e.status === 404 && !e.code ? c.linkUnknown : textFor(e);
   const onView = useCallback((v: CandidateAttemptView) => setView(v), []);
 
   let body;
-  if (problem) body = <section className="card candidate-card"><h1>{c.linkProblem}</h1><p role="alert" className="error">{problemText(problem)}</p></section>;
+  if (problem)
+    body = (
+      <section className="card candidate-card">
+        <h1>{c.linkProblem}</h1>
+        <p role="alert" className="error">
+          {problemText(problem)}
+        </p>
+      </section>
+    );
   else if (!view || !client) body = <p className="candidate-card">{c.opening}</p>;
   else if (view.status === 'invited') body = <Instructions view={view} client={client} onStarted={onView} />;
   else if (view.status === 'in_progress') body = <AttemptScreen initial={view} client={client} onView={onView} />;
@@ -56,7 +73,9 @@ export function CandidateApp({ linkToken }: { linkToken: string }) {
       <header className="topbar candidate-bar">
         <span className="brand">{view?.title ?? 'Rubricon'}</span>
         <span className="spacer" />
-        <button type="button" className="link" onClick={toggle} data-testid="candidate-lang-toggle">{c.language}</button>
+        <button type="button" className="link" onClick={toggle} data-testid="candidate-lang-toggle">
+          {c.language}
+        </button>
       </header>
       <main className="candidate-main">{body}</main>
     </div>

@@ -1,5 +1,10 @@
 import { lazy, Suspense, useState } from 'react';
-import type { CandidateHiddenRunResult, CandidateRunRequest, CandidateVisibleRunResult, CodeLanguage } from '@rubricon/contracts';
+import type {
+  CandidateHiddenRunResult,
+  CandidateRunRequest,
+  CandidateVisibleRunResult,
+  CodeLanguage,
+} from '@rubricon/contracts';
 import { pick, type AttemptClient } from './candidate-api';
 import type { CodedError } from './error-messages';
 import { useCandidateText } from './messages';
@@ -47,9 +52,13 @@ export function CodingAnswer({ question, entry, client, onEdit, onBlur }: Answer
         {coding.examples.map((ex, i) => (
           <li key={i}>
             <span className="small muted">{c.input}</span>
-            <pre className="code example-json" tabIndex={0}>{JSON.stringify(ex.input, null, 1)}</pre>
+            <pre className="code example-json" tabIndex={0}>
+              {JSON.stringify(ex.input, null, 1)}
+            </pre>
             <span className="small muted">{c.expected}</span>
-            <pre className="code example-json" tabIndex={0}>{JSON.stringify(ex.expected, null, 1)}</pre>
+            <pre className="code example-json" tabIndex={0}>
+              {JSON.stringify(ex.expected, null, 1)}
+            </pre>
             {ex.explanation && <p className="small">{pick(ex.explanation, lang)}</p>}
           </li>
         ))}
@@ -57,7 +66,11 @@ export function CodingAnswer({ question, entry, client, onEdit, onBlur }: Answer
       <p className="small muted">{c.hiddenCount(coding.hiddenTestCount)}</p>
       <div className="row editor-bar">
         <label htmlFor={`lang-${question.id}`}>{c.codeLanguage}</label>
-        <select id={`lang-${question.id}`} value={language} onChange={(e) => switchLanguage(e.target.value as CodeLanguage)}>
+        <select
+          id={`lang-${question.id}`}
+          value={language}
+          onChange={(e) => switchLanguage(e.target.value as CodeLanguage)}
+        >
           <option value="javascript">JavaScript</option>
           <option value="typescript">TypeScript</option>
         </select>
@@ -65,13 +78,28 @@ export function CodingAnswer({ question, entry, client, onEdit, onBlur }: Answer
         <span className="small muted">{c.editorHint}</span>
       </div>
       <Suspense fallback={<p className="code-editor loading">{c.editorLoading}</p>}>
-        <CodeEditor value={entry.content} language={language} ariaLabel={c.codeEditor} onChange={(code) => onEdit(code, language)} onBlur={onBlur} onRun={() => void run('visible')} />
+        <CodeEditor
+          value={entry.content}
+          language={language}
+          ariaLabel={c.codeEditor}
+          onChange={(code) => onEdit(code, language)}
+          onBlur={onBlur}
+          onRun={() => void run('visible')}
+        />
       </Suspense>
       <div className="row run-bar">
-        <button type="button" onClick={() => void run('visible')} disabled={busy !== null}>{busy === 'visible' ? c.running : c.run}</button>
-        <button type="button" className="secondary" onClick={() => void run('hidden')} disabled={busy !== null}>{busy === 'hidden' ? c.running : c.submitHidden}</button>
+        <button type="button" onClick={() => void run('visible')} disabled={busy !== null}>
+          {busy === 'visible' ? c.running : c.run}
+        </button>
+        <button type="button" className="secondary" onClick={() => void run('hidden')} disabled={busy !== null}>
+          {busy === 'hidden' ? c.running : c.submitHidden}
+        </button>
       </div>
-      {error && <p role="alert" className="error">{textFor(error)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {textFor(error)}
+        </p>
+      )}
       <RunResults visible={visible} hidden={hidden} />
     </div>
   );

@@ -39,7 +39,13 @@ export function Countdown({ sync, label, onElapsed }: { sync: ClockSync; label: 
 
   const low = left < 5 * 60_000;
   return (
-    <div className={`countdown${low ? ' low' : ''}`} role="timer" aria-label={label} data-testid="countdown" data-remaining-ms={Math.max(0, Math.round(left))}>
+    <div
+      className={`countdown${low ? ' low' : ''}`}
+      role="timer"
+      aria-label={label}
+      data-testid="countdown"
+      data-remaining-ms={Math.max(0, Math.round(left))}
+    >
       <span className="muted small">{label}</span> <strong>{formatRemaining(left)}</strong>
     </div>
   );

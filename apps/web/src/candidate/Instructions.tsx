@@ -4,7 +4,15 @@ import type { AttemptClient } from './candidate-api';
 import type { CodedError } from './error-messages';
 import { useCandidateText } from './messages';
 
-export function Instructions({ view, client, onStarted }: { view: CandidateAttemptView; client: AttemptClient; onStarted: (v: CandidateAttemptView) => void }) {
+export function Instructions({
+  view,
+  client,
+  onStarted,
+}: {
+  view: CandidateAttemptView;
+  client: AttemptClient;
+  onStarted: (v: CandidateAttemptView) => void;
+}) {
   const { c, textFor } = useCandidateText();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CodedError | null>(null);
@@ -24,10 +32,16 @@ export function Instructions({ view, client, onStarted }: { view: CandidateAttem
     <section className="card candidate-card instructions" aria-labelledby="instructions-title">
       <h1 id="instructions-title">{view.title}</h1>
       <p>{c.hello(view.candidateName)}</p>
-      <p className="time-allowed"><strong>{c.timeAllowed(view.durationMinutes)}</strong></p>
+      <p className="time-allowed">
+        <strong>{c.timeAllowed(view.durationMinutes)}</strong>
+      </p>
       <h2>{c.sections}</h2>
       <ul>
-        {view.sections.map((s) => <li key={s.kind}>{c.kindLabels[s.kind]}: {c.questionsCount(s.questionCount)}</li>)}
+        {view.sections.map((s) => (
+          <li key={s.kind}>
+            {c.kindLabels[s.kind]}: {c.questionsCount(s.questionCount)}
+          </li>
+        ))}
       </ul>
       <h2>{c.rules}</h2>
       <ul className="rules">
@@ -37,8 +51,14 @@ export function Instructions({ view, client, onStarted }: { view: CandidateAttem
         <li>{c.ruleIntegrity}</li>
         <li>{c.ruleKeyboard}</li>
       </ul>
-      {error && <p role="alert" className="error">{textFor(error)}</p>}
-      <button type="button" onClick={start} disabled={busy}>{busy ? c.starting : c.start}</button>
+      {error && (
+        <p role="alert" className="error">
+          {textFor(error)}
+        </p>
+      )}
+      <button type="button" onClick={start} disabled={busy}>
+        {busy ? c.starting : c.start}
+      </button>
     </section>
   );
 }

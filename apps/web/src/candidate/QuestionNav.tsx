@@ -7,7 +7,12 @@ import { useCandidateText } from './messages';
 const MARKS: Record<SaveState, string> = { saved: '✓', unsaved: '●', saving: '…', empty: '○', 'too-long': '!' };
 
 /** One button per question; Tab or the arrow keys move between them, Enter/Space opens one. */
-export function QuestionNav({ questions, current, stateOf, onSelect }: {
+export function QuestionNav({
+  questions,
+  current,
+  stateOf,
+  onSelect,
+}: {
   questions: CandidateQuestionView[];
   current: number;
   stateOf: (questionId: string) => SaveState;
@@ -20,7 +25,14 @@ export function QuestionNav({ questions, current, stateOf, onSelect }: {
     const buttons = [...(list.current?.querySelectorAll('button') ?? [])];
     const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
     if (at < 0) return;
-    const to = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
+    const to = {
+      ArrowDown: at + 1,
+      ArrowRight: at + 1,
+      ArrowUp: at - 1,
+      ArrowLeft: at - 1,
+      Home: 0,
+      End: buttons.length - 1,
+    }[e.key];
     if (to === undefined) return;
     e.preventDefault();
     buttons[(to + buttons.length) % buttons.length].focus();
@@ -48,7 +60,9 @@ export function QuestionNav({ questions, current, stateOf, onSelect }: {
                   <span className="nav-title">{pick(q.title, lang)}</span>
                   <span className="small muted">{c.kindLabels[q.kind]}</span>
                 </span>
-                <span className={`save-mark ${state}`} title={c.saveState[state]} aria-hidden="true">{MARKS[state]}</span>
+                <span className={`save-mark ${state}`} title={c.saveState[state]} aria-hidden="true">
+                  {MARKS[state]}
+                </span>
                 <span className="visually-hidden">, {c.saveState[state]}</span>
               </button>
             </li>

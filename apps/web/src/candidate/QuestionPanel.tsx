@@ -13,7 +13,16 @@ export interface AnswerProps {
   onBlur: () => void;
 }
 
-export function QuestionPanel({ question, number, total, entry, client, onEdit, onBlur, onMove }: AnswerProps & {
+export function QuestionPanel({
+  question,
+  number,
+  total,
+  entry,
+  client,
+  onEdit,
+  onBlur,
+  onMove,
+}: AnswerProps & {
   number: number;
   total: number;
   client: AttemptClient;
@@ -23,17 +32,27 @@ export function QuestionPanel({ question, number, total, entry, client, onEdit, 
   return (
     <section className="question-panel" aria-labelledby="question-title">
       <header>
-        <p className="small muted">{c.questionOf(number, total)} · {c.kindLabels[question.kind]} · {c.suggestedMinutes(question.minutes)}</p>
+        <p className="small muted">
+          {c.questionOf(number, total)} · {c.kindLabels[question.kind]} · {c.suggestedMinutes(question.minutes)}
+        </p>
         <h2 id="question-title">{pick(question.title, lang)}</h2>
       </header>
       <Markdown source={pick(question.prompt, lang)} headingOffset={2} />
-      {question.coding
-        ? <CodingAnswer question={question} entry={entry} client={client} onEdit={onEdit} onBlur={onBlur} />
-        : <TextAnswer question={question} entry={entry} onEdit={onEdit} onBlur={onBlur} />}
-      <p className={`save-state ${entry.state}`} role="status" data-testid="save-state">{c.saveState[entry.state]}</p>
+      {question.coding ? (
+        <CodingAnswer question={question} entry={entry} client={client} onEdit={onEdit} onBlur={onBlur} />
+      ) : (
+        <TextAnswer question={question} entry={entry} onEdit={onEdit} onBlur={onBlur} />
+      )}
+      <p className={`save-state ${entry.state}`} role="status" data-testid="save-state">
+        {c.saveState[entry.state]}
+      </p>
       <div className="row question-moves">
-        <button type="button" className="secondary" disabled={number === 1} onClick={() => onMove(-1)}>← {c.previous}</button>
-        <button type="button" className="secondary" disabled={number === total} onClick={() => onMove(1)}>{c.next} →</button>
+        <button type="button" className="secondary" disabled={number === 1} onClick={() => onMove(-1)}>
+          ← {c.previous}
+        </button>
+        <button type="button" className="secondary" disabled={number === total} onClick={() => onMove(1)}>
+          {c.next} →
+        </button>
       </div>
     </section>
   );

@@ -2,19 +2,50 @@ import type { CandidateHiddenRunResult, CandidateVisibleRunResult } from '@rubri
 import { useCandidateText } from './messages';
 
 /** Visible runs show each example in full; hidden runs show the count only, by design. */
-export function RunResults({ visible, hidden }: { visible: CandidateVisibleRunResult | null; hidden: CandidateHiddenRunResult | null }) {
+export function RunResults({
+  visible,
+  hidden,
+}: {
+  visible: CandidateVisibleRunResult | null;
+  hidden: CandidateHiddenRunResult | null;
+}) {
   const { c } = useCandidateText();
   return (
     <div aria-live="polite" className="run-results">
-      {hidden && <p className={`hidden-result ${hidden.passed === hidden.total ? 'pass' : 'fail'}`} data-testid="hidden-result">{c.hiddenResult(hidden.passed, hidden.total)}</p>}
+      {hidden && (
+        <p className={`hidden-result ${hidden.passed === hidden.total ? 'pass' : 'fail'}`} data-testid="hidden-result">
+          {c.hiddenResult(hidden.passed, hidden.total)}
+        </p>
+      )}
       {visible && (
         <ol className="test-results" data-testid="visible-results">
           {visible.tests.map((t, i) => (
             <li key={i} className={t.passed ? 'pass' : 'fail'}>
-              <p><strong>{c.example(i + 1)}</strong> · {t.passed ? `✓ ${c.passed}` : `✗ ${c.failed}`} · <span className="small muted">{/^(passed|failed)$/.test(t.verdict) ? '' : `${t.verdict} · `}{t.durationMs} ms</span></p>
-              {t.output !== undefined && <div><span className="small muted">{c.output}</span><pre className="code">{t.output}</pre></div>}
-              {t.error && <div><span className="small muted">{c.error}</span><pre className="code error">{t.error}</pre></div>}
-              {t.logs && t.logs.length > 0 && <div><span className="small muted">{c.logs}</span><pre className="code">{t.logs.join('\n')}</pre></div>}
+              <p>
+                <strong>{c.example(i + 1)}</strong> · {t.passed ? `✓ ${c.passed}` : `✗ ${c.failed}`} ·{' '}
+                <span className="small muted">
+                  {/^(passed|failed)$/.test(t.verdict) ? '' : `${t.verdict} · `}
+                  {t.durationMs} ms
+                </span>
+              </p>
+              {t.output !== undefined && (
+                <div>
+                  <span className="small muted">{c.output}</span>
+                  <pre className="code">{t.output}</pre>
+                </div>
+              )}
+              {t.error && (
+                <div>
+                  <span className="small muted">{c.error}</span>
+                  <pre className="code error">{t.error}</pre>
+                </div>
+              )}
+              {t.logs && t.logs.length > 0 && (
+                <div>
+                  <span className="small muted">{c.logs}</span>
+                  <pre className="code">{t.logs.join('\n')}</pre>
+                </div>
+              )}
             </li>
           ))}
         </ol>

@@ -22,16 +22,26 @@ export function SubmitBar({ pendingCount, onSubmit }: { pendingCount: number; on
 
   return (
     <footer className="submit-bar">
-      {error && <p role="alert" className="error">{textFor(error)}</p>}
+      {error && (
+        <p role="alert" className="error">
+          {textFor(error)}
+        </p>
+      )}
       {!confirming ? (
-        <button type="button" onClick={() => setConfirming(true)}>{c.submitAll}</button>
+        <button type="button" onClick={() => setConfirming(true)}>
+          {c.submitAll}
+        </button>
       ) : (
         <div role="group" aria-label={c.submitAll} className="confirm">
           <p>{c.submitConfirm}</p>
           {pendingCount > 0 && <p className="small">{c.unsavedWarning(pendingCount)}</p>}
           <div className="row">
-            <button type="button" className="danger" disabled={busy} onClick={submit} autoFocus>{busy ? c.submitting : c.confirmSubmit}</button>
-            <button type="button" className="secondary" disabled={busy} onClick={() => setConfirming(false)}>{c.cancel}</button>
+            <button type="button" className="danger" disabled={busy} onClick={submit} autoFocus>
+              {busy ? c.submitting : c.confirmSubmit}
+            </button>
+            <button type="button" className="secondary" disabled={busy} onClick={() => setConfirming(false)}>
+              {c.cancel}
+            </button>
           </div>
         </div>
       )}

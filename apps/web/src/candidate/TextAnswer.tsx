@@ -9,7 +9,9 @@ export function TextAnswer({ question, entry, onEdit, onBlur }: AnswerProps) {
   return (
     <div className="text-answer">
       <label htmlFor={`answer-${question.id}`}>{c.yourAnswer}</label>
-      <p className="small muted" id={`hint-${question.id}`}>{c.markdownHint}</p>
+      <p className="small muted" id={`hint-${question.id}`}>
+        {c.markdownHint}
+      </p>
       <textarea
         id={`answer-${question.id}`}
         aria-describedby={`hint-${question.id} count-${question.id}`}
@@ -19,7 +21,8 @@ export function TextAnswer({ question, entry, onEdit, onBlur }: AnswerProps) {
         onBlur={onBlur}
       />
       <p className={`small ${outside ? 'warn-text' : 'muted'}`} id={`count-${question.id}`} data-testid="char-count">
-        {c.chars(count)}{guidance && ` · ${c.guidance(guidance.min, guidance.max)}`}
+        {c.chars(count)}
+        {guidance && ` · ${c.guidance(guidance.min, guidance.max)}`}
       </p>
     </div>
   );

@@ -4,22 +4,53 @@ import { AnswerBook } from './answer-book';
 
 const text = (s: string) => ({ en: s, zh: s });
 const coding: CandidateQuestionView = {
-  id: 'q-code', kind: 'coding', title: text('Sum'), prompt: text('Add'), minutes: 20,
-  coding: { starter: { javascript: 'function solve(input) {}', typescript: 'function solve(input: number[]): number {}' }, examples: [], hiddenTestCount: 8 },
+  id: 'q-code',
+  kind: 'coding',
+  title: text('Sum'),
+  prompt: text('Add'),
+  minutes: 20,
+  coding: {
+    starter: { javascript: 'function solve(input) {}', typescript: 'function solve(input: number[]): number {}' },
+    examples: [],
+    hiddenTestCount: 8,
+  },
 };
-const essay: CandidateQuestionView = { id: 'q-text', kind: 'case', title: text('Case'), prompt: text('Discuss'), minutes: 15, lengthGuidance: { min: 300, max: 1200 } };
+const essay: CandidateQuestionView = {
+  id: 'q-text',
+  kind: 'case',
+  title: text('Case'),
+  prompt: text('Discuss'),
+  minutes: 15,
+  lengthGuidance: { min: 300, max: 1200 },
+};
 
 function view(answers: CandidateAttemptView['answers'] = []): CandidateAttemptView {
   return {
-    attemptId: 'a1', status: 'in_progress', candidateName: 'Li Lei', title: 'Developer', durationMinutes: 60,
-    sections: [], questions: [coding, essay], answers, startedAt: null, deadline: null, remainingMs: 1000, serverTime: '', submittedAt: null,
+    attemptId: 'a1',
+    status: 'in_progress',
+    candidateName: 'Li Lei',
+    title: 'Developer',
+    durationMinutes: 60,
+    sections: [],
+    questions: [coding, essay],
+    answers,
+    startedAt: null,
+    deadline: null,
+    remainingMs: 1000,
+    serverTime: '',
+    submittedAt: null,
   };
 }
 
 describe(AnswerBook.name, () => {
   it('starts a coding question from its JavaScript starter and a text question empty, neither saved', () => {
     const book = AnswerBook.fromView(view());
-    expect(book.get('q-code')).toMatchObject({ content: 'function solve(input) {}', language: 'javascript', version: 0, state: 'empty' });
+    expect(book.get('q-code')).toMatchObject({
+      content: 'function solve(input) {}',
+      language: 'javascript',
+      version: 0,
+      state: 'empty',
+    });
     expect(book.get('q-text')).toMatchObject({ content: '', state: 'empty' });
     expect(book.pending()).toEqual([]);
   });
@@ -33,7 +64,12 @@ describe(AnswerBook.name, () => {
     const book = AnswerBook.fromView(view([{ questionId: 'q-text', content: 'draft', version: 4, savedAt: '' }]));
     book.edit('q-text', 'draft two');
     expect(book.get('q-text').state).toBe('unsaved');
-    expect(book.beginSave('q-text')).toEqual({ attemptId: 'a1', questionId: 'q-text', content: 'draft two', version: 5 });
+    expect(book.beginSave('q-text')).toEqual({
+      attemptId: 'a1',
+      questionId: 'q-text',
+      content: 'draft two',
+      version: 5,
+    });
     expect(book.get('q-text').state).toBe('saving');
     book.acknowledge({ questionId: 'q-text', version: 5, savedAt: '' });
     expect(book.get('q-text')).toMatchObject({ version: 5, state: 'saved' });
@@ -48,7 +84,11 @@ describe(AnswerBook.name, () => {
     expect(book.beginSave('q-code')).toBeNull();
     book.acknowledge({ questionId: 'q-code', version: 1, savedAt: '' });
     expect(book.get('q-code').state).toBe('unsaved');
-    expect(book.beginSave('q-code')).toMatchObject({ version: 2, content: 'function solve(input) { return 2; }', language: 'javascript' });
+    expect(book.beginSave('q-code')).toMatchObject({
+      version: 2,
+      content: 'function solve(input) { return 2; }',
+      language: 'javascript',
+    });
   });
 
   it('counts a language switch as an edit', () => {

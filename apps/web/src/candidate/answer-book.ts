@@ -1,4 +1,10 @@
-import { MAX_ANSWER_BYTES, type CandidateAttemptView, type CodeLanguage, type SaveAnswerAck, type SaveAnswerRequest } from '@rubricon/contracts';
+import {
+  MAX_ANSWER_BYTES,
+  type CandidateAttemptView,
+  type CodeLanguage,
+  type SaveAnswerAck,
+  type SaveAnswerRequest,
+} from '@rubricon/contracts';
 
 /** `too-long`: over MAX_ANSWER_BYTES, so not sent at all; the last saved version stands until it is shortened. */
 export type SaveState = 'empty' | 'unsaved' | 'saving' | 'saved' | 'too-long';
@@ -46,7 +52,9 @@ export class AnswerBook {
 
   /** The questions whose screen content the server has not acknowledged. */
   pending(): string[] {
-    return [...this.entries].filter(([, e]) => e.state === 'unsaved' || e.state === 'saving' || e.state === 'too-long').map(([id]) => id);
+    return [...this.entries]
+      .filter(([, e]) => e.state === 'unsaved' || e.state === 'saving' || e.state === 'too-long')
+      .map(([id]) => id);
   }
 
   /** The next request for a question, or null when nothing needs saving or a save is in flight. */
@@ -54,7 +62,12 @@ export class AnswerBook {
     const entry = this.get(questionId);
     // 'unsaved' is only ever set for content within MAX_ANSWER_BYTES (unsavedState): never 'too-long'.
     if (entry.inFlight || entry.state !== 'unsaved') return null;
-    const req: SaveAnswerRequest = { attemptId: this.attemptId, questionId, content: entry.content, version: entry.version + 1 };
+    const req: SaveAnswerRequest = {
+      attemptId: this.attemptId,
+      questionId,
+      content: entry.content,
+      version: entry.version + 1,
+    };
     if (entry.language) req.language = entry.language;
     entry.inFlight = req;
     entry.state = 'saving';
@@ -67,7 +80,8 @@ export class AnswerBook {
     const sent = entry.inFlight;
     entry.inFlight = null;
     entry.version = Math.max(entry.version, ack.version);
-    entry.state = sent && sent.content === entry.content && sent.language === entry.language ? 'saved' : unsavedState(entry);
+    entry.state =
+      sent && sent.content === entry.content && sent.language === entry.language ? 'saved' : unsavedState(entry);
   }
 
   /** A failed save: the text stays on screen, unsaved, to be retried. */
@@ -87,7 +101,8 @@ export class AnswerBook {
     const server = entryFromView(view, questionId);
     entry.inFlight = null;
     entry.version = server.version;
-    entry.state = server.content === entry.content && server.language === entry.language ? 'saved' : unsavedState(entry);
+    entry.state =
+      server.content === entry.content && server.language === entry.language ? 'saved' : unsavedState(entry);
   }
 }
 
@@ -104,8 +119,10 @@ function unsavedState(entry: AnswerEntry): 'unsaved' | 'too-long' {
 
 function entryFromView(view: CandidateAttemptView, questionId: string): AnswerEntry {
   const saved = view.answers.find((a) => a.questionId === questionId);
-  if (saved) return { content: saved.content, language: saved.language, version: saved.version, state: 'saved', inFlight: null };
+  if (saved)
+    return { content: saved.content, language: saved.language, version: saved.version, state: 'saved', inFlight: null };
   const coding = view.questions.find((q) => q.id === questionId)?.coding;
-  if (coding) return { content: coding.starter.javascript, language: 'javascript', version: 0, state: 'empty', inFlight: null };
+  if (coding)
+    return { content: coding.starter.javascript, language: 'javascript', version: 0, state: 'empty', inFlight: null };
   return { content: '', version: 0, state: 'empty', inFlight: null };
 }

@@ -1,5 +1,13 @@
 import { io, type Socket } from 'socket.io-client';
-import type { AttemptClientEvents, AttemptServerEvents, CandidateErrorCode, IntegrityEventRequest, SaveAnswerAck, SaveAnswerRequest, SocketErrorAck } from '@rubricon/contracts';
+import type {
+  AttemptClientEvents,
+  AttemptServerEvents,
+  CandidateErrorCode,
+  IntegrityEventRequest,
+  SaveAnswerAck,
+  SaveAnswerRequest,
+  SocketErrorAck,
+} from '@rubricon/contracts';
 import { ApiError } from '../api';
 import type { AttemptClient } from './candidate-api';
 import type { CodedError } from './error-messages';
@@ -19,7 +27,12 @@ export class SaveFailed extends Error {
 /** A refusal the server will repeat on retry (stale version, past the deadline, submitted). */
 export class SaveRefused extends SaveFailed {}
 
-const FINAL_REFUSALS: ReadonlySet<string> = new Set<CandidateErrorCode>(['stale-version', 'version-skipped', 'time-up', 'already-submitted']);
+const FINAL_REFUSALS: ReadonlySet<string> = new Set<CandidateErrorCode>([
+  'stale-version',
+  'version-skipped',
+  'time-up',
+  'already-submitted',
+]);
 
 const ACK_TIMEOUT_MS = 8000;
 
@@ -49,8 +62,12 @@ export class AttemptLink {
 
   async save(req: SaveAnswerRequest): Promise<SaveAnswerAck> {
     if (this.socket.connected) {
-      const res = await this.socket.timeout(ACK_TIMEOUT_MS).emitWithAck('save-answer', req).catch(() => null);
-      if (res && 'error' in res) throw isFinalRefusal(res) ? new SaveRefused(res.error, res.code) : new SaveFailed(res.error, res.code);
+      const res = await this.socket
+        .timeout(ACK_TIMEOUT_MS)
+        .emitWithAck('save-answer', req)
+        .catch(() => null);
+      if (res && 'error' in res)
+        throw isFinalRefusal(res) ? new SaveRefused(res.error, res.code) : new SaveFailed(res.error, res.code);
       if (res) return res;
       // No ack in time: the REST fallback below carries the same version, so at most one lands.
     }

@@ -27,7 +27,10 @@ export function forgetSession(linkToken: string): void {
 }
 
 export async function openSession(linkToken: string): Promise<CandidateSession> {
-  const res = await candidateFetch<CandidateSessionResponse>(null, '/candidate/sessions', { method: 'POST', body: JSON.stringify({ token: linkToken }) });
+  const res = await candidateFetch<CandidateSessionResponse>(null, '/candidate/sessions', {
+    method: 'POST',
+    body: JSON.stringify({ token: linkToken }),
+  });
   sessionStorage.setItem(linkKey(linkToken), res.attemptId);
   sessionStorage.setItem(attemptKey(res.attemptId), res.accessToken);
   return res;
@@ -39,14 +42,22 @@ export async function candidateFetch<T>(accessToken: string | null, path: string
   if (init.body) headers.set('Content-Type', 'application/json');
   const res = await fetch(`/api${path}`, { ...init, headers });
   const body = await res.json().catch(() => ({ message: res.statusText }));
-  if (!res.ok) throw new ApiError(res.status, body.message ?? res.statusText, typeof body.code === 'string' ? body.code : undefined);
+  if (!res.ok)
+    throw new ApiError(
+      res.status,
+      body.message ?? res.statusText,
+      typeof body.code === 'string' ? body.code : undefined,
+    );
   return body as T;
 }
 
 /** A bound client for one attempt. */
 export function attemptClient(accessToken: string) {
   const call = <T>(path: string, method = 'GET', body?: unknown) =>
-    candidateFetch<T>(accessToken, `/candidate/attempt${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+    candidateFetch<T>(accessToken, `/candidate/attempt${path}`, {
+      method,
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
   return {
     accessToken,
     view: () => call<CandidateAttemptView>(''),

@@ -1,5 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { CANDIDATE_ERROR_CODES, MAX_ANSWER_BYTES, MAX_HIDDEN_RUNS_PER_QUESTION, MAX_SOCKETS_PER_ATTEMPT } from '@rubricon/contracts';
+import {
+  CANDIDATE_ERROR_CODES,
+  MAX_ANSWER_BYTES,
+  MAX_HIDDEN_RUNS_PER_QUESTION,
+  MAX_SOCKETS_PER_ATTEMPT,
+} from '@rubricon/contracts';
 import { errorTexts, localizedError } from './error-messages';
 
 describe('candidate error texts', () => {
@@ -25,11 +30,16 @@ describe('candidate error texts', () => {
     }
   });
 
-  it('uses the page\'s text for a known code and the server\'s message otherwise', () => {
-    const used = { message: 'This invitation link has already been used. Ask the recruiter to send you a new link.', code: 'link-used' };
+  it("uses the page's text for a known code and the server's message otherwise", () => {
+    const used = {
+      message: 'This invitation link has already been used. Ask the recruiter to send you a new link.',
+      code: 'link-used',
+    };
     expect(localizedError(errorTexts.zh, used)).toBe('该邀请链接已被使用。请联系招聘方为您发送新的链接。');
     expect(localizedError(errorTexts.en, used)).toBe(used.message);
-    expect(localizedError(errorTexts.zh, { message: 'Something newer.', code: 'a-code-from-a-newer-server' })).toBe('Something newer.');
+    expect(localizedError(errorTexts.zh, { message: 'Something newer.', code: 'a-code-from-a-newer-server' })).toBe(
+      'Something newer.',
+    );
     expect(localizedError(errorTexts.zh, { message: 'content must be text' })).toBe('content must be text');
     // A code that only looks like a key of the object, never its prototype.
     expect(localizedError(errorTexts.zh, { message: 'plain', code: 'toString' })).toBe('plain');

@@ -1,4 +1,10 @@
-import { isCandidateErrorCode, MAX_ANSWER_BYTES, MAX_HIDDEN_RUNS_PER_QUESTION, MAX_SOCKETS_PER_ATTEMPT, type CandidateErrorCode } from '@rubricon/contracts';
+import {
+  isCandidateErrorCode,
+  MAX_ANSWER_BYTES,
+  MAX_HIDDEN_RUNS_PER_QUESTION,
+  MAX_SOCKETS_PER_ATTEMPT,
+  type CandidateErrorCode,
+} from '@rubricon/contracts';
 
 /**
  * The candidate page's own words for each refusal the server names with a code (ErrorResponse,
@@ -11,18 +17,22 @@ const en: Record<CandidateErrorCode, string> = {
   'link-expired': 'This invitation has expired. Ask the recruiter for a new link.',
   'link-revoked': 'This invitation has been withdrawn. Please contact the recruiter.',
   'already-submitted': 'This assessment has already been submitted, so answers can no longer change. Thank you.',
-  'session-ended': 'This session has ended (it expired, a newer one replaced it, or it was withdrawn). Open your latest invitation link again.',
+  'session-ended':
+    'This session has ended (it expired, a newer one replaced it, or it was withdrawn). Open your latest invitation link again.',
   'wrong-attempt': 'This session belongs to another assessment. Open your own invitation link again.',
   'attempt-unknown': 'This assessment could not be found. Please contact the recruiter.',
   'question-unknown': 'This question is not part of your assessment. Reload the page.',
   'not-started': 'Start the assessment first.',
   'not-in-progress': 'The assessment is not in progress, so this can no longer be done.',
   'time-up': 'The time is up: answers can no longer change, and your last saved answers are submitted automatically.',
-  'stale-version': 'A newer version of this answer is already saved (perhaps from another tab). Reload to continue from it.',
-  'version-skipped': 'This save does not follow the saved version of the answer. Reload to continue from the saved version.',
+  'stale-version':
+    'A newer version of this answer is already saved (perhaps from another tab). Reload to continue from it.',
+  'version-skipped':
+    'This save does not follow the saved version of the answer. Reload to continue from the saved version.',
   'answer-too-long': `The answer is too long: an answer may be at most ${MAX_ANSWER_BYTES / 1000} KB.`,
   'language-required': 'A coding answer needs its language: JavaScript or TypeScript.',
-  'too-many-saves': 'Too many saves in a short time; your answer stays on this page and is saved again in a few seconds.',
+  'too-many-saves':
+    'Too many saves in a short time; your answer stays on this page and is saved again in a few seconds.',
   'too-many-signals': 'Too many signals in a short time; not all of them were recorded.',
   'too-many-runs': 'Too many code runs; wait a minute and try again.',
   'hidden-runs-exhausted': `You have used all ${MAX_HIDDEN_RUNS_PER_QUESTION} hidden-test runs for this question; your saved code is graded at the end.`,

@@ -15,17 +15,30 @@ const en = {
   sections: 'Sections',
   questionsCount: (n: number) => (n === 1 ? '1 question' : `${n} questions`),
   rules: 'Before you start',
-  ruleTimer: 'The timer starts when you press Start and cannot be paused. The deadline is kept by the server: closing the page does not stop it.',
-  ruleAutosave: 'Answers are saved automatically a few seconds after you stop typing and when you leave a field. Each question shows whether it is saved.',
+  ruleTimer:
+    'The timer starts when you press Start and cannot be paused. The deadline is kept by the server: closing the page does not stop it.',
+  ruleAutosave:
+    'Answers are saved automatically a few seconds after you stop typing and when you leave a field. Each question shows whether it is saved.',
   ruleDeadline: 'At the deadline your saved answers are submitted automatically.',
-  ruleIntegrity: 'Pasting, leaving this window and resizing it are recorded and shown to the hiring team as signals, not as proof of anything.',
-  ruleKeyboard: 'Everything works with the keyboard. In the code editor, Ctrl+M switches Tab between indenting and moving focus; Ctrl+Enter runs your code.',
+  ruleIntegrity:
+    'Pasting, leaving this window and resizing it are recorded and shown to the hiring team as signals, not as proof of anything.',
+  ruleKeyboard:
+    'Everything works with the keyboard. In the code editor, Ctrl+M switches Tab between indenting and moving focus; Ctrl+Enter runs your code.',
   start: 'Start the assessment',
   starting: 'Starting…',
   timeLeft: 'Time left',
   questionList: 'Questions',
-  kindLabels: { coding: 'Coding', case: 'Case study', scenario: 'Scenario', behavioral: 'Behavioural' } as Record<QuestionKind, string>,
-  saveState: { saved: 'Saved', unsaved: 'Not saved yet', saving: 'Saving…', empty: 'Not answered', 'too-long': `Too long to save: an answer may be at most ${MAX_ANSWER_BYTES / 1000} KB. Shorten it; until then your last saved version counts.` },
+  kindLabels: { coding: 'Coding', case: 'Case study', scenario: 'Scenario', behavioral: 'Behavioural' } as Record<
+    QuestionKind,
+    string
+  >,
+  saveState: {
+    saved: 'Saved',
+    unsaved: 'Not saved yet',
+    saving: 'Saving…',
+    empty: 'Not answered',
+    'too-long': `Too long to save: an answer may be at most ${MAX_ANSWER_BYTES / 1000} KB. Shorten it; until then your last saved version counts.`,
+  },
   questionOf: (n: number, total: number) => `Question ${n} of ${total}`,
   suggestedMinutes: (n: number) => `about ${n} min`,
   examples: 'Examples',
@@ -63,9 +76,15 @@ const en = {
   thanksBody: 'Your answers have been submitted. The hiring team will be in touch. You can close this page.',
   expiredBody: 'The time is up. Your saved answers were submitted automatically. You can close this page.',
   offline: 'Connection lost: answers are saved over HTTP until it comes back.',
-  stale: 'This answer was also saved from another tab; the text on this screen is kept and saved as the latest version.',
+  stale:
+    'This answer was also saved from another tab; the text on this screen is kept and saved as the latest version.',
   saveFailed: (msg: string) => `Could not save: ${msg}`,
-  statusLabels: { invited: 'Not started', in_progress: 'In progress', submitted: 'Submitted', expired: 'Expired' } as Record<AttemptStatus, string>,
+  statusLabels: {
+    invited: 'Not started',
+    in_progress: 'In progress',
+    submitted: 'Submitted',
+    expired: 'Expired',
+  } as Record<AttemptStatus, string>,
   /** Refusals by code (error-messages.ts); `textFor` falls back to the server's message. */
   errors: errorTexts.en,
 };
@@ -86,13 +105,20 @@ const zh: typeof en = {
   ruleAutosave: '停止输入几秒后或离开输入框时，答案会自动保存；每道题都会显示是否已保存。',
   ruleDeadline: '到达截止时间时，已保存的答案将自动提交。',
   ruleIntegrity: '粘贴、离开本窗口和调整窗口大小会被记录并提供给招聘团队参考，仅作提示，不作为任何结论的依据。',
-  ruleKeyboard: '所有操作都可以只用键盘完成。在代码编辑器中，Ctrl+M 切换 Tab 键是缩进还是移动焦点；Ctrl+Enter 运行代码。',
+  ruleKeyboard:
+    '所有操作都可以只用键盘完成。在代码编辑器中，Ctrl+M 切换 Tab 键是缩进还是移动焦点；Ctrl+Enter 运行代码。',
   start: '开始测评',
   starting: '正在开始…',
   timeLeft: '剩余时间',
   questionList: '题目列表',
   kindLabels: { coding: '编程题', case: '案例分析题', scenario: '情景题', behavioral: '行为面试题' },
-  saveState: { saved: '已保存', unsaved: '尚未保存', saving: '正在保存…', empty: '未作答', 'too-long': `内容过长，无法保存：每题答案最多 ${MAX_ANSWER_BYTES / 1000} KB。请删减；在此之前以您最后保存的版本为准。` },
+  saveState: {
+    saved: '已保存',
+    unsaved: '尚未保存',
+    saving: '正在保存…',
+    empty: '未作答',
+    'too-long': `内容过长，无法保存：每题答案最多 ${MAX_ANSWER_BYTES / 1000} KB。请删减；在此之前以您最后保存的版本为准。`,
+  },
   questionOf: (n: number, total: number) => `第 ${n} 题，共 ${total} 题`,
   suggestedMinutes: (n: number) => `建议用时约 ${n} 分钟`,
   examples: '示例',
@@ -139,7 +165,12 @@ const zh: typeof en = {
 export type CandidateMessages = typeof en;
 
 /** `textFor(error)`: a refusal from the server in the page's language when its code is known, else as the server said it. */
-export function useCandidateText(): { c: CandidateMessages; lang: 'en' | 'zh'; toggle: () => void; textFor: (error: CodedError) => string } {
+export function useCandidateText(): {
+  c: CandidateMessages;
+  lang: 'en' | 'zh';
+  toggle: () => void;
+  textFor: (error: CodedError) => string;
+} {
   const { lang, toggle } = useI18n();
   const c = lang === 'zh' ? zh : en;
   return { c, lang, toggle, textFor: (error) => localizedError(c.errors, error) };

@@ -11,7 +11,11 @@ const RETRY_MS = 5000;
  * Debounced saving of the answer book through the attempt link. Re-renders on every save-state
  * change; a refusal the server would repeat (stale version, deadline) goes to `onRefused`.
  */
-export function useAutosave(book: AnswerBook, link: AttemptLink | null, onRefused: (questionId: string, error: CodedError) => void) {
+export function useAutosave(
+  book: AnswerBook,
+  link: AttemptLink | null,
+  onRefused: (questionId: string, error: CodedError) => void,
+) {
   const [, rerender] = useReducer((n: number) => n + 1, 0);
   /** The last failed save's error (shown through textFor), until a save succeeds. */
   const [failure, setFailure] = useState<CodedError | null>(null);
@@ -22,44 +26,56 @@ export function useAutosave(book: AnswerBook, link: AttemptLink | null, onRefuse
 
   const schedule = useCallback((questionId: string, delay: number, save: (id: string) => Promise<void>) => {
     clearTimeout(timers.current.get(questionId));
-    timers.current.set(questionId, setTimeout(() => void save(questionId), delay));
+    timers.current.set(
+      questionId,
+      setTimeout(() => void save(questionId), delay),
+    );
   }, []);
 
-  const save = useCallback(async (questionId: string): Promise<void> => {
-    clearTimeout(timers.current.get(questionId));
-    const running = inFlight.current.get(questionId);
-    if (running) return running;
-    const req = link && book.beginSave(questionId);
-    if (!req) return;
-    rerender();
-    const done = link.save(req).then(
-      (ack) => {
-        book.acknowledge(ack);
-        setFailure(null);
-        // Typing went on while the save was in flight: save the newer text too.
-        if (book.get(questionId).state === 'unsaved') schedule(questionId, DEBOUNCE_MS, save);
-      },
-      (e: Error & { code?: string }) => {
-        book.fail(questionId);
-        if (e instanceof SaveRefused) refused.current(questionId, e);
-        else {
-          setFailure(e);
-          schedule(questionId, RETRY_MS, save);
-        }
-      },
-    ).finally(() => {
-      inFlight.current.delete(questionId);
+  const save = useCallback(
+    async (questionId: string): Promise<void> => {
+      clearTimeout(timers.current.get(questionId));
+      const running = inFlight.current.get(questionId);
+      if (running) return running;
+      const req = link && book.beginSave(questionId);
+      if (!req) return;
       rerender();
-    });
-    inFlight.current.set(questionId, done);
-    return done;
-  }, [book, link, schedule]);
+      const done = link
+        .save(req)
+        .then(
+          (ack) => {
+            book.acknowledge(ack);
+            setFailure(null);
+            // Typing went on while the save was in flight: save the newer text too.
+            if (book.get(questionId).state === 'unsaved') schedule(questionId, DEBOUNCE_MS, save);
+          },
+          (e: Error & { code?: string }) => {
+            book.fail(questionId);
+            if (e instanceof SaveRefused) refused.current(questionId, e);
+            else {
+              setFailure(e);
+              schedule(questionId, RETRY_MS, save);
+            }
+          },
+        )
+        .finally(() => {
+          inFlight.current.delete(questionId);
+          rerender();
+        });
+      inFlight.current.set(questionId, done);
+      return done;
+    },
+    [book, link, schedule],
+  );
 
-  const edit = useCallback((questionId: string, content: string, language?: CodeLanguage) => {
-    book.edit(questionId, content, language);
-    rerender();
-    schedule(questionId, DEBOUNCE_MS, save);
-  }, [book, save, schedule]);
+  const edit = useCallback(
+    (questionId: string, content: string, language?: CodeLanguage) => {
+      book.edit(questionId, content, language);
+      rerender();
+      schedule(questionId, DEBOUNCE_MS, save);
+    },
+    [book, save, schedule],
+  );
 
   /** Saves everything not yet acknowledged; resolves once each pending answer had its try. */
   const flushAll = useCallback(async () => {

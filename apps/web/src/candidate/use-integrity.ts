@@ -15,15 +15,24 @@ export function useIntegrity(link: AttemptLink | null, attemptId: string, questi
   useEffect(() => {
     if (!link) return;
     const report = (type: IntegrityEventRequest['type'], detail?: Record<string, number>) =>
-      link.report({ attemptId, type, ...(current.current ? { questionId: current.current } : {}), ...(detail ? { detail } : {}) });
-    const onPaste = (e: ClipboardEvent) => report('paste', { size: e.clipboardData?.getData('text/plain').length ?? 0 });
+      link.report({
+        attemptId,
+        type,
+        ...(current.current ? { questionId: current.current } : {}),
+        ...(detail ? { detail } : {}),
+      });
+    const onPaste = (e: ClipboardEvent) =>
+      report('paste', { size: e.clipboardData?.getData('text/plain').length ?? 0 });
     const onBlur = () => report('blur');
     const onFocus = () => report('focus');
     const onVisibility = () => report(document.visibilityState === 'hidden' ? 'hidden' : 'visible');
     let resizeTimer: ReturnType<typeof setTimeout> | undefined;
     const onResize = () => {
       clearTimeout(resizeTimer);
-      resizeTimer = setTimeout(() => report('resize', { width: window.innerWidth, height: window.innerHeight }), RESIZE_SETTLE_MS);
+      resizeTimer = setTimeout(
+        () => report('resize', { width: window.innerWidth, height: window.innerHeight }),
+        RESIZE_SETTLE_MS,
+      );
     };
     // Capture phase: Monaco handles paste itself and may stop it from bubbling.
     document.addEventListener('paste', onPaste, true);

@@ -20,7 +20,16 @@ export interface CodeEditorProps {
  * replaces it when it changed from outside (a reload, a starter loaded for the other language).
  * Default export: the candidate screens load it with lazy().
  */
-export default function CodeEditor({ value, language, onChange, onBlur, onRun, ariaLabel, readOnly = false, height = 360 }: CodeEditorProps) {
+export default function CodeEditor({
+  value,
+  language,
+  onChange,
+  onBlur,
+  onRun,
+  ariaLabel,
+  readOnly = false,
+  height = 360,
+}: CodeEditorProps) {
   const host = useRef<HTMLDivElement>(null);
   const editorRef = useRef<monaco.editor.IStandaloneCodeEditor | null>(null);
   // The latest callbacks, read by listeners registered once.

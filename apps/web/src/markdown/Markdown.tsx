@@ -20,9 +20,17 @@ function renderBlock(block: Block, key: number, offset: number, tight: boolean):
       return createElement(`h${Math.min(6, block.level + offset)}`, { key }, renderInlines(block.children));
     case 'paragraph':
       // A list item holding a single paragraph renders it bare, like a tight Markdown list.
-      return tight ? <span key={key}>{renderInlines(block.children)}</span> : <p key={key}>{renderInlines(block.children)}</p>;
+      return tight ? (
+        <span key={key}>{renderInlines(block.children)}</span>
+      ) : (
+        <p key={key}>{renderInlines(block.children)}</p>
+      );
     case 'code':
-      return <pre key={key} className="code"><code data-lang={block.lang || undefined}>{block.text}</code></pre>;
+      return (
+        <pre key={key} className="code">
+          <code data-lang={block.lang || undefined}>{block.text}</code>
+        </pre>
+      );
     case 'rule':
       return <hr key={key} />;
     case 'quote':
@@ -31,16 +39,36 @@ function renderBlock(block: Block, key: number, offset: number, tight: boolean):
       const items = block.items.map((item, i) => (
         <li key={i}>{renderBlocks(item, offset, item.filter((b) => b.type === 'paragraph').length <= 1)}</li>
       ));
-      return block.ordered ? <ol key={key} start={block.start === 1 ? undefined : block.start}>{items}</ol> : <ul key={key}>{items}</ul>;
+      return block.ordered ? (
+        <ol key={key} start={block.start === 1 ? undefined : block.start}>
+          {items}
+        </ol>
+      ) : (
+        <ul key={key}>{items}</ul>
+      );
     }
     case 'table':
       return (
         <div key={key} className="table-scroll">
           <table className="md-table">
-            <thead><tr>{block.header.map((cell, c) => <th key={c} scope="col" style={align(block.align[c])}>{renderInlines(cell)}</th>)}</tr></thead>
+            <thead>
+              <tr>
+                {block.header.map((cell, c) => (
+                  <th key={c} scope="col" style={align(block.align[c])}>
+                    {renderInlines(cell)}
+                  </th>
+                ))}
+              </tr>
+            </thead>
             <tbody>
               {block.rows.map((row, r) => (
-                <tr key={r}>{row.map((cell, c) => <td key={c} style={align(block.align[c])}>{renderInlines(cell)}</td>)}</tr>
+                <tr key={r}>
+                  {row.map((cell, c) => (
+                    <td key={c} style={align(block.align[c])}>
+                      {renderInlines(cell)}
+                    </td>
+                  ))}
+                </tr>
               ))}
             </tbody>
           </table>
@@ -56,13 +84,24 @@ function align(value: Align) {
 function renderInlines(nodes: Inline[]): ReactNode[] {
   return nodes.map((node, key) => {
     switch (node.type) {
-      case 'text': return node.text;
-      case 'br': return <br key={key} />;
-      case 'code': return <code key={key}>{node.text}</code>;
-      case 'strong': return <strong key={key}>{renderInlines(node.children)}</strong>;
-      case 'em': return <em key={key}>{renderInlines(node.children)}</em>;
-      case 'del': return <del key={key}>{renderInlines(node.children)}</del>;
-      case 'link': return <a key={key} href={node.href} target="_blank" rel="noopener noreferrer">{renderInlines(node.children)}</a>;
+      case 'text':
+        return node.text;
+      case 'br':
+        return <br key={key} />;
+      case 'code':
+        return <code key={key}>{node.text}</code>;
+      case 'strong':
+        return <strong key={key}>{renderInlines(node.children)}</strong>;
+      case 'em':
+        return <em key={key}>{renderInlines(node.children)}</em>;
+      case 'del':
+        return <del key={key}>{renderInlines(node.children)}</del>;
+      case 'link':
+        return (
+          <a key={key} href={node.href} target="_blank" rel="noopener noreferrer">
+            {renderInlines(node.children)}
+          </a>
+        );
     }
   });
 }

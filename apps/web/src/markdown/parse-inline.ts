@@ -19,20 +19,36 @@ export function safeHref(href: string): string | null {
 export function parseInline(source: string, depth = 0): Inline[] {
   const out: Inline[] = [];
   let text = '';
-  const flush = () => { if (text) { out.push({ type: 'text', text }); text = ''; } };
-  const push = (node: Inline) => { flush(); out.push(node); };
+  const flush = () => {
+    if (text) {
+      out.push({ type: 'text', text });
+      text = '';
+    }
+  };
+  const push = (node: Inline) => {
+    flush();
+    out.push(node);
+  };
   const nested = (s: string) => (depth < MAX_DEPTH ? parseInline(s, depth + 1) : [{ type: 'text' as const, text: s }]);
   let i = 0;
   while (i < source.length) {
     const c = source[i];
-    if (c === '\\' && ESCAPABLE.test(source[i + 1] ?? '')) { text += source[i + 1]; i += 2; continue; }
+    if (c === '\\' && ESCAPABLE.test(source[i + 1] ?? '')) {
+      text += source[i + 1];
+      i += 2;
+      continue;
+    }
     if (c === '`') {
       let run = 1;
       while (source[i + run] === '`') run++;
       const fence = '`'.repeat(run);
       let close = source.indexOf(fence, i + run);
       while (close !== -1 && source[close + run] === '`') close = source.indexOf(fence, close + run + 1);
-      if (close === -1) { text += fence; i += run; continue; }
+      if (close === -1) {
+        text += fence;
+        i += run;
+        continue;
+      }
       const code = source.slice(i + run, close);
       push({ type: 'code', text: /^ .* $/.test(code) ? code.slice(1, -1) : code });
       i = close + run;
@@ -40,11 +56,18 @@ export function parseInline(source: string, depth = 0): Inline[] {
     }
     if ((c === '*' || c === '_' || c === '~') && !(c === '_' && /\w/.test(source[i - 1] ?? ''))) {
       const double = source[i + 1] === c;
-      if (c === '~' && !double) { text += c; i++; continue; }
+      if (c === '~' && !double) {
+        text += c;
+        i++;
+        continue;
+      }
       const marker = double ? c + c : c;
       const close = findClose(source, marker, i + marker.length);
       if (close !== -1) {
-        push({ type: c === '~' ? 'del' : double ? 'strong' : 'em', children: nested(source.slice(i + marker.length, close)) });
+        push({
+          type: c === '~' ? 'del' : double ? 'strong' : 'em',
+          children: nested(source.slice(i + marker.length, close)),
+        });
         i = close + marker.length;
         continue;
       }
@@ -59,7 +82,11 @@ export function parseInline(source: string, depth = 0): Inline[] {
         continue;
       }
     }
-    if (c === '\n') { push({ type: 'br' }); i++; continue; }
+    if (c === '\n') {
+      push({ type: 'br' });
+      i++;
+      continue;
+    }
     text += c;
     i++;
   }

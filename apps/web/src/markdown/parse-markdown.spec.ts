@@ -14,7 +14,10 @@ describe(parseMarkdown.name, () => {
     const [cjk] = parseMarkdown('你负责拓展\n中小商户');
     expect(cjk).toEqual({ type: 'paragraph', children: [{ type: 'text', text: '你负责拓展中小商户' }] });
     const [hard] = parseMarkdown('line one  \nline two');
-    expect(hard).toEqual({ type: 'paragraph', children: [{ type: 'text', text: 'line one' }, { type: 'br' }, { type: 'text', text: 'line two' }] });
+    expect(hard).toEqual({
+      type: 'paragraph',
+      children: [{ type: 'text', text: 'line one' }, { type: 'br' }, { type: 'text', text: 'line two' }],
+    });
   });
 
   it('keeps fenced code verbatim, Markdown and HTML included', () => {
@@ -23,7 +26,9 @@ describe(parseMarkdown.name, () => {
   });
 
   it('reads a pipe table with alignment, escaped pipes and missing cells', () => {
-    const [table] = parseMarkdown('| 渠道 | 成本 |\n|---|--:|\n| 直销 | **600** |\n| a \\| b |\n\nnext') as [Extract<Block, { type: 'table' }>];
+    const [table] = parseMarkdown('| 渠道 | 成本 |\n|---|--:|\n| 直销 | **600** |\n| a \\| b |\n\nnext') as [
+      Extract<Block, { type: 'table' }>,
+    ];
     expect(table.type).toBe('table');
     expect(table.align).toEqual([null, 'right']);
     expect(table.header).toEqual([[{ type: 'text', text: '渠道' }], [{ type: 'text', text: '成本' }]]);
@@ -32,11 +37,17 @@ describe(parseMarkdown.name, () => {
   });
 
   it('reads ordered lists with their start, continuation lines and nested lists', () => {
-    const [list] = parseMarkdown('3. first\n   continued\n4. second\n   - inner a\n   - inner b\n\nafter') as [Extract<Block, { type: 'list' }>];
+    const [list] = parseMarkdown('3. first\n   continued\n4. second\n   - inner a\n   - inner b\n\nafter') as [
+      Extract<Block, { type: 'list' }>,
+    ];
     expect(list).toMatchObject({ type: 'list', ordered: true, start: 3 });
     expect(list.items).toHaveLength(2);
     expect(list.items[0]).toEqual([{ type: 'paragraph', children: [{ type: 'text', text: 'first continued' }] }]);
-    expect(list.items[1][1]).toMatchObject({ type: 'list', ordered: false, items: [[{ type: 'paragraph' }], [{ type: 'paragraph' }]] });
+    expect(list.items[1][1]).toMatchObject({
+      type: 'list',
+      ordered: false,
+      items: [[{ type: 'paragraph' }], [{ type: 'paragraph' }]],
+    });
   });
 
   it('ends an unordered list where an ordered one starts', () => {
@@ -46,7 +57,18 @@ describe(parseMarkdown.name, () => {
 
   it('reads block quotes recursively', () => {
     expect(parseMarkdown('> **Note** one\n> two')).toEqual([
-      { type: 'quote', children: [{ type: 'paragraph', children: [{ type: 'strong', children: [{ type: 'text', text: 'Note' }] }, { type: 'text', text: ' one two' }] }] },
+      {
+        type: 'quote',
+        children: [
+          {
+            type: 'paragraph',
+            children: [
+              { type: 'strong', children: [{ type: 'text', text: 'Note' }] },
+              { type: 'text', text: ' one two' },
+            ],
+          },
+        ],
+      },
     ]);
   });
 });
@@ -65,7 +87,9 @@ describe(parseInline.name, () => {
   });
 
   it('leaves arithmetic, snake_case and unclosed markers as text', () => {
-    expect(parseInline('5 * 3 * 2 uses max_retry_count and *open')).toEqual([{ type: 'text', text: '5 * 3 * 2 uses max_retry_count and *open' }]);
+    expect(parseInline('5 * 3 * 2 uses max_retry_count and *open')).toEqual([
+      { type: 'text', text: '5 * 3 * 2 uses max_retry_count and *open' },
+    ]);
   });
 
   it('honours backslash escapes', () => {
@@ -73,7 +97,9 @@ describe(parseInline.name, () => {
   });
 
   it('links only http, https and mailto targets', () => {
-    expect(parseInline('[docs](https://example.com/a)')).toEqual([{ type: 'link', href: 'https://example.com/a', children: [{ type: 'text', text: 'docs' }] }]);
+    expect(parseInline('[docs](https://example.com/a)')).toEqual([
+      { type: 'link', href: 'https://example.com/a', children: [{ type: 'text', text: 'docs' }] },
+    ]);
     const unsafe = parseInline('[click](javascript:alert(1))');
     expect(unsafe.map((n) => n.type)).toEqual(['text']);
     expect(JSON.stringify(unsafe)).not.toContain('javascript');
@@ -81,6 +107,8 @@ describe(parseInline.name, () => {
   });
 
   it('keeps HTML as literal text', () => {
-    expect(parseInline('<img src=x onerror=alert(1)>')).toEqual([{ type: 'text', text: '<img src=x onerror=alert(1)>' }]);
+    expect(parseInline('<img src=x onerror=alert(1)>')).toEqual([
+      { type: 'text', text: '<img src=x onerror=alert(1)>' },
+    ]);
   });
 });

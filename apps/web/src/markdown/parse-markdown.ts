@@ -35,12 +35,21 @@ function isBlank(line: string): boolean {
 }
 
 function isTableStart(lines: string[], i: number): boolean {
-  return lines[i].includes('|') && i + 1 < lines.length && lines[i + 1].includes('-') && TABLE_DELIMITER.test(lines[i + 1]);
+  return (
+    lines[i].includes('|') && i + 1 < lines.length && lines[i + 1].includes('-') && TABLE_DELIMITER.test(lines[i + 1])
+  );
 }
 
 function startsBlock(lines: string[], i: number): boolean {
   const line = lines[i];
-  return FENCE.test(line) || HEADING.test(line) || RULE.test(line) || QUOTE.test(line) || LIST_ITEM.test(line) || isTableStart(lines, i);
+  return (
+    FENCE.test(line) ||
+    HEADING.test(line) ||
+    RULE.test(line) ||
+    QUOTE.test(line) ||
+    LIST_ITEM.test(line) ||
+    isTableStart(lines, i)
+  );
 }
 
 function parseBlocks(lines: string[], depth: number): Block[] {
@@ -48,13 +57,20 @@ function parseBlocks(lines: string[], depth: number): Block[] {
   let i = 0;
   while (i < lines.length) {
     const line = lines[i];
-    if (isBlank(line)) { i++; continue; }
+    if (isBlank(line)) {
+      i++;
+      continue;
+    }
     const fence = depth < MAX_DEPTH ? FENCE.exec(line) : null;
     if (fence) {
       const marker = fence[1];
       const body: string[] = [];
       i++;
-      while (i < lines.length && !(lines[i].trim().startsWith(marker[0].repeat(marker.length)) && lines[i].trim().replace(/[`~]/g, '') === '')) body.push(lines[i++]);
+      while (
+        i < lines.length &&
+        !(lines[i].trim().startsWith(marker[0].repeat(marker.length)) && lines[i].trim().replace(/[`~]/g, '') === '')
+      )
+        body.push(lines[i++]);
       i++; // the closing fence (or the end of input)
       blocks.push({ type: 'code', lang: fence[2], text: body.join('\n') });
       continue;
@@ -65,7 +81,11 @@ function parseBlocks(lines: string[], depth: number): Block[] {
       i++;
       continue;
     }
-    if (RULE.test(line)) { blocks.push({ type: 'rule' }); i++; continue; }
+    if (RULE.test(line)) {
+      blocks.push({ type: 'rule' });
+      i++;
+      continue;
+    }
     if (isTableStart(lines, i)) {
       const header = splitRow(line);
       const align = splitRow(lines[i + 1]).map(toAlign);
@@ -75,7 +95,12 @@ function parseBlocks(lines: string[], depth: number): Block[] {
         const cells = splitRow(lines[i++]);
         rows.push(header.map((_, c) => parseInline(cells[c] ?? '', depth)));
       }
-      blocks.push({ type: 'table', align: header.map((_, c) => align[c] ?? null), header: header.map((h) => parseInline(h, depth)), rows });
+      blocks.push({
+        type: 'table',
+        align: header.map((_, c) => align[c] ?? null),
+        header: header.map((h) => parseInline(h, depth)),
+        rows,
+      });
       continue;
     }
     if (QUOTE.test(line) && depth < MAX_DEPTH) {
@@ -114,10 +139,18 @@ function parseList(lines: string[], start: number, depth: number): [Block, numbe
       if (isBlank(line)) {
         let j = i;
         while (j < lines.length && isBlank(lines[j])) j++;
-        if (j < lines.length && leadingSpaces(lines[j]) >= indent) { body.push(''); i++; continue; }
+        if (j < lines.length && leadingSpaces(lines[j]) >= indent) {
+          body.push('');
+          i++;
+          continue;
+        }
         break;
       }
-      if (leadingSpaces(line) >= Math.min(indent, 2)) { body.push(line.slice(Math.min(indent, leadingSpaces(line)))); i++; continue; }
+      if (leadingSpaces(line) >= Math.min(indent, 2)) {
+        body.push(line.slice(Math.min(indent, leadingSpaces(line))));
+        i++;
+        continue;
+      }
       // A lazy continuation line belongs to the item's paragraph; a new block ends the item.
       if (startsBlock(lines, i) || isBlank(body[body.length - 1])) break;
       body.push(line.trim());
@@ -160,9 +193,17 @@ function splitRow(line: string): string[] {
   let inCode = false;
   for (let i = 0; i < row.length; i++) {
     const c = row[i];
-    if (c === '\\' && row[i + 1] === '|') { cell += '|'; i++; continue; }
+    if (c === '\\' && row[i + 1] === '|') {
+      cell += '|';
+      i++;
+      continue;
+    }
     if (c === '`') inCode = !inCode;
-    if (c === '|' && !inCode) { cells.push(cell.trim()); cell = ''; continue; }
+    if (c === '|' && !inCode) {
+      cells.push(cell.trim());
+      cell = '';
+      continue;
+    }
     cell += c;
   }
   cells.push(cell.trim());

@@ -28,9 +28,17 @@ export function ImportPostings({ onImported }: { onImported: () => void }) {
         type="file"
         accept=".txt,.md,.markdown,.tsv,.html,.htm,text/plain,text/markdown,text/tab-separated-values,text/html"
         aria-label={t.importPostings}
-        onChange={(e) => { const f = e.target.files?.[0]; if (f) void upload(f); e.target.value = ''; }}
+        onChange={(e) => {
+          const f = e.target.files?.[0];
+          if (f) void upload(f);
+          e.target.value = '';
+        }}
       />
-      {status && <p role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'error' : 'muted'}>{status.text}</p>}
+      {status && (
+        <p role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'error' : 'muted'}>
+          {status.text}
+        </p>
+      )}
     </details>
   );
 }

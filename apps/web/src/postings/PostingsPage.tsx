@@ -31,26 +31,55 @@ export function PostingsPage() {
           placeholder={t.searchTitles}
           aria-label={t.searchTitles}
           value={search}
-          onChange={(e) => { setSearch(e.target.value); setOffset(0); }}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setOffset(0);
+          }}
         />
       </div>
       <ImportPostings onImported={() => setReload((n) => n + 1)} />
-      {error && <p role="alert" className="error">{error}</p>}
-      {!page ? <p>{t.loading}</p> : page.items.length === 0 ? <p>{t.noPostings}</p> : (
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      {!page ? (
+        <p>{t.loading}</p>
+      ) : page.items.length === 0 ? (
+        <p>{t.noPostings}</p>
+      ) : (
         <>
           <p className="muted">{t.total(page.total)}</p>
           <ul className="postings" aria-label={t.postings}>
             {page.items.map((p) => (
               <li key={p.id}>
-                <a href={`/postings/${p.id}`} onClick={(e) => { e.preventDefault(); navigate(`/postings/${p.id}`); }}>{p.title}</a>
-                <span className="muted">{[p.location, p.headcount != null ? `× ${p.headcount}` : null].filter(Boolean).join(' · ')}</span>
+                <a
+                  href={`/postings/${p.id}`}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    navigate(`/postings/${p.id}`);
+                  }}
+                >
+                  {p.title}
+                </a>
+                <span className="muted">
+                  {[p.location, p.headcount != null ? `× ${p.headcount}` : null].filter(Boolean).join(' · ')}
+                </span>
                 <span className="muted small">{t.lines(p.dutyCount, p.requirementCount)}</span>
               </li>
             ))}
           </ul>
           <div className="row">
-            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>{t.previous}</button>
-            <button type="button" disabled={offset + PAGE_SIZE >= page.total} onClick={() => setOffset(offset + PAGE_SIZE)}>{t.next}</button>
+            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
+              {t.previous}
+            </button>
+            <button
+              type="button"
+              disabled={offset + PAGE_SIZE >= page.total}
+              onClick={() => setOffset(offset + PAGE_SIZE)}
+            >
+              {t.next}
+            </button>
           </div>
         </>
       )}

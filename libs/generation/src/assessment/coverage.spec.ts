@@ -26,6 +26,9 @@ describe(alternativesFor.name, () => {
   it('offers same-kind questions sharing a competency, closest first, never ones already used', () => {
     const alts = alternativesFor(bank, q('coding.intent-router'), 'developer', ['coding.retry-client']);
     expect(alts.map((a) => a.id)).toEqual(['coding.fraud-velocity']);
-    expect(alternativesFor(bank, q('case.bot-handoff'), 'product').map((a) => a.id)).toEqual(['case.requirements-triage', 'case.fraud-rules']);
+    expect(alternativesFor(bank, q('case.bot-handoff'), 'product').map((a) => a.id)).toEqual([
+      'case.requirements-triage',
+      'case.fraud-rules',
+    ]);
   });
 });

@@ -23,7 +23,9 @@ export function dutyCoverage(duties: LineDetail[], questions: Question[]): DutyC
   const uncovered = assessable.filter(({ i }) => questionIds[i].length === 0);
   return {
     questionIds,
-    coveragePercent: assessable.length ? Math.round((1000 * (assessable.length - uncovered.length)) / assessable.length) / 10 : 100,
+    coveragePercent: assessable.length
+      ? Math.round((1000 * (assessable.length - uncovered.length)) / assessable.length) / 10
+      : 100,
     uncoveredDuties: uncovered.map(({ d }) => d.text),
   };
 }
@@ -32,7 +34,12 @@ export function dutyCoverage(duties: LineDetail[], questions: Question[]): DutyC
  * Questions that can stand in for `question`: same kind, at least one shared competency, not
  * already used; the closest first (most shared competencies, same role family, nearest difficulty).
  */
-export function alternativesFor(bank: QuestionBank, question: Question, family: RoleFamily, exclude: Iterable<string> = []): Question[] {
+export function alternativesFor(
+  bank: QuestionBank,
+  question: Question,
+  family: RoleFamily,
+  exclude: Iterable<string> = [],
+): Question[] {
   const excluded = new Set(exclude);
   const wanted = new Set(question.competencies);
   const scored = bank.questions
@@ -44,6 +51,8 @@ export function alternativesFor(bank: QuestionBank, question: Question, family: 
       distance: Math.abs(q.difficulty - question.difficulty),
     }))
     .filter((s) => s.shared > 0);
-  scored.sort((a, b) => b.shared - a.shared || b.familyFit - a.familyFit || a.distance - b.distance || (a.q.id < b.q.id ? -1 : 1));
+  scored.sort(
+    (a, b) => b.shared - a.shared || b.familyFit - a.familyFit || a.distance - b.distance || (a.q.id < b.q.id ? -1 : 1),
+  );
   return scored.map((s) => s.q);
 }

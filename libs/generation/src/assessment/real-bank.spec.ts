@@ -9,7 +9,8 @@ const describeReal = bank ? describe : describe.skip;
 const seeds = parseFolder(SEEDS_DIR);
 const generate = (seed?: number) => seeds.map((p) => generateAssessment(p, bank!, { seed }));
 const kinds = (r: GenerationResult) => r.assessment.sections.map((s) => s.kind);
-const form = (r: GenerationResult) => r.assessment.sections.map((s) => s.questions.map((q) => q.id).join(',')).join('|');
+const form = (r: GenerationResult) =>
+  r.assessment.sections.map((s) => s.questions.map((q) => q.id).join(',')).join('|');
 const shape = (r: GenerationResult) => r.assessment.sections.map((s) => `${s.kind}x${s.questions.length}`).join(' ');
 
 describeReal('the real question bank', () => {
@@ -70,13 +71,28 @@ describeReal(`${generateAssessment.name} on the seed postings and the real bank`
   });
 
   it('covers at least 95% of the assessable duty lines of every posting', () => {
-    const lineTags = (r: GenerationResult, text: string) => r.detail.duties.find((d) => d.text === text)!.competencies.map((c) => c.id);
-    expect(offenders((r) => r.detail.coveragePercent < 95
-      && { coverage: r.detail.coveragePercent, uncovered: r.detail.uncoveredDuties.map((u) => [u.slice(0, 40), lineTags(r, u)]) })).toEqual([]);
+    const lineTags = (r: GenerationResult, text: string) =>
+      r.detail.duties.find((d) => d.text === text)!.competencies.map((c) => c.id);
+    expect(
+      offenders(
+        (r) =>
+          r.detail.coveragePercent < 95 && {
+            coverage: r.detail.coveragePercent,
+            uncovered: r.detail.uncoveredDuties.map((u) => [u.slice(0, 40), lineTags(r, u)]),
+          },
+      ),
+    ).toEqual([]);
   });
 
   it('gives no question without a source line', () => {
-    expect(offenders((r) => r.detail.questions.filter((q) => q.sourceDuties.length + q.sourceRequirements.length === 0).map((q) => q.id).join(','))).toEqual([]);
+    expect(
+      offenders((r) =>
+        r.detail.questions
+          .filter((q) => q.sourceDuties.length + q.sourceRequirements.length === 0)
+          .map((q) => q.id)
+          .join(','),
+      ),
+    ).toEqual([]);
   });
 
   it('produces byte-identical JSON across runs', () => {

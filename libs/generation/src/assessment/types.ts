@@ -8,7 +8,11 @@ import type { NotAssessableReason } from '../tagging/line-filters';
 export type Lang = 'zh' | 'en';
 
 /** What generation needs from a parsed posting (ParsedPosting from @rubricon/postings fits). */
-export interface PostingInput { title: string; duties: string[]; requirements: string[] }
+export interface PostingInput {
+  title: string;
+  duties: string[];
+  requirements: string[];
+}
 
 /** The public contract (DESIGN.md, Generation): what the CLI prints and the API stores. */
 export interface Assessment {
@@ -56,6 +60,12 @@ export interface GenerationDetail {
   unfilled: Array<{ kind: QuestionKind; missing: number }>;
 }
 
-export interface GenerationResult { assessment: Assessment; detail: GenerationDetail }
+export interface GenerationResult {
+  assessment: Assessment;
+  detail: GenerationDetail;
+}
 
-export interface GenerateOptions { seed?: number; lang?: Lang }
+export interface GenerateOptions {
+  seed?: number;
+  lang?: Lang;
+}

@@ -13,9 +13,9 @@ const EXPECTED: Record<string, { family: string; kinds: string[] }> = {
   'Machine Learning Platform Engineer': { family: 'ai', kinds: ['coding', 'scenario', 'behavioral'] },
   'ML Platform Engineer (Data Pipelines)': { family: 'data', kinds: ['coding', 'scenario', 'behavioral'] },
   'Senior Mobile App Developer': { family: 'developer', kinds: ['coding', 'scenario', 'behavioral'] },
-  '清算结算运营分析师': { family: 'business', kinds: ['case', 'behavioral'] },
+  清算结算运营分析师: { family: 'business', kinds: ['case', 'behavioral'] },
   'Backend Engineer, Payments Gateway': { family: 'developer', kinds: ['coding', 'scenario', 'behavioral'] },
-  '风控策略分析师': { family: 'risk', kinds: ['case', 'behavioral'] },
+  风控策略分析师: { family: 'risk', kinds: ['case', 'behavioral'] },
 };
 
 describeReal(`${generateAssessment.name} on postings it has never seen`, () => {
@@ -23,17 +23,33 @@ describeReal(`${generateAssessment.name} on postings it has never seen`, () => {
 
   it('classifies each role and gives it the sections its family calls for', () => {
     const got = Object.fromEntries(
-      results.map((r) => [r.assessment.posting.title, { family: r.assessment.roleFamily, kinds: r.assessment.sections.map((s) => s.kind).filter((k) => k !== 'coding' || r.assessment.roleFamily !== 'operations') }]),
+      results.map((r) => [
+        r.assessment.posting.title,
+        {
+          family: r.assessment.roleFamily,
+          kinds: r.assessment.sections
+            .map((s) => s.kind)
+            .filter((k) => k !== 'coding' || r.assessment.roleFamily !== 'operations'),
+        },
+      ]),
     );
     expect(got).toEqual(EXPECTED);
   });
 
   it('covers at least 95% of the assessable duty lines of each posting', () => {
-    expect(results.filter((r) => r.detail.coveragePercent < 95).map((r) => [r.assessment.posting.title, r.detail.uncoveredDuties])).toEqual([]);
+    expect(
+      results
+        .filter((r) => r.detail.coveragePercent < 95)
+        .map((r) => [r.assessment.posting.title, r.detail.uncoveredDuties]),
+    ).toEqual([]);
   });
 
   it('takes every question from a duty or requirement line of the posting', () => {
-    const sourceless = results.flatMap((r) => r.detail.questions.filter((q) => !q.sourceDuties.length && !q.sourceRequirements.length).map((q) => `${r.assessment.posting.title}: ${q.id}`));
+    const sourceless = results.flatMap((r) =>
+      r.detail.questions
+        .filter((q) => !q.sourceDuties.length && !q.sourceRequirements.length)
+        .map((q) => `${r.assessment.posting.title}: ${q.id}`),
+    );
     expect(sourceless).toEqual([]);
   });
 
@@ -41,7 +57,9 @@ describeReal(`${generateAssessment.name} on postings it has never seen`, () => {
     const repeats = results.flatMap((r) =>
       r.assessment.sections.flatMap((s) => {
         const firsts = s.questions.map((q) => q.competencies[0]);
-        return firsts.length !== new Set(firsts).size && s.kind === 'behavioral' ? [`${r.assessment.posting.title}: ${firsts.join(', ')}`] : [];
+        return firsts.length !== new Set(firsts).size && s.kind === 'behavioral'
+          ? [`${r.assessment.posting.title}: ${firsts.join(', ')}`]
+          : [];
       }),
     );
     expect(repeats).toEqual([]);

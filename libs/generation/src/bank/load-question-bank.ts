@@ -26,12 +26,17 @@ const errorMap = (iss: { code?: string; input?: unknown }) =>
 
 const QuestionsFileSchema = z.strictObject({ questions: z.array(z.unknown()).min(1) });
 
-interface BankFile { rel: string; display: string; content: string }
+interface BankFile {
+  rel: string;
+  display: string;
+  content: string;
+}
 
 function listFiles(dir: string): BankFile[] {
   const root = basename(dir);
   const files: BankFile[] = [];
-  const add = (rel: string) => files.push({ rel, display: `${root}/${rel}`, content: readFileSync(join(dir, rel), 'utf8') });
+  const add = (rel: string) =>
+    files.push({ rel, display: `${root}/${rel}`, content: readFileSync(join(dir, rel), 'utf8') });
   if (!existsSync(join(dir, 'competencies.yaml'))) {
     throw new BankValidationError([{ file: `${root}/competencies.yaml`, path: '', message: 'file not found' }]);
   }
@@ -63,7 +68,10 @@ function parseFile(file: BankFile, issues: BankIssue[]): unknown {
 const COMMA_HINT = ' (an unquoted comma inside { zh: …, en: … } splits the text: quote it)';
 
 function valueAt(root: unknown, path: ReadonlyArray<PropertyKey>): unknown {
-  return path.reduce<unknown>((v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined), root);
+  return path.reduce<unknown>(
+    (v, k) => (v && typeof v === 'object' ? (v as Record<PropertyKey, unknown>)[k] : undefined),
+    root,
+  );
 }
 
 function pushZodIssues(issues: BankIssue[], file: string, item: string | undefined, error: z.ZodError, raw: unknown) {
@@ -83,7 +91,10 @@ function loadCompetencies(file: BankFile, issues: BankIssue[]): Competency[] {
   const data = parseFile(file, issues);
   if (data === undefined) return [];
   const envelope = z.strictObject({ competencies: z.array(z.unknown()).min(1) }).safeParse(data, { error: errorMap });
-  if (!envelope.success) { pushZodIssues(issues, file.display, undefined, envelope.error, data); return []; }
+  if (!envelope.success) {
+    pushZodIssues(issues, file.display, undefined, envelope.error, data);
+    return [];
+  }
   const out: Competency[] = [];
   envelope.data.competencies.forEach((raw, i) => {
     const parsed = CompetencySchema.safeParse(raw, { error: errorMap });
@@ -97,15 +108,26 @@ function loadQuestions(file: BankFile, issues: BankIssue[]): Array<{ q: Question
   const data = parseFile(file, issues);
   if (data === undefined) return [];
   const envelope = QuestionsFileSchema.safeParse(data, { error: errorMap });
-  if (!envelope.success) { pushZodIssues(issues, file.display, undefined, envelope.error, data); return []; }
+  if (!envelope.success) {
+    pushZodIssues(issues, file.display, undefined, envelope.error, data);
+    return [];
+  }
   const dirKind = file.rel.split('/')[0] as QuestionKind;
   const out: Array<{ q: Question; file: string }> = [];
   envelope.data.questions.forEach((raw, i) => {
     const label = itemLabel('question', raw, i);
     const parsed = QuestionSchema.safeParse(raw, { error: errorMap });
-    if (!parsed.success) { pushZodIssues(issues, file.display, label, parsed.error, raw); return; }
+    if (!parsed.success) {
+      pushZodIssues(issues, file.display, label, parsed.error, raw);
+      return;
+    }
     if (parsed.data.kind !== dirKind) {
-      issues.push({ file: file.display, item: label, path: 'kind', message: `kind ${parsed.data.kind} does not belong in ${dirKind}/` });
+      issues.push({
+        file: file.display,
+        item: label,
+        path: 'kind',
+        message: `kind ${parsed.data.kind} does not belong in ${dirKind}/`,
+      });
       return;
     }
     out.push({ q: parsed.data, file: file.display });
@@ -120,7 +142,13 @@ export function loadQuestionBank(dir: string): QuestionBank {
   const competencies = loadCompetencies(files[0], issues);
   const competencyById: Record<string, Competency> = {};
   for (const c of competencies) {
-    if (competencyById[c.id]) issues.push({ file: files[0].display, item: `competency ${c.id}`, path: 'id', message: 'duplicate competency id' });
+    if (competencyById[c.id])
+      issues.push({
+        file: files[0].display,
+        item: `competency ${c.id}`,
+        path: 'id',
+        message: 'duplicate competency id',
+      });
     competencyById[c.id] = c;
   }
   const questionFile: Record<string, string> = {};

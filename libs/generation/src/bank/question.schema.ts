@@ -42,7 +42,11 @@ const Probes = z.array(TextSchema).min(2).max(3);
 
 const SourcePair = z.strictObject({ javascript: z.string().min(1), typescript: z.string().min(1) });
 const WrongSolution = z
-  .strictObject({ description: z.string().min(1), javascript: z.string().min(1).optional(), typescript: z.string().min(1).optional() })
+  .strictObject({
+    description: z.string().min(1),
+    javascript: z.string().min(1).optional(),
+    typescript: z.string().min(1).optional(),
+  })
   .refine((w) => w.javascript !== undefined || w.typescript !== undefined, 'needs javascript or typescript');
 
 const CodingSchema = z.strictObject({
@@ -58,10 +62,19 @@ const CodingSchema = z.strictObject({
     z.strictObject({ kind: z.literal('numeric'), tolerance: z.number().positive().optional() }),
     z.strictObject({ kind: z.literal('unordered') }),
   ]),
-  limits: z.strictObject({ timeMs: z.number().int().positive().optional(), memoryMb: z.number().int().positive().optional() }).optional(),
+  limits: z
+    .strictObject({ timeMs: z.number().int().positive().optional(), memoryMb: z.number().int().positive().optional() })
+    .optional(),
   examples: z.array(z.strictObject({ input: z.json(), expected: z.json(), explanation: TextSchema.optional() })).min(1),
   hiddenTests: z
-    .array(z.strictObject({ input: z.json(), expected: z.json(), weight: z.number().positive().optional(), note: z.string().optional() }))
+    .array(
+      z.strictObject({
+        input: z.json(),
+        expected: z.json(),
+        weight: z.number().positive().optional(),
+        note: z.string().optional(),
+      }),
+    )
     .min(8),
 });
 
@@ -83,7 +96,11 @@ export const QuestionSchema = z
     if (q.kind !== 'coding') {
       q.rubric.forEach((c, i) => {
         if (c.autoScored !== undefined) {
-          ctx.addIssue({ code: 'custom', path: ['rubric', i, 'autoScored'], message: 'autoScored is for coding tasks only' });
+          ctx.addIssue({
+            code: 'custom',
+            path: ['rubric', i, 'autoScored'],
+            message: 'autoScored is for coding tasks only',
+          });
         }
       });
     }

@@ -15,8 +15,16 @@ export const LevelAnchorsSchema = z.strictObject({
 });
 
 export const ROLE_FAMILIES = [
-  'developer', 'data', 'ai', 'product', 'risk', 'business',
-  'architecture', 'operations', 'management', 'solutions',
+  'developer',
+  'data',
+  'ai',
+  'product',
+  'risk',
+  'business',
+  'architecture',
+  'operations',
+  'management',
+  'solutions',
 ] as const;
 export type RoleFamily = (typeof ROLE_FAMILIES)[number];
 
@@ -24,6 +32,17 @@ export const QUESTION_KINDS = ['coding', 'case', 'scenario', 'behavioral'] as co
 export type QuestionKind = (typeof QUESTION_KINDS)[number];
 
 export const COMPETENCY_GROUPS = [
-  'SE', 'INF', 'DATA', 'AI', 'ARCH', 'DOM', 'RISK', 'AUD', 'PM', 'BIZ', 'MGT', 'CORE',
+  'SE',
+  'INF',
+  'DATA',
+  'AI',
+  'ARCH',
+  'DOM',
+  'RISK',
+  'AUD',
+  'PM',
+  'BIZ',
+  'MGT',
+  'CORE',
 ] as const;
 export const MODALITIES = ['C', 'K', 'S', 'B', 'Q'] as const;

@@ -9,7 +9,8 @@ describe(blueprintFor.name, () => {
   });
 
   it('gives developer, data and ai roles coding, scenario and behavioural sections', () => {
-    for (const f of ['developer', 'data', 'ai'] as const) expect(kinds(f)).toEqual(['coding', 'scenario', 'behavioral']);
+    for (const f of ['developer', 'data', 'ai'] as const)
+      expect(kinds(f)).toEqual(['coding', 'scenario', 'behavioral']);
   });
 
   it('gives product, risk and business roles case prompts and no coding', () => {
@@ -18,13 +19,20 @@ describe(blueprintFor.name, () => {
 
   it('gives architecture scenarios, operations scenarios plus an optional coding task', () => {
     expect(kinds('architecture')).toEqual(['scenario', 'behavioral']);
-    expect(blueprintFor('operations').sections).toContainEqual({ kind: 'coding', count: 1, optional: true, minutes: 25 });
+    expect(blueprintFor('operations').sections).toContainEqual({
+      kind: 'coding',
+      count: 1,
+      optional: true,
+      minutes: 25,
+    });
   });
 
   it('gives management case, scenario and behavioural; solutions case, one coding task and behavioural', () => {
     expect(kinds('management')).toEqual(['case', 'scenario', 'behavioral']);
     expect(blueprintFor('solutions').sections).toEqual([
-      { kind: 'case', count: 1 }, { kind: 'coding', count: 1 }, { kind: 'behavioral', count: 2 },
+      { kind: 'case', count: 1 },
+      { kind: 'coding', count: 1 },
+      { kind: 'behavioral', count: 2 },
     ]);
   });
 

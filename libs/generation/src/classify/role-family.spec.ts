@@ -9,7 +9,11 @@ import { classifyRoleFamily } from './role-family';
 const bank: QuestionBank = realBankOrWarn() ?? loadQuestionBank(FIXTURE_BANK_DIR);
 
 function classify(p: { title: string; duties: string[]; requirements: string[] }) {
-  return classifyRoleFamily(p.title, p.duties.map((d) => tagLine(d, bank)), p.requirements.map((r) => tagLine(r, bank)));
+  return classifyRoleFamily(
+    p.title,
+    p.duties.map((d) => tagLine(d, bank)),
+    p.requirements.map((r) => tagLine(r, bank)),
+  );
 }
 
 describe(classifyRoleFamily.name, () => {
@@ -21,22 +25,22 @@ describe(classifyRoleFamily.name, () => {
     delete got['AI风险应用'];
     expect(got).toEqual({
       'AI Algorithm Engineer': 'ai',
-      '业务经理': 'business',
-      '工程管理岗': 'management',
-      '产品经理': 'product',
-      '开发工程师': 'developer',
-      '云计算开发': 'developer',
-      '网络管理': 'operations',
+      业务经理: 'business',
+      工程管理岗: 'management',
+      产品经理: 'product',
+      开发工程师: 'developer',
+      云计算开发: 'developer',
+      网络管理: 'operations',
       '人工智能开发 (技术运营方向)': 'ai',
       '人工智能开发 (大模型及智能应用方向)': 'ai',
-      '大数据开发': 'data',
-      '技术开发': 'developer',
-      '架构规划': 'architecture',
-      '市场经理': 'business',
-      '风险策略经理': 'risk',
-      '技术管理': 'management',
+      大数据开发: 'data',
+      技术开发: 'developer',
+      架构规划: 'architecture',
+      市场经理: 'business',
+      风险策略经理: 'risk',
+      技术管理: 'management',
       '人工智能开发 (大模型方向)': 'ai',
-      '解决方案工程师': 'solutions',
+      解决方案工程师: 'solutions',
       '产品经理 (审计方向)': 'product',
     });
   });
@@ -50,9 +54,9 @@ describe(classifyRoleFamily.name, () => {
       'Machine Learning Platform Engineer': 'ai',
       'Senior Mobile App Developer': 'developer',
       'Backend Engineer, Payments Gateway': 'developer',
-      '风控策略分析师': 'risk',
+      风控策略分析师: 'risk',
       // No family keyword in the title: its settlement tags (DOM.SETTLE) make it a business role.
-      '清算结算运营分析师': 'business',
+      清算结算运营分析师: 'business',
     });
   });
 
@@ -73,6 +77,8 @@ describe(classifyRoleFamily.name, () => {
     const fixture = loadQuestionBank(FIXTURE_BANK_DIR);
     const duties = ['负责智能客服对话机器人的意图识别与多轮对话', '参与风控'].map((d) => tagLine(d, fixture));
     expect(classifyRoleFamily('AI风险应用', duties, []).family).toBe('ai');
-    expect(classifyRoleFamily('AI风险应用', [tagLine('负责反欺诈与交易监控、异常交易识别', fixture)], []).family).toBe('risk');
+    expect(classifyRoleFamily('AI风险应用', [tagLine('负责反欺诈与交易监控、异常交易识别', fixture)], []).family).toBe(
+      'risk',
+    );
   });
 });

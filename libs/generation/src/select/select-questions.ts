@@ -29,21 +29,36 @@ export interface Selection {
 }
 
 type Scorer = (q: Question) => { score: number; covers: number };
-interface Candidate { q: Question; score: number; covers: number; distance: number; fallback: boolean }
+interface Candidate {
+  q: Question;
+  score: number;
+  covers: number;
+  distance: number;
+  fallback: boolean;
+}
 
 // Candidates within this fraction of the best score are "equally good" for parallel forms.
 const FORM_MARGIN = 0.2;
 // How many of the best-ranked cover candidates get a look-ahead (see coverStep).
 const LOOKAHEAD = 8;
 
-interface State { free: Map<QuestionKind, number>; used: Set<string>; covered: boolean[] }
+interface State {
+  free: Map<QuestionKind, number>;
+  used: Set<string>;
+  covered: boolean[];
+}
 
 function cloneState(s: State): State {
   return { free: new Map(s.free), used: new Set(s.used), covered: [...s.covered] };
 }
 
 function byRank(a: Candidate, b: Candidate): number {
-  return b.score - a.score || a.distance - b.distance || Number(a.fallback) - Number(b.fallback) || (a.q.id < b.q.id ? -1 : a.q.id > b.q.id ? 1 : 0);
+  return (
+    b.score - a.score ||
+    a.distance - b.distance ||
+    Number(a.fallback) - Number(b.fallback) ||
+    (a.q.id < b.q.id ? -1 : a.q.id > b.q.id ? 1 : 0)
+  );
 }
 
 /**
@@ -83,7 +98,9 @@ export function selectQuestions(input: SelectionInput): Selection {
   const apply = (st: State, q: Question) => {
     st.used.add(q.id);
     st.free.set(q.kind, st.free.get(q.kind)! - 1);
-    relevance.get(q.id)!.forEach((r, i) => { if (r > 0) st.covered[i] = true; });
+    relevance.get(q.id)!.forEach((r, i) => {
+      if (r > 0) st.covered[i] = true;
+    });
   };
 
   // Gain = newly covered lines (weighted by how well they are assessed) plus a little posting-wide
@@ -139,7 +156,8 @@ export function selectQuestions(input: SelectionInput): Selection {
   };
 
   // Phase 1: cover duty lines.
-  for (let ranked = coverCandidates(state); ranked.length; ranked = coverCandidates(state)) take(coverStep(ranked), 'cover');
+  for (let ranked = coverCandidates(state); ranked.length; ranked = coverCandidates(state))
+    take(coverStep(ranked), 'cover');
 
   // Phase 2: fill each section to its count by posting-wide competency relevance. Questions that
   // assess a duty line come before those only a requirement line asks for, and a second question
@@ -155,7 +173,9 @@ export function selectQuestions(input: SelectionInput): Selection {
   for (const section of blueprint.sections) {
     while (state.free.get(section.kind)! > 0) {
       const ranked = section.optional
-        ? rankKind(state, section.kind, false, (q) => (dutyLinked(q) ? fillScore(section.kind)(q) : { score: 0, covers: 0 })).sort(byRank)
+        ? rankKind(state, section.kind, false, (q) =>
+            dutyLinked(q) ? fillScore(section.kind)(q) : { score: 0, covers: 0 },
+          ).sort(byRank)
         : candidates(state, [section.kind], fillScore(section.kind));
       if (ranked.length === 0) break;
       take(choose(ranked), 'fill');

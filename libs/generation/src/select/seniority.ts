@@ -1,6 +1,9 @@
 import { normalise } from '../text/normalise';
 
-export interface Seniority { difficulty: 1 | 2 | 3; cues: string[] }
+export interface Seniority {
+  difficulty: 1 | 2 | 3;
+  cues: string[];
+}
 
 const SENIOR = [
   /([3-9]|\d{2})\s*年(及|或)?以上/g,
@@ -17,7 +20,9 @@ const JUNIOR = [/应届/g, /\bjunior\b/g, /\bentry[- ]level\b/g, /\bnew grad(uat
 /** Difficulty preference from seniority cues in the title and lines: 3 senior, 1 junior, else 2. */
 export function detectSeniority(title: string, lines: string[]): Seniority {
   const text = normalise([title, ...lines].join('\n'));
-  const find = (patterns: RegExp[]) => [...new Set(patterns.flatMap((re) => [...text.matchAll(re)].map((m) => m[0].trim())))];
+  const find = (patterns: RegExp[]) => [
+    ...new Set(patterns.flatMap((re) => [...text.matchAll(re)].map((m) => m[0].trim()))),
+  ];
   const senior = find(SENIOR);
   if (senior.length) return { difficulty: 3, cues: senior };
   const junior = find(JUNIOR);

@@ -4,11 +4,75 @@ import { retrievalTokens } from '../text/segmenter';
 
 // Words that appear in every posting and question and say nothing about the skill.
 const STOPWORDS = new Set([
-  '负责', '参与', '进行', '相关', '工作', '能力', '熟悉', '具有', '具备', '以上', '以及', '我们', '你的', '如何',
-  '根据', '完成', '提供', '支持', '推动', '相应', '良好', '较强', '优先', '经验', '要求', '问题', '一个', '如果',
-  'the', 'and', 'of', 'to', 'in', 'for', 'with', 'on', 'is', 'are', 'be', 'an', 'as', 'by', 'or', 'at', 'it',
-  'you', 'your', 'we', 'our', 'this', 'that', 'from', 'have', 'has', 'will', 'can', 'such', 'etc', 'other',
-  'responsible', 'experience', 'ability', 'familiar', 'related', 'work', 'including', 'what', 'how', 'would',
+  '负责',
+  '参与',
+  '进行',
+  '相关',
+  '工作',
+  '能力',
+  '熟悉',
+  '具有',
+  '具备',
+  '以上',
+  '以及',
+  '我们',
+  '你的',
+  '如何',
+  '根据',
+  '完成',
+  '提供',
+  '支持',
+  '推动',
+  '相应',
+  '良好',
+  '较强',
+  '优先',
+  '经验',
+  '要求',
+  '问题',
+  '一个',
+  '如果',
+  'the',
+  'and',
+  'of',
+  'to',
+  'in',
+  'for',
+  'with',
+  'on',
+  'is',
+  'are',
+  'be',
+  'an',
+  'as',
+  'by',
+  'or',
+  'at',
+  'it',
+  'you',
+  'your',
+  'we',
+  'our',
+  'this',
+  'that',
+  'from',
+  'have',
+  'has',
+  'will',
+  'can',
+  'such',
+  'etc',
+  'other',
+  'responsible',
+  'experience',
+  'ability',
+  'familiar',
+  'related',
+  'work',
+  'including',
+  'what',
+  'how',
+  'would',
 ]);
 
 interface Bm25Index {
@@ -17,7 +81,11 @@ interface Bm25Index {
   avgLength: number;
 }
 
-export interface Bm25Hit { questionId: string; competencies: string[]; score: number }
+export interface Bm25Hit {
+  questionId: string;
+  competencies: string[];
+  score: number;
+}
 
 const K1 = 1.2;
 const B = 0.75;

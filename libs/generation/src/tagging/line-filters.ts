@@ -8,7 +8,8 @@ const GENERIC = [
   /as (assigned|required|directed) by (the |your )?(manager|management|supervisor|leader)s?/g,
 ];
 // A clause about schooling, degree or major: never a skill to assess.
-const EDUCATION = /(学历|学位|本科|硕士|博士|研究生|大专|毕业|专业背景|相关专业|[类科]专业|bachelor|master'?s|\bdegree\b|education|ph\.?d|diploma|\bmajors?\b)/;
+const EDUCATION =
+  /(学历|学位|本科|硕士|博士|研究生|大专|毕业|专业背景|相关专业|[类科]专业|bachelor|master'?s|\bdegree\b|education|ph\.?d|diploma|\bmajors?\b)/;
 // Years-of-experience phrases; what is left of the clause (the domain) still counts.
 const YEARS = [
   /(具有|具备|拥有|有)?\d{1,2}\s*(\+|[-~至]\s*\d{1,2}\s*)?年(及|或)?(以上)?(的)?/g,
@@ -31,7 +32,10 @@ export function filterLine(normalised: string): FilteredLine {
   const reasons = new Set<NotAssessableReason>();
   const kept: string[] = [];
   for (const clause of normalised.split(CLAUSE_SPLIT)) {
-    if (EDUCATION.test(clause)) { reasons.add('education'); continue; }
+    if (EDUCATION.test(clause)) {
+      reasons.add('education');
+      continue;
+    }
     const noGeneric = strip(clause, GENERIC);
     if (noGeneric !== clause) reasons.add('generic');
     const noYears = strip(noGeneric, YEARS);

@@ -2,13 +2,25 @@ import { hasCjk, isAsciiWordChar } from '../text/normalise';
 import { segment } from '../text/segmenter';
 import type { DictionaryTerm, SynonymDictionary } from './dictionary';
 
-export interface TermMatch { term: string; start: number; end: number; competencies: string[] }
+export interface TermMatch {
+  term: string;
+  start: number;
+  end: number;
+  competencies: string[];
+}
 
 // Two-character Chinese terms (开发, 接口) must line up with jieba's word boundaries to count;
 // longer ones are specific enough to match anywhere in the raw text.
 const SHORT_CJK = 2;
 
-function acceptable(t: DictionaryTerm, text: string, start: number, end: number, starts: Set<number>, ends: Set<number>): boolean {
+function acceptable(
+  t: DictionaryTerm,
+  text: string,
+  start: number,
+  end: number,
+  starts: Set<number>,
+  ends: Set<number>,
+): boolean {
   // Latin edges need word boundaries: "java" must not match inside "javascript".
   if (isAsciiWordChar(t.term[0]) && isAsciiWordChar(text[start - 1])) return false;
   if (isAsciiWordChar(t.term[t.term.length - 1]) && isAsciiWordChar(text[end])) return false;

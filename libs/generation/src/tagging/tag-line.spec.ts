@@ -15,15 +15,22 @@ describe(tagLine.name, () => {
   });
 
   it('tags an English line, case- and width-insensitively', () => {
-    expect(ids('Design idempotent REST APIs and integrate with the fraud monitoring of the ＡＣＱＵＩＲＥＲ')).toEqual(['RISK.FRAUD', 'SE.API']);
-    expect(tagLine('Build the Chatbot NLP pipeline', bank).competencies.find((c) => c.id === 'AI.NLP')!.evidence).toEqual(['chatbot', 'nlp']);
+    expect(ids('Design idempotent REST APIs and integrate with the fraud monitoring of the ＡＣＱＵＩＲＥＲ')).toEqual([
+      'RISK.FRAUD',
+      'SE.API',
+    ]);
+    expect(
+      tagLine('Build the Chatbot NLP pipeline', bank).competencies.find((c) => c.id === 'AI.NLP')!.evidence,
+    ).toEqual(['chatbot', 'nlp']);
   });
 
   it('lets a longer synonym consume the shorter ones inside it', () => {
     const api = tagLine('负责接口调试', bank).competencies;
     expect(api).toEqual([{ id: 'SE.API', score: 1, evidence: ['接口调试'] }]);
     // "api gateway" is one term: it must not also count "api" (and so score 2).
-    expect(tagLine('operate the api gateway', bank).competencies).toEqual([{ id: 'SE.API', score: 1, evidence: ['api gateway'] }]);
+    expect(tagLine('operate the api gateway', bank).competencies).toEqual([
+      { id: 'SE.API', score: 1, evidence: ['api gateway'] },
+    ]);
   });
 
   it('matches Latin terms on word boundaries only', () => {
@@ -69,6 +76,11 @@ describe(tagLine.name, () => {
   });
 
   it('leaves a line with no dictionary or BM25 evidence untagged but assessable', () => {
-    expect(tagLine('照顾办公室的绿植', bank)).toEqual({ text: '照顾办公室的绿植', assessable: true, lowConfidence: true, competencies: [] });
+    expect(tagLine('照顾办公室的绿植', bank)).toEqual({
+      text: '照顾办公室的绿植',
+      assessable: true,
+      lowConfidence: true,
+      competencies: [],
+    });
   });
 });

@@ -44,12 +44,22 @@ export function tagLine(text: string, bank: QuestionBank): TaggedLine {
   }
   if (tags.size > 0) return { text, assessable: true, lowConfidence: false, competencies: sortTags(tags) };
   if (filtered.reasons.length > 0 || !filtered.text.trim()) {
-    return { text, assessable: false, reason: filtered.reasons[0] ?? 'generic', lowConfidence: false, competencies: [] };
+    return {
+      text,
+      assessable: false,
+      reason: filtered.reasons[0] ?? 'generic',
+      lowConfidence: false,
+      competencies: [],
+    };
   }
   const hit = bm25Best(filtered.text, bank);
   if (hit) {
     hit.competencies.forEach((id, i) => {
-      tags.set(id, { id, score: FALLBACK_WEIGHTS[Math.min(i, FALLBACK_WEIGHTS.length - 1)], evidence: [`bm25:${hit.questionId}`] });
+      tags.set(id, {
+        id,
+        score: FALLBACK_WEIGHTS[Math.min(i, FALLBACK_WEIGHTS.length - 1)],
+        evidence: [`bm25:${hit.questionId}`],
+      });
     });
   }
   return { text, assessable: true, lowConfidence: true, competencies: sortTags(tags) };

@@ -18,7 +18,9 @@ export function realBankOrWarn(): QuestionBank | undefined {
     }).map((k) => `${k}/*.yaml`),
   ];
   if (missing.length) {
-    console.warn(`\n!!! REAL QUESTION BANK INCOMPLETE (missing ${missing.join(', ')}): real-bank generation tests are SKIPPED !!!\n`);
+    console.warn(
+      `\n!!! REAL QUESTION BANK INCOMPLETE (missing ${missing.join(', ')}): real-bank generation tests are SKIPPED !!!\n`,
+    );
     return undefined;
   }
   return loadQuestionBank(REAL_BANK_DIR);

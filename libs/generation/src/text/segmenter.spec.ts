@@ -1,7 +1,10 @@
 import { normalise } from './normalise';
 import { addTerms, segment } from './segmenter';
 
-const words = (text: string) => segment(normalise(text)).map((s) => s.word).filter((w) => w.trim());
+const words = (text: string) =>
+  segment(normalise(text))
+    .map((s) => s.word)
+    .filter((w) => w.trim());
 
 describe(normalise.name, () => {
   it('folds full-width forms, case and whitespace', () => {

@@ -1,7 +1,11 @@
 import * as jieba from 'jieba-wasm';
 import { hasCjk } from './normalise';
 
-export interface Segment { word: string; start: number; end: number }
+export interface Segment {
+  word: string;
+  start: number;
+  end: number;
+}
 
 // jieba's dictionary is process-global; remember what we added so repeated banks cost nothing.
 const added = new Set<string>();

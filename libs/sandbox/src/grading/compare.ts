@@ -62,7 +62,9 @@ function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
-    const body = Object.keys(record).sort().map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`);
+    const body = Object.keys(record)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(record[k])}`);
     return `{${body.join(',')}}`;
   }
   return JSON.stringify(value) ?? 'undefined';

@@ -5,7 +5,14 @@ import { compareResult } from './compare';
 
 /** Names safe to show for hidden tests: a candidate-chosen `name` could carry the hidden input. */
 const BUILTIN_ERRORS = new Set([
-  'Error', 'TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'AggregateError',
+  'Error',
+  'TypeError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'EvalError',
+  'URIError',
+  'AggregateError',
 ]);
 
 export interface GradeContext {
@@ -20,7 +27,7 @@ export function gradeRun(outcomes: Outcome[], ctx: GradeContext): RunResult {
   const tests = ctx.job.tests.map((test, i) => gradeTest(test, outcomes[i], ctx));
   const failed = tests.find((t) => !t.passed);
   const total = ctx.job.tests.reduce((sum, t) => sum + (t.weight ?? 1), 0);
-  const earned = ctx.job.tests.reduce((sum, t, i) => sum + (tests[i].passed ? t.weight ?? 1 : 0), 0);
+  const earned = ctx.job.tests.reduce((sum, t, i) => sum + (tests[i].passed ? (t.weight ?? 1) : 0), 0);
   return { verdict: failed ? failed.verdict : 'passed', tests, score: total > 0 ? earned / total : failed ? 0 : 1 };
 }
 
@@ -40,11 +47,19 @@ export function gradeTest(test: RunTest, outcome: Outcome, ctx: GradeContext): T
       return fail('error', 0, hidden ? `SyntaxError${at(line)}` : `${outcome.message}${paren(line)}`);
     }
     case 'timeout':
-      return fail('timeout', outcome.durationMs, outcome.phase === 'load'
-        ? `Loading the code took longer than the time limit of ${outcome.timeMs} ms.`
-        : `Time limit of ${outcome.timeMs} ms exceeded.`);
+      return fail(
+        'timeout',
+        outcome.durationMs,
+        outcome.phase === 'load'
+          ? `Loading the code took longer than the time limit of ${outcome.timeMs} ms.`
+          : `Time limit of ${outcome.timeMs} ms exceeded.`,
+      );
     case 'memory':
-      return fail('memory', outcome.durationMs, `Memory limit of ${limits.memoryMb} MB exceeded${outcome.phase === 'load' ? ' while loading the code' : ''}.`);
+      return fail(
+        'memory',
+        outcome.durationMs,
+        `Memory limit of ${limits.memoryMb} MB exceeded${outcome.phase === 'load' ? ' while loading the code' : ''}.`,
+      );
     case 'failure':
       return fail('error', outcome.durationMs, 'The sandbox could not run this test.');
     case 'ran':
@@ -103,5 +118,9 @@ function lineOf(line: number, ctx: GradeContext): number {
 const at = (line: number) => (line ? ` at line ${line}` : '');
 const paren = (line: number) => (line ? ` (line ${line})` : '');
 const round = (ms: number) => Math.round(ms * 100) / 100;
-const fail = (verdict: Verdict, durationMs: number, error: string): TestResult =>
-  ({ verdict, passed: false, durationMs: round(durationMs), error });
+const fail = (verdict: Verdict, durationMs: number, error: string): TestResult => ({
+  verdict,
+  passed: false,
+  durationMs: round(durationMs),
+  error,
+});

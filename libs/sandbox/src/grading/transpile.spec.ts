@@ -10,7 +10,17 @@ describe(transpileTypeScript.name, () => {
   });
 
   it('maps lines of the emitted JavaScript back to the TypeScript lines after removed declarations', () => {
-    const code = ['interface Point {', '  x: number;', '}', 'type Id = string;', '', 'function solve(p: Point): number {', '  const q: any = null;', '  return q.x;', '}'].join('\n');
+    const code = [
+      'interface Point {',
+      '  x: number;',
+      '}',
+      'type Id = string;',
+      '',
+      'function solve(p: Point): number {',
+      '  const q: any = null;',
+      '  return q.x;',
+      '}',
+    ].join('\n');
     const { js, mapLine } = transpileTypeScript(code);
     const jsLine = js.split('\n').findIndex((l) => l.includes('return q.x')) + 1;
     expect(jsLine).toBeLessThan(8);

@@ -39,10 +39,14 @@ export function transpileTypeScript(code: string): Transpiled {
   const result: Transpiled = { js, mapLine: lineMapFromSourceMap(mappings) };
   const diagnostic = output.diagnostics?.find((d) => d.category === ts.DiagnosticCategory.Error);
   if (diagnostic) {
-    const line = diagnostic.file && diagnostic.start !== undefined
-      ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1
-      : 0;
-    result.syntaxError = { message: `SyntaxError: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`, line };
+    const line =
+      diagnostic.file && diagnostic.start !== undefined
+        ? diagnostic.file.getLineAndCharacterOfPosition(diagnostic.start).line + 1
+        : 0;
+    result.syntaxError = {
+      message: `SyntaxError: ${ts.flattenDiagnosticMessageText(diagnostic.messageText, '\n')}`,
+      line,
+    };
   }
   return result;
 }

@@ -14,14 +14,22 @@ export type Outcome =
 const WATCHDOG_GRACE_MS = 50;
 
 class Session {
-  private constructor(readonly isolate: ivm.Isolate, readonly prelude: ivm.Script) {}
+  private constructor(
+    readonly isolate: ivm.Isolate,
+    readonly prelude: ivm.Script,
+  ) {}
 
   /**
    * One isolate per submission; every test then gets a fresh context inside it. The code is first
    * compiled on its own: compiling never runs it, so the parser's message and location are safe
    * to read, and a syntax error fails the submission before anything runs.
    */
-  static async open(code: string, limits: RunLimits, entry: string, checkSyntax: boolean): Promise<Session | SyntaxOutcome> {
+  static async open(
+    code: string,
+    limits: RunLimits,
+    entry: string,
+    checkSyntax: boolean,
+  ): Promise<Session | SyntaxOutcome> {
     const isolate = new ivm.Isolate({
       memoryLimit: limits.memoryMb,
       // V8 lost control of the isolate: this process can no longer be trusted; the pool restarts it.
@@ -35,7 +43,10 @@ class Session {
           return syntax;
         }
       }
-      return new Session(isolate, await isolate.compileScript(preludeSource(code, limits, entry), { filename: 'prelude.js' }));
+      return new Session(
+        isolate,
+        await isolate.compileScript(preludeSource(code, limits, entry), { filename: 'prelude.js' }),
+      );
     } catch (error) {
       if (!isolate.isDisposed) isolate.dispose();
       throw error;
@@ -66,7 +77,12 @@ async function syntaxCheck(isolate: ivm.Isolate, code: string): Promise<SyntaxOu
  * that disposes the isolate; an isolate that timed out, ran out of memory or failed is never used
  * again. A failure while loading the code fails the whole submission.
  */
-export async function executeTests(code: string, tests: RunTest[], limits: RunLimits, entry = 'solve'): Promise<Outcome[]> {
+export async function executeTests(
+  code: string,
+  tests: RunTest[],
+  limits: RunLimits,
+  entry = 'solve',
+): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const started = performance.now();
   let session: Session | undefined;
@@ -127,7 +143,8 @@ async function runOne(session: Session, inputJson: string, timeMs: number): Prom
     // Rejections may be null or not Errors at all; only the message text is ever read.
     const message = messageOf(error);
     const durationMs = performance.now() - callStart;
-    const kind = watchdog.fired || /timed out/i.test(message) ? 'timeout' : /memory limit/i.test(message) ? 'memory' : 'failure';
+    const kind =
+      watchdog.fired || /timed out/i.test(message) ? 'timeout' : /memory limit/i.test(message) ? 'memory' : 'failure';
     return { kind, phase, durationMs, timeMs };
   } finally {
     watchdog.stop();

@@ -7,9 +7,17 @@ import { RunnerPool } from './runner-pool';
 
 jest.setTimeout(20_000);
 
-const adds: RunRequest = { language: 'javascript', code: 'function solve(x) { return x + 1; }', tests: [{ input: 1, expected: 2 }] };
-const loops = (timeMs: number): RunRequest =>
-  ({ language: 'javascript', code: 'function solve() { for (;;); }', tests: [{ input: 0, expected: 0 }], limits: { timeMs } });
+const adds: RunRequest = {
+  language: 'javascript',
+  code: 'function solve(x) { return x + 1; }',
+  tests: [{ input: 1, expected: 2 }],
+};
+const loops = (timeMs: number): RunRequest => ({
+  language: 'javascript',
+  code: 'function solve() { for (;;); }',
+  tests: [{ input: 0, expected: 0 }],
+  limits: { timeMs },
+});
 
 describe(RunnerPool.name, () => {
   let pool: RunnerPool;
@@ -51,7 +59,10 @@ describe(RunnerPool.name, () => {
     pool = await RunnerPool.start({ size: 1 });
     const order: string[] = [];
     const busy = pool.run(loops(200));
-    const queued = [pool.run(adds).then(() => order.push('normal-1')), pool.run(adds).then(() => order.push('normal-2'))];
+    const queued = [
+      pool.run(adds).then(() => order.push('normal-1')),
+      pool.run(adds).then(() => order.push('normal-2')),
+    ];
     const urgent = pool.run(adds, { priority: 'high' }).then(() => order.push('high'));
     await Promise.all([busy, urgent, ...queued]);
     expect(order).toEqual(['high', 'normal-1', 'normal-2']);
@@ -109,7 +120,9 @@ describe(RunnerPool.name, () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rubricon-dead-'));
     const entry = path.join(dir, 'dead-worker.js');
     writeFileSync(entry, 'process.exit(3);');
-    await expect(RunnerPool.start({ size: 1, entry, startTimeoutMs: 500 })).rejects.toThrow(/did not start within 500 ms/);
+    await expect(RunnerPool.start({ size: 1, entry, startTimeoutMs: 500 })).rejects.toThrow(
+      /did not start within 500 ms/,
+    );
   });
 
   it('rejects running and queued runs with PoolClosedError on close', async () => {

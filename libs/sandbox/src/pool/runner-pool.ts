@@ -67,14 +67,18 @@ export class RunnerPool {
     const size = Math.max(1, options.size ?? os.availableParallelism());
     const entry = options.entry ?? resolveWorkerEntry();
     let pool: RunnerPool | undefined;
-    const slots = Array.from({ length: size }, () => new WorkerSlot({
-      entry,
-      rssLimitMb: options.rssLimitMb ?? 1024,
-      maxJobsPerWorker: options.maxJobsPerWorker ?? 10_000,
-      deadlineSlackMs: options.deadlineSlackMs ?? 5_000,
-      onIdle: () => pool?.pump(),
-      onWorkerExit: options.onWorkerExit,
-    }));
+    const slots = Array.from(
+      { length: size },
+      () =>
+        new WorkerSlot({
+          entry,
+          rssLimitMb: options.rssLimitMb ?? 1024,
+          maxJobsPerWorker: options.maxJobsPerWorker ?? 10_000,
+          deadlineSlackMs: options.deadlineSlackMs ?? 5_000,
+          onIdle: () => pool?.pump(),
+          onWorkerExit: options.onWorkerExit,
+        }),
+    );
     pool = new RunnerPool(slots, options.queueLimit ?? size * 32, options.perKeyLimit ?? 2);
     const timeoutMs = options.startTimeoutMs ?? 20_000;
     let timer: NodeJS.Timeout | undefined;
@@ -96,7 +100,10 @@ export class RunnerPool {
    * queued normal run and are not refused because normal runs filled their queue (grading a
    * submitted attempt must not wait behind, or be turned away by, everyone's practice runs).
    */
-  async run(request: RunRequest, options: { key?: string; limit?: number; priority?: 'normal' | 'high' } = {}): Promise<RunResult> {
+  async run(
+    request: RunRequest,
+    options: { key?: string; limit?: number; priority?: 'normal' | 'high' } = {},
+  ): Promise<RunResult> {
     if (this.closed) throw new PoolClosedError();
     const job = validateRunRequest(request);
     const { key } = options;
@@ -146,7 +153,8 @@ export class RunnerPool {
   /** Stops every worker; queued runs are rejected with PoolClosedError. */
   async close(): Promise<void> {
     this.closed = true;
-    for (const item of [...this.queues.high.splice(0), ...this.queues.normal.splice(0)]) item.reject(new PoolClosedError());
+    for (const item of [...this.queues.high.splice(0), ...this.queues.normal.splice(0)])
+      item.reject(new PoolClosedError());
     await Promise.all(this.slots.map((slot) => slot.close()));
   }
 
@@ -160,12 +168,9 @@ export class RunnerPool {
   }
 
   private dispatch(slot: WorkerSlot, item: Queued): void {
-    slot.run(item.job, this.nextId++).then(
-      (result) => {
-        this.completed++;
-        item.resolve(result);
-      },
-      item.reject,
-    );
+    slot.run(item.job, this.nextId++).then((result) => {
+      this.completed++;
+      item.resolve(result);
+    }, item.reject);
   }
 }

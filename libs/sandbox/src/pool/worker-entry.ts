@@ -16,7 +16,11 @@ export function resolveWorkerEntry(): string {
   if (path.extname(__filename) === '.js') return path.join(LIB_ROOT, `${WORKER}.js`);
   const files = sourceFiles(LIB_ROOT);
   const hash = createHash('sha256');
-  for (const file of files) hash.update(file).update('\0').update(readFileSync(path.join(LIB_ROOT, file)));
+  for (const file of files)
+    hash
+      .update(file)
+      .update('\0')
+      .update(readFileSync(path.join(LIB_ROOT, file)));
   const dir = path.join(findNodeModules(LIB_ROOT), '.cache', 'rubricon-sandbox', hash.digest('hex').slice(0, 16));
   const entry = path.join(dir, `${WORKER}.js`);
   if (!existsSync(entry)) compileInto(dir, files);

@@ -174,12 +174,21 @@ export class WorkerSlot {
       pending.reject(new PoolClosedError());
     } else if (pending) {
       this.crashes++;
-      pending.resolve(pending.overran
-        ? uniformResult(pending.job, 'timeout', 'The run exceeded its wall-clock deadline; the runner was restarted.')
-        : uniformResult(pending.job, 'crashed', 'The runner process crashed while running this code; it was restarted.'));
+      pending.resolve(
+        pending.overran
+          ? uniformResult(pending.job, 'timeout', 'The run exceeded its wall-clock deadline; the runner was restarted.')
+          : uniformResult(
+              pending.job,
+              'crashed',
+              'The runner process crashed while running this code; it was restarted.',
+            ),
+      );
     }
     if (this.closed) return;
-    this.options.onWorkerExit?.({ pid: child.pid, reason: pending ? (pending.overran ? 'overran' : 'crashed') : 'idle' });
+    this.options.onWorkerExit?.({
+      pid: child.pid,
+      reason: pending ? (pending.overran ? 'overran' : 'crashed') : 'idle',
+    });
     if (!wasReady && !pending) this.failuresInARow++;
     this.restarts++;
     this.jobsDone = 0;

@@ -6,7 +6,11 @@ import { HOSTILE_CASES } from './hostile-cases';
 jest.setTimeout(30_000);
 
 const TIME_MS = 500;
-const normal: RunRequest = { language: 'javascript', code: 'function solve(x) { return x * 2; }', tests: [{ input: 21, expected: 42 }] };
+const normal: RunRequest = {
+  language: 'javascript',
+  code: 'function solve(x) { return x * 2; }',
+  tests: [{ input: 21, expected: 42 }],
+};
 
 /** Resident memory of a process in MB (Linux). */
 function rssMb(pid: number): number {

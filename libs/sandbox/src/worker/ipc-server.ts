@@ -38,6 +38,11 @@ async function handle(message: ToWorker): Promise<FromWorker> {
     return { type: 'result', id: message.id, result, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) };
   } catch {
     // An unexpected host-side failure: answer for this job, keep serving the next.
-    return { type: 'result', id: message.id, result: uniformResult(message.job, 'error', 'The sandbox failed to run this submission.'), rssMb: 0 };
+    return {
+      type: 'result',
+      id: message.id,
+      result: uniformResult(message.job, 'error', 'The sandbox failed to run this submission.'),
+      rssMb: 0,
+    };
   }
 }

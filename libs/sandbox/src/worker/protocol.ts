@@ -5,5 +5,4 @@ import { RunJob, RunResult } from '../types';
 export type ToWorker = { type: 'run'; id: number; job: RunJob };
 
 export type FromWorker =
-  | { type: 'ready'; pid: number }
-  | { type: 'result'; id: number; result: RunResult; rssMb: number };
+  { type: 'ready'; pid: number } | { type: 'result'; id: number; result: RunResult; rssMb: number };

@@ -17,12 +17,19 @@ export async function runJob(request: RunRequest): Promise<RunResult> {
 export async function runValidatedJob(job: RunJob): Promise<RunResult> {
   const lineCount = job.code.split('\n').length;
   if (job.language === 'javascript') {
-    return gradeRun(await executeTests(job.code, job.tests, job.limits, job.entry), { job, mapLine: identity, lineCount });
+    return gradeRun(await executeTests(job.code, job.tests, job.limits, job.entry), {
+      job,
+      mapLine: identity,
+      lineCount,
+    });
   }
   const ts = transpileCached(job.code);
   if (ts.syntaxError) {
     const outcome: Outcome = { kind: 'syntax', ...ts.syntaxError };
-    return gradeRun(job.tests.map(() => outcome), { job, mapLine: identity, lineCount });
+    return gradeRun(
+      job.tests.map(() => outcome),
+      { job, mapLine: identity, lineCount },
+    );
   }
   return gradeRun(await executeTests(ts.js, job.tests, job.limits, job.entry), { job, mapLine: ts.mapLine, lineCount });
 }
