@@ -7,7 +7,7 @@ import { AuthModule } from './auth/auth.module';
 import { BankModule } from './bank/bank.module';
 import { APP_CONFIG, AppConfig } from './config';
 import { dataSourceOptions } from './database/data-source-options';
-import { serializeSqliteWork } from './database/sqlite-serial';
+import { DatabaseModule } from './database/database.module';
 import { HealthController } from './health/health.controller';
 import { PostingsModule } from './postings/postings.module';
 import { RunsModule } from './runs/runs.module';
@@ -29,7 +29,6 @@ export class AppModule {
       imports: [
         ConfigModule.forRoot(config),
         // Migrations run at start, on both dialects; the schema never comes from `synchronize`.
-        // SQLite's one connection then takes transactions in turns (database/sqlite-serial.ts).
         TypeOrmModule.forRootAsync({
           useFactory: () => ({
             ...dataSourceOptions(config.database),
@@ -37,9 +36,9 @@ export class AppModule {
             retryAttempts: 3,
             retryDelay: 1000,
           }),
-          dataSourceFactory: async (options) =>
-            serializeSqliteWork(await new DataSource(options as DataSourceOptions).initialize()),
+          dataSourceFactory: (options) => new DataSource(options as DataSourceOptions).initialize(),
         }),
+        DatabaseModule,
         AuthModule,
         UsersModule,
         PostingsModule,

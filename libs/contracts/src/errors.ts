@@ -1,64 +1,188 @@
 /**
- * How the API refuses. Every REST error is `ErrorResponse` with a 4xx or 5xx status; every socket
- * event the server refuses acknowledges `SocketErrorAck`. `message` is English, written for a
- * person. Refusals a candidate can meet also carry `code`, stable and machine-readable, so the
- * candidate page (Chinese or English) can say the same thing in the candidate's language; a page
- * that does not know a code shows `message`. Validation errors and staff routes carry no code.
+ * How the API refuses: every REST error is `ErrorResponse` (a 4xx or 5xx status), every refused
+ * socket event acknowledges `SocketErrorAck`, and both carry a stable `code` from `ERRORS`. Clients
+ * word codes in their own language and never match the English `message`. `ERRORS` is also the one
+ * place where each refusal is worded in English: `{name}` in a message is filled in by the thrower.
  */
-export const CANDIDATE_ERROR_CODES = [
-  // Opening a session (POST /candidate/sessions) and starting.
-  /** No invitation has this link (404). */
-  'link-unknown',
-  /** The link is spent: it started the assessment (a reload keeps its session; another browser needs a new link) (410). */
-  'link-used',
-  /** The invitation expired before the assessment was started (410). */
-  'link-expired',
-  /** HR withdrew the invitation (410). */
-  'link-revoked',
-  /** The assessment has been submitted: opening it again, saving into it (410, 409). */
-  'already-submitted',
-  /** The candidate access token is expired, replaced by a newer session, or withdrawn (401; socket connect_error). */
-  'session-ended',
-  /** The access token belongs to another attempt than the one named (403, 404). */
-  'wrong-attempt',
-  /** The attempt no longer exists (404). */
-  'attempt-unknown',
-  /** The assessment has no such question, or no such coding question (404). */
-  'question-unknown',
-  /** Saving or submitting before the Start button (409). */
-  'not-started',
-  /** Running code or recording signals when the attempt is not in progress (409). */
-  'not-in-progress',
-  /** The deadline has passed: the last saved answers are (or were) submitted automatically (409). */
-  'time-up',
+export const ERRORS = {
+  // --- Any route.
+  /** A body, query or payload that fails validation; the message lists what is wrong. */
+  'invalid-request': { status: 400, message: '{detail}' },
+  /** A JSON body that does not parse. */
+  'invalid-json': { status: 400, message: 'The request body is not valid JSON.' },
+  /** JSON nested deeper than MAX_NESTING_DEPTH. */
+  'too-deeply-nested': { status: 400, message: '{what} is nested too deeply (more than {depth} levels).' },
+  /** A body that is not UTF-8. */
+  'unsupported-encoding': { status: 415, message: 'The request body must be UTF-8.' },
+  /** A body or an upload over its limit. */
+  'body-too-large': { status: 413, message: '{detail}' },
+  /** No such route, or nothing there the caller may see. */
+  'not-found': { status: 404, message: '{detail}' },
+  /** A socket event this namespace does not know. */
+  'unknown-event': { status: 404, message: 'Unknown event "{event}". Known events: {known}.' },
+  /** The generic per-client request cap. */
+  'too-many-requests': { status: 429, message: 'Too many requests; wait a minute and try again.' },
+  /** Something failed on the server; it is logged, and nothing about it is revealed. */
+  'internal-error': { status: 500, message: 'Something went wrong on our side; it has been logged.' },
+  /** The database does not answer (health check). */
+  'database-unavailable': { status: 503, message: 'The database does not answer.' },
+
+  // --- Staff sign-in and roles.
+  'sign-in-required': { status: 401, message: 'Sign in first: this request has no bearer token.' },
+  'sign-in-expired': { status: 401, message: 'Your session has expired or the token is invalid; sign in again.' },
+  'account-inactive': { status: 401, message: 'This account no longer exists or has been deactivated.' },
+  'password-changed': { status: 401, message: 'Your session has ended because the password changed; sign in again.' },
+  'wrong-credentials': { status: 401, message: 'Wrong email or password.' },
+  'too-many-sign-ins': { status: 429, message: 'Too many sign-in attempts; wait a minute and try again.' },
+  'role-required': { status: 403, message: 'This action needs one of the roles: {roles}.' },
+
+  // --- Users.
+  'user-not-found': { status: 404, message: 'No such user.' },
+  'email-taken': { status: 409, message: 'A user with the email {email} already exists.' },
+  'self-demotion': { status: 400, message: 'You cannot deactivate yourself or remove your own admin role.' },
+
+  // --- Postings.
+  'posting-not-found': { status: 404, message: 'No such posting.' },
+  'import-missing': {
+    status: 400,
+    message: 'Send a posting document: a multipart upload in the field "file", or JSON { "text": "…" }.',
+  },
+  'import-unreadable': { status: 422, message: '{detail}' },
+  'nothing-to-change': { status: 400, message: 'Nothing to change: send at least one field.' },
+  'posting-in-use': {
+    status: 409,
+    message: 'This posting has assessments, and their candidates’ work depends on it; it cannot be deleted.',
+  },
+
+  // --- Question bank and assessments.
+  'bank-question-not-found': { status: 404, message: 'The question bank has no question "{id}".' },
+  'assessment-not-found': { status: 404, message: 'No such assessment.' },
+  'assessment-published': {
+    status: 409,
+    message: 'This assessment is published and can no longer change; generate a new draft instead.',
+  },
+  'assessment-not-published': { status: 409, message: 'Publish the assessment before inviting candidates.' },
+  'question-already-added': { status: 409, message: '{id} is already in this assessment.' },
+  'question-not-in-assessment': { status: 404, message: '{id} is not in this assessment.' },
+  'last-question': {
+    status: 400,
+    message: 'An assessment needs at least one question; add another before removing this one.',
+  },
+  'swap-not-allowed': {
+    status: 400,
+    message:
+      '{replacement} cannot replace {id}: it must be a {kind} question sharing a competency and not already used.',
+  },
+
+  // --- Invitations (staff side).
+  'candidates-missing': {
+    status: 400,
+    message: 'Send a CSV file in the field "file", or JSON { "text": "name,email\\n…" }.',
+  },
+  'candidates-unreadable': { status: 422, message: '{detail}' },
+  'invitation-not-found': { status: 404, message: 'No such invitation.' },
+  'attempt-not-found': { status: 404, message: 'No such attempt.' },
+  'nothing-to-resend': { status: 409, message: 'This attempt has been submitted; there is nothing to resend.' },
+
+  // --- Code runs (staff and candidates).
+  'invalid-run': { status: 400, message: '{detail}' },
+  'too-many-runs': { status: 429, message: 'Too many code runs; wait a minute and try again.' },
+  'run-in-progress': { status: 429, message: '{detail}' },
+  'sandbox-busy': { status: 503, message: '{detail}' },
+  'hidden-runs-exhausted': {
+    status: 429,
+    message: 'You have used all {max} hidden-test runs for this question; your saved code is graded at the end.',
+  },
+
+  // --- Candidates: opening a session and starting.
+  'link-unknown': { status: 404, message: 'This invitation link is not valid. Check that you opened the whole link.' },
+  'link-used': {
+    status: 410,
+    message: 'This invitation link has already been used. Ask the recruiter to send you a new link.',
+  },
+  'link-expired': { status: 410, message: 'This invitation has expired. Ask the recruiter for a new link.' },
+  'link-revoked': { status: 410, message: 'This invitation has been withdrawn. Please contact the recruiter.' },
+  'already-submitted': { status: 409, message: 'This assessment has been submitted; answers can no longer change.' },
+  'session-ended': {
+    status: 401,
+    message:
+      'This session has ended (expired, replaced by a newer one, or withdrawn). Open your latest invitation link again.',
+  },
+  'wrong-attempt': { status: 403, message: 'This session belongs to another attempt.' },
+  'attempt-unknown': { status: 404, message: 'No such attempt.' },
+  'question-unknown': { status: 404, message: 'This assessment has no question {id}.' },
+  'not-started': { status: 409, message: 'Start the assessment first.' },
+  'not-in-progress': { status: 409, message: 'The assessment is not in progress.' },
+  'time-up': {
+    status: 409,
+    message: 'The time is up: answers can no longer change. Your last saved answers are submitted automatically.',
+  },
   // Saving answers.
-  /** A newer version of this answer is already saved, e.g. from another tab (409). */
+  'stale-version': {
+    status: 409,
+    message: 'A newer version of this answer is already saved (version {saved}); reload to continue from it.',
+  },
+  'version-skipped': {
+    status: 409,
+    message: 'This save skips versions: the saved answer is version {saved}, so the next save must be version {next}.',
+  },
+  'answer-too-long': { status: 400, message: 'The answer is too long (more than {kb} KB).' },
+  'language-required': { status: 400, message: 'A coding answer needs its language: javascript or typescript.' },
+  'too-many-saves': {
+    status: 429,
+    message: 'Too many saves in a short time; your answer stays on this page and is saved again in a few seconds.',
+  },
+  'too-many-signals': {
+    status: 429,
+    message: 'Too many signals in a short time; they are advisory and were not all recorded.',
+  },
+  'too-many-tabs': {
+    status: 429,
+    message: 'This assessment is open in {count} tabs or windows already; close the others and reload this one.',
+  },
+} as const satisfies Record<string, { status: number; message: string }>;
+
+export type ErrorCode = keyof typeof ERRORS;
+export const ERROR_CODES = Object.keys(ERRORS) as ErrorCode[];
+
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && Object.hasOwn(ERRORS, value);
+}
+
+/** The English message of `code`, with its `{name}` placeholders filled in from `params`. */
+export function errorMessage(code: ErrorCode, params: Record<string, string | number> = {}): string {
+  return ERRORS[code].message.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
+/** The refusals a candidate can meet: the candidate page words each of them in Chinese and English. */
+export const CANDIDATE_ERROR_CODES = [
+  'link-unknown',
+  'link-used',
+  'link-expired',
+  'link-revoked',
+  'already-submitted',
+  'session-ended',
+  'wrong-attempt',
+  'attempt-unknown',
+  'question-unknown',
+  'not-started',
+  'not-in-progress',
+  'time-up',
   'stale-version',
-  /** The save's version is not one more than the saved one (409). */
   'version-skipped',
-  /** Over MAX_ANSWER_BYTES in UTF-8 (400). */
   'answer-too-long',
-  /** A coding answer without its language (400). */
   'language-required',
-  /** Over the per-attempt save budget (429). */
   'too-many-saves',
-  /** Over the per-attempt budget of integrity signals (429). */
   'too-many-signals',
-  // Running code.
-  /** Over the per-attempt cap on code runs a minute (429). */
   'too-many-runs',
-  /** All MAX_HIDDEN_RUNS_PER_QUESTION hidden-test runs of this question are used (429). */
   'hidden-runs-exhausted',
-  /** Another run of this attempt has not finished yet (429). */
   'run-in-progress',
-  /** The code runner is full or shutting down (503). */
   'sandbox-busy',
-  // Anything else.
-  /** Over the per-client cap on session openings (429). */
   'too-many-requests',
-  /** Over MAX_SOCKETS_PER_ATTEMPT open sockets for one attempt (socket connect_error). */
   'too-many-tabs',
-] as const;
+] as const satisfies readonly ErrorCode[];
 
 export type CandidateErrorCode = (typeof CANDIDATE_ERROR_CODES)[number];
 
@@ -69,13 +193,13 @@ export function isCandidateErrorCode(value: unknown): value is CandidateErrorCod
 /** The body of every REST error. */
 export interface ErrorResponse {
   message: string;
-  code?: CandidateErrorCode;
+  code: ErrorCode;
 }
 
 /** The acknowledgement of a refused socket event. */
 export interface SocketErrorAck {
   error: string;
-  code?: CandidateErrorCode;
+  code: ErrorCode;
 }
 
 /**

@@ -1,12 +1,11 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { CandidateErrorCode, ErrorResponse } from '@rubricon/contracts';
+import { ERRORS, type ErrorCode, type ErrorResponse } from '@rubricon/contracts';
 import type { Response } from 'express';
-import { CandidateException } from './candidate-exception';
+import { ApiException } from './api-exception';
 
 /**
- * The one place errors become responses: always `{ message }` with the right status, plus `code`
- * for a CandidateException (ErrorResponse). Anything that is not an HttpException is logged and
- * answered with a 500 that reveals nothing.
+ * The one place errors become responses: always `{ message, code }` (ErrorResponse) with the right
+ * status. Anything that is not an HttpException is logged and answered with a 500 that reveals nothing.
  */
 @Catch()
 export class HttpExceptionFilter implements ExceptionFilter {
@@ -17,14 +16,14 @@ export class HttpExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<Response>();
     const { status, message, code } = toErrorResponse(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    const body: ErrorResponse = code ? { message, code } : { message };
+    const body: ErrorResponse = { message, code };
     if (!response.headersSent) response.status(status).json(body);
   }
 }
 
-export function toErrorResponse(exception: unknown): { status: number; message: string; code?: CandidateErrorCode } {
+export function toErrorResponse(exception: unknown): { status: number; message: string; code: ErrorCode } {
   // Only the message and the code leave the server, never the rest of the exception's body.
-  if (exception instanceof CandidateException)
+  if (exception instanceof ApiException)
     return { status: exception.getStatus(), message: exception.message, code: exception.code };
   if (exception instanceof HttpException) {
     const body = exception.getResponse();
@@ -36,13 +35,28 @@ export function toErrorResponse(exception: unknown): { status: number; message: 
         status: 413,
         message:
           'The uploaded file is too large (a posting document may be up to 1 MB, a candidate list up to 200 KB).',
+        code: 'body-too-large',
       };
     }
-    return { status: exception.getStatus(), message };
+    return { status: exception.getStatus(), message, code: codeForStatus(exception.getStatus()) };
   }
   const status = httpStatusOf(exception);
-  if (status) return { status, message: bodyParserMessage(exception, status) };
-  return { status: HttpStatus.INTERNAL_SERVER_ERROR, message: 'Something went wrong on our side; it has been logged.' };
+  if (status) return bodyParserError(exception, status);
+  return {
+    status: HttpStatus.INTERNAL_SERVER_ERROR,
+    message: ERRORS['internal-error'].message,
+    code: 'internal-error',
+  };
+}
+
+/** Framework refusals (an unknown route, a multer limit, a throttler) get the code of their kind. */
+export function codeForStatus(status: number): ErrorCode {
+  if (status === 404) return 'not-found';
+  if (status === 413) return 'body-too-large';
+  if (status === 415) return 'unsupported-encoding';
+  if (status === 429) return 'too-many-requests';
+  if (status >= 500) return 'internal-error';
+  return 'invalid-request';
 }
 
 /** Errors from body-parser and multer carry a status and a type but are not HttpExceptions. */
@@ -52,14 +66,17 @@ function httpStatusOf(error: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
-function bodyParserMessage(error: unknown, status: number): string {
+function bodyParserError(error: unknown, status: number): { status: number; message: string; code: ErrorCode } {
   const type = (error as { type?: string }).type;
   const limit = (error as { limit?: number }).limit;
-  if (type === 'entity.too.large') return `The request body is too large (limit ${formatBytes(limit)}).`;
-  if (type === 'entity.parse.failed') return 'The request body is not valid JSON.';
-  if (type === 'encoding.unsupported' || type === 'charset.unsupported') return 'The request body must be UTF-8.';
-  if (status === 413) return 'The request body is too large.';
-  return error instanceof Error ? error.message : 'The request could not be read.';
+  if (type === 'entity.too.large')
+    return { status, message: `The request body is too large (limit ${formatBytes(limit)}).`, code: 'body-too-large' };
+  if (type === 'entity.parse.failed') return { status, message: ERRORS['invalid-json'].message, code: 'invalid-json' };
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported')
+    return { status, message: ERRORS['unsupported-encoding'].message, code: 'unsupported-encoding' };
+  if (status === 413) return { status, message: 'The request body is too large.', code: 'body-too-large' };
+  const message = error instanceof Error ? error.message : 'The request could not be read.';
+  return { status, message, code: codeForStatus(status) };
 }
 
 function formatBytes(bytes?: number): string {

@@ -8,14 +8,15 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
-import type { SocketErrorAck } from '@rubricon/contracts';
-import { CandidateException } from './candidate-exception';
+import { ERRORS, type SocketErrorAck } from '@rubricon/contracts';
+import { ApiException } from './api-exception';
+import { codeForStatus } from './http-exception.filter';
 import { nestsDeeperThan, strictValidationOptions, tooDeeplyNested } from './validation';
 
 /**
  * Socket handlers answer through the acknowledgement: `{ error }` with a message a person
- * understands, for bad payloads as for refused actions, plus `code` for a CandidateException
- * (SocketErrorAck); unexpected errors are logged, not leaked.
+ * understands, for bad payloads as for refused actions, and its `code` (SocketErrorAck); unexpected
+ * errors are logged, not leaked.
  */
 @Catch()
 export class WsAckExceptionFilter implements ExceptionFilter {
@@ -23,15 +24,15 @@ export class WsAckExceptionFilter implements ExceptionFilter {
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const ack = host.getArgByIndex(2);
-    let message: string;
-    if (exception instanceof WsException) message = String(exception.getError());
-    else if (exception instanceof HttpException) message = exception.message;
+    let res: SocketErrorAck;
+    if (exception instanceof ApiException) res = { error: exception.message, code: exception.code };
+    else if (exception instanceof WsException) res = { error: String(exception.getError()), code: 'invalid-request' };
+    else if (exception instanceof HttpException)
+      res = { error: exception.message, code: codeForStatus(exception.getStatus()) };
     else {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-      message = 'Something went wrong on our side; it has been logged.';
+      res = { error: ERRORS['internal-error'].message, code: 'internal-error' };
     }
-    const res: SocketErrorAck =
-      exception instanceof CandidateException ? { error: message, code: exception.code } : { error: message };
     if (typeof ack === 'function') ack(res);
   }
 }
