@@ -1,6 +1,7 @@
-import { Injectable, UnauthorizedException } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
 import type { LoginResponse } from '@rubricon/contracts';
+import { ApiException } from '../common/api-exception';
 import { credentialsStamp, UsersService } from '../users/users.service';
 import { DUMMY_HASH, verifyPassword } from './password';
 
@@ -15,7 +16,7 @@ export class AuthService {
   async login(email: string, password: string): Promise<LoginResponse> {
     const user = await this.users.findByEmail(email);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await DUMMY_HASH));
-    if (!user || !user.active || !ok) throw new UnauthorizedException('Wrong email or password.');
+    if (!user || !user.active || !ok) throw new ApiException('wrong-credentials');
     return { accessToken: await this.jwt.signAsync({ sub: user.id, role: user.role, pwc: credentialsStamp(user) }) };
   }
 }

@@ -1,6 +1,6 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
-import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';
-import { SIGN_IN_LIMIT_MESSAGE } from './throttler-messages';
+import { ThrottlerGuard } from '@nestjs/throttler';
+import { ApiException } from '../common/api-exception';
 
 /**
  * Sign-in attempts are counted twice: per client address and email (`default`: one account cannot
@@ -17,7 +17,7 @@ export class LoginThrottlerGuard extends ThrottlerGuard {
     return super.generateKey(context, name === 'address' ? suffix.split('|')[0] : suffix, name);
   }
 
-  protected async getErrorMessage(_context: ExecutionContext, _detail: ThrottlerLimitDetail): Promise<string> {
-    return SIGN_IN_LIMIT_MESSAGE;
+  protected async throwThrottlingException(): Promise<void> {
+    throw new ApiException('too-many-sign-ins');
   }
 }

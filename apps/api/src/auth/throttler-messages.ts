@@ -1,5 +1,6 @@
-/** The 429 messages: each throttler guard that counts something specific says so (getErrorMessage). */
-export const SIGN_IN_LIMIT_MESSAGE = 'Too many sign-in attempts; wait a minute and try again.';
-export const RUNS_LIMIT_MESSAGE = 'Too many code runs; wait a minute and try again.';
-/** The module-wide default, for a route throttled by the plain ThrottlerGuard. */
-export const REQUESTS_LIMIT_MESSAGE = 'Too many requests; wait a minute and try again.';
+import { ERRORS } from '@rubricon/contracts';
+
+/** The module-wide 429 message, for a route throttled by the plain ThrottlerGuard. */
+export const REQUESTS_LIMIT_MESSAGE = ERRORS['too-many-requests'].message;
+/** For the code-run throttler guards, which say what they count. */
+export const RUNS_LIMIT_MESSAGE = ERRORS['too-many-runs'].message;

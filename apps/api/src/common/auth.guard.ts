@@ -1,8 +1,9 @@
-import { CanActivate, ExecutionContext, ForbiddenException, Injectable, UnauthorizedException } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { StaffRole } from '@rubricon/contracts';
 import { tokenPredatesPassword, UsersService } from '../users/users.service';
+import { ApiException } from './api-exception';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 
 /**
@@ -24,24 +25,21 @@ export class AuthGuard implements CanActivate {
 
     const request = context.switchToHttp().getRequest();
     const token = bearerToken(request.headers.authorization);
-    if (!token) throw new UnauthorizedException('Sign in first: this request has no bearer token.');
+    if (!token) throw new ApiException('sign-in-required');
     let payload: { sub: string; aud?: string; pwc?: number };
     try {
       payload = await this.jwt.verifyAsync<{ sub: string; aud?: string; pwc?: number }>(token);
       if (payload.aud) throw new Error('not a staff token'); // candidate tokens carry an audience
     } catch {
-      throw new UnauthorizedException('Your session has expired or the token is invalid; sign in again.');
+      throw new ApiException('sign-in-expired');
     }
     const user = await this.users.findActive(payload.sub);
-    if (!user) throw new UnauthorizedException('This account no longer exists or has been deactivated.');
-    if (tokenPredatesPassword(user, payload.pwc))
-      throw new UnauthorizedException('Your session has ended because the password changed; sign in again.');
+    if (!user) throw new ApiException('account-inactive');
+    if (tokenPredatesPassword(user, payload.pwc)) throw new ApiException('password-changed');
     request.user = { id: user.id, email: user.email, role: user.role };
 
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, targets);
-    if (roles && !roles.includes(user.role)) {
-      throw new ForbiddenException(`This action needs one of the roles: ${roles.join(', ')}.`);
-    }
+    if (roles && !roles.includes(user.role)) throw new ApiException('role-required', { roles: roles.join(', ') });
     return true;
   }
 }

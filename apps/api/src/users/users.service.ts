@@ -1,51 +1,48 @@
-import { ConflictException, Injectable, Logger, NotFoundException, BadRequestException } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
+import { Injectable, Logger } from '@nestjs/common';
 import type { StaffUser } from '@rubricon/contracts';
 import { randomBytes } from 'node:crypto';
-import { Repository } from 'typeorm';
 import { hashPassword } from '../auth/password';
+import { ApiException } from '../common/api-exception';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
 import { UserEntity } from './user.entity';
+import { UsersRepository } from './users.repository';
 
 @Injectable()
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
-  constructor(@InjectRepository(UserEntity) private readonly users: Repository<UserEntity>) {}
+  constructor(private readonly users: UsersRepository) {}
 
   findActive(id: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ id, active: true });
+    return this.users.findActive(id);
   }
 
   findByEmail(email: string): Promise<UserEntity | null> {
-    return this.users.findOneBy({ email: email.trim().toLowerCase() });
+    return this.users.findByEmail(normalEmail(email));
   }
 
   async list(): Promise<StaffUser[]> {
-    const rows = await this.users.find({ order: { createdAt: 'ASC', email: 'ASC' } });
-    return rows.map(toStaffUser);
+    return (await this.users.listAll()).map(toStaffUser);
   }
 
   async create(dto: CreateUserDto): Promise<StaffUser> {
-    const email = dto.email.trim().toLowerCase();
-    if (await this.users.existsBy({ email }))
-      throw new ConflictException(`A user with the email ${email} already exists.`);
-    const user = this.users.create({
+    const email = normalEmail(dto.email);
+    const user = await this.users.insert({
       email,
       name: dto.name.trim(),
       role: dto.role,
       passwordHash: await hashPassword(dto.password),
       credentialsChangedAt: new Date(),
     });
-    return toStaffUser(await this.users.save(user));
+    if (!user) throw new ApiException('email-taken', { email });
+    return toStaffUser(user);
   }
 
   async update(id: string, dto: UpdateUserDto, actingUserId: string): Promise<StaffUser> {
-    const user = await this.users.findOneBy({ id });
-    if (!user) throw new NotFoundException('No such user.');
-    if (id === actingUserId && (dto.active === false || (dto.role && dto.role !== 'admin'))) {
-      throw new BadRequestException('You cannot deactivate yourself or remove your own admin role.');
-    }
+    const user = await this.users.findById(id);
+    if (!user) throw new ApiException('user-not-found');
+    if (id === actingUserId && (dto.active === false || (dto.role && dto.role !== 'admin')))
+      throw new ApiException('self-demotion');
     if (dto.name !== undefined) user.name = dto.name.trim();
     if (dto.role !== undefined) user.role = dto.role;
     if (dto.active !== undefined) user.active = dto.active;
@@ -63,17 +60,19 @@ export class UsersService {
    * printed once. Later starts leave existing users alone.
    */
   async ensureAdmin(email: string, password?: string): Promise<{ email: string; generatedPassword?: string } | null> {
-    if (await this.users.existsBy({ role: 'admin' })) return null;
+    if (await this.users.hasAdmin()) return null;
     const generatedPassword = password ? undefined : randomBytes(12).toString('base64url');
-    await this.users.save(
-      this.users.create({
-        email,
-        name: 'Administrator',
-        role: 'admin',
-        passwordHash: await hashPassword(password ?? generatedPassword!),
-        credentialsChangedAt: new Date(),
-      }),
-    );
+    const admin = await this.users.insert({
+      email: normalEmail(email),
+      name: 'Administrator',
+      role: 'admin',
+      passwordHash: await hashPassword(password ?? generatedPassword!),
+      credentialsChangedAt: new Date(),
+    });
+    if (!admin) {
+      if (await this.users.hasAdmin()) return null; // another instance starting at the same time created it
+      throw new Error(`Cannot create the first admin: ${email} already belongs to a user who is not an admin.`);
+    }
     this.logger.log(`Created the first admin account ${email}`);
     return { email, generatedPassword };
   }
@@ -104,4 +103,8 @@ export function toStaffUser(user: UserEntity): StaffUser {
     active: user.active,
     createdAt: user.createdAt.toISOString(),
   };
+}
+
+function normalEmail(email: string): string {
+  return email.trim().toLowerCase();
 }

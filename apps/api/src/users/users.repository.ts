@@ -1,0 +1,53 @@
+import { Injectable } from '@nestjs/common';
+import { QueryFailedError } from 'typeorm';
+import { Database } from '../database/database';
+import { UserEntity } from './user.entity';
+
+export type NewUser = Pick<UserEntity, 'email' | 'name' | 'role' | 'passwordHash' | 'credentialsChangedAt'>;
+
+@Injectable()
+export class UsersRepository {
+  constructor(private readonly db: Database) {}
+
+  findById(id: string): Promise<UserEntity | null> {
+    return this.db.run((m) => m.findOneBy(UserEntity, { id }));
+  }
+
+  findActive(id: string): Promise<UserEntity | null> {
+    return this.db.run((m) => m.findOneBy(UserEntity, { id, active: true }));
+  }
+
+  /** `email` as stored: trimmed and lower-cased. */
+  findByEmail(email: string): Promise<UserEntity | null> {
+    return this.db.run((m) => m.findOneBy(UserEntity, { email }));
+  }
+
+  listAll(): Promise<UserEntity[]> {
+    return this.db.run((m) => m.find(UserEntity, { order: { createdAt: 'ASC', email: 'ASC' } }));
+  }
+
+  hasAdmin(): Promise<boolean> {
+    return this.db.run((m) => m.existsBy(UserEntity, { role: 'admin' }));
+  }
+
+  /** The new user, or null when the email is taken (the unique key decides, so a race cannot make two). */
+  async insert(user: NewUser): Promise<UserEntity | null> {
+    try {
+      return await this.db.run((m) => m.save(m.create(UserEntity, user)));
+    } catch (error) {
+      if (isDuplicateKey(error)) return null;
+      throw error;
+    }
+  }
+
+  save(user: UserEntity): Promise<UserEntity> {
+    return this.db.run((m) => m.save(user));
+  }
+}
+
+/** An insert refused by a unique key (MySQL/MariaDB errno 1062, SQLite SQLITE_CONSTRAINT_UNIQUE). */
+function isDuplicateKey(error: unknown): boolean {
+  if (!(error instanceof QueryFailedError)) return false;
+  const driverError = (error as QueryFailedError & { driverError?: { errno?: number; code?: string } }).driverError;
+  return driverError?.errno === 1062 || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE';
+}
