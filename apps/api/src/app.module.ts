@@ -8,7 +8,7 @@ import { BankModule } from './bank/bank.module';
 import { APP_CONFIG, AppConfig } from './config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
-import { HealthController } from './health/health.controller';
+import { HealthModule } from './health/health.module';
 import { PostingsModule } from './postings/postings.module';
 import { RunsModule } from './runs/runs.module';
 import { UsersModule } from './users/users.module';
@@ -46,8 +46,8 @@ export class AppModule {
         AssessmentsModule,
         RunsModule,
         AttemptsModule,
+        HealthModule,
       ],
-      controllers: [HealthController],
     };
   }
 }

@@ -1,22 +1,21 @@
-import { Controller, Get, ServiceUnavailableException } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { ApiException } from '../common/api-exception';
 import { Public } from '../common/auth.decorators';
+import type { Dialect } from '../database/database';
+import { HealthRepository } from './health.repository';
 
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(private readonly health: HealthRepository) {}
 
   @Public()
   @Get()
-  async check(): Promise<{ status: 'ok'; database: string }> {
-    try {
-      await this.dataSource.query('SELECT 1');
-    } catch {
-      throw new ServiceUnavailableException('The database does not answer.');
-    }
-    return { status: 'ok', database: this.dataSource.options.type };
+  async check(): Promise<{ status: 'ok'; database: Dialect }> {
+    await this.health.ping().catch(() => {
+      throw new ApiException('database-unavailable');
+    });
+    return { status: 'ok', database: this.health.dialect };
   }
 }
