@@ -1,15 +1,11 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
-import { DocumentImportEntity } from './document-import.entity';
-import { PostingLineEntity } from './posting-line.entity';
-import { PostingEntity } from './posting.entity';
 import { PostingsController } from './postings.controller';
+import { PostingsRepository } from './postings.repository';
 import { PostingsService } from './postings.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([PostingEntity, PostingLineEntity, DocumentImportEntity])],
   controllers: [PostingsController],
-  providers: [PostingsService],
+  providers: [PostingsService, PostingsRepository],
   exports: [PostingsService],
 })
 export class PostingsModule {}

@@ -1,22 +1,13 @@
-import {
-  BadRequestException,
-  ConflictException,
-  Injectable,
-  Logger,
-  NotFoundException,
-  UnprocessableEntityException,
-} from '@nestjs/common';
-import { isForeignKeyViolation } from '../common/foreign-key';
-import { clipCodePoints } from '../common/validation';
-import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import type { ImportPostingsResponse, Page, PostingDetail, PostingLineKind, PostingSummary } from '@rubricon/contracts';
+import { Injectable, Logger } from '@nestjs/common';
+import type { ImportPostingsResponse, Page, PostingDetail, PostingSummary } from '@rubricon/contracts';
 import { parsePostingsDocument, PostingParseError, type ParsedPosting } from '@rubricon/postings';
 import { createHash } from 'node:crypto';
-import { DataSource, EntityManager, Repository } from 'typeorm';
-import { DocumentImportEntity } from './document-import.entity';
-import { PostingLineEntity } from './posting-line.entity';
-import { PostingEntity } from './posting.entity';
+import { ApiException, refuse } from '../common/api-exception';
+import { clipCodePoints } from '../common/validation';
+import type { DocumentImportEntity } from './document-import.entity';
+import type { PostingEntity } from './posting.entity';
 import { ImportPostingsDto, ListPostingsQuery, UpdatePostingDto } from './postings.dto';
+import { PostingsRepository, type LineCounts, type NewPosting } from './postings.repository';
 
 export interface ImportSource {
   content: Buffer | string;
@@ -29,30 +20,21 @@ export interface ImportSource {
 export class PostingsService {
   private readonly logger = new Logger(PostingsService.name);
 
-  constructor(
-    @InjectRepository(PostingEntity) private readonly postings: Repository<PostingEntity>,
-    @InjectRepository(DocumentImportEntity) private readonly imports: Repository<DocumentImportEntity>,
-    @InjectDataSource() private readonly dataSource: DataSource,
-  ) {}
+  constructor(private readonly postings: PostingsRepository) {}
 
   async list(query: ListPostingsQuery): Promise<Page<PostingSummary>> {
-    const qb = this.postings.createQueryBuilder('p');
-    const search = query.search?.trim();
-    if (search) qb.where('p.title LIKE :pattern', { pattern: `%${search.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
-    const [rows, total] = await qb
-      .orderBy('p.createdAt', 'DESC')
-      .addOrderBy('p.documentImportId', 'ASC')
-      .addOrderBy('p.sourceIndex', 'ASC')
-      .skip(query.offset)
-      .take(query.limit)
-      .getManyAndCount();
-    const counts = await this.lineCounts(rows.map((r) => r.id));
+    const [rows, total] = await this.postings.page({
+      titleContains: query.search?.trim() || undefined,
+      offset: query.offset,
+      limit: query.limit,
+    });
+    const counts = await this.postings.countLinesByPosting(rows.map((r) => r.id));
     return { items: rows.map((r) => toSummary(r, counts.get(r.id))), total };
   }
 
   async get(id: string): Promise<PostingDetail> {
-    const posting = await this.postings.findOne({ where: { id }, relations: { lines: true } });
-    if (!posting) throw new NotFoundException('No such posting.');
+    const posting = await this.postings.findDetail(id);
+    if (!posting) throw new ApiException('posting-not-found');
     return toDetail(posting);
   }
 
@@ -71,9 +53,7 @@ export class PostingsService {
       });
     if (dto.text !== undefined)
       return this.import({ content: dto.text, filename: dto.filename, source: 'paste', userId });
-    throw new BadRequestException(
-      'Send a posting document: a multipart upload in the field "file", or JSON { "text": "…" }.',
-    );
+    throw new ApiException('import-missing');
   }
 
   /** Parses first, then saves the document and all its postings in one transaction, or nothing. */
@@ -82,25 +62,25 @@ export class PostingsService {
     try {
       parsed = parsePostingsDocument({ content: input.content, filename: input.filename });
     } catch (error) {
-      if (error instanceof PostingParseError) throw new UnprocessableEntityException(error.message);
+      if (error instanceof PostingParseError) throw refuse('import-unreadable', error.message);
       throw error;
     }
-    const saved = await this.dataSource.transaction(async (manager) => {
-      const record = await manager.save(
-        manager.create(DocumentImportEntity, {
-          filename: clipCodePoints(input.filename ?? 'pasted-text', 255),
-          sha256: sha256(input.content),
-          format: parsed.format,
-          source: input.source,
-          seedKey: input.source === 'seed' ? sha256(input.content) : null,
-          postingCount: parsed.postings.length,
-          importedById: input.userId ?? null,
-        }),
-      );
+    const hash = sha256(input.content);
+    const saved = await this.postings.transaction(async (tx) => {
+      const record = await tx.insertDocumentImport({
+        filename: clipCodePoints(input.filename ?? 'pasted-text', 255),
+        sha256: hash,
+        format: parsed.format,
+        source: input.source,
+        seedKey: input.source === 'seed' ? hash : null,
+        postingCount: parsed.postings.length,
+        importedById: input.userId ?? null,
+      });
       const result: PostingEntity[] = [];
-      for (const [index, posting] of parsed.postings.entries()) {
-        result.push(await this.insertPosting(manager, posting, index, record.id));
-      }
+      for (const [index, posting] of parsed.postings.entries())
+        result.push(
+          await tx.insertWithLines(newPosting(posting, index, record.id), posting.duties, posting.requirements),
+        );
       return result;
     });
     this.logger.log(`Imported ${saved.length} posting(s) from ${input.filename ?? 'pasted text'} (${parsed.format})`);
@@ -110,114 +90,51 @@ export class PostingsService {
   /** Imports each seed document once; a restart or a second instance finds the hash and skips it. */
   async importSeedOnce(filename: string, content: Buffer): Promise<number> {
     const seedKey = sha256(content);
-    if (await this.imports.existsBy({ seedKey })) return 0;
+    if (await this.postings.seedImported(seedKey)) return 0;
     try {
       return (await this.import({ content, filename, source: 'seed' })).items.length;
     } catch (error) {
-      if (await this.imports.existsBy({ seedKey })) return 0; // another instance won the race
+      if (await this.postings.seedImported(seedKey)) return 0; // another instance won the race
       throw error;
     }
   }
 
   async update(id: string, dto: UpdatePostingDto): Promise<PostingDetail> {
-    if (Object.keys(dto).length === 0) throw new BadRequestException('Nothing to change: send at least one field.');
-    await this.dataSource.transaction(async (manager) => {
-      const posting = await manager.findOneBy(PostingEntity, { id });
-      if (!posting) throw new NotFoundException('No such posting.');
+    if (Object.keys(dto).length === 0) throw new ApiException('nothing-to-change');
+    await this.postings.transaction(async (tx) => {
+      const posting = await tx.findById(id);
+      if (!posting) throw new ApiException('posting-not-found');
       if (dto.title !== undefined) posting.title = dto.title.trim();
       if (dto.department !== undefined) posting.department = dto.department.trim() || null;
       if (dto.location !== undefined) posting.location = dto.location.trim() || null;
       if (dto.headcount !== undefined) posting.headcount = dto.headcount;
-      await manager.save(posting);
-      if (dto.duties) await this.replaceLines(manager, id, 'duty', dto.duties);
-      if (dto.requirements) await this.replaceLines(manager, id, 'requirement', dto.requirements);
+      await tx.saveFields(posting);
+      if (dto.duties) await tx.replaceLines(id, 'duty', trimmed(dto.duties));
+      if (dto.requirements) await tx.replaceLines(id, 'requirement', trimmed(dto.requirements));
     });
     return this.get(id);
   }
 
   async remove(id: string): Promise<void> {
-    try {
-      const result = await this.postings.delete({ id });
-      if (!result.affected) throw new NotFoundException('No such posting.');
-    } catch (error) {
-      if (isForeignKeyViolation(error))
-        throw new ConflictException(
-          'This posting has assessments, and their candidates’ work depends on it; it cannot be deleted.',
-        );
-      throw error;
-    }
-  }
-
-  private async insertPosting(
-    manager: EntityManager,
-    p: ParsedPosting,
-    index: number,
-    importId: string,
-  ): Promise<PostingEntity> {
-    const posting = await manager.save(
-      manager.create(PostingEntity, {
-        title: clipCodePoints(p.title, 200),
-        department: p.department === undefined ? null : clipCodePoints(p.department, 200),
-        location: p.location === undefined ? null : clipCodePoints(p.location, 200),
-        headcount: p.headcount ?? null,
-        sourceIndex: index,
-        documentImportId: importId,
-      }),
-    );
-    posting.lines = [
-      ...lineEntities(manager, posting.id, 'duty', p.duties),
-      ...lineEntities(manager, posting.id, 'requirement', p.requirements),
-    ];
-    await manager.save(posting.lines);
-    return posting;
-  }
-
-  private async replaceLines(
-    manager: EntityManager,
-    postingId: string,
-    kind: PostingLineKind,
-    texts: string[],
-  ): Promise<void> {
-    await manager.delete(PostingLineEntity, { postingId, kind });
-    await manager.save(
-      lineEntities(
-        manager,
-        postingId,
-        kind,
-        texts.map((t) => t.trim()),
-      ),
-    );
-  }
-
-  private async lineCounts(ids: string[]): Promise<Map<string, Record<PostingLineKind, number>>> {
-    const counts = new Map<string, Record<PostingLineKind, number>>();
-    if (ids.length === 0) return counts;
-    const rows: { postingId: string; kind: PostingLineKind; n: string | number }[] = await this.dataSource
-      .getRepository(PostingLineEntity)
-      .createQueryBuilder('l')
-      .select('l.postingId', 'postingId')
-      .addSelect('l.kind', 'kind')
-      .addSelect('COUNT(*)', 'n')
-      .where('l.postingId IN (:...ids)', { ids })
-      .groupBy('l.postingId')
-      .addGroupBy('l.kind')
-      .getRawMany();
-    for (const row of rows) {
-      const entry = counts.get(row.postingId) ?? { duty: 0, requirement: 0 };
-      entry[row.kind] = Number(row.n);
-      counts.set(row.postingId, entry);
-    }
-    return counts;
+    const outcome = await this.postings.deleteById(id);
+    if (outcome === 'missing') throw new ApiException('posting-not-found');
+    if (outcome === 'in-use') throw new ApiException('posting-in-use');
   }
 }
 
-function lineEntities(
-  manager: EntityManager,
-  postingId: string,
-  kind: PostingLineKind,
-  texts: string[],
-): PostingLineEntity[] {
-  return texts.map((text, position) => manager.create(PostingLineEntity, { postingId, kind, position, text }));
+function newPosting(p: ParsedPosting, index: number, importId: string): NewPosting {
+  return {
+    title: clipCodePoints(p.title, 200),
+    department: p.department === undefined ? null : clipCodePoints(p.department, 200),
+    location: p.location === undefined ? null : clipCodePoints(p.location, 200),
+    headcount: p.headcount ?? null,
+    sourceIndex: index,
+    documentImportId: importId,
+  };
+}
+
+function trimmed(texts: string[]): string[] {
+  return texts.map((t) => t.trim());
 }
 
 function sha256(content: Buffer | string): string {
@@ -235,7 +152,7 @@ function basics(p: PostingEntity) {
   };
 }
 
-function toSummary(p: PostingEntity, counts?: Record<PostingLineKind, number>): PostingSummary {
+function toSummary(p: PostingEntity, counts?: LineCounts): PostingSummary {
   return { ...basics(p), dutyCount: counts?.duty ?? 0, requirementCount: counts?.requirement ?? 0 };
 }
 
