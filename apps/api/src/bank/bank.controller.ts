@@ -1,29 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { QUESTION_KIND_ORDER, type BankQuestionSummary, type QuestionKind } from '@rubricon/contracts';
-import { IsIn, IsString, MaxLength } from 'class-validator';
-import { Optional } from '../common/validation';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { BankQuestionSummary } from '@rubricon/contracts';
 import { Roles } from '../common/auth.decorators';
+import { BankQueryDto } from './bank.dto';
 import { BankService } from './bank.service';
-
-export class BankQueryDto {
-  @ApiPropertyOptional({ enum: QUESTION_KIND_ORDER })
-  @Optional()
-  @IsIn(QUESTION_KIND_ORDER, { message: `kind must be one of: ${QUESTION_KIND_ORDER.join(', ')}` })
-  kind?: QuestionKind;
-
-  @ApiPropertyOptional()
-  @Optional()
-  @IsString()
-  @MaxLength(40)
-  competency?: string;
-
-  @ApiPropertyOptional()
-  @Optional()
-  @IsString()
-  @MaxLength(100)
-  search?: string;
-}
 
 @ApiTags('bank')
 @ApiBearerAuth()

@@ -1,23 +1,16 @@
-import { Inject, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { BankQuestionSummary, BilingualText, QuestionKind } from '@rubricon/contracts';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import type { BankQuestionSummary, BilingualText } from '@rubricon/contracts';
 import { loadQuestionBank, type Question, type QuestionBank } from '@rubricon/generation';
 import { createHash } from 'node:crypto';
-import { DataSource, In } from 'typeorm';
+import { ApiException } from '../common/api-exception';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { BankQuestionEntity } from './bank-question.entity';
-import { BankVersionEntity } from './bank-version.entity';
+import { BankQueryDto } from './bank.dto';
+import { BankRepository, type QuestionRows } from './bank.repository';
 
 export interface LoadedBank {
   bank: QuestionBank;
   /** question id -> bank_questions.id of this version */
-  rows: Record<string, string>;
-}
-
-export interface BankQuery {
-  kind?: QuestionKind;
-  competency?: string;
-  search?: string;
+  rows: QuestionRows;
 }
 
 @Injectable()
@@ -27,7 +20,7 @@ export class BankService {
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: BankRepository,
   ) {}
 
   /**
@@ -36,51 +29,37 @@ export class BankService {
    */
   async sync(): Promise<LoadedBank> {
     const bank = loadQuestionBank(this.config.bankDir);
-    const known = await this.dataSource.getRepository(BankVersionEntity).findOneBy({ version: bank.version });
-    if (known) {
-      this.loaded = { bank, rows: JSON.parse(known.questionRows) };
-      return this.loaded;
-    }
-    const rows = await this.dataSource
-      .transaction(async (manager) => {
-        const hashes = bank.questions.map((q) => ({ q, hash: contentHash(q) }));
-        const existing = await manager.find(BankQuestionEntity, {
-          where: { contentHash: In(hashes.map((h) => h.hash)) },
-        });
-        const byKey = new Map(existing.map((e) => [`${e.questionId}:${e.contentHash}`, e.id]));
-        const fresh = hashes
-          .filter(({ q, hash }) => !byKey.has(`${q.id}:${hash}`))
-          .map(({ q, hash }) =>
-            manager.create(BankQuestionEntity, {
-              questionId: q.id,
-              contentHash: hash,
-              kind: q.kind,
-              content: JSON.stringify(q),
-            }),
-          );
-        for (const row of fresh) byKey.set(`${row.questionId}:${row.contentHash}`, row.id);
-        await manager.save(fresh, { chunk: 50 });
-        const map = Object.fromEntries(hashes.map(({ q, hash }) => [q.id, byKey.get(`${q.id}:${hash}`)!]));
-        await manager.save(
-          manager.create(BankVersionEntity, {
-            version: bank.version,
-            questionCount: bank.questions.length,
-            questionRows: JSON.stringify(map),
-          }),
-        );
-        this.logger.log(
-          `Loaded question bank ${bank.version.slice(0, 12)}: ${bank.questions.length} questions, ${fresh.length} new versions`,
-        );
-        return map;
-      })
-      .catch(async (error) => {
+    const rows =
+      (await this.repo.findVersionRows(bank.version)) ??
+      (await this.record(bank).catch(async (error) => {
         // Another instance recorded the same version first.
-        const row = await this.dataSource.getRepository(BankVersionEntity).findOneBy({ version: bank.version });
-        if (!row) throw error;
-        return JSON.parse(row.questionRows) as Record<string, string>;
-      });
+        const recorded = await this.repo.findVersionRows(bank.version);
+        if (!recorded) throw error;
+        return recorded;
+      }));
     this.loaded = { bank, rows };
     return this.loaded;
+  }
+
+  /** Adds the question versions the database lacks and the bank version itself, all or nothing. */
+  private record(bank: QuestionBank): Promise<QuestionRows> {
+    const hashed = bank.questions.map((question) => ({ question, contentHash: contentHash(question) }));
+    const key = (questionId: string, hash: string) => `${questionId}:${hash}`;
+    return this.repo.transaction(async (tx) => {
+      const existing = await tx.findByContentHashes(hashed.map((h) => h.contentHash));
+      const byKey = new Map(existing.map((e) => [key(e.questionId, e.contentHash), e.id]));
+      const fresh = hashed.filter((h) => !byKey.has(key(h.question.id, h.contentHash)));
+      const ids = await tx.insertQuestions(fresh);
+      fresh.forEach((h, i) => byKey.set(key(h.question.id, h.contentHash), ids[i]));
+      const rows = Object.fromEntries(
+        hashed.map((h) => [h.question.id, byKey.get(key(h.question.id, h.contentHash))!]),
+      );
+      await tx.insertVersion(bank.version, bank.questions.length, rows);
+      this.logger.log(
+        `Loaded question bank ${bank.version.slice(0, 12)}: ${bank.questions.length} questions, ${fresh.length} new versions`,
+      );
+      return rows;
+    });
   }
 
   async current(): Promise<LoadedBank> {
@@ -88,13 +67,11 @@ export class BankService {
   }
 
   /** Questions as they were stored, by bank_questions.id (for assessments made with older banks). */
-  async snapshots(rowIds: string[]): Promise<Map<string, Question>> {
-    if (rowIds.length === 0) return new Map();
-    const rows = await this.dataSource.getRepository(BankQuestionEntity).findBy({ id: In(rowIds) });
-    return new Map(rows.map((r) => [r.id, JSON.parse(r.content) as Question]));
+  snapshots(rowIds: string[]): Promise<Map<string, Question>> {
+    return this.repo.findSnapshots(rowIds);
   }
 
-  async search(query: BankQuery): Promise<BankQuestionSummary[]> {
+  async search(query: BankQueryDto): Promise<BankQuestionSummary[]> {
     const { bank } = await this.current();
     const needle = query.search?.trim().toLowerCase();
     return bank.questions
@@ -112,7 +89,7 @@ export class BankService {
 
   async question(id: string): Promise<Question> {
     const q = (await this.current()).bank.questions.find((x) => x.id === id);
-    if (!q) throw new NotFoundException(`The question bank has no question "${id}".`);
+    if (!q) throw new ApiException('bank-question-not-found', { id });
     return q;
   }
 
