@@ -23,7 +23,8 @@ export function AttemptScreen({
   onView: (v: CandidateAttemptView) => void;
 }) {
   const { c, textFor } = useCandidateText();
-  const book = useMemo(() => AnswerBook.fromView(initial), [initial.attemptId]); // eslint-disable-line react-hooks/exhaustive-deps
+  // One book per attempt: it owns the answers from then on, so a later view of the same attempt does not reset them.
+  const book = useMemo(() => AnswerBook.fromView(initial), [initial.attemptId]);
   const [view, setView] = useState(initial);
   const [sync, setSync] = useState<ClockSync | null>(() => syncFrom(initial.remainingMs));
   const [link, setLink] = useState<AttemptLink | null>(null);

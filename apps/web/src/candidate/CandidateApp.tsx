@@ -46,7 +46,7 @@ export function CandidateApp({ linkToken }: { linkToken: string }) {
     return () => {
       cancelled = true;
     };
-  }, [linkToken]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [linkToken]);
 
   // Said when shown, so the language switch applies to it too; a 404 without a code is still a bad link.
   const problemText = (e: CodedError) =>

@@ -28,14 +28,15 @@ export function Countdown({ sync, label, onElapsed }: { sync: ClockSync; label: 
   const elapsed = useRef(onElapsed);
   elapsed.current = onElapsed;
   const left = sync.remainingMs - (now - sync.receivedAt);
+  const over = left <= 0;
 
   useEffect(() => {
     const timer = setInterval(() => setNow(performance.now()), 250);
     return () => clearInterval(timer);
   }, []);
   useEffect(() => {
-    if (left <= 0) elapsed.current();
-  }, [left <= 0, sync]); // eslint-disable-line react-hooks/exhaustive-deps
+    if (over) elapsed.current();
+  }, [over, sync]);
 
   const low = left < 5 * 60_000;
   return (

@@ -70,7 +70,6 @@ export default function CodeEditor({
       editorRef.current = null;
     };
     // Created once per mount; value and language changes are applied below.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   useEffect(() => {
