@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { SandboxPool } from './runner-pool.provider';
+import { SandboxPool } from './sandbox-pool.provider';
 import { RunsController } from './runs.controller';
 import { RunsService } from './runs.service';
 

@@ -1,10 +1,4 @@
-import {
-  BadRequestException,
-  HttpException,
-  HttpStatus,
-  Injectable,
-  ServiceUnavailableException,
-} from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   InvalidRunError,
   PoolClosedError,
@@ -13,7 +7,15 @@ import {
   type RunRequest,
   type RunResult,
 } from '@rubricon/sandbox';
-import { SandboxPool } from './runner-pool.provider';
+import { refuse } from '../common/api-exception';
+import { SandboxPool } from './sandbox-pool.provider';
+
+export interface RunOptions {
+  /** Caps this owner's concurrent runs (default: the pool's per-key limit). */
+  inFlight?: number;
+  /** 'high': grading, served before practice runs and never turned away by their queue. */
+  priority?: 'normal' | 'high';
+}
 
 /**
  * Runs code in the sandbox pool for one owner (a staff user, an attempt); the pool keeps each
@@ -23,15 +25,15 @@ import { SandboxPool } from './runner-pool.provider';
 export class RunsService {
   constructor(private readonly pool: SandboxPool) {}
 
-  /** `inFlight` caps this owner's concurrent runs (default: the pool's per-key limit). */
-  async run(owner: string, request: RunRequest, inFlight?: number): Promise<RunResult> {
+  /** The one door to the sandbox: staff runs, candidates' runs and grading all come through here. */
+  async run(owner: string, request: RunRequest, options: RunOptions = {}): Promise<RunResult> {
     try {
-      return await this.pool.run(request, { key: owner, limit: inFlight });
+      return await this.pool.run(request, { key: owner, limit: options.inFlight, priority: options.priority });
     } catch (error) {
-      if (error instanceof InvalidRunError) throw new BadRequestException(error.message);
-      if (error instanceof TooManyRunsError) throw new HttpException(error.message, HttpStatus.TOO_MANY_REQUESTS);
+      if (error instanceof InvalidRunError) throw refuse('invalid-run', error.message);
+      if (error instanceof TooManyRunsError) throw refuse('run-in-progress', error.message);
       if (error instanceof QueueFullError || error instanceof PoolClosedError)
-        throw new ServiceUnavailableException(error.message);
+        throw refuse('sandbox-busy', error.message);
       throw error;
     }
   }
