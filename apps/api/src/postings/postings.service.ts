@@ -39,7 +39,7 @@ export class PostingsService {
   }
 
   /** One import request: a multipart file, or pasted text. */
-  importUploadOrText(
+  async importUploadOrText(
     file: { buffer: Buffer; originalname: string } | undefined,
     dto: ImportPostingsDto,
     userId: string,
