@@ -3,6 +3,7 @@ import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { AssessmentSummary, AssessmentView, BankQuestionSummary } from '@rubricon/contracts';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { GenerateAssessmentDto, QuestionRefDto, UpdateAssessmentDto } from './assessments.dto';
+import { AssessmentQuestionsService } from './assessment-questions.service';
 import { AssessmentsService } from './assessments.service';
 
 @ApiTags('assessments')
@@ -10,7 +11,10 @@ import { AssessmentsService } from './assessments.service';
 @Roles('admin', 'hr')
 @Controller()
 export class AssessmentsController {
-  constructor(private readonly assessments: AssessmentsService) {}
+  constructor(
+    private readonly assessments: AssessmentsService,
+    private readonly questions: AssessmentQuestionsService,
+  ) {}
 
   @Post('postings/:postingId/assessments')
   generate(
@@ -38,12 +42,12 @@ export class AssessmentsController {
 
   @Post('assessments/:id/questions')
   add(@Param('id', ParseUUIDPipe) id: string, @Body() dto: QuestionRefDto): Promise<AssessmentView> {
-    return this.assessments.addQuestion(id, dto.questionId);
+    return this.questions.add(id, dto.questionId);
   }
 
   @Delete('assessments/:id/questions/:questionId')
   remove(@Param('id', ParseUUIDPipe) id: string, @Param('questionId') questionId: string): Promise<AssessmentView> {
-    return this.assessments.removeQuestion(id, questionId);
+    return this.questions.remove(id, questionId);
   }
 
   @Get('assessments/:id/questions/:questionId/alternatives')
@@ -51,7 +55,7 @@ export class AssessmentsController {
     @Param('id', ParseUUIDPipe) id: string,
     @Param('questionId') questionId: string,
   ): Promise<BankQuestionSummary[]> {
-    return this.assessments.alternatives(id, questionId);
+    return this.questions.alternatives(id, questionId);
   }
 
   @Post('assessments/:id/questions/:questionId/swap')
@@ -60,7 +64,7 @@ export class AssessmentsController {
     @Param('questionId') questionId: string,
     @Body() dto: QuestionRefDto,
   ): Promise<AssessmentView> {
-    return this.assessments.swapQuestion(id, questionId, dto.questionId);
+    return this.questions.swap(id, questionId, dto.questionId);
   }
 
   @Post('assessments/:id/publish')
