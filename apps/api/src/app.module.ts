@@ -8,6 +8,10 @@ import { BankModule } from './bank/bank.module';
 import { APP_CONFIG, AppConfig } from './config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
+import { SharedStateModule } from './common/shared-state.module';
+import { GradingModule } from './grading/grading.module';
+import { IntegrityModule } from './integrity/integrity.module';
+import { InvitationsModule } from './invitations/invitations.module';
 import { HealthModule } from './health/health.module';
 import { PostingsModule } from './postings/postings.module';
 import { RunsModule } from './runs/runs.module';
@@ -39,13 +43,17 @@ export class AppModule {
           dataSourceFactory: (options) => new DataSource(options as DataSourceOptions).initialize(),
         }),
         DatabaseModule,
+        SharedStateModule,
         AuthModule,
         UsersModule,
         PostingsModule,
         BankModule,
         AssessmentsModule,
         RunsModule,
+        IntegrityModule,
         AttemptsModule,
+        InvitationsModule,
+        GradingModule,
         HealthModule,
       ],
     };

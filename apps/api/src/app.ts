@@ -1,4 +1,4 @@
-import { BadRequestException, ConsoleLogger, INestApplication, type NestApplicationOptions } from '@nestjs/common';
+import { ConsoleLogger, INestApplication, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { BankService } from './bank/bank.service';
+import { refuse } from './common/api-exception';
 import { HttpExceptionFilter, toErrorResponse } from './common/http-exception.filter';
 import { nestsDeeperThan, strictValidationPipe, tooDeeplyNested } from './common/validation';
 import type { AppConfig } from './config';
@@ -34,7 +35,7 @@ export async function createApp(config: AppConfig, logger?: NestApplicationOptio
   app.use(refuseDeepBodies);
   app.use(bodyErrorHandler);
   app.setGlobalPrefix('api');
-  app.useGlobalPipes(strictValidationPipe((message) => new BadRequestException(message)));
+  app.useGlobalPipes(strictValidationPipe((message) => refuse('invalid-request', message)));
   app.useGlobalFilters(new HttpExceptionFilter());
   app.enableShutdownHooks();
 
@@ -53,14 +54,15 @@ export async function createApp(config: AppConfig, logger?: NestApplicationOptio
 /** body-parser fails before Nest routes the request: answer here in the same `{ message }` shape. */
 function bodyErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   if (!error) return next();
-  const { status, message } = toErrorResponse(error);
-  res.status(status).json({ message });
+  const { status, message, code } = toErrorResponse(error);
+  res.status(status).json({ message, code });
 }
 
 /** Every JSON body, whatever the route and before any guard or pipe walks it: see MAX_NESTING_DEPTH. */
 function refuseDeepBodies(req: Request, res: Response, next: NextFunction): void {
   if (!nestsDeeperThan(req.body)) return next();
-  res.status(400).json({ message: tooDeeplyNested('The request body') });
+  const refusal = tooDeeplyNested('The request body');
+  res.status(refusal.getStatus()).json({ message: refusal.message, code: refusal.code });
 }
 
 function serveWebApp(app: NestExpressApplication, webDir: string): void {

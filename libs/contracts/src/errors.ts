@@ -11,7 +11,10 @@ export const ERRORS = {
   /** A JSON body that does not parse. */
   'invalid-json': { status: 400, message: 'The request body is not valid JSON.' },
   /** JSON nested deeper than MAX_NESTING_DEPTH. */
-  'too-deeply-nested': { status: 400, message: '{what} is nested too deeply (more than {depth} levels).' },
+  'too-deeply-nested': {
+    status: 400,
+    message: '{what} is nested too deeply (more than {depth} levels of objects and arrays).',
+  },
   /** A body that is not UTF-8. */
   'unsupported-encoding': { status: 415, message: 'The request body must be UTF-8.' },
   /** A body or an upload over its limit. */
@@ -207,5 +210,5 @@ export interface SocketErrorAck {
  * error's `message` and this as its `data`.
  */
 export interface SocketConnectErrorData {
-  code: CandidateErrorCode;
+  code: ErrorCode;
 }

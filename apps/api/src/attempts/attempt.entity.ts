@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryColumn, UpdateDateColumn, Relation } from 'typeorm';
 import type { AttemptStatus } from '@rubricon/contracts';
 import { AssessmentEntity } from '../assessments/assessment.entity';
-import { CandidateEntity } from './candidate.entity';
-import { InvitationEntity } from './invitation.entity';
+import { CandidateEntity } from '../invitations/candidate.entity';
+import { InvitationEntity } from '../invitations/invitation.entity';
 
 @Entity('attempts')
 @Index(['status', 'deadline'])

@@ -12,16 +12,18 @@ import {
   MAX_SOCKETS_PER_ATTEMPT,
   type AttemptClientEvents,
   type AttemptServerEvents,
-  type CandidateErrorCode,
+  errorMessage,
+  type ErrorCode,
   type SaveAnswerAck,
   type SocketConnectErrorData,
 } from '@rubricon/contracts';
 import type { Namespace, Socket } from 'socket.io';
-import type { Subscription } from 'rxjs';
+import { AttemptEvents } from '../common/attempt-events';
 import { WsAckExceptionFilter, wsValidationPipe } from '../common/ws-ack.filter';
+import { IntegrityEventDto } from '../integrity/integrity.dto';
+import { SaveAnswerDto } from './attempts.dto';
 import { AttemptsService } from './attempts.service';
-import { IntegrityEventDto, SaveAnswerDto } from './attempts.dto';
-import { CandidateTokens, SESSION_ENDED } from './candidate-auth';
+import { CandidateTokens } from './candidate-tokens.service';
 
 type AttemptSocket = Socket<AttemptClientEvents, AttemptServerEvents, Record<string, never>, { attemptId: string }>;
 
@@ -37,15 +39,16 @@ const KNOWN_EVENTS = new Set(['save-answer', 'report-event']);
 @UseFilters(WsAckExceptionFilter)
 @UsePipes(wsValidationPipe())
 export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnModuleDestroy {
-  private subscription?: Subscription;
+  private readonly stopListening: () => void;
 
   @WebSocketServer() server: Namespace<AttemptClientEvents, AttemptServerEvents>;
 
   constructor(
     private readonly attempts: AttemptsService,
     private readonly tokens: CandidateTokens,
+    events: AttemptEvents,
   ) {
-    this.subscription = this.attempts.stateChanges.subscribe(({ status, ...change }) => {
+    this.stopListening = events.subscribe(({ status, ...change }) => {
       if (status === 'session-replaced') this.server?.in(room(change.attemptId)).disconnectSockets(true);
       else this.server?.to(room(change.attemptId)).emit('attempt-state', { ...change, status });
     });
@@ -57,19 +60,13 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       this.tokens
         .verify(socket.handshake.auth?.token)
         .then((attemptId) => {
-          if (!attemptId) return next(refusal('session-ended', SESSION_ENDED));
+          if (!attemptId) return next(refusal('session-ended'));
           socket.data.attemptId = attemptId;
           return server
             .in(room(attemptId))
             .fetchSockets()
             .then((open) => {
-              if (open.length >= MAX_SOCKETS_PER_ATTEMPT)
-                return next(
-                  refusal(
-                    'too-many-tabs',
-                    `This assessment is open in ${open.length} tabs or windows already; close the others and reload this one.`,
-                  ),
-                );
+              if (open.length >= MAX_SOCKETS_PER_ATTEMPT) return next(refusal('too-many-tabs', { count: open.length }));
               next();
             });
         })
@@ -83,7 +80,10 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     socket.onAny((event: string, ...args: unknown[]) => {
       const ack = args[args.length - 1];
       if (!KNOWN_EVENTS.has(event) && typeof ack === 'function')
-        ack({ error: `Unknown event "${event}". Known events: ${[...KNOWN_EVENTS].join(', ')}.` });
+        ack({
+          error: errorMessage('unknown-event', { event, known: [...KNOWN_EVENTS].join(', ') }),
+          code: 'unknown-event',
+        });
     });
     await socket.join(room(attemptId));
     const view = await this.attempts.view(attemptId);
@@ -106,11 +106,11 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   }
 
   onModuleDestroy(): void {
-    this.subscription?.unsubscribe();
+    this.stopListening();
   }
 }
 
 /** A refused handshake: socket.io sends the message and `data` to the client's connect_error. */
-function refusal(code: CandidateErrorCode, message: string): Error & { data: SocketConnectErrorData } {
-  return Object.assign(new Error(message), { data: { code } });
+function refusal(code: ErrorCode, params: Record<string, number> = {}): Error & { data: SocketConnectErrorData } {
+  return Object.assign(new Error(errorMessage(code, params)), { data: { code } });
 }

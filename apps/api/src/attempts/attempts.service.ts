@@ -1,42 +1,25 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Inject, Injectable } from '@nestjs/common';
 import {
   MAX_ANSWER_BYTES,
-  type AttemptStatus,
   type CandidateAttemptView,
   type CandidateSessionResponse,
   type IntegrityEventRequest,
-  type IntegrityEventType,
   type SaveAnswerAck,
   type SaveAnswerRequest,
 } from '@rubricon/contracts';
-import { createHash } from 'node:crypto';
-import { Subject } from 'rxjs';
-import { DataSource, EntityManager } from 'typeorm';
-import type { CodingQuestion } from '@rubricon/generation';
+import type { CodingQuestion, Question } from '@rubricon/generation';
 import { AssessmentsService } from '../assessments/assessments.service';
-import { CandidateException } from '../common/candidate-exception';
-import { sqlTime } from '../common/sql-time';
-import { TokenBuckets } from '../common/token-buckets';
-import { AnswerEntity } from './answer.entity';
-import { AttemptEntity } from './attempt.entity';
-import { CandidateTokens } from './candidate-auth';
+import { ApiException } from '../common/api-exception';
+import { AttemptEvents } from '../common/attempt-events';
+import type { KeyValueCache } from '../common/cache/cache';
+import { RateLimits, type RateLimiter } from '../common/rate-limits';
+import { IntegrityService } from '../integrity/integrity.service';
+import { hashToken } from '../invitations/invitation-token';
+import type { AttemptEntity } from './attempt.entity';
+import { AttemptsRepository } from './attempts.repository';
+import { CandidateTokens } from './candidate-tokens.service';
 import { candidateAttemptView, effectiveStatus, remainingMs } from './candidate-view';
-import { CandidateEntity } from './candidate.entity';
-import { IntegrityEventEntity } from './integrity-event.entity';
-import { InvitationEntity } from './invitation.entity';
 
-export interface AttemptStateChange {
-  attemptId: string;
-  /** `session-replaced`: a newer session, a revocation or a resent link ended the open ones. */
-  status: AttemptStatus | 'session-replaced';
-  remainingMs: number | null;
-  deadline: string | null;
-}
-
-const EVENT_BURST = 20;
-const EVENTS_PER_SECOND = 5;
-const MAX_EVENTS_PER_ATTEMPT = 2000;
 /**
  * Saves per attempt: the page saves each question 2 s after typing stops and flushes all of them
  * before submit, so 60 at once and 10 a second is far above an honest client and far below a
@@ -45,125 +28,75 @@ const MAX_EVENTS_PER_ATTEMPT = 2000;
 const SAVE_BURST = 60;
 const SAVES_PER_SECOND = 10;
 
-export function hashToken(token: string): string {
-  return createHash('sha256').update(token).digest('hex');
-}
+/** attempt -> assessment never changes, so autosaves skip a database read for it (a KeyValueCache<string>). */
+export const ATTEMPT_ASSESSMENT_CACHE = 'ATTEMPT_ASSESSMENT_CACHE';
 
-/** The candidate's side of a timed attempt: open, start, autosave, integrity signals, submit. */
+/** The candidate's side of a timed attempt: open a session, start, autosave, submit. */
 @Injectable()
 export class AttemptsService {
-  /** Status changes (start, submit, auto-submit) for the socket gateway to push to the candidate. */
-  readonly stateChanges = new Subject<AttemptStateChange>();
-  /** attempt -> assessment never changes: autosaves skip a read for it. */
-  private readonly assessmentIds = new Map<string, string>();
-  private readonly eventBudget = new TokenBuckets(EVENT_BURST, EVENTS_PER_SECOND);
-  private readonly saveBudget = new TokenBuckets(SAVE_BURST, SAVES_PER_SECOND);
+  private readonly saveBudget: RateLimiter;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: AttemptsRepository,
     private readonly assessments: AssessmentsService,
     private readonly tokens: CandidateTokens,
-  ) {}
+    private readonly events: AttemptEvents,
+    @Inject(ATTEMPT_ASSESSMENT_CACHE) private readonly assessmentIds: KeyValueCache<string>,
+    private readonly integrity: IntegrityService,
+    limits: RateLimits,
+  ) {
+    this.saveBudget = limits.limiter('answer-saves', SAVE_BURST, SAVES_PER_SECOND);
+  }
 
   async openSession(token: string): Promise<CandidateSessionResponse> {
-    const invitation = await this.dataSource.getRepository(InvitationEntity).findOneBy({ tokenHash: hashToken(token) });
-    if (!invitation)
-      throw new CandidateException(
-        HttpStatus.NOT_FOUND,
-        'link-unknown',
-        'This invitation link is not valid. Check that you opened the whole link.',
-      );
-    const attempt = await this.attemptByInvitation(invitation.id);
+    const invitation = await this.repo.invitationByTokenHash(hashToken(token));
+    if (!invitation) throw new ApiException('link-unknown');
+    const attempt = await this.repo.attemptByInvitation(invitation.id);
     const now = new Date();
-    if (invitation.revokedAt)
-      throw new CandidateException(
-        HttpStatus.GONE,
-        'link-revoked',
-        'This invitation has been withdrawn. Please contact the recruiter.',
-      );
-    if (invitation.usedAt)
-      throw new CandidateException(
-        HttpStatus.GONE,
-        'link-used',
-        'This invitation link has already been used. Ask the recruiter to send you a new link.',
-      );
-    if (attempt.status === 'submitted')
-      throw new CandidateException(
-        HttpStatus.GONE,
-        'already-submitted',
-        'This assessment has already been submitted. Thank you.',
-      );
-    if (attempt.status === 'invited' && invitation.expiresAt <= now) {
-      throw new CandidateException(
-        HttpStatus.GONE,
-        'link-expired',
-        `This invitation expired on ${invitation.expiresAt.toISOString().slice(0, 10)}. Ask the recruiter for a new link.`,
-      );
-    }
+    if (invitation.revokedAt) throw new ApiException('link-revoked');
+    if (invitation.usedAt) throw new ApiException('link-used');
+    if (attempt.status === 'submitted') throw new ApiException('already-submitted');
+    if (attempt.status === 'invited' && invitation.expiresAt <= now) throw new ApiException('link-expired');
     // One live session per attempt: each opening replaces the previous session. A link opened for
     // an attempt already under way (a resent link) is also spent at once.
-    const generation = await this.dataSource.transaction(async (manager) => {
-      if (attempt.status === 'in_progress') await this.spend(manager, invitation.id, now);
-      await manager.increment(InvitationEntity, { id: invitation.id }, 'sessionGeneration', 1);
-      return (await manager.findOneByOrFail(InvitationEntity, { id: invitation.id })).sessionGeneration;
+    const generation = await this.repo.transaction(async (tx) => {
+      if (attempt.status === 'in_progress') await tx.spendInvitation(invitation.id, now);
+      return tx.nextSessionGeneration(invitation.id);
     });
-    this.stateChanges.next({ attemptId: attempt.id, status: 'session-replaced', remainingMs: null, deadline: null });
+    this.events.publish({ attemptId: attempt.id, status: 'session-replaced', remainingMs: null, deadline: null });
     return { accessToken: await this.tokens.sign(attempt.id, generation), attemptId: attempt.id };
   }
 
   async view(attemptId: string): Promise<CandidateAttemptView> {
-    const { attempt, invitation, candidate } = await this.loadAttempt(attemptId);
+    const attempt = await this.load(attemptId);
     const delivery = await this.assessments.delivery(attempt.assessmentId);
-    const answers = await this.dataSource
-      .getRepository(AnswerEntity)
-      .find({ where: { attemptId }, order: { questionId: 'ASC' } });
+    const answers = await this.repo.answers(attemptId);
     const now = new Date();
-    return candidateAttemptView(
-      attempt,
-      effectiveStatus(attempt, invitation.expiresAt, now),
-      candidate,
-      delivery,
-      answers,
-      now,
-    );
+    const status = effectiveStatus(attempt, attempt.invitation.expiresAt, now);
+    return candidateAttemptView(attempt, status, attempt.candidate, delivery, answers, now);
   }
 
   async viewOwn(attemptId: string, requested: string): Promise<CandidateAttemptView> {
-    if (requested !== attemptId)
-      throw new CandidateException(HttpStatus.NOT_FOUND, 'wrong-attempt', 'No such attempt.');
+    if (requested !== attemptId) throw new ApiException('attempt-unknown');
     return this.view(attemptId);
   }
 
   /** Sets startedAt and the deadline once; starting again changes nothing. */
   async start(attemptId: string): Promise<CandidateAttemptView> {
-    const { attempt, invitation } = await this.loadAttempt(attemptId);
+    const attempt = await this.load(attemptId);
     const now = new Date();
     if (attempt.status === 'invited') {
-      if (invitation.revokedAt)
-        throw new CandidateException(
-          HttpStatus.GONE,
-          'link-revoked',
-          'This invitation has been withdrawn. Please contact the recruiter.',
-        );
-      if (invitation.expiresAt <= now)
-        throw new CandidateException(
-          HttpStatus.GONE,
-          'link-expired',
-          'This invitation has expired. Ask the recruiter for a new link.',
-        );
+      if (attempt.invitation.revokedAt) throw new ApiException('link-revoked');
+      if (attempt.invitation.expiresAt <= now) throw new ApiException('link-expired');
       const delivery = await this.assessments.delivery(attempt.assessmentId);
       const deadline = new Date(now.getTime() + delivery.durationMinutes * 60_000);
-      const started = await this.dataSource.transaction(async (manager) => {
-        const result = await manager.update(
-          AttemptEntity,
-          { id: attemptId, status: 'invited' },
-          { status: 'in_progress', startedAt: now, deadline },
-        );
-        if (result.affected) await this.spend(manager, invitation.id, now);
-        return Boolean(result.affected);
+      const started = await this.repo.transaction(async (tx) => {
+        const won = await tx.start(attemptId, now, deadline);
+        if (won) await tx.spendInvitation(attempt.invitationId, now);
+        return won;
       });
       if (started)
-        this.stateChanges.next({
+        this.events.publish({
           attemptId,
           status: 'in_progress',
           remainingMs: deadline.getTime() - now.getTime(),
@@ -175,271 +108,120 @@ export class AttemptsService {
 
   /**
    * Saves one answer if the attempt is in progress and before its deadline, checked in the same
-   * transaction as the write; `version` must be exactly one more than the saved one.
+   * statement as the write; `version` must be exactly one more than the saved one. The usual save
+   * is one database statement; only a refused save reads more, to say why.
    */
   async saveAnswer(attemptId: string, req: SaveAnswerRequest): Promise<SaveAnswerAck> {
-    if (req.attemptId !== attemptId)
-      throw new CandidateException(HttpStatus.FORBIDDEN, 'wrong-attempt', 'This session belongs to another attempt.');
-    if (!this.saveBudget.take(attemptId))
-      throw new CandidateException(
-        HttpStatus.TOO_MANY_REQUESTS,
-        'too-many-saves',
-        'Too many saves in a short time; your answer stays on this page and is saved again in a few seconds.',
-      );
+    if (req.attemptId !== attemptId) throw new ApiException('wrong-attempt');
+    if (!(await this.saveBudget.take(attemptId))) throw new ApiException('too-many-saves');
     if (Buffer.byteLength(req.content, 'utf8') > MAX_ANSWER_BYTES)
-      throw new CandidateException(
-        HttpStatus.BAD_REQUEST,
-        'answer-too-long',
-        `The answer is too long (more than ${MAX_ANSWER_BYTES / 1000} KB).`,
-      );
-    const question = (await this.assessments.delivery(await this.assessmentOf(attemptId))).questions.find(
-      (q) => q.id === req.questionId,
-    );
-    if (!question)
-      throw new CandidateException(
-        HttpStatus.NOT_FOUND,
-        'question-unknown',
-        `This assessment has no question ${req.questionId}.`,
-      );
-    if (question.kind === 'coding' && !req.language)
-      throw new CandidateException(
-        HttpStatus.BAD_REQUEST,
-        'language-required',
-        'A coding answer needs its language: javascript or typescript.',
-      );
-
-    let savedAt = new Date();
-    await this.dataSource.transaction(async (manager) => {
-      await this.lockOpenAttempt(manager, attemptId, savedAt);
-      const language = question.kind === 'coding' ? req.language! : null;
-      const current = await manager.findOneBy(AnswerEntity, { attemptId, questionId: req.questionId });
-      // A retry of a save whose acknowledgement was lost: same version, same text. Acknowledge it again.
-      if (
-        current &&
-        current.version === req.version &&
-        current.content === req.content &&
-        current.language === language
-      ) {
-        savedAt = current.savedAt;
-        return;
-      }
-      if ((current?.version ?? 0) !== req.version - 1) throw stale(current?.version ?? 0, req.version);
-      if (current)
-        await manager.update(
-          AnswerEntity,
-          { id: current.id, version: current.version },
-          { content: req.content, language, version: req.version, savedAt },
-        );
-      else
-        await manager.insert(
-          AnswerEntity,
-          manager.create(AnswerEntity, {
-            attemptId,
-            questionId: req.questionId,
-            content: req.content,
-            language,
-            version: 1,
-            savedAt,
-          }),
-        );
-    });
-    return { questionId: req.questionId, version: req.version, savedAt: savedAt.toISOString() };
+      throw new ApiException('answer-too-long', { kb: MAX_ANSWER_BYTES / 1000 });
+    const question = await this.question(attemptId, req.questionId);
+    if (question.kind === 'coding' && !req.language) throw new ApiException('language-required');
+    const language = question.kind === 'coding' ? req.language! : null;
+    const write = { attemptId, questionId: req.questionId, content: req.content, language, version: req.version };
+    // A save refused only because another one raced it through is tried once more.
+    for (let tries = 0; ; tries++) {
+      const savedAt = new Date();
+      if (await this.repo.writeAnswer({ ...write, savedAt }))
+        return { questionId: req.questionId, version: req.version, savedAt: savedAt.toISOString() };
+      const refused = await this.refusedSave(write, savedAt);
+      if (refused !== 'retry') return refused;
+      if (tries === 1) throw new ApiException('stale-version', { saved: req.version - 1 });
+    }
   }
 
-  /** Advisory signals from the candidate's browser: a few per second at most, a bounded number per attempt. */
+  /** Advisory signals from the candidate's browser, while the attempt is open, about its own questions only. */
   async recordEvent(attemptId: string, req: IntegrityEventRequest): Promise<{ ok: true }> {
-    if (req.attemptId !== attemptId)
-      throw new CandidateException(HttpStatus.FORBIDDEN, 'wrong-attempt', 'This session belongs to another attempt.');
-    if (!this.eventBudget.take(attemptId))
-      throw new CandidateException(
-        HttpStatus.TOO_MANY_REQUESTS,
-        'too-many-signals',
-        'Too many signals in a short time; they are advisory and were not all recorded.',
-      );
-    const { attempt } = await this.loadAttempt(attemptId);
-    if (attempt.status !== 'in_progress')
-      throw new CandidateException(
-        HttpStatus.CONFLICT,
-        'not-in-progress',
-        'Signals are only recorded while the assessment is in progress.',
-      );
-    // The scheduler submits overdue attempts on its next tick: until then, the deadline itself closes the timeline.
-    if (remainingMs(attempt, new Date()) === 0)
-      throw new CandidateException(HttpStatus.CONFLICT, 'time-up', 'The time is up: signals are no longer recorded.');
-    if ((await this.dataSource.getRepository(IntegrityEventEntity).countBy({ attemptId })) >= MAX_EVENTS_PER_ATTEMPT)
-      return { ok: true };
-    const detail = Object.fromEntries(
-      Object.entries(req.detail ?? {})
-        .filter(([k, v]) => ['size', 'width', 'height'].includes(k) && Number.isFinite(v))
-        .map(([k, v]) => [k, Math.max(0, Math.min(10_000_000, Math.round(v)))]),
-    );
-    await this.recordServerEvent(attemptId, req.type, req.questionId, detail);
+    if (req.attemptId !== attemptId) throw new ApiException('wrong-attempt');
+    await this.integrity.takeBudget(attemptId);
+    await this.openAttempt(attemptId);
+    if (req.questionId !== undefined) await this.question(attemptId, req.questionId);
+    await this.integrity.recordSignal(attemptId, req);
     return { ok: true };
-  }
-
-  async recordServerEvent(
-    attemptId: string,
-    type: IntegrityEventType,
-    questionId: string | undefined,
-    detail: Record<string, number>,
-  ): Promise<void> {
-    const events = this.dataSource.getRepository(IntegrityEventEntity);
-    await events.insert(
-      events.create({
-        attemptId,
-        type,
-        questionId: questionId?.slice(0, 120) ?? null,
-        detail: JSON.stringify(detail),
-        occurredAt: new Date(),
-      }),
-    );
-  }
-
-  countServerEvents(attemptId: string, type: IntegrityEventType, questionId: string): Promise<number> {
-    return this.dataSource.getRepository(IntegrityEventEntity).countBy({ attemptId, type, questionId });
   }
 
   /** Submits the last saved state; a second submit (or the deadline after a submit) changes nothing. */
   async submit(attemptId: string, by: 'candidate' | 'deadline'): Promise<boolean> {
-    const now = new Date();
-    const qb = this.dataSource
-      .createQueryBuilder()
-      .update(AttemptEntity)
-      .set({ status: 'submitted', submittedAt: now, submittedBy: by });
-    // A candidate's submit counts only before the deadline, checked in the same statement.
-    qb.where('id = :id AND status = :status', { id: attemptId, status: 'in_progress' });
-    if (by === 'candidate') qb.andWhere('deadline > :now', { now: sqlTime(this.dataSource, now) });
-    const result = await qb.execute();
-    if (!result.affected) return false;
-    this.stateChanges.next({ attemptId, status: 'submitted', remainingMs: null, deadline: null });
+    if (!(await this.repo.submit(attemptId, by, new Date()))) return false;
+    this.events.publish({ attemptId, status: 'submitted', remainingMs: null, deadline: null });
     return true;
   }
 
   /** A submit that arrives after the deadline is refused: the server submits at the deadline itself. */
   async submitByCandidate(attemptId: string): Promise<CandidateAttemptView> {
-    const { attempt } = await this.loadAttempt(attemptId);
-    if (attempt.status === 'invited')
-      throw new CandidateException(HttpStatus.CONFLICT, 'not-started', 'Start the assessment before submitting it.');
+    const attempt = await this.load(attemptId);
+    if (attempt.status === 'invited') throw new ApiException('not-started');
     if (attempt.status === 'in_progress' && remainingMs(attempt, new Date()) === 0) {
       await this.submit(attemptId, 'deadline');
-      throw new CandidateException(
-        HttpStatus.CONFLICT,
-        'time-up',
-        'The time is up: your last saved answers were submitted automatically at the deadline.',
-      );
+      throw new ApiException('time-up');
     }
     await this.submit(attemptId, 'candidate');
     return this.view(attemptId);
   }
 
   /** Attempts whose deadline has passed but which are still open, oldest first. */
-  async overdue(now: Date, limit: number): Promise<string[]> {
-    const rows = await this.dataSource
-      .getRepository(AttemptEntity)
-      .createQueryBuilder('a')
-      .select('a.id', 'id')
-      .where('a.status = :status', { status: 'in_progress' })
-      .andWhere('a.deadline <= :now', { now: sqlTime(this.dataSource, now) })
-      .orderBy('a.deadline', 'ASC')
-      .limit(limit)
-      .getRawMany<{ id: string }>();
-    return rows.map((r) => r.id);
+  overdue(now: Date, limit: number): Promise<string[]> {
+    return this.repo.overdue(now, limit);
+  }
+
+  /** The attempt, if it is in progress and before its deadline: runs and signals need that. */
+  async openAttempt(attemptId: string): Promise<AttemptEntity> {
+    const attempt = await this.load(attemptId);
+    if (attempt.status !== 'in_progress') throw new ApiException('not-in-progress');
+    // The scheduler submits overdue attempts on its next tick: until then, the deadline itself closes the attempt.
+    if (remainingMs(attempt, new Date()) === 0) throw new ApiException('time-up');
+    return attempt;
   }
 
   async runnableQuestion(attemptId: string, questionId: string): Promise<CodingQuestion> {
-    const { attempt } = await this.loadAttempt(attemptId);
-    if (attempt.status !== 'in_progress' || remainingMs(attempt, new Date()) === 0)
-      throw new CandidateException(
-        HttpStatus.CONFLICT,
-        'not-in-progress',
-        'The assessment is not in progress: code can no longer be run.',
-      );
-    const question = (await this.assessments.delivery(attempt.assessmentId)).questions.find((q) => q.id === questionId);
-    if (!question || question.kind !== 'coding')
-      throw new CandidateException(
-        HttpStatus.NOT_FOUND,
-        'question-unknown',
-        `This assessment has no coding question ${questionId}.`,
-      );
+    await this.openAttempt(attemptId);
+    const question = await this.question(attemptId, questionId);
+    if (question.kind !== 'coding') throw new ApiException('question-unknown', { id: questionId });
     return question;
   }
 
+  /** A question of the attempt's assessment, or 404: saves, runs and signals name only those. */
+  async question(attemptId: string, questionId: string): Promise<Question> {
+    const delivery = await this.assessments.delivery(await this.assessmentOf(attemptId));
+    const question = delivery.questions.find((q) => q.id === questionId);
+    if (!question) throw new ApiException('question-unknown', { id: questionId });
+    return question;
+  }
+
+  /**
+   * Why a save wrote nothing; a retry of a save whose acknowledgement was lost is acknowledged again.
+   * 'retry': nothing stands in its way any more (a racing save or start has settled).
+   */
+  private async refusedSave(
+    write: { attemptId: string; questionId: string; content: string; language: string | null; version: number },
+    now: Date,
+  ): Promise<SaveAnswerAck | 'retry'> {
+    const attempt = await this.load(write.attemptId);
+    if (attempt.status === 'invited') throw new ApiException('not-started');
+    if (attempt.status === 'submitted') throw new ApiException('already-submitted');
+    if (remainingMs(attempt, now) === 0) throw new ApiException('time-up');
+    const current = await this.repo.answer(write.attemptId, write.questionId);
+    const saved = current?.version ?? 0;
+    if (current && saved === write.version && current.content === write.content && current.language === write.language)
+      return { questionId: write.questionId, version: saved, savedAt: current.savedAt.toISOString() };
+    if (saved >= write.version) throw new ApiException('stale-version', { saved });
+    if (saved !== write.version - 1) throw new ApiException('version-skipped', { saved, next: saved + 1 });
+    return 'retry';
+  }
+
   private async assessmentOf(attemptId: string): Promise<string> {
-    let id = this.assessmentIds.get(attemptId);
-    if (!id) {
-      const attempt = await this.dataSource
-        .getRepository(AttemptEntity)
-        .findOne({ select: { id: true, assessmentId: true }, where: { id: attemptId } });
-      if (!attempt) throw new CandidateException(HttpStatus.NOT_FOUND, 'attempt-unknown', 'No such attempt.');
-      if (this.assessmentIds.size >= 100_000) this.assessmentIds.clear();
-      this.assessmentIds.set(attemptId, (id = attempt.assessmentId));
-    }
+    const cached = await this.assessmentIds.get(attemptId);
+    if (cached) return cached;
+    const id = await this.repo.assessmentIdOf(attemptId);
+    if (!id) throw new ApiException('attempt-unknown');
+    await this.assessmentIds.set(attemptId, id);
     return id;
   }
 
-  private async lockOpenAttempt(manager: EntityManager, attemptId: string, now: Date): Promise<void> {
-    // The conditional update takes the row lock, so a concurrent submit either sees this save or refuses it.
-    const result = await manager
-      .createQueryBuilder()
-      .update(AttemptEntity)
-      .set({ updatedAt: now })
-      .where('id = :id AND status = :status AND deadline > :now', {
-        id: attemptId,
-        status: 'in_progress',
-        now: sqlTime(this.dataSource, now),
-      })
-      .execute();
-    if (result.affected) return;
-    const attempt = await manager.findOneByOrFail(AttemptEntity, { id: attemptId });
-    if (attempt.status === 'invited')
-      throw new CandidateException(HttpStatus.CONFLICT, 'not-started', 'Start the assessment before saving answers.');
-    if (attempt.status === 'submitted')
-      throw new CandidateException(
-        HttpStatus.CONFLICT,
-        'already-submitted',
-        'This assessment has been submitted; answers can no longer change.',
-      );
-    throw new CandidateException(
-      HttpStatus.CONFLICT,
-      'time-up',
-      'The time is up: answers can no longer change. Your last saved answers will be submitted.',
-    );
+  private async load(attemptId: string): Promise<AttemptEntity> {
+    const attempt = await this.repo.findFull(attemptId);
+    if (!attempt) throw new ApiException('attempt-unknown');
+    return attempt;
   }
-
-  private async spend(manager: EntityManager, invitationId: string, now: Date): Promise<void> {
-    await manager
-      .createQueryBuilder()
-      .update(InvitationEntity)
-      .set({ usedAt: now })
-      .where('id = :id AND usedAt IS NULL', { id: invitationId })
-      .execute();
-  }
-
-  private async attemptByInvitation(invitationId: string): Promise<AttemptEntity> {
-    return this.dataSource.getRepository(AttemptEntity).findOneByOrFail({ invitationId });
-  }
-
-  private async loadAttempt(
-    attemptId: string,
-  ): Promise<{ attempt: AttemptEntity; invitation: InvitationEntity; candidate: CandidateEntity }> {
-    const attempt = await this.dataSource
-      .getRepository(AttemptEntity)
-      .findOne({ where: { id: attemptId }, relations: { invitation: true, candidate: true } });
-    if (!attempt) throw new CandidateException(HttpStatus.NOT_FOUND, 'attempt-unknown', 'No such attempt.');
-    return { attempt, invitation: attempt.invitation, candidate: attempt.candidate };
-  }
-}
-
-function stale(saved: number, sent: number): CandidateException {
-  return saved >= sent
-    ? new CandidateException(
-        HttpStatus.CONFLICT,
-        'stale-version',
-        `A newer version of this answer is already saved (version ${saved}); reload to continue from it.`,
-      )
-    : new CandidateException(
-        HttpStatus.CONFLICT,
-        'version-skipped',
-        `This save skips versions: the saved answer is version ${saved}, so the next save must be version ${saved + 1}.`,
-      );
 }

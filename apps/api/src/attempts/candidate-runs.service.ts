@@ -1,4 +1,4 @@
-import { HttpException, HttpStatus, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   MAX_HIDDEN_RUNS_PER_QUESTION,
   type CandidateHiddenRunResult,
@@ -6,7 +6,8 @@ import {
   type CandidateVisibleRunResult,
 } from '@rubricon/contracts';
 import { DEFAULT_LIMITS, type RunRequest, type RunResult } from '@rubricon/sandbox';
-import { CandidateException } from '../common/candidate-exception';
+import { ApiException } from '../common/api-exception';
+import { IntegrityService } from '../integrity/integrity.service';
 import { RunsService } from '../runs/runs.service';
 import { AttemptsService } from './attempts.service';
 
@@ -21,6 +22,7 @@ import { AttemptsService } from './attempts.service';
 export class CandidateRunsService {
   constructor(
     private readonly attempts: AttemptsService,
+    private readonly integrity: IntegrityService,
     private readonly runs: RunsService,
   ) {}
 
@@ -38,13 +40,9 @@ export class CandidateRunsService {
       limits: { ...question.limits, totalTimeMs: 3 * timeMs },
     };
     if (req.mode === 'hidden') {
-      const used = await this.attempts.countServerEvents(attemptId, 'hidden-run', question.id);
+      const used = await this.integrity.count(attemptId, 'hidden-run', question.id);
       if (used >= MAX_HIDDEN_RUNS_PER_QUESTION) {
-        throw new CandidateException(
-          HttpStatus.TOO_MANY_REQUESTS,
-          'hidden-runs-exhausted',
-          `You have used all ${MAX_HIDDEN_RUNS_PER_QUESTION} hidden-test runs for this question; your saved code is graded at the end.`,
-        );
+        throw new ApiException('hidden-runs-exhausted', { max: MAX_HIDDEN_RUNS_PER_QUESTION });
       }
       const result = await this.sandbox(owner, {
         ...base,
@@ -56,7 +54,7 @@ export class CandidateRunsService {
         })),
       });
       const passed = result.tests.filter((t) => t.passed).length;
-      await this.attempts.recordServerEvent(attemptId, 'hidden-run', question.id, {
+      await this.integrity.record(attemptId, 'hidden-run', question.id, {
         passed,
         total: question.hiddenTests.length,
       });
@@ -80,17 +78,8 @@ export class CandidateRunsService {
     };
   }
 
-  /** One run at a time; the pool's refusals keep their words and gain a code for the candidate page. */
-  private async sandbox(owner: string, request: RunRequest): Promise<RunResult> {
-    try {
-      return await this.runs.run(owner, request, 1);
-    } catch (error) {
-      if (!(error instanceof HttpException)) throw error;
-      if (error.getStatus() === HttpStatus.TOO_MANY_REQUESTS)
-        throw new CandidateException(HttpStatus.TOO_MANY_REQUESTS, 'run-in-progress', error.message);
-      if (error.getStatus() === HttpStatus.SERVICE_UNAVAILABLE)
-        throw new CandidateException(HttpStatus.SERVICE_UNAVAILABLE, 'sandbox-busy', error.message);
-      throw error;
-    }
+  /** One run at a time per attempt; the runner's refusals carry their own codes ('run-in-progress', 'sandbox-busy'). */
+  private sandbox(owner: string, request: RunRequest): Promise<RunResult> {
+    return this.runs.run(owner, request, { inFlight: 1 });
   }
 }

@@ -4,7 +4,7 @@ import type { Question } from '@rubricon/generation';
 import type { Delivery } from '../assessments/assessments.service';
 import type { AnswerEntity } from './answer.entity';
 import type { AttemptEntity } from './attempt.entity';
-import type { CandidateEntity } from './candidate.entity';
+import type { CandidateEntity } from '../invitations/candidate.entity';
 
 /**
  * What a candidate may see, built field by field from the question (never by deleting fields from

@@ -10,9 +10,12 @@ import type {
 } from '@rubricon/contracts';
 import { Public } from '../common/auth.decorators';
 import { AttemptsService } from './attempts.service';
-import { CandidateGuard, CandidateRunsThrottlerGuard, CandidateThrottlerGuard, CurrentAttempt } from './candidate-auth';
+import { CandidateGuard } from './candidate.guard';
+import { CandidateRunsThrottlerGuard, CandidateThrottlerGuard } from './candidate-throttler.guards';
+import { CurrentAttempt } from './current-attempt.decorator';
 import { CandidateRunsService } from './candidate-runs.service';
-import { CandidateRunDto, IntegrityEventDto, OpenSessionDto, SaveAnswerBodyDto } from './attempts.dto';
+import { IntegrityEventDto } from '../integrity/integrity.dto';
+import { CandidateRunDto, EmptyBodyDto, OpenSessionDto, SaveAnswerBodyDto } from './attempts.dto';
 
 /** The candidate's REST surface: no staff account, a token scoped to one attempt. */
 @ApiTags('candidate')
@@ -50,7 +53,8 @@ export class CandidateController {
   @UseGuards(CandidateGuard)
   @Post('attempt/start')
   @HttpCode(200)
-  start(@CurrentAttempt() attemptId: string): Promise<CandidateAttemptView> {
+  // The body is validated only to refuse unknown fields, as every other candidate route does.
+  start(@CurrentAttempt() attemptId: string, @Body() _body: EmptyBodyDto): Promise<CandidateAttemptView> {
     return this.attempts.start(attemptId);
   }
 
@@ -81,7 +85,7 @@ export class CandidateController {
   @UseGuards(CandidateGuard)
   @Post('attempt/submit')
   @HttpCode(200)
-  submit(@CurrentAttempt() attemptId: string): Promise<CandidateAttemptView> {
+  submit(@CurrentAttempt() attemptId: string, @Body() _body: EmptyBodyDto): Promise<CandidateAttemptView> {
     return this.attempts.submitByCandidate(attemptId);
   }
 

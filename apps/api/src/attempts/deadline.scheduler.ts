@@ -1,12 +1,11 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { AttemptsService } from './attempts.service';
-import { GradingService } from './grading.service';
 
 const TICK_MS = 1000;
 
 /**
- * Closes attempts at their deadline and grades submitted ones. Deadlines live in the database, so
- * a restarted (or another) instance catches up on its first tick; submitting twice is a no-op.
+ * Closes attempts at their deadline. Deadlines live in the database, so a restarted (or another)
+ * instance catches up on its first tick; submitting twice is a no-op.
  */
 @Injectable()
 export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -14,15 +13,9 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
 
-  constructor(
-    private readonly attempts: AttemptsService,
-    private readonly grading: GradingService,
-  ) {}
+  constructor(private readonly attempts: AttemptsService) {}
 
   onApplicationBootstrap(): void {
-    this.attempts.stateChanges.subscribe((change) => {
-      if (change.status === 'submitted') void this.grading.enqueue(change.attemptId);
-    });
     this.timer = setInterval(() => void this.tick(), TICK_MS);
     this.timer.unref();
     void this.tick();
@@ -45,6 +38,5 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
     for (const id of await this.attempts.overdue(new Date(), 200)) {
       if (await this.attempts.submit(id, 'deadline')) this.logger.log(`Submitted attempt ${id} at its deadline`);
     }
-    for (const id of await this.grading.ungraded(20)) void this.grading.enqueue(id);
   }
 }

@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { Transform } from 'class-transformer';
+import { ApiException } from './api-exception';
 import { ValidateBy, ValidateIf, buildMessage, type ValidationOptions } from 'class-validator';
 
 /** class-validator errors as one sentence a person can act on ("unknown field \"x\"; email must be …"). */
@@ -62,7 +63,7 @@ export function strictValidationOptions(toError: (message: string) => Error): Va
 export const MAX_NESTING_DEPTH = 64;
 
 export const tooDeeplyNested = (what: string) =>
-  `${what} is nested too deeply (more than ${MAX_NESTING_DEPTH} levels of objects and arrays).`;
+  new ApiException('too-deeply-nested', { what, depth: MAX_NESTING_DEPTH });
 
 /** True when `value` nests objects or arrays more than `limit` levels; measured without recursion, so any depth is safe. */
 export function nestsDeeperThan(value: unknown, limit = MAX_NESTING_DEPTH): boolean {

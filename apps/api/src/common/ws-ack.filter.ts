@@ -9,7 +9,7 @@ import {
 } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
 import { ERRORS, type SocketErrorAck } from '@rubricon/contracts';
-import { ApiException } from './api-exception';
+import { ApiException, refuse } from './api-exception';
 import { codeForStatus } from './http-exception.filter';
 import { nestsDeeperThan, strictValidationOptions, tooDeeplyNested } from './validation';
 
@@ -44,13 +44,12 @@ export function wsValidationPipe(): ValidationPipe {
 /** Socket payloads never pass through express.json and its depth check (app.ts): they are measured here. */
 class WsValidationPipe extends ValidationPipe {
   constructor() {
-    super(strictValidationOptions((message) => new WsException(message)));
+    super(strictValidationOptions((message) => refuse('invalid-request', message)));
   }
 
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     // Only what is about to be validated (the payload), never the socket itself.
-    if (metadata.metatype && this.toValidate(metadata) && nestsDeeperThan(value))
-      throw new WsException(tooDeeplyNested('The message'));
+    if (metadata.metatype && this.toValidate(metadata) && nestsDeeperThan(value)) throw tooDeeplyNested('The message');
     return super.transform(value, metadata);
   }
 }

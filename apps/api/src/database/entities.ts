@@ -2,9 +2,9 @@ import { AssessmentQuestionEntity } from '../assessments/assessment-question.ent
 import { AssessmentEntity } from '../assessments/assessment.entity';
 import { AnswerEntity } from '../attempts/answer.entity';
 import { AttemptEntity } from '../attempts/attempt.entity';
-import { CandidateEntity } from '../attempts/candidate.entity';
-import { IntegrityEventEntity } from '../attempts/integrity-event.entity';
-import { InvitationEntity } from '../attempts/invitation.entity';
+import { CandidateEntity } from '../invitations/candidate.entity';
+import { IntegrityEventEntity } from '../integrity/integrity-event.entity';
+import { InvitationEntity } from '../invitations/invitation.entity';
 import { BankQuestionEntity } from '../bank/bank-question.entity';
 import { BankVersionEntity } from '../bank/bank-version.entity';
 import { DocumentImportEntity } from '../postings/document-import.entity';

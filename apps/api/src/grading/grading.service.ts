@@ -1,11 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import type { CodingQuestion } from '@rubricon/generation';
-import { DataSource, IsNull } from 'typeorm';
 import { AssessmentsService } from '../assessments/assessments.service';
-import { SandboxPool } from '../runs/runner-pool.provider';
-import { AnswerEntity } from './answer.entity';
-import { AttemptEntity } from './attempt.entity';
+import type { AnswerEntity } from '../attempts/answer.entity';
+import { AttemptEvents } from '../common/attempt-events';
+import { RunsService } from '../runs/runs.service';
+import { GradingRepository } from './grading.repository';
+
+/** How often submitted attempts that are still ungraded (a restart, a failed run) are picked up. */
+const SWEEP_MS = 1000;
 
 export interface CodingGrade {
   passed: number;
@@ -17,18 +19,47 @@ export interface CodingGrade {
   criterionScore: number;
 }
 
-/** Grades submitted attempts' coding answers on the hidden tests, one attempt at a time. */
+/**
+ * Grades submitted attempts' coding answers on the hidden tests, one attempt at a time: each one as
+ * it is submitted, and on a sweep whatever a restart or a failure left ungraded.
+ */
 @Injectable()
-export class GradingService {
+export class GradingService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(GradingService.name);
   private chain: Promise<unknown> = Promise.resolve();
   private readonly pending = new Set<string>();
+  private stopListening?: () => void;
+  private timer?: NodeJS.Timeout;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly repo: GradingRepository,
     private readonly assessments: AssessmentsService,
-    private readonly pool: SandboxPool,
+    private readonly runs: RunsService,
+    private readonly events: AttemptEvents,
   ) {}
+
+  onApplicationBootstrap(): void {
+    this.stopListening = this.events.subscribe((change) => {
+      if (change.status === 'submitted') void this.enqueue(change.attemptId);
+    });
+    this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopListening?.();
+    clearInterval(this.timer);
+    await this.chain;
+  }
+
+  /** Queues every ungraded attempt that is not queued already. */
+  async sweep(): Promise<void> {
+    try {
+      for (const id of await this.repo.ungraded(20)) void this.enqueue(id);
+    } catch (error) {
+      this.logger.error(`Grading sweep failed: ${error instanceof Error ? error.message : error}`);
+    }
+  }
 
   /** Queues grading; grading an attempt twice is harmless (the second finds it graded). */
   enqueue(attemptId: string): Promise<void> {
@@ -43,44 +74,31 @@ export class GradingService {
     return run;
   }
 
-  async ungraded(limit: number): Promise<string[]> {
-    const rows = await this.dataSource
-      .getRepository(AttemptEntity)
-      .find({
-        select: { id: true },
-        where: { status: 'submitted', gradedAt: IsNull() },
-        order: { submittedAt: 'ASC' },
-        take: limit,
-      });
-    return rows.map((r) => r.id);
-  }
-
   private async grade(attemptId: string): Promise<void> {
-    const attempts = this.dataSource.getRepository(AttemptEntity);
-    const attempt = await attempts.findOneBy({ id: attemptId });
+    const attempt = await this.repo.attempt(attemptId);
     if (!attempt || attempt.status !== 'submitted' || attempt.gradedAt) return;
     const delivery = await this.assessments.delivery(attempt.assessmentId);
     const coding = delivery.questions.filter((q): q is CodingQuestion => q.kind === 'coding');
-    const answers = new Map(
-      (await this.dataSource.getRepository(AnswerEntity).findBy({ attemptId })).map((a) => [a.questionId, a]),
-    );
+    const answers = new Map((await this.repo.answers(attemptId)).map((a) => [a.questionId, a]));
     const scores: number[] = [];
+    const grades: { answerId: string; grading: string }[] = [];
+    // The sandbox runs happen first, outside any transaction; the grades are then stored together.
     for (const question of coding) {
       const answer = answers.get(question.id);
       const grade = answer?.content.trim() ? await this.gradeAnswer(question, answer) : emptyGrade(question);
       scores.push(grade.score);
-      if (answer)
-        await this.dataSource.getRepository(AnswerEntity).update({ id: answer.id }, { grading: JSON.stringify(grade) });
+      if (answer) grades.push({ answerId: answer.id, grading: JSON.stringify(grade) });
     }
     const autoScore = scores.length ? scores.reduce((s, x) => s + x, 0) / scores.length : null;
-    await attempts.update({ id: attemptId, gradedAt: IsNull() }, { gradedAt: new Date(), autoScore });
+    await this.repo.saveGrades(attemptId, grades, autoScore);
     this.logger.log(
       `Graded attempt ${attemptId}: ${autoScore === null ? 'no coding questions' : `${Math.round(autoScore * 100)}%`}`,
     );
   }
 
   private async gradeAnswer(question: CodingQuestion, answer: AnswerEntity): Promise<CodingGrade> {
-    const result = await this.pool.run(
+    const result = await this.runs.run(
+      'grading',
       {
         language: answer.language ?? 'javascript',
         code: answer.content,

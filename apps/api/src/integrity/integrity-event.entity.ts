@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, Index, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
 import type { IntegrityEventType } from '@rubricon/contracts';
-import { AttemptEntity } from './attempt.entity';
+import { AttemptEntity } from '../attempts/attempt.entity';
 
 /** Advisory signals (paste, focus loss, resize), timestamped by the server; never change a score. */
 @Entity('integrity_events')

@@ -13,7 +13,8 @@ import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { AttemptDetail, AttemptSummary, InvitationLink } from '@rubricon/contracts';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
-import { InviteCandidatesDto, InviteCsvDto } from './attempts.dto';
+import { AttemptReportsService } from './attempt-reports.service';
+import { InviteCandidatesDto, InviteCsvDto } from './invitations.dto';
 import { InvitationsService } from './invitations.service';
 
 @ApiTags('invitations')
@@ -21,7 +22,10 @@ import { InvitationsService } from './invitations.service';
 @Roles('admin', 'hr')
 @Controller()
 export class InvitationsController {
-  constructor(private readonly invitations: InvitationsService) {}
+  constructor(
+    private readonly invitations: InvitationsService,
+    private readonly reports: AttemptReportsService,
+  ) {}
 
   @Post('assessments/:id/invitations')
   invite(
@@ -47,12 +51,12 @@ export class InvitationsController {
 
   @Get('assessments/:id/attempts')
   attempts(@Param('id', ParseUUIDPipe) id: string): Promise<AttemptSummary[]> {
-    return this.invitations.attempts(id);
+    return this.reports.attempts(id);
   }
 
   @Get('attempts/:attemptId')
   detail(@Param('attemptId', ParseUUIDPipe) attemptId: string): Promise<AttemptDetail> {
-    return this.invitations.detail(attemptId);
+    return this.reports.detail(attemptId);
   }
 
   @Post('invitations/:invitationId/revoke')

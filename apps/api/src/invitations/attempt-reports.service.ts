@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { AttemptDetail, AttemptSummary } from '@rubricon/contracts';
+import { AssessmentsService } from '../assessments/assessments.service';
+import { ApiException } from '../common/api-exception';
+import { IntegrityService } from '../integrity/integrity.service';
+import { toAttemptSummary } from './attempt-summary';
+import { InvitationsRepository } from './invitations.repository';
+
+/** What HR reads about the attempts of an assessment: status, answers, grading, the integrity timeline. */
+@Injectable()
+export class AttemptReportsService {
+  constructor(
+    private readonly repo: InvitationsRepository,
+    private readonly assessments: AssessmentsService,
+    private readonly integrity: IntegrityService,
+  ) {}
+
+  async attempts(assessmentId: string): Promise<AttemptSummary[]> {
+    await this.assessments.delivery(assessmentId); // 404 for an unknown assessment
+    const rows = await this.repo.attemptsOfAssessment(assessmentId);
+    const counts = await this.integrity.countsByAttempt(rows.map((r) => r.id));
+    return rows.map((r) => toAttemptSummary(r, counts.get(r.id) ?? 0));
+  }
+
+  async detail(attemptId: string): Promise<AttemptDetail> {
+    const attempt = await this.repo.attempt(attemptId);
+    if (!attempt) throw new ApiException('attempt-not-found');
+    const delivery = await this.assessments.delivery(attempt.assessmentId);
+    const answers = new Map((await this.repo.answers(attemptId)).map((a) => [a.questionId, a]));
+    const timeline = await this.integrity.timeline(attemptId);
+    return {
+      ...toAttemptSummary(attempt, timeline.length),
+      assessmentId: attempt.assessmentId,
+      answers: delivery.questions
+        .filter((q) => answers.has(q.id))
+        .map((q) => {
+          const a = answers.get(q.id)!;
+          return {
+            questionId: q.id,
+            kind: q.kind,
+            title: q.title,
+            content: a.content,
+            ...(a.language ? { language: a.language } : {}),
+            version: a.version,
+            savedAt: a.savedAt.toISOString(),
+            ...(a.grading ? { grading: JSON.parse(a.grading) } : {}),
+          };
+        }),
+      timeline,
+    };
+  }
+}

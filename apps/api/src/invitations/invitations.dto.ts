@@ -1,0 +1,53 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsEmail,
+  IsInt,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+  ValidateNested,
+} from 'class-validator';
+import { MaxCodePoints, Optional } from '../common/validation';
+
+// Name and email are stored in varchar(120) and varchar(254): limited in code points, as the database counts.
+export class CandidateDto {
+  @ApiProperty()
+  @IsString()
+  @MinLength(1, { message: 'name cannot be empty' })
+  @MaxCodePoints(120)
+  name: string;
+
+  @ApiProperty()
+  @IsEmail({}, { message: 'email must be an email address' })
+  @MaxCodePoints(254)
+  email: string;
+}
+
+export class InviteCandidatesDto {
+  @ApiProperty({ type: [CandidateDto] })
+  @ArrayMinSize(1, { message: 'invite at least one candidate' })
+  @ArrayMaxSize(200, { message: 'invite at most 200 candidates at once' })
+  @ValidateNested({ each: true })
+  @Type(() => CandidateDto)
+  candidates: CandidateDto[];
+
+  @ApiPropertyOptional({ default: 7 })
+  @Optional()
+  @IsInt()
+  @Min(1)
+  @Max(60)
+  expiresInDays?: number;
+}
+
+export class InviteCsvDto {
+  @ApiPropertyOptional({ description: 'CSV text with a header row name,email (or upload a file in the field "file")' })
+  @Optional()
+  @IsString()
+  @MaxLength(200_000)
+  text?: string;
+}

@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { AnswerEntity } from '../attempts/answer.entity';
+import { AttemptEntity } from '../attempts/attempt.entity';
+import { Database } from '../database/database';
+import { CandidateEntity } from './candidate.entity';
+import { InvitationEntity } from './invitation.entity';
+
+export interface NewInvitation {
+  assessmentId: string;
+  name: string;
+  email: string;
+  tokenHash: string;
+  expiresAt: Date;
+  createdById: string | null;
+}
+
+/** HR's side: invitations, and the attempts and answers they lead to. */
+@Injectable()
+export class InvitationsRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Candidate, invitation and attempt rows for each, all or none. */
+  insertAll(invitations: NewInvitation[]): Promise<{ invitation: InvitationEntity; attempt: AttemptEntity }[]> {
+    return this.db.transaction((tx) =>
+      tx.run(async (m) => {
+        const created: { invitation: InvitationEntity; attempt: AttemptEntity }[] = [];
+        for (const i of invitations) {
+          const candidate = await m.save(m.create(CandidateEntity, { name: i.name, email: i.email }));
+          const invitation = await m.save(
+            m.create(InvitationEntity, {
+              assessmentId: i.assessmentId,
+              candidateId: candidate.id,
+              tokenHash: i.tokenHash,
+              expiresAt: i.expiresAt,
+              createdById: i.createdById,
+            }),
+          );
+          invitation.candidate = candidate;
+          const attempt = await m.save(
+            m.create(AttemptEntity, {
+              invitationId: invitation.id,
+              assessmentId: i.assessmentId,
+              candidateId: candidate.id,
+              status: 'invited',
+            }),
+          );
+          created.push({ invitation, attempt });
+        }
+        return created;
+      }),
+    );
+  }
+
+  invitation(id: string): Promise<InvitationEntity | null> {
+    return this.db.run((m) => m.findOneBy(InvitationEntity, { id }));
+  }
+
+  /** The attempt of an invitation, with its invitation and candidate. */
+  attemptOfInvitation(invitationId: string): Promise<AttemptEntity> {
+    return this.db.run((m) =>
+      m.findOneOrFail(AttemptEntity, { where: { invitationId }, relations: { invitation: true, candidate: true } }),
+    );
+  }
+
+  async updateInvitation(
+    id: string,
+    change: Partial<Pick<InvitationEntity, 'tokenHash' | 'usedAt' | 'revokedAt' | 'expiresAt' | 'sessionGeneration'>>,
+  ): Promise<void> {
+    await this.db.run((m) => m.update(InvitationEntity, { id }, change));
+  }
+
+  attemptsOfAssessment(assessmentId: string): Promise<AttemptEntity[]> {
+    return this.db.run((m) =>
+      m.find(AttemptEntity, {
+        where: { assessmentId },
+        relations: { invitation: true, candidate: true },
+        order: { createdAt: 'ASC' },
+      }),
+    );
+  }
+
+  attempt(attemptId: string): Promise<AttemptEntity | null> {
+    return this.db.run((m) =>
+      m.findOne(AttemptEntity, { where: { id: attemptId }, relations: { invitation: true, candidate: true } }),
+    );
+  }
+
+  answers(attemptId: string): Promise<AnswerEntity[]> {
+    return this.db.run((m) => m.findBy(AnswerEntity, { attemptId }));
+  }
+}

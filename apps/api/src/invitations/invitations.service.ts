@@ -1,0 +1,117 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { AttemptSummary, InvitationLink } from '@rubricon/contracts';
+import { AssessmentsService } from '../assessments/assessments.service';
+import { ApiException, refuse } from '../common/api-exception';
+import { AttemptEvents } from '../common/attempt-events';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { IntegrityService } from '../integrity/integrity.service';
+import { toAttemptSummary } from './attempt-summary';
+import type { CandidateEntity } from './candidate.entity';
+import { parseCandidatesCsv } from './candidates-csv';
+import { hashToken, newInvitationToken } from './invitation-token';
+import type { InvitationEntity } from './invitation.entity';
+import { InvitationsRepository } from './invitations.repository';
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/** HR's side: invite candidates to a published assessment, withdraw or renew their links. */
+@Injectable()
+export class InvitationsService {
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly repo: InvitationsRepository,
+    private readonly assessments: AssessmentsService,
+    private readonly integrity: IntegrityService,
+    private readonly events: AttemptEvents,
+  ) {}
+
+  async invite(
+    assessmentId: string,
+    candidates: { name: string; email: string }[],
+    expiresInDays = 7,
+    userId?: string,
+  ): Promise<InvitationLink[]> {
+    const delivery = await this.assessments.delivery(assessmentId);
+    if (delivery.status !== 'published') throw new ApiException('assessment-not-published');
+    const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
+    const tokens = candidates.map(() => newInvitationToken());
+    const created = await this.repo.insertAll(
+      candidates.map((c, i) => ({
+        assessmentId,
+        name: c.name.trim(),
+        email: c.email.trim().toLowerCase(),
+        tokenHash: hashToken(tokens[i]),
+        expiresAt,
+        createdById: userId ?? null,
+      })),
+    );
+    return created.map(({ invitation, attempt }, i) =>
+      this.link(invitation, attempt.id, invitation.candidate, tokens[i]),
+    );
+  }
+
+  async inviteCsv(assessmentId: string, csv: Buffer | string | undefined, userId?: string): Promise<InvitationLink[]> {
+    if (csv === undefined) throw new ApiException('candidates-missing');
+    const parsed = parseCandidatesCsv(csv);
+    if ('error' in parsed) throw refuse('candidates-unreadable', parsed.error);
+    return this.invite(assessmentId, parsed.candidates, undefined, userId);
+  }
+
+  /** Withdraws the link and ends any open session of it at once. */
+  async revoke(invitationId: string): Promise<AttemptSummary> {
+    const invitation = await this.invitation(invitationId);
+    if (!invitation.revokedAt) {
+      await this.repo.updateInvitation(invitationId, {
+        revokedAt: new Date(),
+        sessionGeneration: invitation.sessionGeneration + 1,
+      });
+    }
+    const attempt = await this.repo.attemptOfInvitation(invitationId);
+    if (!invitation.revokedAt) this.endSessions(attempt.id);
+    return toAttemptSummary(attempt, (await this.integrity.countsByAttempt([attempt.id])).get(attempt.id) ?? 0);
+  }
+
+  /** A fresh link for the same attempt; the old one stops working. Resumes an attempt under way. */
+  async resend(invitationId: string): Promise<InvitationLink> {
+    const invitation = await this.invitation(invitationId);
+    const attempt = await this.repo.attemptOfInvitation(invitationId);
+    if (attempt.status === 'submitted') throw new ApiException('nothing-to-resend');
+    const token = newInvitationToken();
+    const expiresAt = new Date(Math.max(invitation.expiresAt.getTime(), Date.now() + 7 * DAY_MS));
+    await this.repo.updateInvitation(invitationId, {
+      tokenHash: hashToken(token),
+      usedAt: null,
+      revokedAt: null,
+      expiresAt,
+      sessionGeneration: invitation.sessionGeneration + 1,
+    });
+    this.endSessions(attempt.id);
+    return this.link({ ...invitation, expiresAt }, attempt.id, attempt.candidate, token);
+  }
+
+  private endSessions(attemptId: string): void {
+    this.events.publish({ attemptId, status: 'session-replaced', remainingMs: null, deadline: null });
+  }
+
+  private link(
+    invitation: Pick<InvitationEntity, 'id' | 'expiresAt'>,
+    attemptId: string,
+    candidate: CandidateEntity,
+    token: string,
+  ): InvitationLink {
+    return {
+      invitationId: invitation.id,
+      attemptId,
+      candidate: { name: candidate.name, email: candidate.email },
+      url: `${this.config.publicUrl}/take/${token}`,
+      token,
+      expiresAt: invitation.expiresAt.toISOString(),
+    };
+  }
+
+  private async invitation(id: string): Promise<InvitationEntity> {
+    const invitation = await this.repo.invitation(id);
+    if (!invitation) throw new ApiException('invitation-not-found');
+    return invitation;
+  }
+}
