@@ -1,5 +1,10 @@
 import request from 'supertest';
-import type { AssessmentView, CandidateSessionResponse, InvitationLink } from '@rubricon/contracts';
+import type {
+  AssessmentView,
+  CandidateAttemptView,
+  CandidateSessionResponse,
+  InvitationLink,
+} from '@rubricon/contracts';
 import { io, type Socket } from 'socket.io-client';
 import { seedPostingId } from './postings';
 
@@ -32,6 +37,34 @@ export async function invite(url: string, hrToken: string, assessmentId: string,
       .send({ candidates })
       .expect(201)
   ).body;
+}
+
+/** The seed posting whose assessments have coding and written questions. */
+export const DEVELOPER_POSTING = '开发工程师';
+
+/** A fresh published assessment for the developer seed posting, and `count` invitation links to it. */
+export async function invitedCandidates(
+  url: string,
+  hrToken: string,
+  count = 1,
+): Promise<{ assessment: AssessmentView; links: InvitationLink[] }> {
+  const assessment = await publishedAssessment(url, hrToken, DEVELOPER_POSTING);
+  return { assessment, links: await invite(url, hrToken, assessment.id, count) };
+}
+
+/** Opens the link's candidate session and starts its attempt (the clock runs from here). */
+export async function startedAttempt(
+  url: string,
+  link: InvitationLink,
+): Promise<{ session: CandidateSessionResponse; started: CandidateAttemptView }> {
+  const session = await openSession(url, link);
+  const started = (
+    await request(url)
+      .post('/api/candidate/attempt/start')
+      .set('Authorization', `Bearer ${session.accessToken}`)
+      .expect(200)
+  ).body as CandidateAttemptView;
+  return { session, started };
 }
 
 export async function openSession(url: string, link: InvitationLink): Promise<CandidateSessionResponse> {

@@ -1,0 +1,42 @@
+import type { AttemptDetail } from '@rubricon/contracts';
+import { loadQuestionBank, type CodingQuestion } from '@rubricon/generation';
+import { join } from 'node:path';
+import { invitedCandidates, startedAttempt } from '../factories/attempts';
+import { candidateApi, staffApi } from '../support/candidate-client';
+import { databaseKinds } from '../support/databases';
+import { useServerSuite } from '../support/server-suite';
+import { until } from '../support/until';
+
+const bank = loadQuestionBank(join(__dirname, '..', '..', 'question-banks'));
+
+describe.each(databaseKinds().map((k) => [k.name, k] as const))('grading on %s', (_name, kind) => {
+  const suite = useServerSuite(kind, 'hr');
+  const hr = (method: 'get' | 'post', path: string) => staffApi(suite.server.url, suite.token)(method, path);
+
+  it('grades a submitted attempt on the hidden tests: the reference solution scores full marks for correctness', async () => {
+    const {
+      links: [link],
+    } = await invitedCandidates(suite.server.url, suite.token);
+    const { session, started } = await startedAttempt(suite.server.url, link);
+    const c = candidateApi(suite.server.url, session.accessToken);
+    const coding = started.questions.find((q) => q.kind === 'coding')!;
+    const reference = (bank.questions.find((q) => q.id === coding.id) as CodingQuestion).reference.javascript;
+    await c.save(coding.id, { content: reference, language: 'javascript', version: 1 }).expect(200);
+    await c.submit().expect(200);
+
+    const detail = await until(async () => {
+      const d = (await hr('get', `/api/attempts/${session.attemptId}`).expect(200)).body as AttemptDetail;
+      return d.autoScorePercent === null ? undefined : d;
+    });
+    expect(detail.status).toBe('submitted');
+    expect(detail.submittedBy).toBe('candidate');
+    const graded = detail.answers.find((a) => a.questionId === coding.id)!;
+    expect(graded.grading).toMatchObject({
+      passed: coding.coding!.hiddenTestCount,
+      total: coding.coding!.hiddenTestCount,
+      score: 1,
+      criterionId: 'correctness',
+      criterionScore: 5,
+    });
+  });
+});
