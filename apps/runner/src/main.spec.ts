@@ -1,25 +1,15 @@
 import { spawn } from 'node:child_process';
-import path from 'node:path';
+import { resolveWorkerEntry } from '@rubricon/sandbox';
 
 jest.setTimeout(30_000);
 
-const ROOT = path.resolve(__dirname, '../../..');
-
-/** Starts the runner entry from source, as a person checking a submission by hand would. */
+/** Starts the same runner entry the pool forks, without an IPC channel, as a person checking a submission would. */
 function runFromStdin(request: unknown): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--no-node-snapshot',
-        '-r',
-        'ts-node/register/transpile-only',
-        '-r',
-        'tsconfig-paths/register',
-        'apps/runner/src/main.ts',
-      ],
-      { cwd: ROOT, env: { PATH: process.env.PATH, TS_NODE_TRANSPILE_ONLY: 'true' } },
-    );
+    const { script, execArgv } = resolveWorkerEntry();
+    const child = spawn(process.execPath, ['--no-node-snapshot', ...execArgv, script], {
+      env: { PATH: process.env.PATH },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));

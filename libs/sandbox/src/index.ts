@@ -8,5 +8,6 @@ export { RunnerPool } from './pool/runner-pool';
 export type { PoolOptions, PoolStats } from './pool/runner-pool';
 export type { WorkerExit } from './pool/worker-slot';
 export { resolveWorkerEntry } from './pool/worker-entry';
+export type { RunnerEntry } from './pool/worker-entry';
 export { runJob } from './worker/run-job';
 export { serveIpc } from './worker/ipc-server';

@@ -1,12 +1,11 @@
 import { Inject, Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
 import { RunnerPool, type RunRequest, type RunResult } from '@rubricon/sandbox';
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
 import { APP_CONFIG, type AppConfig } from '../config';
 
 /**
  * Owns the embedded pool of sandbox worker processes: started with the app, closed with it.
- * Candidate code never runs in this process.
+ * Candidate code never runs in this process. The workers are the runner (apps/runner/src/main.ts;
+ * in a build dist/apps/runner/main.js), resolved by the sandbox library. Only RunsService uses this.
  */
 @Injectable()
 export class SandboxPool implements OnApplicationShutdown {
@@ -25,7 +24,6 @@ export class SandboxPool implements OnApplicationShutdown {
   started(): Promise<RunnerPool> {
     this.pool ??= RunnerPool.start({
       size: this.config.runnerPoolSize,
-      entry: builtRunnerEntry(),
       onWorkerExit: ({ pid, reason }) => {
         if (reason === 'idle') this.logger.log(`Sandbox worker ${pid} ended between runs and is being replaced`);
         else
@@ -43,10 +41,4 @@ export class SandboxPool implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     if (this.pool) await (await this.pool).close();
   }
-}
-
-/** In a build the API is one bundle; the worker is the separately built apps/runner bundle beside it. */
-function builtRunnerEntry(): string | undefined {
-  const built = resolve(__dirname, '..', 'runner', 'main.js');
-  return __filename.endsWith('.js') && existsSync(built) ? built : undefined;
 }

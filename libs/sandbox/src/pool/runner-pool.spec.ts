@@ -108,7 +108,7 @@ describe(RunnerPool.name, () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rubricon-hung-'));
     const entry = path.join(dir, 'hung-worker.js');
     writeFileSync(entry, "process.send({ type: 'ready', pid: process.pid }); process.on('message', () => {});");
-    pool = await RunnerPool.start({ size: 1, entry, deadlineSlackMs: 100 });
+    pool = await RunnerPool.start({ size: 1, entry: { script: entry, execArgv: [] }, deadlineSlackMs: 100 });
     const started = Date.now();
     const result = await pool.run({ ...adds, limits: { timeMs: 100, totalTimeMs: 100 } });
     expect(result.verdict).toBe('timeout');
@@ -120,9 +120,9 @@ describe(RunnerPool.name, () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'rubricon-dead-'));
     const entry = path.join(dir, 'dead-worker.js');
     writeFileSync(entry, 'process.exit(3);');
-    await expect(RunnerPool.start({ size: 1, entry, startTimeoutMs: 500 })).rejects.toThrow(
-      /did not start within 500 ms/,
-    );
+    await expect(
+      RunnerPool.start({ size: 1, entry: { script: entry, execArgv: [] }, startTimeoutMs: 500 }),
+    ).rejects.toThrow(/did not start within 500 ms/);
   });
 
   it('rejects running and queued runs with PoolClosedError on close', async () => {

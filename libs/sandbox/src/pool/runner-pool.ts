@@ -2,7 +2,7 @@ import os from 'node:os';
 import { PoolClosedError, QueueFullError, TooManyRunsError } from '../errors';
 import { RunJob, RunRequest, RunResult } from '../types';
 import { validateRunRequest } from '../validate';
-import { resolveWorkerEntry } from './worker-entry';
+import { resolveWorkerEntry, type RunnerEntry } from './worker-entry';
 import { WorkerSlot, type WorkerExit } from './worker-slot';
 
 export interface PoolOptions {
@@ -13,8 +13,8 @@ export interface PoolOptions {
    * runs have a queue of their own with the same limit, so practice runs never crowd grading out.
    */
   queueLimit?: number;
-  /** Worker script; default the sandbox's own worker (see resolveWorkerEntry). */
-  entry?: string;
+  /** Worker process to fork; default the runner, apps/runner/src/main.ts (see resolveWorkerEntry). */
+  entry?: RunnerEntry;
   rssLimitMb?: number;
   maxJobsPerWorker?: number;
   /** Told when a worker process ends unasked (crash, overrun, recycle); the pool restarts it. */
@@ -66,20 +66,19 @@ export class RunnerPool {
   static async start(options: PoolOptions = {}): Promise<RunnerPool> {
     const size = Math.max(1, options.size ?? os.availableParallelism());
     const entry = options.entry ?? resolveWorkerEntry();
-    let pool: RunnerPool | undefined;
-    const slots = Array.from(
-      { length: size },
-      () =>
+    const slots: WorkerSlot[] = [];
+    const pool = new RunnerPool(slots, options.queueLimit ?? size * 32, options.perKeyLimit ?? 2);
+    for (let i = 0; i < size; i++)
+      slots.push(
         new WorkerSlot({
           entry,
           rssLimitMb: options.rssLimitMb ?? 1024,
           maxJobsPerWorker: options.maxJobsPerWorker ?? 10_000,
           deadlineSlackMs: options.deadlineSlackMs ?? 5_000,
-          onIdle: () => pool?.pump(),
+          onIdle: () => pool.pump(),
           onWorkerExit: options.onWorkerExit,
         }),
-    );
-    pool = new RunnerPool(slots, options.queueLimit ?? size * 32, options.perKeyLimit ?? 2);
+      );
     const timeoutMs = options.startTimeoutMs ?? 20_000;
     let timer: NodeJS.Timeout | undefined;
     const timedOut = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
@@ -87,7 +86,7 @@ export class RunnerPool {
     clearTimeout(timer);
     if (!started) {
       await pool.close();
-      throw new Error(`Sandbox workers did not start within ${timeoutMs} ms (entry ${entry}).`);
+      throw new Error(`Sandbox workers did not start within ${timeoutMs} ms (entry ${entry.script}).`);
     }
     return pool;
   }

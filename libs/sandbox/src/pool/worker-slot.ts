@@ -3,9 +3,10 @@ import { PoolClosedError } from '../errors';
 import { uniformResult } from '../grading/grade';
 import { RunJob, RunLimits, RunResult } from '../types';
 import { FromWorker, ToWorker } from '../worker/protocol';
+import type { RunnerEntry } from './worker-entry';
 
 export interface SlotOptions {
-  entry: string;
+  entry: RunnerEntry;
   /** Recycle a worker whose resident memory grew beyond this after a job. */
   rssLimitMb: number;
   maxJobsPerWorker: number;
@@ -113,8 +114,8 @@ export class WorkerSlot {
   }
 
   private fork(): ChildProcess {
-    const child = fork(this.options.entry, [], {
-      execArgv: ['--no-node-snapshot'],
+    const child = fork(this.options.entry.script, [], {
+      execArgv: ['--no-node-snapshot', ...this.options.entry.execArgv],
       env: workerEnv(),
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
       serialization: 'json',
