@@ -1,6 +1,6 @@
 // Lint: typescript-eslint's recommended rules plus the layering between apps and libs, enforced with
 // the built-in no-restricted-imports (one block per layer; a later block replaces the rule's options,
-// so each block lists everything its files may not import). tests/lint/layering.test.ts proves the
+// so each block lists everything its files may not import). tests/lint/layering.test.mts proves the
 // layering rules report what they should.
 import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
@@ -8,19 +8,9 @@ import tseslint from 'typescript-eslint';
 
 const LIBS = ['contracts', 'postings', 'generation', 'sandbox'];
 
-// Server frameworks and drivers: only apps/api (and tests) touch these.
-const SERVER_PACKAGES = [
-  '@nestjs/.+',
-  'typeorm',
-  'socket\\.io',
-  'socket\\.io-client',
-  'express',
-  'mysql2',
-  'better-sqlite3',
-].map((name) => ({
-  regex: `^${name}(/|$)`,
-  message: 'libs are framework-free TypeScript: server frameworks, drivers and sockets belong in apps/.',
-}));
+// Server frameworks, drivers and sockets: only apps/api (and tests) touch these.
+const SERVER_PACKAGES = ['@nestjs/.+', 'typeorm', 'socket\\.io', 'express', 'mysql2', 'better-sqlite3'];
+const packages = (names, message) => names.map((name) => ({ regex: `^${name}(/|$)`, message }));
 
 // A relative path that climbs out of the current folder into libs/<x>/src, <x>/src or apps/.
 const upInto = (target) => `^(\\.\\./)+${target}`;
@@ -46,9 +36,13 @@ const libRules = (others, self) =>
     ...(self
       ? [{ regex: `^@rubricon/${self}$`, message: 'Inside a lib, import its own files by relative path.' }]
       : []),
-    ...SERVER_PACKAGES,
+    ...packages(
+      [...SERVER_PACKAGES, 'socket\\.io-client'],
+      'libs are framework-free TypeScript: server frameworks, drivers and sockets belong in apps/.',
+    ),
     noRelativeLibs,
-    { regex: upInto('(apps/|api/|web/|runner/|cli/)'), message: 'libs never import from apps.' },
+    noApps('api|web|runner|cli', 'libs never import from apps.'),
+    { ...noRelativeApps, message: 'libs never import from apps.' },
     viaAlias(others.join('|')),
   ]);
 
@@ -71,10 +65,7 @@ const layering = [
         regex: '^@rubricon/(?!contracts$)',
         message: 'The web app shares only @rubricon/contracts with the server side.',
       },
-      ...SERVER_PACKAGES.filter((p) => !p.regex.startsWith('^socket\\.io-client')).map((p) => ({
-        ...p,
-        message: 'The web app runs in the browser: no server frameworks or drivers.',
-      })),
+      ...packages(SERVER_PACKAGES, 'The web app runs in the browser: no server frameworks or drivers.'),
       noRelativeLibs,
       viaAlias(LIBS.join('|')),
       noApps('api|runner|cli', 'The web app talks to the API over HTTP and sockets, never by import.'),
@@ -122,14 +113,23 @@ export default defineConfig(
   {
     name: 'plain JavaScript: Node scripts and config files',
     files: ['**/*.{js,mjs,cjs}'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
+    // JavaScript here runs on the Node that runs ESLint: its globals (process, performance, URL...) are the list.
+    languageOptions: {
+      globals: Object.fromEntries(Object.getOwnPropertyNames(globalThis).map((n) => [n, 'readonly'])),
+    },
   },
   {
     name: 'CommonJS',
     files: ['**/*.{js,cjs}'],
     languageOptions: {
       sourceType: 'commonjs',
-      globals: { module: 'writable', require: 'readonly', __dirname: 'readonly' },
+      globals: {
+        module: 'writable',
+        exports: 'writable',
+        require: 'readonly',
+        __dirname: 'readonly',
+        __filename: 'readonly',
+      },
     },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },

@@ -48,7 +48,7 @@ cases(
     '@rubricon/generation/text/normalise',
     '@rubricon/postings',
   ],
-  ['@rubricon/generation', '@rubricon/contracts', './local', '../decode-input', 'node:fs', 'js-yaml'],
+  ['@rubricon/generation', '@rubricon/contracts', './local', '../decode-input', '../api/shapes', 'node:fs', 'js-yaml'],
 );
 
 cases('libs/contracts/src/x.spec.ts', [], ['@nestjs/testing', '../../postings/src', '../../../apps/api/src/config']);
