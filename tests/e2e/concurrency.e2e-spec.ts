@@ -5,11 +5,10 @@ import {
   type CandidateAttemptView,
   type SaveAnswerAck,
 } from '@rubricon/contracts';
-import { DataSource } from 'typeorm';
-import { AnswerEntity } from '../../apps/api/src/attempts/answer.entity';
 import { connectCandidate, emitWithAck, invite, openSession, publishedAssessment } from '../factories/attempts';
 import { seedPostingId } from '../factories/postings';
 import { databaseKinds } from '../support/databases';
+import { directQuery } from '../support/direct-database';
 import { useServerSuite } from '../support/server-suite';
 
 // Requests that arrive together must not break each other: on SQLite they share one connection
@@ -66,10 +65,14 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('requests at the
     } finally {
       socket.disconnect();
     }
-    const stored = await suite.server.app
-      .get(DataSource)
-      .getRepository(AnswerEntity)
-      .find({ where: { attemptId: session.attemptId } });
+    // What the database holds, not what the server chooses to show.
+    const stored: { questionId: string; version: number; content: string }[] = (
+      await directQuery(
+        suite.db,
+        () => 'SELECT questionId, version, content FROM answers WHERE attemptId = ?',
+        () => [session.attemptId],
+      )
+    ).records;
     expect(Object.fromEntries(stored.map((a) => [a.questionId, [a.version, a.content]]))).toEqual(
       Object.fromEntries(started.questions.map((q, i) => [q.id, i === 1 ? [9, 'latest'] : [8, `${q.id} v8`]])),
     );

@@ -1,7 +1,8 @@
 import request from 'supertest';
 import { createStaff } from '../factories/staff';
-import { databaseKinds, type TestDatabase } from '../support/databases';
-import { ADMIN, loginAs, startTestApp, type TestApp } from '../support/test-app';
+import { databaseKinds } from '../support/databases';
+import { useServerSuite } from '../support/server-suite';
+import { ADMIN, loginAs, startTestApp } from '../support/test-app';
 
 const MARKDOWN_POSTING = `# Mobile App Developer
 
@@ -14,59 +15,60 @@ const MARKDOWN_POSTING = `# Mobile App Developer
 `;
 
 describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s', (_name, kind) => {
-  let db: TestDatabase;
-  let server: TestApp;
-  let hrToken: string;
+  const suite = useServerSuite(kind, 'hr');
   let interviewerToken: string;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
-  const total = async () =>
-    (await request(server.url).get('/api/postings?limit=1').set(auth(hrToken)).expect(200)).body.total as number;
+  const total = async (url = suite.server.url, token = suite.token) =>
+    (await request(url).get('/api/postings?limit=1').set(auth(token)).expect(200)).body.total as number;
 
   beforeAll(async () => {
-    db = await kind.create();
-    server = await startTestApp(db);
-    const adminToken = await loginAs(server.url, ADMIN.email, ADMIN.password);
-    hrToken = (await createStaff(server.url, adminToken, 'hr')).token;
-    interviewerToken = (await createStaff(server.url, adminToken, 'interviewer')).token;
-  });
-  afterAll(async () => {
-    await server?.close();
-    await db?.dispose();
+    const adminToken = await loginAs(suite.server.url, ADMIN.email, ADMIN.password);
+    interviewerToken = (await createStaff(suite.server.url, adminToken, 'interviewer')).token;
   });
 
   it('imports the 19 seed postings on first start, and not again on restart', async () => {
-    expect(await total()).toBe(19);
-    await server.close();
-    server = await startTestApp(db);
-    hrToken = await loginAs(server.url, ADMIN.email, ADMIN.password);
-    expect(await total()).toBe(19);
+    // A server and database of this test's own: it stops and restarts them.
+    const db = await kind.create();
+    let server = await startTestApp(db);
+    try {
+      expect(await total(server.url, await loginAs(server.url, ADMIN.email, ADMIN.password))).toBe(19);
+      await server.close();
+      server = await startTestApp(db);
+      expect(await total(server.url, await loginAs(server.url, ADMIN.email, ADMIN.password))).toBe(19);
+    } finally {
+      await server.close();
+      await db.dispose();
+    }
   });
 
   it('lists with paging and title search, and shows a posting with its lines', async () => {
-    const page = await request(server.url)
+    const page = await request(suite.server.url)
       .get('/api/postings?limit=5&offset=0')
       .set(auth(interviewerToken))
       .expect(200);
     expect(page.body.items).toHaveLength(5);
     expect(page.body.total).toBe(19);
-    const search = await request(server.url)
+    const search = await request(suite.server.url)
       .get(`/api/postings?search=${encodeURIComponent('风险策略')}`)
-      .set(auth(hrToken))
+      .set(auth(suite.token))
       .expect(200);
     expect(search.body.items.map((p: { title: string }) => p.title)).toEqual(['风险策略经理']);
     const summary = search.body.items[0];
     expect(summary.dutyCount).toBeGreaterThan(0);
 
-    const detail = await request(server.url).get(`/api/postings/${summary.id}`).set(auth(hrToken)).expect(200);
+    const detail = await request(suite.server.url)
+      .get(`/api/postings/${summary.id}`)
+      .set(auth(suite.token))
+      .expect(200);
     expect(detail.body.duties).toHaveLength(summary.dutyCount);
     expect(detail.body.requirements).toHaveLength(summary.requirementCount);
     expect(detail.body.location).toBe('上海');
   });
 
   it('imports pasted Markdown and an uploaded file', async () => {
-    const pasted = await request(server.url)
+    const pasted = await request(suite.server.url)
       .post('/api/postings/import')
-      .set(auth(hrToken))
+      .set(auth(suite.token))
       .send({ text: MARKDOWN_POSTING, filename: 'mobile.md' })
       .expect(201);
     expect(pasted.body.format).toBe('markdown');
@@ -78,9 +80,9 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
 
     const tsv =
       '发布职位\t工作职责\t任职要求\t工作地点\n数据库管理员\t1.负责MySQL数据库的日常运维。2.制定备份与恢复方案。\t1.3年以上DBA经验。\t北京\n';
-    const uploaded = await request(server.url)
+    const uploaded = await request(suite.server.url)
       .post('/api/postings/import')
-      .set(auth(hrToken))
+      .set(auth(suite.token))
       .attach('file', Buffer.from(tsv, 'utf8'), { filename: 'dba.tsv', contentType: 'text/tab-separated-values' })
       .expect(201);
     expect(uploaded.body.items[0]).toMatchObject({
@@ -125,7 +127,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
       },
     ];
     for (const c of cases) {
-      const res = await c.send(request(server.url).post('/api/postings/import').set(auth(hrToken)));
+      const res = await c.send(request(suite.server.url).post('/api/postings/import').set(auth(suite.token)));
       expect({ status: res.status, message: res.body.message }).toEqual({
         status: c.status,
         message: expect.stringMatching(c.message),
@@ -135,15 +137,15 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
   });
 
   it('lets HR edit a posting title and lines, and delete it', async () => {
-    const created = await request(server.url)
+    const created = await request(suite.server.url)
       .post('/api/postings/import')
-      .set(auth(hrToken))
+      .set(auth(suite.token))
       .send({ text: MARKDOWN_POSTING, filename: 'm.md' })
       .expect(201);
     const id = created.body.items[0].id;
-    const patched = await request(server.url)
+    const patched = await request(suite.server.url)
       .patch(`/api/postings/${id}`)
-      .set(auth(hrToken))
+      .set(auth(suite.token))
       .send({ title: 'Senior Mobile Developer', duties: ['Own the merchant app release train'] })
       .expect(200);
     expect(patched.body).toMatchObject({
@@ -152,24 +154,24 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
       requirements: ['3+ years of mobile development'],
     });
 
-    const invalid = await request(server.url)
+    const invalid = await request(suite.server.url)
       .patch(`/api/postings/${id}`)
-      .set(auth(hrToken))
+      .set(auth(suite.token))
       .send({ duties: [] })
       .expect(400);
     expect(invalid.body.message).toMatch(/at least one duty/);
-    const unchanged = await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(200);
+    const unchanged = await request(suite.server.url).get(`/api/postings/${id}`).set(auth(suite.token)).expect(200);
     expect(unchanged.body.duties).toEqual(['Own the merchant app release train']);
 
-    await request(server.url).delete(`/api/postings/${id}`).set(auth(hrToken)).expect(204);
-    await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(404);
+    await request(suite.server.url).delete(`/api/postings/${id}`).set(auth(suite.token)).expect(204);
+    await request(suite.server.url).get(`/api/postings/${id}`).set(auth(suite.token)).expect(404);
   });
 
   it('refuses nulls and blank titles without changing anything', async () => {
     const id = (
-      await request(server.url)
+      await request(suite.server.url)
         .post('/api/postings/import')
-        .set(auth(hrToken))
+        .set(auth(suite.token))
         .send({ text: MARKDOWN_POSTING })
         .expect(201)
     ).body.items[0].id;
@@ -181,27 +183,27 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
       { title: '   ' },
       { duties: ['ok', '  '] },
     ]) {
-      const res = await request(server.url).patch(`/api/postings/${id}`).set(auth(hrToken)).send(body);
+      const res = await request(suite.server.url).patch(`/api/postings/${id}`).set(auth(suite.token)).send(body);
       expect({ body, status: res.status }).toEqual({ body, status: 400 });
     }
-    const after = (await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(200)).body;
+    const after = (await request(suite.server.url).get(`/api/postings/${id}`).set(auth(suite.token)).expect(200)).body;
     expect(after.title).toBe('Mobile App Developer');
     expect(after.duties).toHaveLength(2);
   });
 
   it('counts title, department and location in characters as the database does: just over a 400, at the limit saved intact', async () => {
     const id = (
-      await request(server.url)
+      await request(suite.server.url)
         .post('/api/postings/import')
-        .set(auth(hrToken))
+        .set(auth(suite.token))
         .send({ text: MARKDOWN_POSTING })
         .expect(201)
     ).body.items[0].id;
     // '❤️' is two characters to MariaDB (U+2764 and the variation selector U+FE0F); class-validator's MaxLength counted one.
     for (const field of ['title', 'department', 'location']) {
-      const res = await request(server.url)
+      const res = await request(suite.server.url)
         .patch(`/api/postings/${id}`)
-        .set(auth(hrToken))
+        .set(auth(suite.token))
         .send({ [field]: '❤️'.repeat(101) });
       expect({ field, status: res.status, message: res.body.message }).toEqual({
         field,
@@ -210,47 +212,59 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
       });
     }
     const hearts = { title: '❤️'.repeat(100), department: '❤️'.repeat(99) + 'x', location: '😀'.repeat(200) };
-    await request(server.url).patch(`/api/postings/${id}`).set(auth(hrToken)).send(hearts).expect(200);
-    expect((await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(200)).body).toMatchObject(
-      hearts,
-    );
+    await request(suite.server.url).patch(`/api/postings/${id}`).set(auth(suite.token)).send(hearts).expect(200);
+    expect(
+      (await request(suite.server.url).get(`/api/postings/${id}`).set(auth(suite.token)).expect(200)).body,
+    ).toMatchObject(hearts);
   });
 
   it('refuses to delete a posting that has assessments', async () => {
     const id = (
-      await request(server.url)
+      await request(suite.server.url)
         .post('/api/postings/import')
-        .set(auth(hrToken))
+        .set(auth(suite.token))
         .send({ text: MARKDOWN_POSTING })
         .expect(201)
     ).body.items[0].id;
-    await request(server.url).post(`/api/postings/${id}/assessments`).set(auth(hrToken)).send({}).expect(201);
-    const res = await request(server.url).delete(`/api/postings/${id}`).set(auth(hrToken)).expect(409);
+    await request(suite.server.url).post(`/api/postings/${id}/assessments`).set(auth(suite.token)).send({}).expect(201);
+    const res = await request(suite.server.url).delete(`/api/postings/${id}`).set(auth(suite.token)).expect(409);
     expect(res.body.message).toMatch(/has assessments/);
-    await request(server.url).get(`/api/postings/${id}`).set(auth(hrToken)).expect(200);
+    await request(suite.server.url).get(`/api/postings/${id}`).set(auth(suite.token)).expect(200);
   });
 
   it('refuses a line too long for one item, on every database', async () => {
     const text = `# Analyst\n\n## Responsibilities\n- ${'长'.repeat(30_000)}\n`;
-    const res = await request(server.url).post('/api/postings/import').set(auth(hrToken)).send({ text }).expect(422);
+    const res = await request(suite.server.url)
+      .post('/api/postings/import')
+      .set(auth(suite.token))
+      .send({ text })
+      .expect(422);
     expect(res.body.message).toMatch(/duty line 1 is 30,000 characters long/);
   });
 
   it('keeps interviewers to reading', async () => {
-    const id = (await request(server.url).get('/api/postings?limit=1').set(auth(interviewerToken))).body.items[0].id;
-    await request(server.url)
+    const id = (await request(suite.server.url).get('/api/postings?limit=1').set(auth(interviewerToken))).body.items[0]
+      .id;
+    await request(suite.server.url)
       .post('/api/postings/import')
       .set(auth(interviewerToken))
       .send({ text: MARKDOWN_POSTING })
       .expect(403);
-    await request(server.url).patch(`/api/postings/${id}`).set(auth(interviewerToken)).send({ title: 'x' }).expect(403);
-    await request(server.url).delete(`/api/postings/${id}`).set(auth(interviewerToken)).expect(403);
+    await request(suite.server.url)
+      .patch(`/api/postings/${id}`)
+      .set(auth(interviewerToken))
+      .send({ title: 'x' })
+      .expect(403);
+    await request(suite.server.url).delete(`/api/postings/${id}`).set(auth(interviewerToken)).expect(403);
   });
 
   it('answers malformed ids and query parameters with 400, unknown ids with 404', async () => {
-    await request(server.url).get('/api/postings/not-a-uuid').set(auth(hrToken)).expect(400);
-    await request(server.url).get('/api/postings/00000000-0000-4000-8000-000000000000').set(auth(hrToken)).expect(404);
-    const bad = await request(server.url).get('/api/postings?limit=1000').set(auth(hrToken)).expect(400);
+    await request(suite.server.url).get('/api/postings/not-a-uuid').set(auth(suite.token)).expect(400);
+    await request(suite.server.url)
+      .get('/api/postings/00000000-0000-4000-8000-000000000000')
+      .set(auth(suite.token))
+      .expect(404);
+    const bad = await request(suite.server.url).get('/api/postings?limit=1000').set(auth(suite.token)).expect(400);
     expect(bad.body.message).toMatch(/limit/);
   });
 });
