@@ -1,16 +1,41 @@
-/** The one place the web app talks HTTP: bearer token in, `{ message }` errors out. */
+import { isErrorCode, type ErrorCode } from '@rubricon/contracts';
+
+/** The one place the web app talks HTTP: bearer token in, `{ message, code }` errors out. */
 const TOKEN_KEY = 'rubricon.token';
 
-/** `code`: what candidate refusals carry besides the message (ErrorResponse); staff routes send none. */
+/**
+ * A refusal from the API (ErrorResponse): decide and word it by `code`, never by `message`, which
+ * is the server's English. `code` is undefined only when the response did not come from the API's
+ * error filter (a proxy's error page) or names a code this build does not know yet.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
-    readonly code?: string,
+    readonly code: ErrorCode | undefined,
   ) {
     super(message);
   }
 }
+
+/** `value` when it is a code of the contracts' ERRORS table, else undefined (absent, or from a newer server). */
+export function knownCode(value: unknown): ErrorCode | undefined {
+  return isErrorCode(value) ? value : undefined;
+}
+
+/** The ApiError for a failed response whose JSON body is `body`; without a message, the status text is it. */
+export function apiError(res: Pick<Response, 'status' | 'statusText'>, body: unknown): ApiError {
+  const { message, code } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  return new ApiError(res.status, typeof message === 'string' ? message : res.statusText, knownCode(code));
+}
+
+/** The staff token no longer opens anything: sign out. A wrong password at sign-in is not one of these. */
+const SIGNED_OUT: ReadonlySet<ErrorCode> = new Set<ErrorCode>([
+  'sign-in-required',
+  'sign-in-expired',
+  'account-inactive',
+  'password-changed',
+]);
 
 export const session = {
   token: () => localStorage.getItem(TOKEN_KEY),
@@ -25,13 +50,14 @@ export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   if (init.body && !(init.body instanceof FormData)) headers.set('Content-Type', 'application/json');
   const res = await fetch(`/api${path}`, { ...init, headers });
   if (res.status === 204) return undefined as T;
-  const body = await res.json().catch(() => ({ message: res.statusText }));
+  const body: unknown = await res.json().catch(() => ({ message: res.statusText }));
   if (!res.ok) {
-    if (res.status === 401 && !path.startsWith('/auth/login')) {
+    const error = apiError(res, body);
+    if (error.code && SIGNED_OUT.has(error.code)) {
       session.clear();
       window.dispatchEvent(new Event('rubricon:signed-out'));
     }
-    throw new ApiError(res.status, body.message ?? res.statusText);
+    throw error;
   }
   return body as T;
 }

@@ -8,6 +8,7 @@ import type { CodedError } from './error-messages';
 import { useCandidateText } from './messages';
 import { QuestionNav } from './QuestionNav';
 import { QuestionPanel } from './QuestionPanel';
+import { isStaleSave } from './save-refusals';
 import { SubmitBar } from './SubmitBar';
 import { useAutosave } from './use-autosave';
 import { useIntegrity } from './use-integrity';
@@ -65,9 +66,7 @@ export function AttemptScreen({
     void client.view().then(
       (v) => {
         if (v.status === 'in_progress') {
-          const stale = error.code
-            ? error.code === 'stale-version' || error.code === 'version-skipped'
-            : /version|stale|conflict/i.test(error.message);
+          const stale = isStaleSave(error.code);
           if (stale) book.rebase(v, questionId);
           setNotice(stale ? 'stale' : error);
           autosave.rerender();

@@ -29,8 +29,8 @@ export function CandidateApp({ linkToken }: { linkToken: string }) {
           }
           return;
         } catch (e) {
-          // An expired access token: fall back to the link itself.
-          if (!(e instanceof ApiError && e.status === 401)) throw e;
+          // An ended session (expired, replaced or withdrawn access token): fall back to the link itself.
+          if (!(e instanceof ApiError && e.code === 'session-ended')) throw e;
           forgetSession(linkToken);
         }
       }
@@ -48,7 +48,7 @@ export function CandidateApp({ linkToken }: { linkToken: string }) {
     };
   }, [linkToken]);
 
-  // Said when shown, so the language switch applies to it too; a 404 without a code is still a bad link.
+  // Said when shown, so the language switch applies to it too; a 404 without a known code is still a bad link.
   const problemText = (e: CodedError) =>
     e instanceof ApiError && e.status === 404 && !e.code ? c.linkUnknown : textFor(e);
   const onView = useCallback((v: CandidateAttemptView) => setView(v), []);

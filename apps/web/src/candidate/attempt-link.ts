@@ -2,37 +2,30 @@ import { io, type Socket } from 'socket.io-client';
 import type {
   AttemptClientEvents,
   AttemptServerEvents,
-  CandidateErrorCode,
+  ErrorCode,
   IntegrityEventRequest,
   SaveAnswerAck,
   SaveAnswerRequest,
-  SocketErrorAck,
 } from '@rubricon/contracts';
-import { ApiError } from '../api';
+import { ApiError, knownCode } from '../api';
 import type { AttemptClient } from './candidate-api';
 import type { CodedError } from './error-messages';
+import { isFinalSaveRefusal } from './save-refusals';
 
 export type AttemptState = Parameters<AttemptServerEvents['attempt-state']>[0];
 
-/** A save the server refused over the socket; `code` as in the acknowledgement, when it sent one. */
+/** A save the server refused over the socket; `code` as acknowledged, if this build knows it. */
 export class SaveFailed extends Error {
   constructor(
     message: string,
-    readonly code?: string,
+    readonly code: ErrorCode | undefined,
   ) {
     super(message);
   }
 }
 
-/** A refusal the server will repeat on retry (stale version, past the deadline, submitted). */
+/** A refusal the server will repeat on retry (stale version, past the deadline, submitted): see save-refusals.ts. */
 export class SaveRefused extends SaveFailed {}
-
-const FINAL_REFUSALS: ReadonlySet<string> = new Set<CandidateErrorCode>([
-  'stale-version',
-  'version-skipped',
-  'time-up',
-  'already-submitted',
-]);
 
 const ACK_TIMEOUT_MS = 8000;
 
@@ -66,8 +59,7 @@ export class AttemptLink {
         .timeout(ACK_TIMEOUT_MS)
         .emitWithAck('save-answer', req)
         .catch(() => null);
-      if (res && 'error' in res)
-        throw isFinalRefusal(res) ? new SaveRefused(res.error, res.code) : new SaveFailed(res.error, res.code);
+      if (res && 'error' in res) throw refused(res.error, knownCode(res.code));
       if (res) return res;
       // No ack in time: the REST fallback below carries the same version, so at most one lands.
     }
@@ -75,7 +67,7 @@ export class AttemptLink {
     try {
       return await this.client.call<SaveAnswerAck>(`/answers/${encodeURIComponent(questionId)}`, 'PUT', body);
     } catch (e) {
-      if (e instanceof ApiError && (e.status === 409 || e.status === 410)) throw new SaveRefused(e.message, e.code);
+      if (e instanceof ApiError && isFinalSaveRefusal(e.code)) throw new SaveRefused(e.message, e.code);
       throw e;
     }
   }
@@ -90,13 +82,16 @@ export class AttemptLink {
   }
 }
 
-/** By code; the words only for a refusal without one. */
-function isFinalRefusal(res: SocketErrorAck): boolean {
-  return res.code ? FINAL_REFUSALS.has(res.code) : /version|stale|deadline|submitted|expired|conflict/i.test(res.error);
+/** Decided by the code alone, as for the REST twin in `save`. */
+function refused(message: string, code: ErrorCode | undefined): SaveFailed {
+  return isFinalSaveRefusal(code) ? new SaveRefused(message, code) : new SaveFailed(message, code);
 }
 
-/** A handshake the server refused carries `data: { code }` (SocketConnectErrorData); a network failure does not. */
+/**
+ * A handshake the server refused carries `data: { code }` (SocketConnectErrorData); a network
+ * failure does not. A code this build does not know is still a refusal, shown in the server's words.
+ */
 function refusalOf(error: Error & { data?: { code?: unknown } }): CodedError | undefined {
   const code = error.data?.code;
-  return typeof code === 'string' ? { message: error.message, code } : undefined;
+  return typeof code === 'string' ? { message: error.message, code: knownCode(code) } : undefined;
 }

@@ -1,5 +1,5 @@
 import type { BilingualText, CandidateAttemptView, CandidateSessionResponse } from '@rubricon/contracts';
-import { ApiError } from '../api';
+import { apiError } from '../api';
 
 /**
  * HTTP for the candidate: no staff session, a candidate access token instead. Tokens live in
@@ -41,13 +41,8 @@ export async function candidateFetch<T>(accessToken: string | null, path: string
   if (accessToken) headers.set('Authorization', `Bearer ${accessToken}`);
   if (init.body) headers.set('Content-Type', 'application/json');
   const res = await fetch(`/api${path}`, { ...init, headers });
-  const body = await res.json().catch(() => ({ message: res.statusText }));
-  if (!res.ok)
-    throw new ApiError(
-      res.status,
-      body.message ?? res.statusText,
-      typeof body.code === 'string' ? body.code : undefined,
-    );
+  const body: unknown = await res.json().catch(() => ({ message: res.statusText }));
+  if (!res.ok) throw apiError(res, body);
   return body as T;
 }
 

@@ -4,6 +4,7 @@ import {
   MAX_HIDDEN_RUNS_PER_QUESTION,
   MAX_SOCKETS_PER_ATTEMPT,
   type CandidateErrorCode,
+  type ErrorCode,
 } from '@rubricon/contracts';
 
 /**
@@ -71,13 +72,19 @@ const zh: Record<CandidateErrorCode, string> = {
 
 export const errorTexts = { en, zh };
 
-/** What the page keeps of a refusal: the server's English and, when it sent one, the code. */
+/** What the page keeps of a refusal: the server's English and its code, when this build knows it. */
 export interface CodedError {
   message: string;
-  code?: string;
+  code?: ErrorCode;
 }
 
-/** The page's text for a known code, else the server's own message (a newer server may know more codes). */
-export function localizedError(texts: Record<CandidateErrorCode, string>, error: CodedError): string {
+/**
+ * The page's text for a candidate code, else the server's own message: a code only staff meet, or
+ * one from a newer server. Takes any string as the code, so nothing unchecked reaches `texts`.
+ */
+export function localizedError(
+  texts: Record<CandidateErrorCode, string>,
+  error: { message: string; code?: string },
+): string {
   return isCandidateErrorCode(error.code) ? texts[error.code] : error.message;
 }

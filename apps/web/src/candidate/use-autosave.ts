@@ -49,7 +49,7 @@ export function useAutosave(
             // Typing went on while the save was in flight: save the newer text too.
             if (book.get(questionId).state === 'unsaved') schedule(questionId, DEBOUNCE_MS, save);
           },
-          (e: Error & { code?: string }) => {
+          (e: Error & CodedError) => {
             book.fail(questionId);
             if (e instanceof SaveRefused) refused.current(questionId, e);
             else {

@@ -1,0 +1,23 @@
+import { describe, expect, it } from '@jest/globals';
+import { ERROR_CODES, ERRORS } from '@rubricon/contracts';
+import { isFinalSaveRefusal, isStaleSave } from './save-refusals';
+
+describe('save refusals', () => {
+  it('stops retrying for exactly the refusals a retry would meet again', () => {
+    expect(ERROR_CODES.filter(isFinalSaveRefusal).sort()).toEqual(
+      ['already-submitted', 'not-started', 'stale-version', 'time-up', 'version-skipped'].sort(),
+    );
+    // Each is a conflict with the attempt's state, so the REST twin of a save answers it with 409.
+    expect(new Set(ERROR_CODES.filter(isFinalSaveRefusal).map((code) => ERRORS[code].status))).toEqual(new Set([409]));
+  });
+
+  it('rebases only on a save another tab overtook', () => {
+    expect(ERROR_CODES.filter(isStaleSave).sort()).toEqual(['stale-version', 'version-skipped']);
+    expect(isStaleSave('time-up')).toBe(false);
+  });
+
+  it('retries a refusal without a code rather than reading its words', () => {
+    expect(isFinalSaveRefusal(undefined)).toBe(false);
+    expect(isStaleSave(undefined)).toBe(false);
+  });
+});
