@@ -30,12 +30,22 @@ function looksLikeTsv(text: string): boolean {
     .some((line) => line.includes('\t') && looksLikeHeader(line.split('\t')));
 }
 
-const HTML_TAG = /<(!doctype|html|body|div|p|ul|ol|li|h[1-6]|table|tr|td|br|section|article|span|strong)\b[^>]*>/i;
+const HTML_TAG_START = /<(!doctype|html|body|div|p|ul|ol|li|h[1-6]|table|tr|td|br|section|article|span|strong)\b/i;
+
+/**
+ * An HTML tag: its start, and a `>` somewhere after it. (As one pattern, `…\b[^>]*>`, a file of
+ * `<p <p <p` rescans to the end from every `<p`: quadratic.) If the first start has no `>` after
+ * it, no later one has.
+ */
+function hasHtmlTag(text: string): boolean {
+  const start = HTML_TAG_START.exec(text);
+  return start !== null && text.includes('>', start.index);
+}
 
 /** Format from the content alone: TSV header row, then HTML tags, then `#` headings, else text. */
 export function sniffFormat(text: string): PostingFormat {
   if (looksLikeTsv(text)) return 'tsv';
-  if (HTML_TAG.test(text)) return 'html';
+  if (hasHtmlTag(text)) return 'html';
   if (/^#{1,6}\s+\S/m.test(text)) return 'markdown';
   return 'txt';
 }

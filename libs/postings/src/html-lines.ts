@@ -1,9 +1,9 @@
 import type { DocLine } from './types';
 import { decodeEntities } from './entities';
+import { htmlTokens } from './html-tokens';
 import { splitNumbered, splitSentences } from './split-items';
 import { hasContent, normalizeSpace } from './text-utils';
 
-const TOKEN = /<!--[\s\S]*?-->|<(script|style|head|template)\b[\s\S]*?<\/\1\s*>|<\/?([a-zA-Z][\w-]*)\b[^>]*>|[^<]+|</g;
 const BLOCK = new Set([
   'p',
   'div',
@@ -46,11 +46,6 @@ const STRONG = new Set(['strong', 'b']);
 const VOID = new Set(['br', 'hr']);
 const MAX_DEPTH = 64;
 
-interface Chunk {
-  text: string;
-  strong: boolean;
-}
-
 /**
  * Reads HTML (a whole page or a fragment from a table cell) into DocLines. `<h1>`–`<h6>` become
  * headings, `<li>` items, `<p>`/`<div>`/`<br>` text lines. Text sitting directly inside `<ol>` or
@@ -59,33 +54,36 @@ interface Chunk {
 export function readHtmlLines(html: string): DocLine[] {
   const lines: DocLine[] = [];
   const open: string[] = [];
-  let chunks: Chunk[] = [];
+  // The text of the current block, and whether all of it (but whitespace) was bold.
+  let parts: string[] = [];
+  let allStrong = true;
   let strongDepth = 0;
 
   const flush = () => {
-    const text = normalizeSpace(decodeEntities(chunks.map((c) => c.text).join('')));
-    const strong = chunks.every((c) => c.strong || c.text.trim() === '');
-    chunks = [];
+    const text = normalizeSpace(decodeEntities(parts.join('')));
+    const strong = allStrong;
+    parts = [];
+    allStrong = true;
     if (!hasContent(text)) return;
-    lines.push(...classify(text, strong, open));
+    // One push per line: spreading tens of thousands of items into push() overflows the stack.
+    for (const line of classify(text, strong, open)) lines.push(line);
   };
 
-  for (const match of html.matchAll(TOKEN)) {
-    const [token, , tag] = match;
-    if (token.startsWith('<!--') || match[1]) continue;
-    if (!tag) {
-      chunks.push({ text: token, strong: strongDepth > 0 });
+  for (const token of htmlTokens(html)) {
+    if (token.kind === 'text') {
+      parts.push(token.text);
+      allStrong &&= strongDepth > 0 || token.text.trim() === '';
       continue;
     }
-    const name = tag.toLowerCase();
-    const closing = token.startsWith('</');
+    const name = token.name.toLowerCase();
+    const { closing } = token;
     if (STRONG.has(name)) {
       strongDepth = Math.max(0, strongDepth + (closing ? -1 : 1));
       continue;
     }
     if (!BLOCK.has(name)) continue;
     flush();
-    if (VOID.has(name) || token.endsWith('/>')) continue;
+    if (VOID.has(name) || token.selfClosing) continue;
     if (!closing) {
       // Deeper nesting than any real posting has only costs time; treat it as flat.
       if (open.length < MAX_DEPTH) open.push(name);

@@ -109,21 +109,33 @@ const META: Record<MetaKind, string[]> = {
   department: ['部门', '所属部门', '用人部门', 'department', 'team'],
 };
 
-function lookup<K extends string>(table: Record<K, string[]>, key: string): K | undefined {
-  return (Object.keys(table) as K[]).find((kind) => table[kind].includes(key));
+/** Label → kind, the first kind listing it winning, as a search of the lists in order would. */
+function index<K extends string>(table: Record<K, string[]>): Map<string, K> {
+  const map = new Map<string, K>();
+  for (const kind of Object.keys(table) as K[])
+    for (const label of table[kind]) if (!map.has(label)) map.set(label, kind);
+  return map;
 }
+
+// Every line of a document is looked up: one map probe, not a scan of a hundred labels.
+const SECTION_BY_LABEL = index(SECTIONS);
+const META_BY_LABEL = index(META);
 
 /** `一、岗位职责：` / `**Requirements**` / `## What you'll do` → `岗位职责` / `requirements` / … */
 function normalizeLabel(text: string): string {
-  return text
-    .replace(/^([（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)/, '')
-    .replace(/[【】[\]*_#]/g, '')
-    .replace(/[’‘`]/g, "'")
-    .replace(/[:：]\s*$/, '')
-    .replace(/\s*&\s*/g, ' and ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .toLowerCase();
+  return (
+    text
+      .replace(/^([（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)/, '')
+      .replace(/[【】[\]*_#]/g, '')
+      .replace(/[’‘`]/g, "'")
+      .replace(/[:：]\s*$/, '')
+      // Not `\s*&\s*`: it retries every start inside a long run of spaces (quadratic).
+      .replace(/\s+/g, ' ')
+      .replace(/ ?& ?/g, ' and ')
+      .replace(/ {2,}/g, ' ')
+      .trim()
+      .toLowerCase()
+  );
 }
 
 export interface LabelMatch {
@@ -136,17 +148,17 @@ export interface LabelMatch {
 /** Recognises section labels (岗位职责, Requirements, …) and field labels (工作地点：上海). */
 export function matchLabel(text: string): LabelMatch | undefined {
   const whole = normalizeLabel(text);
-  const section = lookup(SECTIONS, whole);
+  const section = SECTION_BY_LABEL.get(whole);
   if (section) return { section, rest: '' };
   const colon = text.search(/[:：]/);
   if (colon <= 0) return undefined;
   const head = normalizeLabel(text.slice(0, colon));
   const rest = text.slice(colon + 1).trim();
-  const meta = lookup(META, head);
+  const meta = META_BY_LABEL.get(head);
   // A field value is short (`工作地点：上海`); a long sentence after `Role:` is content.
   if (meta && rest && displayLength(rest) <= 60 && !(meta === 'title' && endsLikeSentence(rest))) {
     return { meta, rest };
   }
-  const sectionWithRest = lookup(SECTIONS, head);
+  const sectionWithRest = SECTION_BY_LABEL.get(head);
   return sectionWithRest ? { section: sectionWithRest, rest } : undefined;
 }

@@ -26,6 +26,20 @@ function parseByFormat(format: PostingFormat, text: string, warnings: string[]):
  * for the person who uploaded the file, when the document cannot be used.
  */
 export function parsePostingsDocument(input: PostingInput): ParsedDocument {
+  try {
+    return parseOrThrow(input);
+  } catch (error) {
+    if (error instanceof PostingParseError) throw error;
+    // A defect of ours (a RangeError from a document shaped like nothing we planned for) must not
+    // leave the parser as a 500: the uploader gets a message, the cause stays for the logs.
+    throw new PostingParseError(
+      'The document could not be read: its layout is more than the importer can handle (for example, a list of tens of thousands of items). Simplify it or split it into smaller files.',
+      { cause: error },
+    );
+  }
+}
+
+function parseOrThrow(input: PostingInput): ParsedDocument {
   const text = decodeInput(input.content);
   const format = detectFormat(text, input.filename);
   const warnings: string[] = [];

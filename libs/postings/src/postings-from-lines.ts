@@ -37,10 +37,9 @@ export function isSubHeading(line: DocLine, next: DocLine | undefined): boolean 
  */
 export function postingsFromLines(lines: DocLine[], warnings: string[]): ParsedPosting[] {
   const postings: ParsedPosting[] = [];
-  const labelled = lines.some((line) => {
-    const section = labelOf(line)?.section;
-    return section === 'duties' || section === 'requirements';
-  });
+  // Each line's label once: matching one normalises the whole line.
+  const labels = lines.map(labelOf);
+  const labelled = labels.some((label) => label?.section === 'duties' || label?.section === 'requirements');
   let draft = newDraft();
   const startPosting = (title?: string, level?: number) => {
     const posting = finishDraft(draft, warnings);
@@ -50,7 +49,7 @@ export function postingsFromLines(lines: DocLine[], warnings: string[]): ParsedP
 
   lines.forEach((line, i) => {
     const next = lines[i + 1];
-    const label = labelOf(line);
+    const label = labels[i];
     if (label?.section) {
       draft.section = label.section;
       if (label.rest) addItems(draft, { kind: 'text', text: label.rest }, undefined, labelled);
@@ -74,7 +73,7 @@ export function postingsFromLines(lines: DocLine[], warnings: string[]): ParsedP
       return;
     }
     if (isShortTitle(line) && labelled) {
-      const nextLabel = labelOf(next);
+      const nextLabel = labels[i + 1];
       const opensPosting = nextLabel?.section === 'duties' || nextLabel?.meta === 'title';
       if (!draftHasContent(draft) && nextLabel && !draft.title) {
         draft.title = line.text;
@@ -112,5 +111,6 @@ function addItems(draft: Draft, line: DocLine, next: DocLine | undefined, labell
   if (isSubHeading(line, next)) return;
   const target = draft.section === 'requirements' ? draft.requirements : draft.duties;
   const numbered = line.kind === 'text' ? splitNumbered(line.text) : undefined;
-  target.push(...(numbered ? numbered.map((item) => item.text) : [line.text]));
+  if (!numbered) target.push(line.text);
+  else for (const item of numbered) target.push(item.text);
 }

@@ -1,4 +1,5 @@
 import { CJK, hasContent, normalizeSpace } from './text-utils';
+import { isSpaceAt } from './scan';
 
 /** A list marker found in running text: `3.` `3、` `（3）` `③`. */
 interface Marker {
@@ -18,20 +19,29 @@ function markerAt(match: RegExpExecArray): Marker {
   return { n, style, index: match.index, end: match.index + whole.length };
 }
 
-/** Text before the marker ends a sentence, so a following digit is an item number, not a decimal. */
-const SENTENCE_END = /(^|[。；;！!？?.])\s*$/;
-const SOFT_BOUNDARY = /(^|[\s。；;！!？?])$/;
+const SENTENCE_PUNCTUATION = new Set([...'。；;！!？?.']);
+const SOFT_PUNCTUATION = new Set([...'。；;！!？?']);
 
+/*
+ * The character tests below stand for `(^|[。；;！!？?.])\s*$` and `(^|[\s。；;！!？?])$` on the
+ * text before the marker. Run as patterns on that prefix they read the whole prefix for every
+ * candidate marker: quadratic on a line of thousands of `b2.1`.
+ */
 function isBoundary(text: string, marker: Marker): boolean {
   // ① ② ③ never occur in running text, so they need no boundary.
   if (marker.style === 'circled') return true;
-  const before = text.slice(0, marker.index);
   // `3.5` and `2.0` are numbers; only accept `3.` + digit when the text before ends a sentence
   // (`…调优。 3.3年及以上…` is item 3 about "3 years").
   const digitAfter = /\d/.test(text[marker.end] ?? '');
-  if (marker.style === 'dot' && digitAfter) return SENTENCE_END.test(before);
+  if (marker.style === 'dot' && digitAfter) {
+    // Only the whitespace just before this marker is read: each candidate's run is its own.
+    let i = marker.index;
+    while (isSpaceAt(text, i - 1)) i--;
+    return i === 0 || SENTENCE_PUNCTUATION.has(text[i - 1]);
+  }
   // A dot-style marker must be the start of a word: `v2.` or `Python2.` is not a list marker.
-  return SOFT_BOUNDARY.test(before);
+  const before = marker.index - 1;
+  return before < 0 || isSpaceAt(text, before) || SOFT_PUNCTUATION.has(text[before]);
 }
 
 /** The list marker at the very start of `text` (after whitespace), if any. */

@@ -1,26 +1,18 @@
 import type { DocLine } from './types';
 import { splitNumbered } from './split-items';
-import { normalizeSpace } from './text-utils';
+import { readHeading, stripInlineMarkdown } from './markdown-inline';
 
 const BULLET = /^(?:[-*+](?=\s)|[•·●▪◦■□➢–—])\s*/;
 const RULE = /^([-*_=])(\s*\1){2,}$/;
 
-/** Removes inline Markdown so labels and items read as plain text. */
-function stripInlineMarkdown(text: string): { text: string; strong: boolean } {
-  const trimmed = text.trim();
-  const strong = /^(\*\*|__)[^*_].*(\*\*|__)[:：]?$/.test(trimmed);
-  const plain = trimmed
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[^\w*])[*_]([^*_\s][^*_]*?)[*_](?=$|[^\w*])/g, '$1$2')
-    .replace(/`([^`]+)`/g, '$1');
-  return { text: normalizeSpace(plain), strong };
-}
-
 function indentOf(raw: string): number {
-  const lead = raw.match(/^[ \t\u3000]*/)?.[0] ?? '';
-  return [...lead].reduce((n, ch) => n + (ch === '\t' ? 4 : 1), 0);
+  let columns = 0;
+  for (const ch of raw) {
+    if (ch === '\t') columns += 4;
+    else if (ch === ' ' || ch === '\u3000') columns++;
+    else break;
+  }
+  return columns;
 }
 
 /**
@@ -39,24 +31,31 @@ export function readTextLines(source: string, markdown: boolean): DocLine[] {
     const indent = indentOf(raw);
     const last = lines[lines.length - 1];
     if (!wasBlank && last?.kind === 'item' && isContinuation(trimmed, indent, last)) {
-      // A wrapped list item: indented, or carrying on mid-sentence in lower case.
-      last.text = normalizeSpace(`${last.text} ${stripInlineMarkdown(trimmed).text}`);
+      // A wrapped list item: indented, or carrying on mid-sentence in lower case. Both parts are
+      // already normalised, so join them without re-normalising the whole item on every line
+      // (which made an item wrapped over thousands of lines quadratic).
+      last.text = joinWords(last.text, stripInlineMarkdown(trimmed).text);
       continue;
     }
-    const heading = markdown ? trimmed.match(/^(#{1,6})\s+(.*?)\s*#*$/) : null;
+    const heading = markdown ? readHeading(trimmed) : undefined;
     if (heading) {
-      const { text } = stripInlineMarkdown(heading[2]);
-      if (text) lines.push({ kind: 'heading', level: heading[1].length, text });
+      const { text } = stripInlineMarkdown(heading.text);
+      if (text) lines.push({ kind: 'heading', level: heading.level, text });
       continue;
     }
     const bullet = trimmed.match(BULLET);
     if (bullet && trimmed.length > bullet[0].length && !/^\*\*/.test(trimmed)) {
-      lines.push(...itemLines(trimmed.slice(bullet[0].length), indent, false));
+      for (const line of itemLines(trimmed.slice(bullet[0].length), indent, false)) lines.push(line);
       continue;
     }
-    lines.push(...itemLines(trimmed, indent, true));
+    for (const line of itemLines(trimmed, indent, true)) lines.push(line);
   }
   return lines;
+}
+
+/** `a b` for two normalised strings, either of which may be empty. */
+function joinWords(a: string, b: string): string {
+  return a && b ? `${a} ${b}` : a || b;
 }
 
 function isContinuation(trimmed: string, indent: number, item: DocLine): boolean {

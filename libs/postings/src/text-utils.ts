@@ -23,6 +23,8 @@ export function displayLength(text: string): number {
 }
 
 const CN_NUMERALS = '一二三四五六七八九十';
+const CN_PAREN_HEADING = new RegExp(`^[（(][${CN_NUMERALS}]+[)）]`);
+const CN_LIST_HEADING = new RegExp(`^[${CN_NUMERALS}]+[、.．]`);
 
 /**
  * Sub-headings inside a list: `(一) 人工智能应用方向`, `二、技术能力`, `Technical skills:`.
@@ -31,7 +33,6 @@ const CN_NUMERALS = '一二三四五六七八九十';
 export function isSubHeadingText(text: string): boolean {
   const t = text.trim();
   if (displayLength(t) > 60 || endsLikeSentence(t)) return false;
-  if (new RegExp(`^[（(][${CN_NUMERALS}]+[)）]`).test(t)) return true;
-  if (new RegExp(`^[${CN_NUMERALS}]+[、.．]`).test(t)) return true;
+  if (CN_PAREN_HEADING.test(t) || CN_LIST_HEADING.test(t)) return true;
   return /[:：]$/.test(t);
 }

@@ -9,11 +9,17 @@ import { normalizeSpace } from './text-utils';
 import { readTsv } from './tsv-reader';
 import { DUTY_NAMES, TITLE_NAMES, looksLikeHeader, mapColumns, type Column } from './tsv-columns';
 
-const TAG = /<\/?[a-zA-Z][^>]*>/;
+const TAG_START = /<\/?[a-zA-Z]/;
+
+/** Whether a cell holds a tag: a tag start and a `>` after the first one (linear, unlike `<\/?[a-zA-Z][^>]*>`). */
+function hasTag(cell: string): boolean {
+  const start = TAG_START.exec(cell);
+  return start !== null && cell.includes('>', start.index);
+}
 
 /** The items of one table cell: numbered text, bullets or an HTML fragment; group headings dropped. */
 export function cellItems(cell: string): string[] {
-  const lines: DocLine[] = TAG.test(cell) ? readHtmlLines(cell) : readTextLines(cell, false);
+  const lines: DocLine[] = hasTag(cell) ? readHtmlLines(cell) : readTextLines(cell, false);
   return lines.filter((line, i) => !isSubHeading(line, lines[i + 1])).map((line) => line.text);
 }
 
