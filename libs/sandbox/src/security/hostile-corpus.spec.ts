@@ -24,6 +24,8 @@ describe('hostile submissions through the real pool', () => {
 
   beforeAll(async () => {
     pool = await RunnerPool.start({ size: 2 });
+    // Each worker loads typescript right after it says ready; time the hostile code, not that.
+    await Promise.all([pool.run(normal), pool.run(normal)]);
     ownerRssBefore = rssMb(process.pid);
   });
   afterAll(() => pool.close());

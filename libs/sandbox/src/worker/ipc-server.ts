@@ -35,7 +35,7 @@ export function serveIpc(options: IpcServerOptions = {}): void {
 async function handle(message: ToWorker): Promise<FromWorker> {
   try {
     const result = await runValidatedJob(message.job);
-    return { type: 'result', id: message.id, result, rssMb: Math.round(process.memoryUsage().rss / 2 ** 20) };
+    return { type: 'result', id: message.id, result, rssMb: Math.round(process.memoryUsage.rss() / 2 ** 20) };
   } catch {
     // An unexpected host-side failure: answer for this job, keep serving the next.
     return {
