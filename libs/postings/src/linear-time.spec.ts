@@ -85,8 +85,9 @@ describe(`${parsePostingsDocument.name} in linear time`, () => {
 });
 
 describe(`${matchLabel.name} in linear time`, () => {
-  it('reads a label with a long run of spaces around `&` in at most ten times the time of 10 KB', () => {
-    const label = (n: number) => `Duties${' '.repeat(n)}&${' '.repeat(n)}x`;
+  it('reads a line with a long run of spaces and no `&` in at most ten times the time of 10 KB', () => {
+    // `\s*&\s*` retried every start inside the run when no `&` followed.
+    const label = (n: number) => `Duties${' '.repeat(n)}x`;
     const time = (n: number) => () => cpuMs(() => matchLabel(label(n)));
     const { largeMs, budget } = smallAndLargeMs(time(SMALL / 2), time(LARGE / 2));
     expect(largeMs).toBeLessThanOrEqual(budget);
