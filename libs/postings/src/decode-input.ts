@@ -31,6 +31,7 @@ const POSTING_WORDING: DecodeWording = {
 
 // Control characters other than tab, newline, carriage return and form feed do not occur in
 // text a person wrote; a document made mostly of them is a binary file with a text extension.
+// eslint-disable-next-line no-control-regex -- finding control characters is this pattern's job
 const CONTROL = /[\u0000-\u0008\u000b\u000e-\u001f\u007f]/g;
 
 /**
