@@ -2,6 +2,8 @@
  * Sandbox throughput and latency, measured side by side in one run:
  *  - hardened pool: RunnerPool (worker processes, fresh context per test, prelude, watchdogs, grading)
  *  - bare loop: isolated-vm in this process, a fresh context per call, no hardening
+ *  - bare loop, isolate per submission: the same, but a new isolate for every 10 calls, which is the
+ *    floor the sandbox's rules set (isolate per submission, fresh context per test)
  *  - process per test: spawning `node` to run one test
  * Writes bench-results/sandbox.json; human summary on stderr; JSON on stdout with --json.
  * Run: node --no-node-snapshot -r ts-node/register/transpile-only -r tsconfig-paths/register tests/bench/sandbox.bench.ts
@@ -16,6 +18,8 @@ import { RunnerPool, RunRequest } from '@rubricon/sandbox';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = 4;
+/** Hidden tests per second the hardened pool should reach on a 2-core machine (issue "Core v2"). */
+const TARGET_RATE = 2_500;
 const CODE =
   'function solve({ amounts, limit }) {\n  let total = 0;\n  const flagged = [];\n  for (const a of amounts) { total += a; if (a > limit) flagged.push(a); }\n  return { total, flagged };\n}';
 const TS_CODE = CODE.replace(
@@ -88,17 +92,31 @@ async function bareLoop(concurrency: number) {
     measure: (seconds: number) =>
       throughput(seconds, concurrency, async () => {
         const i = next++ % concurrency;
-        const context = await isolates[i].createContext();
-        await scripts[i].run(context);
-        const test = TESTS[next % TESTS.length];
-        await context.evalClosure('return JSON.stringify(solve(JSON.parse($0)))', [JSON.stringify(test.input)], {
-          timeout: 2000,
-        });
-        context.release();
+        await bareCall(scripts[i], isolates[i], TESTS[next % TESTS.length]);
         return 1;
       }),
     dispose: () => isolates.forEach((iso) => iso.dispose()),
   };
+}
+
+async function bareCall(script: ivm.Script, isolate: ivm.Isolate, test: (typeof TESTS)[number]): Promise<void> {
+  const context = await isolate.createContext();
+  await script.run(context);
+  await context.evalClosure('return JSON.stringify(solve(JSON.parse($0)))', [JSON.stringify(test.input)], {
+    timeout: 2000,
+  });
+  context.release();
+}
+
+/** The bare loop with a new isolate per submission of TESTS.length calls. */
+function barePerSubmission(concurrency: number, seconds: number): Promise<number> {
+  return throughput(seconds, concurrency, async () => {
+    const isolate = new ivm.Isolate({ memoryLimit: 64 });
+    const script = await isolate.compileScript(CODE);
+    for (const test of TESTS) await bareCall(script, isolate, test);
+    isolate.dispose();
+    return TESTS.length;
+  });
 }
 
 async function processPerTest(concurrency: number): Promise<number> {
@@ -146,7 +164,7 @@ async function main(): Promise<void> {
   const latency = await idleLatency(pool, 500);
   // Interleaved rounds, so load from other processes on the machine hits every variant alike.
   const bare = await bareLoop(workers);
-  const rates = { js: [] as number[], ts: [] as number[], bare: [] as number[] };
+  const rates = { js: [] as number[], ts: [] as number[], bare: [] as number[], bareIsolates: [] as number[] };
   const cpu = { js: 0, bare: 0, jsTests: 0, bareTests: 0 };
   const pids = pool.stats().pids;
   for (let round = 0; round < ROUNDS; round++) {
@@ -160,12 +178,14 @@ async function main(): Promise<void> {
     cpu.bare += cpuMs([]) - before;
     cpu.bareTests += b * (SECONDS / ROUNDS);
     rates.bare.push(b);
+    rates.bareIsolates.push(await barePerSubmission(workers, SECONDS / ROUNDS));
     rates.ts.push(await hardened(pool, 'typescript', workers, SECONDS / ROUNDS));
   }
   bare.dispose();
   await pool.close();
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const [hardenedJs, hardenedTs, bareRate] = [mean(rates.js), mean(rates.ts), mean(rates.bare)];
+  const bareIsolatesRate = mean(rates.bareIsolates);
   const spawned = await processPerTest(workers);
 
   const round = (n: number) => Math.round(n);
@@ -181,10 +201,12 @@ async function main(): Promise<void> {
       hardenedJavaScript: round(hardenedJs),
       hardenedTypeScript: round(hardenedTs),
       bareIsolatedVmLoop: round(bareRate),
+      bareIsolatePerSubmission: round(bareIsolatesRate),
       processPerTest: round(spawned),
     },
     ratios: {
       hardenedToBare: Math.round((hardenedJs / bareRate) * 100) / 100,
+      hardenedToBareIsolatePerSubmission: Math.round((hardenedJs / bareIsolatesRate) * 100) / 100,
       hardenedToProcessPerTest: Math.round((hardenedJs / spawned) * 10) / 10,
     },
     /** CPU per test across owner and workers, while measured (contention inflates hand-offs). */
@@ -193,8 +215,12 @@ async function main(): Promise<void> {
       bare: Math.round((cpu.bare / cpu.bareTests) * 1000) / 1000,
     },
     submissionLatencyMsIdle: latency,
-    targets: { hiddenTestsPerSecond: 1000, hardenedToBare: 0.5, submissionP99Ms: 50 },
-    met: { throughput: hardenedJs >= 1000, ratioToBare: hardenedJs / bareRate >= 0.5, latencyP99: latency.p99 < 50 },
+    targets: { hiddenTestsPerSecond: TARGET_RATE, hardenedToBare: 0.5, submissionP99Ms: 50 },
+    met: {
+      throughput: hardenedJs >= TARGET_RATE,
+      ratioToBare: hardenedJs / bareRate >= 0.5,
+      latencyP99: latency.p99 < 50,
+    },
   };
   const out = path.resolve(__dirname, '../../bench-results/sandbox.json');
   mkdirSync(path.dirname(out), { recursive: true });
@@ -203,9 +229,10 @@ async function main(): Promise<void> {
   process.stderr.write(
     [
       `sandbox bench (${workers} workers on ${cores} cores, ${SECONDS}s per figure in ${ROUNDS} interleaved rounds, load average ${figures.loadAverageAtStart.toFixed(1)})`,
-      `  hardened pool, JavaScript : ${t.hardenedJavaScript} hidden tests/s (target >= 1000) ${figures.met.throughput ? 'OK' : 'MISSED'}`,
+      `  hardened pool, JavaScript : ${t.hardenedJavaScript} hidden tests/s (target >= ${TARGET_RATE}) ${figures.met.throughput ? 'OK' : 'MISSED'}`,
       `  hardened pool, TypeScript : ${t.hardenedTypeScript} hidden tests/s`,
       `  bare isolated-vm loop     : ${t.bareIsolatedVmLoop} tests/s -> hardened/bare = ${figures.ratios.hardenedToBare} (target >= 0.5) ${figures.met.ratioToBare ? 'OK' : 'MISSED'}`,
+      `  bare, isolate/submission  : ${t.bareIsolatePerSubmission} tests/s (the floor the rules set) -> hardened/that = ${figures.ratios.hardenedToBareIsolatePerSubmission}`,
       `  CPU per test              : hardened ${figures.cpuMsPerTest.hardened} ms (owner + workers), bare ${figures.cpuMsPerTest.bare} ms`,
       `  process per test          : ${t.processPerTest} tests/s -> hardened is ${figures.ratios.hardenedToProcessPerTest}x faster`,
       `  10-test submission, idle  : p50 ${latency.p50} ms, p99 ${latency.p99} ms (target p99 < 50) ${figures.met.latencyP99 ? 'OK' : 'MISSED'}`,
