@@ -8,6 +8,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { BankService } from './bank/bank.service';
+import { INTERNAL_ERROR_RESPONSE } from './common/api-docs';
 import { refuse } from './common/api-exception';
 import { HttpExceptionFilter, toErrorResponse } from './common/http-exception.filter';
 import { nestsDeeperThan, strictValidationPipe, tooDeeplyNested } from './common/validation';
@@ -41,7 +42,12 @@ export async function createApp(config: AppConfig, logger?: NestApplicationOptio
 
   const openApi = SwaggerModule.createDocument(
     app,
-    new DocumentBuilder().setTitle('Rubricon API').setVersion('0.1').addBearerAuth().build(),
+    new DocumentBuilder()
+      .setTitle('Rubricon API')
+      .setVersion('0.1')
+      .addBearerAuth()
+      .addGlobalResponse(INTERNAL_ERROR_RESPONSE)
+      .build(),
   );
   SwaggerModule.setup('api/docs', app, openApi, { jsonDocumentUrl: 'api/docs-json' });
   serveWebApp(app, config.webDir);

@@ -1,14 +1,19 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AssessmentSummary, AssessmentView, BankQuestionSummary } from '@rubricon/contracts';
+import { BankQuestionSummaryDto } from '../bank/bank.responses';
+import { ApiErrors, JSON_BODY, SIGNED_IN, VALIDATED } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { GenerateAssessmentDto, QuestionRefDto, UpdateAssessmentDto } from './assessments.dto';
 import { AssessmentQuestionsService } from './assessment-questions.service';
+import { AssessmentSummaryDto, AssessmentViewDto } from './assessments.responses';
 import { AssessmentsService } from './assessments.service';
 
 @ApiTags('assessments')
 @ApiBearerAuth()
 @Roles('admin', 'hr')
+// Every route names an assessment or a posting by a UUID in its path.
+@ApiErrors(...SIGNED_IN, 'role-required', ...VALIDATED)
 @Controller()
 export class AssessmentsController {
   constructor(
@@ -17,6 +22,8 @@ export class AssessmentsController {
   ) {}
 
   @Post('postings/:postingId/assessments')
+  @ApiCreatedResponse({ type: AssessmentViewDto })
+  @ApiErrors(...JSON_BODY, 'posting-not-found')
   generate(
     @Param('postingId', ParseUUIDPipe) postingId: string,
     @Body() dto: GenerateAssessmentDto,
@@ -26,31 +33,49 @@ export class AssessmentsController {
   }
 
   @Get('postings/:postingId/assessments')
+  @ApiOkResponse({ type: [AssessmentSummaryDto] })
+  @ApiErrors('posting-not-found')
   list(@Param('postingId', ParseUUIDPipe) postingId: string): Promise<AssessmentSummary[]> {
     return this.assessments.listForPosting(postingId);
   }
 
   @Get('assessments/:id')
+  @ApiOkResponse({ type: AssessmentViewDto })
+  @ApiErrors('assessment-not-found')
   get(@Param('id', ParseUUIDPipe) id: string): Promise<AssessmentView> {
     return this.assessments.get(id);
   }
 
   @Patch('assessments/:id')
+  @ApiOkResponse({ type: AssessmentViewDto })
+  @ApiErrors(...JSON_BODY, 'assessment-not-found', 'assessment-published')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAssessmentDto): Promise<AssessmentView> {
     return this.assessments.update(id, dto);
   }
 
   @Post('assessments/:id/questions')
+  @ApiCreatedResponse({ type: AssessmentViewDto })
+  @ApiErrors(
+    ...JSON_BODY,
+    'bank-question-not-found',
+    'assessment-not-found',
+    'assessment-published',
+    'question-already-added',
+  )
   add(@Param('id', ParseUUIDPipe) id: string, @Body() dto: QuestionRefDto): Promise<AssessmentView> {
     return this.questions.add(id, dto.questionId);
   }
 
   @Delete('assessments/:id/questions/:questionId')
+  @ApiOkResponse({ type: AssessmentViewDto })
+  @ApiErrors('assessment-not-found', 'assessment-published', 'question-not-in-assessment', 'last-question')
   remove(@Param('id', ParseUUIDPipe) id: string, @Param('questionId') questionId: string): Promise<AssessmentView> {
     return this.questions.remove(id, questionId);
   }
 
   @Get('assessments/:id/questions/:questionId/alternatives')
+  @ApiOkResponse({ type: [BankQuestionSummaryDto] })
+  @ApiErrors('assessment-not-found', 'question-not-in-assessment')
   alternatives(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('questionId') questionId: string,
@@ -59,6 +84,14 @@ export class AssessmentsController {
   }
 
   @Post('assessments/:id/questions/:questionId/swap')
+  @ApiCreatedResponse({ type: AssessmentViewDto })
+  @ApiErrors(
+    ...JSON_BODY,
+    'assessment-not-found',
+    'assessment-published',
+    'question-not-in-assessment',
+    'swap-not-allowed',
+  )
   swap(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('questionId') questionId: string,
@@ -68,6 +101,8 @@ export class AssessmentsController {
   }
 
   @Post('assessments/:id/publish')
+  @ApiCreatedResponse({ type: AssessmentViewDto })
+  @ApiErrors('assessment-not-found', 'assessment-published')
   publish(@Param('id', ParseUUIDPipe) id: string): Promise<AssessmentView> {
     return this.assessments.publish(id);
   }

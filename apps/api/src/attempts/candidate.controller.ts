@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Put, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiExtraModels,
+  ApiOkResponse,
+  ApiTags,
+  getSchemaPath,
+} from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type {
   CandidateAttemptView,
@@ -8,8 +15,17 @@ import type {
   CandidateVisibleRunResult,
   SaveAnswerAck,
 } from '@rubricon/contracts';
+import { ApiErrors, JSON_BODY } from '../common/api-docs';
 import { Public } from '../common/auth.decorators';
 import { AttemptsService } from './attempts.service';
+import {
+  CandidateAttemptViewDto,
+  CandidateHiddenRunResultDto,
+  CandidateSessionResponseDto,
+  CandidateVisibleRunResultDto,
+  OkDto,
+  SaveAnswerAckDto,
+} from './attempts.responses';
 import { CandidateGuard } from './candidate.guard';
 import { CandidateRunsThrottlerGuard, CandidateThrottlerGuard } from './candidate-throttler.guards';
 import { CurrentAttempt } from './current-attempt.decorator';
@@ -20,6 +36,7 @@ import { CandidateRunDto, EmptyBodyDto, OpenSessionDto, SaveAnswerBodyDto } from
 /** The candidate's REST surface: no staff account, a token scoped to one attempt. */
 @ApiTags('candidate')
 @Public()
+@ApiExtraModels(CandidateVisibleRunResultDto, CandidateHiddenRunResultDto)
 @Controller('candidate')
 export class CandidateController {
   constructor(
@@ -30,6 +47,16 @@ export class CandidateController {
   @Post('sessions')
   @UseGuards(CandidateThrottlerGuard)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
+  @ApiCreatedResponse({ type: CandidateSessionResponseDto })
+  @ApiErrors(
+    ...JSON_BODY,
+    'too-many-requests',
+    'link-unknown',
+    'link-revoked',
+    'link-used',
+    'already-submitted',
+    'link-expired',
+  )
   open(@Body() dto: OpenSessionDto): Promise<CandidateSessionResponse> {
     return this.attempts.openSession(dto.token);
   }
@@ -37,6 +64,8 @@ export class CandidateController {
   @ApiBearerAuth()
   @UseGuards(CandidateGuard)
   @Get('attempt')
+  @ApiOkResponse({ type: CandidateAttemptViewDto })
+  @ApiErrors('session-ended', 'attempt-unknown')
   view(@CurrentAttempt() attemptId: string): Promise<CandidateAttemptView> {
     return this.attempts.view(attemptId);
   }
@@ -45,6 +74,8 @@ export class CandidateController {
   @ApiBearerAuth()
   @UseGuards(CandidateGuard)
   @Get('attempts/:attemptId')
+  @ApiOkResponse({ type: CandidateAttemptViewDto })
+  @ApiErrors('session-ended', 'attempt-unknown')
   viewById(@CurrentAttempt() attemptId: string, @Param('attemptId') requested: string): Promise<CandidateAttemptView> {
     return this.attempts.viewOwn(attemptId, requested);
   }
@@ -53,6 +84,8 @@ export class CandidateController {
   @UseGuards(CandidateGuard)
   @Post('attempt/start')
   @HttpCode(200)
+  @ApiOkResponse({ type: CandidateAttemptViewDto })
+  @ApiErrors(...JSON_BODY, 'session-ended', 'attempt-unknown', 'link-revoked', 'link-expired')
   // The body is validated only to refuse unknown fields, as every other candidate route does.
   start(@CurrentAttempt() attemptId: string, @Body() _body: EmptyBodyDto): Promise<CandidateAttemptView> {
     return this.attempts.start(attemptId);
@@ -61,6 +94,21 @@ export class CandidateController {
   @ApiBearerAuth()
   @UseGuards(CandidateGuard)
   @Put('attempt/answers/:questionId')
+  @ApiOkResponse({ type: SaveAnswerAckDto })
+  @ApiErrors(
+    ...JSON_BODY,
+    'session-ended',
+    'too-many-saves',
+    'answer-too-long',
+    'attempt-unknown',
+    'question-unknown',
+    'language-required',
+    'not-started',
+    'already-submitted',
+    'time-up',
+    'stale-version',
+    'version-skipped',
+  )
   save(
     @CurrentAttempt() attemptId: string,
     @Param('questionId') questionId: string,
@@ -74,6 +122,35 @@ export class CandidateController {
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Post('attempt/runs')
   @HttpCode(200)
+  @ApiOkResponse({
+    description: 'visible: the examples, with outputs; hidden: the hidden tests, counts only.',
+    schema: {
+      oneOf: [
+        { $ref: getSchemaPath(CandidateVisibleRunResultDto) },
+        { $ref: getSchemaPath(CandidateHiddenRunResultDto) },
+      ],
+      discriminator: {
+        propertyName: 'mode',
+        mapping: {
+          visible: getSchemaPath(CandidateVisibleRunResultDto),
+          hidden: getSchemaPath(CandidateHiddenRunResultDto),
+        },
+      },
+    },
+  })
+  @ApiErrors(
+    ...JSON_BODY,
+    'session-ended',
+    'too-many-runs',
+    'attempt-unknown',
+    'not-in-progress',
+    'time-up',
+    'question-unknown',
+    'hidden-runs-exhausted',
+    'invalid-run',
+    'run-in-progress',
+    'sandbox-busy',
+  )
   run(
     @CurrentAttempt() attemptId: string,
     @Body() dto: CandidateRunDto,
@@ -85,6 +162,8 @@ export class CandidateController {
   @UseGuards(CandidateGuard)
   @Post('attempt/submit')
   @HttpCode(200)
+  @ApiOkResponse({ type: CandidateAttemptViewDto })
+  @ApiErrors(...JSON_BODY, 'session-ended', 'attempt-unknown', 'not-started', 'time-up')
   submit(@CurrentAttempt() attemptId: string, @Body() _body: EmptyBodyDto): Promise<CandidateAttemptView> {
     return this.attempts.submitByCandidate(attemptId);
   }
@@ -93,6 +172,17 @@ export class CandidateController {
   @UseGuards(CandidateGuard)
   @Post('attempt/events')
   @HttpCode(200)
+  @ApiOkResponse({ type: OkDto })
+  @ApiErrors(
+    ...JSON_BODY,
+    'session-ended',
+    'wrong-attempt',
+    'too-many-signals',
+    'attempt-unknown',
+    'not-in-progress',
+    'time-up',
+    'question-unknown',
+  )
   event(@CurrentAttempt() attemptId: string, @Body() dto: IntegrityEventDto): Promise<{ ok: true }> {
     return this.attempts.recordEvent(attemptId, dto);
   }

@@ -1,9 +1,11 @@
 import { Controller, Get } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiErrors } from '../common/api-docs';
 import { ApiException } from '../common/api-exception';
 import { Public } from '../common/auth.decorators';
 import type { Dialect } from '../database/database';
 import { HealthRepository } from './health.repository';
+import { HealthDto } from './health.responses';
 
 @ApiTags('health')
 @Controller('health')
@@ -12,6 +14,8 @@ export class HealthController {
 
   @Public()
   @Get()
+  @ApiOkResponse({ type: HealthDto })
+  @ApiErrors('database-unavailable')
   async check(): Promise<{ status: 'ok'; database: Dialect }> {
     await this.health.ping().catch(() => {
       throw new ApiException('database-unavailable');

@@ -10,16 +10,20 @@ import {
   UseInterceptors,
 } from '@nestjs/common';
 import { FileInterceptor } from '@nestjs/platform-express';
-import { ApiBearerAuth, ApiConsumes, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AttemptDetail, AttemptSummary, InvitationLink } from '@rubricon/contracts';
+import { ApiErrors, ApiUploadOrText, JSON_BODY, SIGNED_IN, VALIDATED } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { AttemptReportsService } from './attempt-reports.service';
 import { InviteCandidatesDto, InviteCsvDto } from './invitations.dto';
+import { AttemptDetailDto, AttemptSummaryDto, InvitationLinkDto } from './invitations.responses';
 import { InvitationsService } from './invitations.service';
 
 @ApiTags('invitations')
 @ApiBearerAuth()
 @Roles('admin', 'hr')
+// Every route names an assessment, attempt or invitation by a UUID in its path.
+@ApiErrors(...SIGNED_IN, 'role-required', ...VALIDATED)
 @Controller()
 export class InvitationsController {
   constructor(
@@ -28,6 +32,8 @@ export class InvitationsController {
   ) {}
 
   @Post('assessments/:id/invitations')
+  @ApiCreatedResponse({ type: [InvitationLinkDto] })
+  @ApiErrors(...JSON_BODY, 'assessment-not-found', 'assessment-not-published')
   invite(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: InviteCandidatesDto,
@@ -37,7 +43,15 @@ export class InvitationsController {
   }
 
   @Post('assessments/:id/invitations/csv')
-  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiUploadOrText(InviteCsvDto, 'A CSV with a header row name,email: multipart field `file`, or JSON `{ text }`')
+  @ApiCreatedResponse({ type: [InvitationLinkDto] })
+  @ApiErrors(
+    ...JSON_BODY,
+    'candidates-missing',
+    'candidates-unreadable',
+    'assessment-not-found',
+    'assessment-not-published',
+  )
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: 200_000, files: 1 } }))
   inviteCsv(
     @Param('id', ParseUUIDPipe) id: string,
@@ -50,23 +64,31 @@ export class InvitationsController {
   }
 
   @Get('assessments/:id/attempts')
+  @ApiOkResponse({ type: [AttemptSummaryDto] })
+  @ApiErrors('assessment-not-found')
   attempts(@Param('id', ParseUUIDPipe) id: string): Promise<AttemptSummary[]> {
     return this.reports.attempts(id);
   }
 
   @Get('attempts/:attemptId')
+  @ApiOkResponse({ type: AttemptDetailDto })
+  @ApiErrors('attempt-not-found')
   detail(@Param('attemptId', ParseUUIDPipe) attemptId: string): Promise<AttemptDetail> {
     return this.reports.detail(attemptId);
   }
 
   @Post('invitations/:invitationId/revoke')
   @HttpCode(200)
+  @ApiOkResponse({ type: AttemptSummaryDto })
+  @ApiErrors('invitation-not-found')
   revoke(@Param('invitationId', ParseUUIDPipe) invitationId: string): Promise<AttemptSummary> {
     return this.invitations.revoke(invitationId);
   }
 
   @Post('invitations/:invitationId/resend')
   @HttpCode(200)
+  @ApiOkResponse({ type: InvitationLinkDto })
+  @ApiErrors('invitation-not-found', 'nothing-to-resend')
   resend(@Param('invitationId', ParseUUIDPipe) invitationId: string): Promise<InvitationLink> {
     return this.invitations.resend(invitationId);
   }

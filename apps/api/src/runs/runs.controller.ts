@@ -1,9 +1,11 @@
 import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Throttle } from '@nestjs/throttler';
 import type { RunResult } from '@rubricon/sandbox';
+import { ApiErrors, JSON_BODY, SIGNED_IN } from '../common/api-docs';
 import { AuthUser, CurrentUser } from '../common/auth.decorators';
 import { CreateRunDto } from './runs.dto';
+import { RunResultDto } from './runs.responses';
 import { RunsService } from './runs.service';
 import { RunsThrottlerGuard } from './runs-throttler.guard';
 
@@ -18,6 +20,9 @@ export class RunsController {
   @HttpCode(200)
   @UseGuards(RunsThrottlerGuard)
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
+  @ApiOkResponse({ type: RunResultDto })
+  // The throttler's 429 carries the generic code (with the code-runs wording).
+  @ApiErrors(...SIGNED_IN, ...JSON_BODY, 'too-many-requests', 'invalid-run', 'run-in-progress', 'sandbox-busy')
   run(@Body() dto: CreateRunDto, @CurrentUser() user: AuthUser): Promise<RunResult> {
     const limits = { timeMs: dto.timeLimitMs, memoryMb: dto.memoryLimitMb };
     return this.runs.run(`user:${user.id}`, { language: dto.language, code: dto.code, tests: dto.tests, limits });

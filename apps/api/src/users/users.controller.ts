@@ -1,28 +1,36 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { StaffUser } from '@rubricon/contracts';
+import { ApiErrors, JSON_BODY, SIGNED_IN, VALIDATED } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
+import { StaffUserDto } from './users.responses';
 import { UsersService } from './users.service';
 
 @ApiTags('users')
 @ApiBearerAuth()
 @Roles('admin')
+@ApiErrors(...SIGNED_IN, 'role-required')
 @Controller('users')
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
   @Get()
+  @ApiOkResponse({ type: [StaffUserDto] })
   list(): Promise<StaffUser[]> {
     return this.users.list();
   }
 
   @Post()
+  @ApiCreatedResponse({ type: StaffUserDto })
+  @ApiErrors(...JSON_BODY, 'email-taken')
   create(@Body() dto: CreateUserDto): Promise<StaffUser> {
     return this.users.create(dto);
   }
 
   @Patch(':id')
+  @ApiOkResponse({ type: StaffUserDto })
+  @ApiErrors(...VALIDATED, ...JSON_BODY, 'user-not-found', 'self-demotion')
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,

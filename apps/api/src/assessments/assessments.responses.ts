@@ -1,0 +1,189 @@
+import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
+import {
+  QUESTION_KIND_ORDER,
+  type AssessmentDutyView,
+  type AssessmentQuestionView,
+  type AssessmentStatus,
+  type AssessmentSummary,
+  type AssessmentView,
+  type CodingDetailView,
+  type QuestionKind,
+  type RubricCriterionView,
+} from '@rubricon/contracts';
+import { BankQuestionSummaryDto, BilingualTextDto } from '../bank/bank.responses';
+import { ANY_JSON } from '../common/api-docs';
+
+type RubricAnchors = RubricCriterionView['anchors'];
+
+class RubricAnchorsDto implements RubricAnchors {
+  @ApiProperty({ type: BilingualTextDto })
+  noEvidence: BilingualTextDto;
+
+  @ApiProperty({ type: BilingualTextDto })
+  '1': BilingualTextDto;
+
+  @ApiProperty({ type: BilingualTextDto })
+  '3': BilingualTextDto;
+
+  @ApiProperty({ type: BilingualTextDto })
+  '5': BilingualTextDto;
+}
+
+export class RubricCriterionDto implements RubricCriterionView {
+  @ApiProperty()
+  id: string;
+
+  @ApiProperty({ type: BilingualTextDto })
+  name: BilingualTextDto;
+
+  @ApiProperty()
+  weight: number;
+
+  @ApiPropertyOptional({ description: 'Scored from the hidden tests rather than by an interviewer.' })
+  autoScored?: boolean;
+
+  @ApiProperty({ type: RubricAnchorsDto })
+  anchors: RubricAnchorsDto;
+}
+
+export class StarterCodeDto {
+  @ApiProperty()
+  javascript: string;
+
+  @ApiProperty()
+  typescript: string;
+}
+
+export class CodingExampleDto {
+  @ApiProperty(ANY_JSON)
+  input: unknown;
+
+  @ApiProperty(ANY_JSON)
+  expected: unknown;
+
+  @ApiPropertyOptional({ type: BilingualTextDto })
+  explanation?: BilingualTextDto;
+}
+
+class ComparatorDto {
+  @ApiProperty({ enum: ['exact', 'numeric', 'unordered'] })
+  kind: 'exact' | 'numeric' | 'unordered';
+
+  @ApiPropertyOptional()
+  tolerance?: number;
+}
+
+class CodingDetailDto implements CodingDetailView {
+  @ApiProperty({ type: StarterCodeDto })
+  starter: StarterCodeDto;
+
+  @ApiProperty({ type: [CodingExampleDto] })
+  examples: CodingExampleDto[];
+
+  @ApiProperty()
+  hiddenTestCount: number;
+
+  @ApiProperty({ type: ComparatorDto })
+  comparator: ComparatorDto;
+}
+
+class AssessmentQuestionDto extends BankQuestionSummaryDto implements AssessmentQuestionView {
+  @ApiProperty({ type: BilingualTextDto })
+  prompt: BilingualTextDto;
+
+  @ApiProperty({ type: [RubricCriterionDto] })
+  rubric: RubricCriterionDto[];
+
+  @ApiProperty({ type: [BilingualTextDto] })
+  probes: BilingualTextDto[];
+
+  @ApiProperty({ type: [Number], description: "Indexes into the assessment's duty lines that this question assesses." })
+  dutyIndexes: number[];
+
+  @ApiPropertyOptional({ type: CodingDetailDto, description: 'Coding questions only.' })
+  coding?: CodingDetailDto;
+}
+
+class AssessmentSectionDto {
+  @ApiProperty({ enum: QUESTION_KIND_ORDER, enumName: 'QuestionKind' })
+  kind: QuestionKind;
+
+  @ApiProperty({ type: [AssessmentQuestionDto] })
+  questions: AssessmentQuestionDto[];
+}
+
+class AssessmentDutyDto implements AssessmentDutyView {
+  @ApiProperty()
+  text: string;
+
+  @ApiProperty()
+  assessable: boolean;
+
+  @ApiProperty()
+  lowConfidence: boolean;
+
+  @ApiProperty({ type: [String] })
+  competencies: string[];
+
+  @ApiProperty({ type: [String] })
+  questionIds: string[];
+}
+
+export class AssessmentSummaryDto implements AssessmentSummary {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ format: 'uuid' })
+  postingId: string;
+
+  @ApiProperty()
+  postingTitle: string;
+
+  @ApiProperty({ enum: ['draft', 'published'] satisfies AssessmentStatus[] })
+  status: AssessmentStatus;
+
+  @ApiProperty()
+  roleFamily: string;
+
+  @ApiProperty()
+  durationMinutes: number;
+
+  @ApiProperty()
+  questionCount: number;
+
+  @ApiProperty()
+  coveragePercent: number;
+
+  @ApiProperty({ type: Number, nullable: true })
+  seed: number | null;
+
+  @ApiProperty({ format: 'date-time' })
+  createdAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  publishedAt: string | null;
+}
+
+export class AssessmentViewDto extends AssessmentSummaryDto implements AssessmentView {
+  @ApiProperty({ enum: ['zh', 'en'] })
+  lang: 'zh' | 'en';
+
+  @ApiProperty()
+  bankVersion: string;
+
+  @ApiProperty({ type: [AssessmentSectionDto] })
+  sections: AssessmentSectionDto[];
+
+  @ApiProperty({ type: [AssessmentDutyDto] })
+  duties: AssessmentDutyDto[];
+
+  @ApiProperty({ type: [String] })
+  uncoveredDuties: string[];
+
+  @ApiProperty({
+    type: 'object',
+    additionalProperties: { $ref: getSchemaPath(BilingualTextDto) },
+    description: 'Labels of every competency in the bank, by id.',
+  })
+  competencyLabels: Record<string, BilingualTextDto>;
+}

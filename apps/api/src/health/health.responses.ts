@@ -1,0 +1,10 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { Dialect } from '../database/database';
+
+export class HealthDto {
+  @ApiProperty({ enum: ['ok'] })
+  status: 'ok';
+
+  @ApiProperty({ enum: ['sqlite', 'mysql'] satisfies Dialect[] })
+  database: Dialect;
+}

@@ -1,0 +1,159 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  QUESTION_KIND_ORDER,
+  type AttemptDetail,
+  type AttemptStatus,
+  type AttemptSummary,
+  type IntegrityEventType,
+  type IntegrityEventView,
+  type InvitationLink,
+  type QuestionKind,
+} from '@rubricon/contracts';
+import { ATTEMPT_STATUSES, CandidateAnswerDto } from '../attempts/attempts.responses';
+import { BilingualTextDto } from '../bank/bank.responses';
+
+class InvitedCandidateDto {
+  @ApiProperty()
+  name: string;
+
+  @ApiProperty()
+  email: string;
+}
+
+export class InvitationLinkDto implements InvitationLink {
+  @ApiProperty({ format: 'uuid' })
+  invitationId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  attemptId: string;
+
+  @ApiProperty({ type: InvitedCandidateDto })
+  candidate: InvitedCandidateDto;
+
+  @ApiProperty({ description: 'Shown once: only a hash of the token is stored.' })
+  url: string;
+
+  @ApiProperty()
+  token: string;
+
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
+}
+
+class AttemptCandidateDto extends InvitedCandidateDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+}
+
+class InvitationStateDto {
+  @ApiProperty({ format: 'date-time' })
+  expiresAt: string;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  revokedAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  usedAt: string | null;
+}
+
+export class AttemptSummaryDto implements AttemptSummary {
+  @ApiProperty({ format: 'uuid' })
+  attemptId: string;
+
+  @ApiProperty({ format: 'uuid' })
+  invitationId: string;
+
+  @ApiProperty({ type: AttemptCandidateDto })
+  candidate: AttemptCandidateDto;
+
+  @ApiProperty({ enum: ATTEMPT_STATUSES, enumName: 'AttemptStatus' })
+  status: AttemptStatus;
+
+  @ApiProperty({ type: InvitationStateDto })
+  invitation: InvitationStateDto;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  startedAt: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  deadline: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  submittedAt: string | null;
+
+  @ApiProperty({ type: String, enum: ['candidate', 'deadline'], nullable: true })
+  submittedBy: 'candidate' | 'deadline' | null;
+
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'Auto-scored coding share so far, 0..100; null until graded.',
+  })
+  autoScorePercent: number | null;
+
+  @ApiProperty()
+  integrityEventCount: number;
+}
+
+class GradingDto {
+  @ApiProperty()
+  passed: number;
+
+  @ApiProperty()
+  total: number;
+
+  @ApiProperty()
+  score: number;
+
+  @ApiProperty({ type: String, nullable: true })
+  criterionId: string | null;
+
+  @ApiProperty()
+  criterionScore: number;
+}
+
+class AttemptAnswerDto extends CandidateAnswerDto {
+  @ApiProperty({ enum: QUESTION_KIND_ORDER, enumName: 'QuestionKind' })
+  kind: QuestionKind;
+
+  @ApiProperty({ type: BilingualTextDto })
+  title: BilingualTextDto;
+
+  @ApiPropertyOptional({ type: GradingDto, description: 'Coding answers, once graded.' })
+  grading?: GradingDto;
+}
+
+const INTEGRITY_EVENT_TYPES = [
+  'paste',
+  'blur',
+  'focus',
+  'resize',
+  'hidden',
+  'visible',
+  'hidden-run',
+] satisfies IntegrityEventType[];
+
+class IntegrityEventViewDto implements IntegrityEventView {
+  @ApiProperty({ enum: INTEGRITY_EVENT_TYPES, enumName: 'IntegrityEventType' })
+  type: IntegrityEventType;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, example: { size: 120 } })
+  detail: Record<string, number>;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+
+  @ApiPropertyOptional()
+  questionId?: string;
+}
+
+export class AttemptDetailDto extends AttemptSummaryDto implements AttemptDetail {
+  @ApiProperty({ format: 'uuid' })
+  assessmentId: string;
+
+  @ApiProperty({ type: [AttemptAnswerDto] })
+  answers: AttemptAnswerDto[];
+
+  @ApiProperty({ type: [IntegrityEventViewDto] })
+  timeline: IntegrityEventViewDto[];
+}
