@@ -10,8 +10,11 @@ import { matchLabel } from './labels';
  */
 const SMALL = 10_000;
 const LARGE = 100_000;
-/** Below this, times are noise (timer grain, a GC pause): the budget never drops under 10 × this. */
-const FLOOR_MS = 5;
+/**
+ * Below this, times are noise (timer grain, a GC pause, a busy CI machine): the budget never drops
+ * under 10 × this. Quadratic inputs took seconds at 100 KB, far above any such budget.
+ */
+const FLOOR_MS = 15;
 
 const repeat = (unit: string, size: number) => unit.repeat(Math.ceil(size / unit.length));
 
