@@ -33,6 +33,8 @@ interface ClientReport {
   unacked: number;
   connectMs: number;
   loop: LoopFigures;
+  /** CPU the load generator itself used while the load ran (user + system, ms). */
+  cpuMs: number;
 }
 interface LoopFigures {
   p99: number;
@@ -100,11 +102,26 @@ async function server(): Promise<void> {
     }
     log(`running ${candidates} clients for ${seconds}s, one save each every ${interval} ms`);
     const loadStart = loadavg()[0];
-    const serverLoop = loopMonitor();
-    const serverGc = gcMonitor();
-    const cpuStart = process.cpuUsage();
-    const report = await runClients(app.url, clients, seconds, interval);
+    // Statements MariaDB executed (all clients of the server: run on a quiet machine).
+    const questions = async () =>
+      Number(
+        ((await app.app.get(DataSource).query(`SHOW GLOBAL STATUS LIKE 'Questions'`)) as { Value: string }[])[0].Value,
+      );
+    // Measured from the moment every client is connected: the figures are about saves, not handshakes.
+    let questionsStart = 0;
+    let serverLoop = loopMonitor();
+    let serverGc = gcMonitor();
+    let cpuStart = process.cpuUsage();
+    const report = await runClients(app.url, clients, seconds, interval, async () => {
+      serverLoop.stop();
+      serverGc();
+      serverLoop = loopMonitor();
+      serverGc = gcMonitor();
+      cpuStart = process.cpuUsage();
+      questionsStart = await questions();
+    });
     const cpu = process.cpuUsage(cpuStart);
+    const statements = (await questions()) - questionsStart;
     const loop = serverLoop.stop();
     const gc = serverGc();
 
@@ -139,6 +156,9 @@ async function server(): Promise<void> {
       serverGc: gc,
       // Steadier than latency on a noisy machine: what one save costs the API process.
       serverCpuMsPerSave: round((cpu.user + cpu.system) / 1000 / Math.max(1, report.latencies.length)),
+      loadGeneratorCpuMsPerSave: round(report.cpuMs / Math.max(1, report.latencies.length)),
+      // Includes the deadline scheduler's and grading sweep's statements and any other client of the server.
+      databaseStatementsPerSave: round(statements / Math.max(1, report.latencies.length)),
       errors: report.errors.length,
       firstErrors: report.errors.slice(0, 5),
       unacknowledged: report.unacked,
@@ -155,7 +175,7 @@ async function server(): Promise<void> {
       `saves ${figures.saves}, ack p50 ${figures.ackMs.p50} ms, p99 ${figures.ackMs.p99} ms, errors ${figures.errors}, lost ${figures.lostSaves} -> bench-results/attempts.json`,
     );
     log(
-      `event-loop delay p99/max: server ${loop.p99}/${loop.max} ms, clients ${report.loop.p99}/${report.loop.max} ms; server GC ${gc.pauses} pauses, ${gc.totalMs} ms in all, longest ${gc.maxMs} ms; server CPU ${figures.serverCpuMsPerSave} ms per save`,
+      `event-loop delay p99/max: server ${loop.p99}/${loop.max} ms, clients ${report.loop.p99}/${report.loop.max} ms; server GC ${gc.pauses} pauses, ${gc.totalMs} ms in all, longest ${gc.maxMs} ms; server CPU ${figures.serverCpuMsPerSave} ms per save, load generator CPU ${figures.loadGeneratorCpuMsPerSave} ms per save, ${figures.databaseStatementsPerSave} database statements per save`,
     );
     if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(figures) + '\n');
   } finally {
@@ -165,13 +185,22 @@ async function server(): Promise<void> {
   }
 }
 
-function runClients(url: string, clients: Client[], seconds: number, interval: number): Promise<ClientReport> {
+function runClients(
+  url: string,
+  clients: Client[],
+  seconds: number,
+  interval: number,
+  onConnected: () => Promise<void>,
+): Promise<ClientReport> {
   return new Promise((resolve, reject) => {
     const child = fork(__filename, ['--client-process'], {
       execArgv: process.execArgv,
       stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
     });
-    child.once('message', (report) => resolve(report as ClientReport));
+    child.on('message', (message) => {
+      if (message === 'connected') void onConnected().then(() => child.send('go'));
+      else resolve(message as ClientReport);
+    });
     child.once('exit', (code) => code && reject(new Error(`client process exited with ${code}`)));
     child.send({ url, clients, seconds, interval });
   });
@@ -192,6 +221,7 @@ async function clientProcess(): Promise<void> {
     unacked: 0,
     connectMs: 0,
     loop: { p99: 0, max: 0 },
+    cpuMs: 0,
   };
   const t0 = performance.now();
   const sockets = await Promise.all(
@@ -210,6 +240,9 @@ async function clientProcess(): Promise<void> {
     ),
   );
   report.connectMs = performance.now() - t0;
+  process.send!('connected');
+  await new Promise((r) => process.once('message', r));
+  const cpuStart = process.cpuUsage();
   const end = Date.now() + seconds * 1000;
   const pending = new Set<Promise<void>>();
   const timers = clients.map((c, i) => {
@@ -251,6 +284,8 @@ async function clientProcess(): Promise<void> {
   const clientLoop = loopMonitor();
   await new Promise((r) => setTimeout(r, seconds * 1000 + 100));
   report.loop = clientLoop.stop();
+  const cpu = process.cpuUsage(cpuStart);
+  report.cpuMs = (cpu.user + cpu.system) / 1000;
   timers.forEach((t) => clearInterval(t));
   await Promise.all(pending);
   sockets.forEach((s) => s.disconnect());

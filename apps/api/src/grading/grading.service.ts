@@ -6,8 +6,11 @@ import { AttemptEvents } from '../common/attempt-events';
 import { RunsService } from '../runs/runs.service';
 import { GradingRepository } from './grading.repository';
 
-/** How often submitted attempts that are still ungraded (a restart, a failed run) are picked up. */
-const SWEEP_MS = 1000;
+/**
+ * How often submitted attempts that are still ungraded (after a restart, a failed run) are picked
+ * up; a submission is graded at once through the attempt events, so the sweep is only a safety net.
+ */
+const SWEEP_MS = 10_000;
 
 export interface CodingGrade {
   passed: number;
@@ -44,6 +47,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     });
     this.timer = setInterval(() => void this.sweep(), SWEEP_MS);
     this.timer.unref();
+    void this.sweep();
   }
 
   async onApplicationShutdown(): Promise<void> {
