@@ -1,7 +1,7 @@
 // Builds only what changed: each target's inputs (its app folder, the libs it imports, the lock file
 // and the shared configs) are hashed, and the target is skipped when the hash equals the stamp written
 // after its last successful build (dist/.stamps/<target>). No dependencies beyond Node itself.
-// Usage: node tools/build.mjs [--force] [target...]   (no target: all of them)
+// Usage: node tools/build.mjs [--force] [target...]   (no target: all of them), or import buildTargets.
 // One line per target on stderr; the build tools' own output goes to stderr too, so that a command run
 // after the build (npm run generate -- --json) owns stdout alone.
 import { spawnSync } from 'node:child_process';
@@ -90,14 +90,18 @@ function build(name, force) {
   return true;
 }
 
-const argv = process.argv.slice(2);
-const force = argv.includes('--force');
-const names = argv.filter((a) => a !== '--force');
-const unknown = names.filter((n) => !(n in TARGETS));
-if (unknown.length) {
-  process.stderr.write(`build: unknown target ${unknown.join(', ')}; targets: ${Object.keys(TARGETS).join(', ')}\n`);
-  process.exit(2);
+/** Brings the named targets up to date, in order; false as soon as one fails. */
+export function buildTargets(names, { force = false } = {}) {
+  return names.every((name) => build(name, force));
 }
-for (const name of names.length ? names : Object.keys(TARGETS)) {
-  if (!build(name, force)) process.exit(1);
+
+if (import.meta.main) {
+  const argv = process.argv.slice(2);
+  const names = argv.filter((a) => a !== '--force');
+  const unknown = names.filter((n) => !(n in TARGETS));
+  if (unknown.length) {
+    process.stderr.write(`build: unknown target ${unknown.join(', ')}; targets: ${Object.keys(TARGETS).join(', ')}\n`);
+    process.exit(2);
+  }
+  if (!buildTargets(names.length ? names : Object.keys(TARGETS), { force: argv.includes('--force') })) process.exit(1);
 }
