@@ -65,7 +65,12 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('saving answers 
     });
     expect(invalid.error).toMatch(/unknown field "extra"/);
     // Over the answer limit, even as a 400 KB frame of escaped control characters: an ack that says so, and the socket stays.
-    expect((await save('\u0001'.repeat(65_000), 3)).error).toMatch(/longer than 60000 characters|too long/);
+    // Over the limit in characters or only in bytes, the refusal is the same one, with its code.
+    expect(await save('\u0001'.repeat(65_000), 3)).toEqual({
+      error: 'The answer is too long (more than 60 KB).',
+      code: 'answer-too-long',
+    });
+    expect(await save('答'.repeat(20_001), 3)).toMatchObject({ code: 'answer-too-long' });
     // 5000 levels of arrays (10 KB) used to overflow the stack of validation: refused like any bad payload.
     const deep = '['.repeat(5000) + ']'.repeat(5000);
     const tooDeep = await rawAck(
@@ -73,10 +78,14 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('saving answers 
       'save-answer',
       `{"attemptId":"${session.attemptId}","questionId":"${coding.id}","language":"javascript","content":${deep},"version":3}`,
     );
-    expect(tooDeep).toEqual({ error: 'The message is nested too deeply (more than 64 levels of objects and arrays).' });
+    expect(tooDeep).toEqual({
+      error: 'The message is nested too deeply (more than 64 levels of objects and arrays).',
+      code: 'too-deeply-nested',
+    });
     expect(socket.connected).toBe(true);
     expect(await ack<{ error: string }>(socket, 'delete-everything', { attemptId: session.attemptId })).toEqual({
       error: expect.stringMatching(/Unknown event "delete-everything"/),
+      code: 'unknown-event',
     });
   });
 
@@ -141,7 +150,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('saving answers 
     const save = (content: unknown, version: number) =>
       ack<object>(socket, 'save-answer', { attemptId: session.attemptId, questionId: text.id, content, version });
     expect(await save('early', 1)).toEqual({
-      error: 'Start the assessment before saving answers.',
+      error: 'Start the assessment first.',
       code: 'not-started',
     });
     await candidate(session.accessToken).start().expect(200);
@@ -151,7 +160,10 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('saving answers 
       code: 'stale-version',
     });
     expect(await save('v3', 3)).toEqual({ error: expect.stringMatching(/must be version 2/), code: 'version-skipped' });
-    expect(await save(42, 2)).toEqual({ error: expect.stringMatching(/content must be text/) });
+    expect(await save(42, 2)).toEqual({
+      error: expect.stringMatching(/content must be text/),
+      code: 'invalid-request',
+    });
 
     // The tabs cap and an ended session refuse the handshake: the code travels as connect_error's data.
     const more = await Promise.all(

@@ -33,7 +33,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
       .send({ email: 'ghost@test.rubricon', password: 'nope-nope-nope' });
     expect(wrongPassword.status).toBe(401);
     expect(unknownEmail.status).toBe(401);
-    expect(wrongPassword.body).toEqual({ message: 'Wrong email or password.' });
+    expect(wrongPassword.body).toEqual({ message: 'Wrong email or password.', code: 'wrong-credentials' });
     expect(unknownEmail.body).toEqual(wrongPassword.body);
   });
 
@@ -112,7 +112,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
       .set('Content-Type', 'application/json')
       .send('{"email": ');
     expect(invalid.status).toBe(400);
-    expect(invalid.body).toEqual({ message: 'The request body is not valid JSON.' });
+    expect(invalid.body).toEqual({ message: 'The request body is not valid JSON.', code: 'invalid-json' });
     const huge = await request(server.url)
       .post('/api/auth/login')
       .set('Content-Type', 'application/json')
@@ -123,7 +123,10 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
 
   it('refuses JSON nested too deeply with a 400, on public and staff routes alike', async () => {
     const nested = (levels: number) => '['.repeat(levels) + ']'.repeat(levels);
-    const tooDeep = { message: 'The request body is nested too deeply (more than 64 levels of objects and arrays).' };
+    const tooDeep = {
+      message: 'The request body is nested too deeply (more than 64 levels of objects and arrays).',
+      code: 'too-deeply-nested',
+    };
     const post = (path: string, body: string) =>
       request(server.url)
         .post(path)
@@ -182,13 +185,41 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
 
     await edit({ password: 'a-brand-new-password' });
     const ended = await me(hr.token).expect(401);
-    expect(ended.body).toEqual({ message: 'Your session has ended because the password changed; sign in again.' });
+    expect(ended.body).toEqual({
+      message: 'Your session has ended because the password changed; sign in again.',
+      code: 'password-changed',
+    });
     await request(server.url).post('/api/auth/login').send({ email: hr.email, password: hr.password }).expect(401);
     // Signing in with the new password at once (in the same second as the reset) works.
     const fresh = await loginAs(server.url, hr.email, 'a-brand-new-password');
     expect((await me(fresh).expect(200)).body).toMatchObject({ email: hr.email, role: 'interviewer' });
     await me(adminToken).expect(200);
   });
+
+  it('believes X-Forwarded-For only from a configured proxy, so a client cannot reset its own sign-in limit', async () => {
+    const guesses = async (url: string) => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const res = await request(url)
+          .post('/api/auth/login')
+          .set('X-Forwarded-For', `203.0.113.${i + 1}`)
+          .send({ email: 'forwarded@test.rubricon', password: 'guess-guess' });
+        statuses.push(res.status);
+      }
+      return statuses;
+    };
+    const direct = await startTestApp(db, { loginRateLimitPerMinute: 5 });
+    const behindProxy = await startTestApp(db, { loginRateLimitPerMinute: 5, trustedProxies: ['loopback'] });
+    try {
+      // No proxy configured: the header is the client's own words, and the sixth guess is refused.
+      expect(await guesses(direct.url)).toEqual([401, 401, 401, 401, 401, 429]);
+      // Behind a configured proxy, each forwarded address is a client of its own.
+      expect(await guesses(behindProxy.url)).toEqual([401, 401, 401, 401, 401, 401]);
+    } finally {
+      await direct.close();
+      await behindProxy.close();
+    }
+  }, 60_000);
 
   // Last: it uses up this client address's sign-in allowance. Every refused guess costs a real scrypt
   // hash (50 to 150 ms on these machines, more when jest loads both cores), and there may be up to 60 of them.

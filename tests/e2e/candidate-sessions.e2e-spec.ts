@@ -35,6 +35,27 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
     expect(again.deadline).toBe(started.deadline);
   });
 
+  it('refuses unknown body fields on start and submit, as on every other candidate route', async () => {
+    const { url } = suite.server;
+    const {
+      links: [link],
+    } = await invitedCandidates(url, suite.token);
+    const session = await openSession(url, link);
+    const post = (path: string, body: object) =>
+      request(url)
+        .post(`/api/candidate/attempt/${path}`)
+        .set('Authorization', `Bearer ${session.accessToken}`)
+        .send(body);
+    expect((await post('start', { deadline: '2099-01-01' }).expect(400)).body).toEqual({
+      message: 'unknown field "deadline"',
+      code: 'invalid-request',
+    });
+    expect((await candidate(session.accessToken).view().expect(200)).body.status).toBe('invited');
+    await post('start', {}).expect(200);
+    expect((await post('submit', { by: 'deadline' }).expect(400)).body.code).toBe('invalid-request');
+    expect((await candidate(session.accessToken).view().expect(200)).body.status).toBe('in_progress');
+  });
+
   it('keeps one live session: a new opening, a revocation or a resent link ends the old one', async () => {
     const { url } = suite.server;
     const {
@@ -90,7 +111,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
     await expect(connectCandidate(url, 'forged')).rejects.toThrow(/invitation link again/);
   });
 
-  it('names candidate refusals with a code beside the English message over REST; validation errors carry none', async () => {
+  it('names candidate refusals with a code beside the English message over REST, validation errors included', async () => {
     const { url } = suite.server;
     const {
       assessment,
@@ -106,7 +127,10 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
       message: 'This invitation link is not valid. Check that you opened the whole link.',
       code: 'link-unknown',
     });
-    expect((await open('short').expect(400)).body).toEqual({ message: 'token is not a valid invitation token' });
+    expect((await open('short').expect(400)).body).toEqual({
+      message: 'token is not a valid invitation token',
+      code: 'invalid-request',
+    });
     await hr('post', `/api/invitations/${revoked.invitationId}/revoke`).expect(200);
     expect((await open(revoked.token).expect(410)).body).toEqual({
       message: expect.stringMatching(/withdrawn/),
@@ -123,11 +147,11 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
     const text = assessment.sections.find((s) => s.kind !== 'coding')!.questions[0];
     const coding = assessment.sections.find((s) => s.kind === 'coding')!.questions[0];
     expect((await c.submit().expect(409)).body).toEqual({
-      message: 'Start the assessment before submitting it.',
+      message: 'Start the assessment first.',
       code: 'not-started',
     });
     expect((await c.save(text.id, { content: 'early', version: 1 }).expect(409)).body).toEqual({
-      message: 'Start the assessment before saving answers.',
+      message: 'Start the assessment first.',
       code: 'not-started',
     });
     expect(
@@ -142,6 +166,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
     );
     expect((await c.save(text.id, { content: 42, version: 1 }).expect(400)).body).toEqual({
       message: expect.stringMatching(/content must be text/),
+      code: 'invalid-request',
     });
 
     await openSession(url, fresh);

@@ -51,6 +51,17 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('integrity signa
     });
   });
 
+  it('refuses a signal about a question outside the attempt, so HR never sees it', async () => {
+    const { session } = await startedCandidate();
+    const c = candidateApi(suite.server.url, session.accessToken);
+    const socket = await sockets.connect(session.accessToken);
+    const foreign = { attemptId: session.attemptId, type: 'paste', questionId: 'coding.not-in-this-assessment' };
+    expect((await c.signal(foreign).expect(404)).body.code).toBe('question-unknown');
+    expect(await emitWithAck(socket, 'report-event', foreign)).toMatchObject({ code: 'question-unknown' });
+    const detail = (await hr('get', `/api/attempts/${session.attemptId}`).expect(200)).body as AttemptDetail;
+    expect(detail.timeline).toEqual([]);
+  });
+
   it('throttles signals: a burst of twenty is recorded, the rest refused with a 429', async () => {
     const { session } = await startedCandidate();
     const c = candidateApi(suite.server.url, session.accessToken);

@@ -100,6 +100,9 @@ describe('POST /api/runs (sandbox through the API)', () => {
       { language: 'javascript', code: SUM, tests: [{ input: { a: 0, b: 0 }, expected: 0 }] },
       other,
     ).expect(429);
-    expect(limited.body).toEqual({ message: 'Too many code runs; wait a minute and try again.' });
+    expect(limited.body).toEqual({
+      message: 'Too many code runs; wait a minute and try again.',
+      code: 'too-many-runs',
+    });
   });
 });

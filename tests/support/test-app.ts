@@ -29,6 +29,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<AppConfig> = {})
     admin: { ...ADMIN },
     logFormat: 'text',
     loginRateLimitPerMinute: 1000,
+    trustedProxies: [],
     runnerPoolSize: 1,
     ...overrides,
   };

@@ -30,7 +30,8 @@ export async function createApp(config: AppConfig, logger?: NestApplicationOptio
     bodyParser: false,
     logger: logger ?? new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'rubricon' }),
   });
-  app.set('trust proxy', 'loopback');
+  // X-Forwarded-For only from configured proxies: anyone else could choose the address sign-in limits count.
+  app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
   app.use(helmet({ contentSecurityPolicy: { directives: cspDirectives() } }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(refuseDeepBodies);

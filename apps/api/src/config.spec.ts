@@ -51,4 +51,15 @@ describe(loadConfig.name, () => {
       expect(message).toContain('ADMIN_PASSWORD: must be at least 10 characters');
     }
   });
+
+  it('trusts no proxy unless told, and accepts addresses, CIDR ranges and express keywords', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).trustedProxies).toEqual([]);
+    expect(loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: 'loopback, 10.0.0.0/8,::1' }).trustedProxies).toEqual([
+      'loopback',
+      '10.0.0.0/8',
+      '::1',
+    ]);
+    for (const bad of ['everyone', '10.0.0.0/33', '300.1.1.1'])
+      expect(() => loadConfig({ DATA_DIR: dataDir(), TRUSTED_PROXIES: bad })).toThrow(/TRUSTED_PROXIES/);
+  });
 });

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -20,6 +21,12 @@ export interface AppConfig {
   admin: { email: string; password?: string };
   logFormat: 'json' | 'text';
   loginRateLimitPerMinute: number;
+  /**
+   * Reverse proxies whose X-Forwarded-For is believed (addresses, CIDR ranges, or express's
+   * `loopback`, `linklocal`, `uniquelocal`); none by default, so a client cannot pick the address
+   * that sign-in limits count.
+   */
+  trustedProxies: string[];
   /** Sandbox worker processes; default one per core. */
   runnerPoolSize: number;
 }
@@ -62,6 +69,20 @@ const envSchema = z.object({
     .min(1)
     .max(64)
     .default(availableParallelism()),
+  TRUSTED_PROXIES: z
+    .string()
+    .trim()
+    .default('')
+    .transform((v) =>
+      v
+        .split(',')
+        .map((p) => p.trim())
+        .filter(Boolean),
+    )
+    .refine((list) => list.every(isProxyAddress), {
+      message:
+        'must be a comma-separated list of IP addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal',
+    }),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ message: 'must be a whole number' })
     .int()
@@ -102,8 +123,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     admin: { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD },
     logFormat: e.LOG_FORMAT,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    trustedProxies: e.TRUSTED_PROXIES,
     runnerPoolSize: e.RUNNER_POOL_SIZE,
   };
+}
+
+function isProxyAddress(entry: string): boolean {
+  if (['loopback', 'linklocal', 'uniquelocal'].includes(entry)) return true;
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (!family || rest.length) return false;
+  return bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= (family === 4 ? 32 : 128));
 }
 
 /** A generated secret survives restarts (tokens stay valid) and differs per installation. */

@@ -103,7 +103,7 @@ export const ERRORS = {
     status: 410,
     message: 'This invitation link has already been used. Ask the recruiter to send you a new link.',
   },
-  'link-expired': { status: 410, message: 'This invitation has expired. Ask the recruiter for a new link.' },
+  'link-expired': { status: 410, message: 'This invitation expired on {date}. Ask the recruiter for a new link.' },
   'link-revoked': { status: 410, message: 'This invitation has been withdrawn. Please contact the recruiter.' },
   'already-submitted': { status: 409, message: 'This assessment has been submitted; answers can no longer change.' },
   'session-ended': {

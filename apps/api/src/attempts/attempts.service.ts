@@ -56,7 +56,7 @@ export class AttemptsService {
     if (invitation.revokedAt) throw new ApiException('link-revoked');
     if (invitation.usedAt) throw new ApiException('link-used');
     if (attempt.status === 'submitted') throw new ApiException('already-submitted');
-    if (attempt.status === 'invited' && invitation.expiresAt <= now) throw new ApiException('link-expired');
+    if (attempt.status === 'invited' && invitation.expiresAt <= now) throw expired(invitation.expiresAt);
     // One live session per attempt: each opening replaces the previous session. A link opened for
     // an attempt already under way (a resent link) is also spent at once.
     const generation = await this.repo.transaction(async (tx) => {
@@ -87,7 +87,7 @@ export class AttemptsService {
     const now = new Date();
     if (attempt.status === 'invited') {
       if (attempt.invitation.revokedAt) throw new ApiException('link-revoked');
-      if (attempt.invitation.expiresAt <= now) throw new ApiException('link-expired');
+      if (attempt.invitation.expiresAt <= now) throw expired(attempt.invitation.expiresAt);
       const delivery = await this.assessments.delivery(attempt.assessmentId);
       const deadline = new Date(now.getTime() + delivery.durationMinutes * 60_000);
       const started = await this.repo.transaction(async (tx) => {
@@ -225,3 +225,5 @@ export class AttemptsService {
     return attempt;
   }
 }
+
+const expired = (at: Date) => new ApiException('link-expired', { date: at.toISOString().slice(0, 10) });

@@ -7,7 +7,8 @@ import {
   ApiTags,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { Throttle } from '@nestjs/throttler';
+import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
+import { RunsThrottlerGuard } from '../runs/runs-throttler.guard';
 import type {
   CandidateAttemptView,
   CandidateHiddenRunResult,
@@ -27,7 +28,6 @@ import {
   SaveAnswerAckDto,
 } from './attempts.responses';
 import { CandidateGuard } from './candidate.guard';
-import { CandidateRunsThrottlerGuard, CandidateThrottlerGuard } from './candidate-throttler.guards';
 import { CurrentAttempt } from './current-attempt.decorator';
 import { CandidateRunsService } from './candidate-runs.service';
 import { IntegrityEventDto } from '../integrity/integrity.dto';
@@ -45,7 +45,8 @@ export class CandidateController {
   ) {}
 
   @Post('sessions')
-  @UseGuards(CandidateThrottlerGuard)
+  // The module-wide default refusal: 429 'too-many-requests'.
+  @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @ApiCreatedResponse({ type: CandidateSessionResponseDto })
   @ApiErrors(
@@ -118,7 +119,7 @@ export class CandidateController {
   }
 
   @ApiBearerAuth()
-  @UseGuards(CandidateGuard, CandidateRunsThrottlerGuard)
+  @UseGuards(CandidateGuard, RunsThrottlerGuard)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @Post('attempt/runs')
   @HttpCode(200)

@@ -7,7 +7,7 @@ import { AuthGuard } from '../common/auth.guard';
 import { UsersModule } from '../users/users.module';
 import { AuthController } from './auth.controller';
 import { AuthService } from './auth.service';
-import { REQUESTS_LIMIT_MESSAGE } from './throttler-messages';
+import { ERRORS } from '@rubricon/contracts';
 
 @Module({
   imports: [
@@ -29,7 +29,7 @@ import { REQUESTS_LIMIT_MESSAGE } from './throttler-messages';
           { name: 'address', ttl: 60_000, limit: config.loginRateLimitPerMinute * 10 },
         ],
         // The default for any throttled route; sign-in and code runs say their own (their guards).
-        errorMessage: REQUESTS_LIMIT_MESSAGE,
+        errorMessage: ERRORS['too-many-requests'].message,
       }),
     }),
   ],
