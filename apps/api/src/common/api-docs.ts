@@ -118,12 +118,12 @@ export function ApiUploadOrText(dto: Type, description: string): MethodDecorator
 /** `@ApiProperty(ANY_JSON)` for a field typed `unknown`: whatever JSON value the question bank holds. */
 export const ANY_JSON: ApiPropertyOptions = {
   description: 'Any JSON value.',
-  nullable: true,
+  // OpenAPI 3.0 has no null type: null is the nullable object.
   oneOf: [
     { type: 'string' },
     { type: 'number' },
     { type: 'boolean' },
-    { type: 'object' },
+    { type: 'object', nullable: true },
     { type: 'array', items: {} },
   ],
 };

@@ -81,7 +81,7 @@ export class AttemptSummaryDto implements AttemptSummary {
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   submittedAt: string | null;
 
-  @ApiProperty({ type: String, enum: ['candidate', 'deadline'], nullable: true })
+  @ApiProperty({ type: String, enum: ['candidate', 'deadline', null], nullable: true })
   submittedBy: 'candidate' | 'deadline' | null;
 
   @ApiProperty({
