@@ -1,10 +1,10 @@
 // Cold generation benchmark: each run is a fresh Node process that loads the question bank,
 // initialises jieba, parses every seed document and generates every assessment. The libraries are
 // compiled to JavaScript first (with swc, untimed), as they run in production: a TypeScript
-// compiler inside the timed process would measure ts-node, not generation.
+// compiler inside the timed process would measure the compiler, not generation.
 // Then the same for the built CLI (dist/apps/cli/generate.js, built first if needed), whose output must
 // equal the library's.
-// Run: node -r ts-node/register/transpile-only -r tsconfig-paths/register tests/bench/generation.bench.ts [--runs N] [--bank dir]
+// Run: npm run bench:generation -- [--runs N] [--bank dir]
 // Writes bench-results/generation.json. The target (DESIGN.md) is < 2 s cold on a 2-core machine.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';

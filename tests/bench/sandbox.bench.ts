@@ -6,7 +6,7 @@
  *    floor the sandbox's rules set (isolate per submission, fresh context per test)
  *  - process per test: spawning `node` to run one test
  * Writes bench-results/sandbox.json; human summary on stderr; JSON on stdout with --json.
- * Run: node --no-node-snapshot -r ts-node/register/transpile-only -r tsconfig-paths/register tests/bench/sandbox.bench.ts
+ * Run: npm run bench:sandbox (node --no-node-snapshot -r ./tools/ts-register.js tests/bench/sandbox.bench.ts)
  */
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -9,7 +9,7 @@ const FIXTURE_BANK = join(ROOT, 'libs/generation/test-fixtures/bank');
 function generate(...args: string[]) {
   const res = spawnSync(
     process.execPath,
-    ['-r', 'ts-node/register/transpile-only', '-r', 'tsconfig-paths/register', join(__dirname, 'generate.ts'), ...args],
+    ['-r', join(ROOT, 'tools/ts-register.js'), join(__dirname, 'generate.ts'), ...args],
     { cwd: ROOT, encoding: 'utf8', timeout: 60_000 },
   );
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };

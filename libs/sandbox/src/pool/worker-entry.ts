@@ -10,7 +10,7 @@ export interface RunnerEntry {
 /**
  * The one runner process is apps/runner/src/main.ts. In a build it is the bundle
  * dist/apps/runner/main.js beside the API's bundle (`nest build runner`). From TypeScript sources
- * (jest, ts-node benches and checks) the source itself is forked under apps/runner/ts-register.js,
+ * (jest, benches and checks) the source itself is forked under tools/ts-register.js,
  * which strips types as files load, so tests always run the runner as it is now.
  */
 export function resolveWorkerEntry(): RunnerEntry {
@@ -23,6 +23,6 @@ export function resolveWorkerEntry(): RunnerEntry {
   const root = path.resolve(__dirname, '../../../..');
   return {
     script: path.join(root, 'apps/runner/src/main.ts'),
-    execArgv: ['-r', path.join(root, 'apps/runner/ts-register.js')],
+    execArgv: ['-r', path.join(root, 'tools/ts-register.js')],
   };
 }
