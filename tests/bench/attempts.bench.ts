@@ -134,6 +134,9 @@ async function server(): Promise<void> {
     const lost = Object.entries(report.acked).filter(
       ([attemptId, version]) => byAttempt.get(attemptId) !== version,
     ).length;
+    const floorSeconds = arg('floor-seconds', 30);
+    log(`floor: a bare socket.io server doing one conditional UPDATE per save, same clients, ${floorSeconds}s`);
+    const floor = await transportFloor(db.url, clients, floorSeconds, interval);
     const sorted = [...report.latencies].sort((a, b) => a - b);
     const pct = (p: number) => round(sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN);
     const figures = {
@@ -159,6 +162,12 @@ async function server(): Promise<void> {
       // The kernel's share is mostly socket writes (one to the database, one acknowledgement per save).
       serverSystemCpuMsPerSave: round(cpu.system / 1000 / Math.max(1, report.latencies.length)),
       loadGeneratorCpuMsPerSave: round(report.cpuMs / Math.max(1, report.latencies.length)),
+      // The same clients against a bare socket.io server whose handler is one mysql2 UPDATE and an ack:
+      // what the transport and the driver alone cost per save on this machine, measured in this run.
+      floorCpuMsPerSave: floor.cpuMsPerSave,
+      serverCpuToFloor: round(
+        (cpu.user + cpu.system) / 1000 / Math.max(1, report.latencies.length) / floor.cpuMsPerSave,
+      ),
       // Includes the deadline scheduler's and grading sweep's statements and any other client of the server.
       databaseStatementsPerSave: round(statements / Math.max(1, report.latencies.length)),
       errors: report.errors.length,
@@ -177,7 +186,7 @@ async function server(): Promise<void> {
       `saves ${figures.saves}, ack p50 ${figures.ackMs.p50} ms, p99 ${figures.ackMs.p99} ms, errors ${figures.errors}, lost ${figures.lostSaves} -> bench-results/attempts.json`,
     );
     log(
-      `event-loop delay p99/max: server ${loop.p99}/${loop.max} ms, clients ${report.loop.p99}/${report.loop.max} ms; server GC ${gc.pauses} pauses, ${gc.totalMs} ms in all, longest ${gc.maxMs} ms; server CPU ${figures.serverCpuMsPerSave} ms per save (kernel ${figures.serverSystemCpuMsPerSave}), load generator CPU ${figures.loadGeneratorCpuMsPerSave} ms per save, ${figures.databaseStatementsPerSave} database statements per save`,
+      `event-loop delay p99/max: server ${loop.p99}/${loop.max} ms, clients ${report.loop.p99}/${report.loop.max} ms; server GC ${gc.pauses} pauses, ${gc.totalMs} ms in all, longest ${gc.maxMs} ms; server CPU ${figures.serverCpuMsPerSave} ms per save (kernel ${figures.serverSystemCpuMsPerSave}; bare socket.io + mysql2 floor ${floor.cpuMsPerSave}, ratio ${figures.serverCpuToFloor}), load generator CPU ${figures.loadGeneratorCpuMsPerSave} ms per save, ${figures.databaseStatementsPerSave} database statements per save`,
     );
     if (process.argv.includes('--json')) process.stdout.write(JSON.stringify(figures) + '\n');
   } finally {
@@ -185,6 +194,46 @@ async function server(): Promise<void> {
     await db.drop();
     rmSync(dataDir, { recursive: true, force: true });
   }
+}
+
+/** A bare socket.io server (no Nest, no TypeORM) whose save handler is one conditional UPDATE through mysql2. */
+async function transportFloor(
+  url: string,
+  clients: Client[],
+  seconds: number,
+  interval: number,
+): Promise<{ cpuMsPerSave: number }> {
+  const { createServer } = await import('node:http');
+  const { Server } = await import('socket.io');
+  const mysql = await import('mysql2');
+  const pool = mysql.createPool({ uri: url.replace(/^mariadb:/, 'mysql:'), connectionLimit: 10 });
+  const http = createServer();
+  const io = new Server(http);
+  const sql =
+    'UPDATE `answers` SET `content` = ?, `savedAt` = ? WHERE `attemptId` = ? AND `questionId` = ? AND EXISTS ' +
+    "(SELECT 1 FROM `attempts` WHERE `id` = ? AND `status` = 'in_progress' AND `deadline` > ?)";
+  io.of('/attempts').on('connection', (socket) =>
+    socket.on('save-answer', (m: { attemptId: string; questionId: string; content: string; version: number }, ack) => {
+      const now = new Date();
+      pool.query(sql, [m.content, now, m.attemptId, m.questionId, m.attemptId, now], (error) =>
+        ack(
+          error
+            ? { error: error.message }
+            : { questionId: m.questionId, version: m.version, savedAt: now.toISOString() },
+        ),
+      );
+    }),
+  );
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const port = (http.address() as { port: number }).port;
+  let cpuStart = process.cpuUsage();
+  const report = await runClients(`http://127.0.0.1:${port}`, clients, seconds, interval, async () => {
+    cpuStart = process.cpuUsage();
+  });
+  const cpu = process.cpuUsage(cpuStart);
+  await new Promise((resolve) => io.close(resolve));
+  await pool.promise().end();
+  return { cpuMsPerSave: round((cpu.user + cpu.system) / 1000 / Math.max(1, report.latencies.length)) };
 }
 
 function runClients(
