@@ -69,10 +69,20 @@ export class AttemptsRepository {
     return this.db.run((m) => m.findOneBy(AnswerEntity, { attemptId, questionId }));
   }
 
-  /** Issues a new session of the invitation (older ones stop working); returns its generation. */
-  async nextSessionGeneration(invitationId: string): Promise<number> {
+  /**
+   * Issues a new session of the invitation if `tokenHash` is still its link and it is not revoked
+   * (a resend or a revocation may have landed since the link was read): raises the generation,
+   * which ends older sessions, and returns it; null when the link no longer stands.
+   */
+  async nextSessionGeneration(invitationId: string, tokenHash: string): Promise<number | null> {
     return this.db.run(async (m) => {
-      await m.increment(InvitationEntity, { id: invitationId }, 'sessionGeneration', 1);
+      const raised = await m
+        .createQueryBuilder()
+        .update(InvitationEntity)
+        .set({ sessionGeneration: () => '`sessionGeneration` + 1' })
+        .where('id = :id AND tokenHash = :tokenHash AND revokedAt IS NULL', { id: invitationId, tokenHash })
+        .execute();
+      if (!raised.affected) return null;
       return (await m.findOneByOrFail(InvitationEntity, { id: invitationId })).sessionGeneration;
     });
   }

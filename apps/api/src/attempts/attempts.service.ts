@@ -49,7 +49,8 @@ export class AttemptsService {
   }
 
   async openSession(token: string): Promise<CandidateSessionResponse> {
-    const invitation = await this.repo.invitationByTokenHash(hashToken(token));
+    const tokenHash = hashToken(token);
+    const invitation = await this.repo.invitationByTokenHash(tokenHash);
     if (!invitation) throw new ApiException('link-unknown');
     const attempt = await this.repo.attemptByInvitation(invitation.id);
     const now = new Date();
@@ -61,7 +62,10 @@ export class AttemptsService {
     // an attempt already under way (a resent link) is also spent at once.
     const generation = await this.repo.transaction(async (tx) => {
       if (attempt.status === 'in_progress') await tx.spendInvitation(invitation.id, now);
-      return tx.nextSessionGeneration(invitation.id);
+      const next = await tx.nextSessionGeneration(invitation.id, tokenHash);
+      // A resend or a revocation landed since the link was read: this link no longer opens anything.
+      if (next === null) throw new ApiException('link-unknown');
+      return next;
     });
     this.events.publish({ attemptId: attempt.id, status: 'session-replaced', remainingMs: null, deadline: null });
     return { accessToken: await this.tokens.sign(attempt.id, generation), attemptId: attempt.id };
@@ -127,7 +131,8 @@ export class AttemptsService {
         return { questionId: req.questionId, version: req.version, savedAt: savedAt.toISOString() };
       const refused = await this.refusedSave(write, savedAt);
       if (refused !== 'retry') return refused;
-      if (tries === 1) throw new ApiException('stale-version', { saved: req.version - 1 });
+      // Nothing stands in its way, yet it did not land twice: the page keeps it and saves it again shortly.
+      if (tries === 1) throw new ApiException('too-many-saves');
     }
   }
 

@@ -2,6 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, UseGuards } from '@nestjs/common
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { LoginResponse, StaffUser } from '@rubricon/contracts';
 import { ApiErrors, JSON_BODY, SIGNED_IN } from '../common/api-docs';
+import { ApiException } from '../common/api-exception';
 import { AuthUser, CurrentUser, Public } from '../common/auth.decorators';
 import { StaffUserDto } from '../users/users.responses';
 import { UsersService, toStaffUser } from '../users/users.service';
@@ -33,6 +34,9 @@ export class AuthController {
   @ApiOkResponse({ type: StaffUserDto })
   @ApiErrors(...SIGNED_IN)
   async me(@CurrentUser() user: AuthUser): Promise<StaffUser> {
-    return toStaffUser((await this.users.findActive(user.id))!);
+    const active = await this.users.findActive(user.id);
+    // Deactivated between the guard and here.
+    if (!active) throw new ApiException('account-inactive');
+    return toStaffUser(active);
   }
 }

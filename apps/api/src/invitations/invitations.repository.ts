@@ -62,11 +62,17 @@ export class InvitationsRepository {
     );
   }
 
-  async updateInvitation(
+  /**
+   * Changes the invitation and ends every session issued so far: the generation is raised in the
+   * same statement, so a session opened meanwhile cannot keep its number.
+   */
+  async endSessions(
     id: string,
-    change: Partial<Pick<InvitationEntity, 'tokenHash' | 'usedAt' | 'revokedAt' | 'expiresAt' | 'sessionGeneration'>>,
+    change: Partial<Pick<InvitationEntity, 'tokenHash' | 'usedAt' | 'revokedAt' | 'expiresAt'>>,
   ): Promise<void> {
-    await this.db.run((m) => m.update(InvitationEntity, { id }, change));
+    await this.db.run((m) =>
+      m.update(InvitationEntity, { id }, { ...change, sessionGeneration: () => '`sessionGeneration` + 1' }),
+    );
   }
 
   attemptsOfAssessment(assessmentId: string): Promise<AttemptEntity[]> {

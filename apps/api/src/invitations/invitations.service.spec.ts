@@ -35,7 +35,7 @@ function build(status: Delivery['status'] = 'published', attemptStatus = 'in_pro
     },
     invitation: async (id: string) => (id === 'i1' ? invitation : null),
     attemptOfInvitation: async () => attempt,
-    updateInvitation: async (_id: string, change: Partial<InvitationEntity>) => void updates.push(change),
+    endSessions: async (_id: string, change: Partial<InvitationEntity>) => void updates.push(change),
   } as unknown as InvitationsRepository;
   const assessments = { delivery: async () => ({ status }) as Delivery } as unknown as AssessmentsService;
   const integrity = { countsByAttempt: async () => new Map() } as unknown as IntegrityService;
@@ -75,7 +75,9 @@ describe(InvitationsService.name, () => {
   it('renews a link for an attempt under way and ends its open sessions; refuses for a submitted one', async () => {
     const { service, updates, published } = build();
     const link = await service.resend('i1');
-    expect(updates).toEqual([expect.objectContaining({ tokenHash: hashToken(link.token), sessionGeneration: 4 })]);
+    expect(updates).toEqual([
+      expect.objectContaining({ tokenHash: hashToken(link.token), usedAt: null, revokedAt: null }),
+    ]);
     expect(published).toEqual([expect.objectContaining({ attemptId: 'at1', status: 'session-replaced' })]);
     expect(await codeOf(build('published', 'submitted').service.resend('i1'))).toBe('nothing-to-resend');
     expect(await codeOf(service.resend('nope'))).toBe('invitation-not-found');

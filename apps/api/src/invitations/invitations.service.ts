@@ -61,10 +61,7 @@ export class InvitationsService {
   async revoke(invitationId: string): Promise<AttemptSummary> {
     const invitation = await this.invitation(invitationId);
     if (!invitation.revokedAt) {
-      await this.repo.updateInvitation(invitationId, {
-        revokedAt: new Date(),
-        sessionGeneration: invitation.sessionGeneration + 1,
-      });
+      await this.repo.endSessions(invitationId, { revokedAt: new Date() });
     }
     const attempt = await this.repo.attemptOfInvitation(invitationId);
     if (!invitation.revokedAt) this.endSessions(attempt.id);
@@ -78,12 +75,11 @@ export class InvitationsService {
     if (attempt.status === 'submitted') throw new ApiException('nothing-to-resend');
     const token = newInvitationToken();
     const expiresAt = new Date(Math.max(invitation.expiresAt.getTime(), Date.now() + 7 * DAY_MS));
-    await this.repo.updateInvitation(invitationId, {
+    await this.repo.endSessions(invitationId, {
       tokenHash: hashToken(token),
       usedAt: null,
       revokedAt: null,
       expiresAt,
-      sessionGeneration: invitation.sessionGeneration + 1,
     });
     this.endSessions(attempt.id);
     return this.link({ ...invitation, expiresAt }, attempt.id, attempt.candidate, token);
