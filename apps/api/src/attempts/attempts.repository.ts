@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { CodeLanguage } from '@rubricon/contracts';
 import { randomUUID } from 'node:crypto';
-import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { EntityManager } from 'typeorm';
 import { Database } from '../database/database';
+import { isDuplicateKey } from '../database/driver-errors';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { AnswerEntity } from './answer.entity';
 import { AttemptEntity } from './attempt.entity';
@@ -180,10 +181,4 @@ async function affected(m: EntityManager, sql: string, params: unknown[]): Promi
   } finally {
     if (runner !== m.queryRunner) await runner.release();
   }
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = (error as QueryFailedError & { driverError?: { errno?: number; code?: string } }).driverError;
-  return driverError?.errno === 1062 || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { PostingLineKind } from '@rubricon/contracts';
-import { QueryFailedError } from 'typeorm';
 import { Database } from '../database/database';
+import { isForeignKeyViolation } from '../database/driver-errors';
 import { DocumentImportEntity } from './document-import.entity';
 import { PostingLineEntity } from './posting-line.entity';
 import { PostingEntity } from './posting.entity';
@@ -117,15 +117,4 @@ export class PostingsRepository {
 
 function lines(postingId: string, kind: PostingLineKind, texts: string[]) {
   return texts.map((text, position) => ({ postingId, kind, position, text }));
-}
-
-/** A delete refused because other rows still point at the row (MySQL/MariaDB errno 1451, SQLite). */
-function isForeignKeyViolation(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = (
-    error as QueryFailedError & { driverError?: { errno?: number; code?: string; message?: string } }
-  ).driverError;
-  // SQLite reports ON DELETE RESTRICT as SQLITE_CONSTRAINT_TRIGGER, a deferred check as _FOREIGNKEY.
-  const sqlite = driverError?.code?.startsWith('SQLITE_CONSTRAINT') && /FOREIGN KEY/i.test(driverError.message ?? '');
-  return driverError?.errno === 1451 || Boolean(sqlite);
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { QueryFailedError } from 'typeorm';
 import { Database } from '../database/database';
+import { isDuplicateKey } from '../database/driver-errors';
 import { UserEntity } from './user.entity';
 
 export type NewUser = Pick<UserEntity, 'email' | 'name' | 'role' | 'passwordHash' | 'credentialsChangedAt'>;
@@ -43,11 +43,4 @@ export class UsersRepository {
   save(user: UserEntity): Promise<UserEntity> {
     return this.db.run((m) => m.save(user));
   }
-}
-
-/** An insert refused by a unique key (MySQL/MariaDB errno 1062, SQLite SQLITE_CONSTRAINT_UNIQUE). */
-function isDuplicateKey(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const driverError = (error as QueryFailedError & { driverError?: { errno?: number; code?: string } }).driverError;
-  return driverError?.errno === 1062 || driverError?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 }
