@@ -116,7 +116,8 @@ export class AttemptsRepository {
    * The autosave hot path: one statement that writes the answer only if the attempt is in progress,
    * before its deadline, and the saved version is the one this save follows; no transaction, no
    * entity read. A first save is one conditional INSERT. False: nothing was written (the caller
-   * finds out why on the slow path).
+   * finds out why on the slow path). Against a concurrent submit on MySQL, the EXISTS subquery's
+   * shared lock on the attempt row (InnoDB, REPEATABLE READ as by default) orders the two.
    */
   async writeAnswer(a: AnswerWrite): Promise<boolean> {
     const open = 'SELECT 1 FROM `attempts` WHERE `id` = ? AND `status` = ? AND `deadline` > ?';

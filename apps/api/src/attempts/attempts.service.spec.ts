@@ -171,4 +171,12 @@ describe(AttemptsService.name, () => {
     repo.attempt.status = 'submitted';
     expect(await refusal(service.openAttempt('at1'))).toBe('not-in-progress');
   });
+
+  it('asks the page to save again later when a save finds nothing in its way yet twice does not land', async () => {
+    const repo = new FakeAttempts();
+    repo.writeAnswer = async () => (repo.writes++, false);
+    const { service } = build(repo);
+    expect(await refusal(service.saveAnswer('at1', save({ version: 1 })))).toBe('too-many-saves');
+    expect(repo.writes).toBe(2);
+  });
 });

@@ -16,7 +16,7 @@ import { RateLimits, type RateLimiter } from '../common/rate-limits';
 import { IntegrityService } from '../integrity/integrity.service';
 import { hashToken } from '../invitations/invitation-token';
 import type { AttemptEntity } from './attempt.entity';
-import { AttemptsRepository } from './attempts.repository';
+import { AttemptsRepository, type AnswerWrite } from './attempts.repository';
 import { CandidateTokens } from './candidate-tokens.service';
 import { candidateAttemptView, effectiveStatus, remainingMs } from './candidate-view';
 
@@ -198,10 +198,7 @@ export class AttemptsService {
    * Why a save wrote nothing; a retry of a save whose acknowledgement was lost is acknowledged again.
    * 'retry': nothing stands in its way any more (a racing save or start has settled).
    */
-  private async refusedSave(
-    write: { attemptId: string; questionId: string; content: string; language: string | null; version: number },
-    now: Date,
-  ): Promise<SaveAnswerAck | 'retry'> {
+  private async refusedSave(write: Omit<AnswerWrite, 'savedAt'>, now: Date): Promise<SaveAnswerAck | 'retry'> {
     const attempt = await this.load(write.attemptId);
     if (attempt.status === 'invited') throw new ApiException('not-started');
     if (attempt.status === 'submitted') throw new ApiException('already-submitted');
