@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseKinds, type TestDatabase } from './databases';
-import { startTestApp, type TestApp } from './test-app';
+import { startTestApp, WEB_DIR, type TestApp } from './test-app';
 import { chromium, type Browser } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -40,8 +40,8 @@ export function launchChromium(): Promise<Browser> {
 export function useBrowserSuite(): { readonly server: TestApp; readonly browser: Browser } {
   const suite = {} as { server: TestApp; browser: Browser; db: TestDatabase };
   beforeAll(async () => {
-    if (!existsSync(join(__dirname, '..', '..', 'dist', 'web', 'index.html')))
-      throw new Error('Build the web app first: npm run build:web');
+    if (!existsSync(join(WEB_DIR, 'index.html')))
+      throw new Error(`Build the web app first (npm run build:web): ${WEB_DIR} has no index.html`);
     suite.db = await databaseKinds()[0].create();
     suite.server = await startTestApp(suite.db);
     suite.browser = await launchChromium();

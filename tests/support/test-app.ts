@@ -7,6 +7,8 @@ import type { TestDatabase } from './databases';
 
 export const ADMIN = { email: 'admin@test.rubricon', password: 'admin-password-123' };
 const ROOT = join(__dirname, '..', '..');
+/** The built web app the test server serves; TEST_WEB_DIR lets parallel work build into a private folder. */
+export const WEB_DIR = process.env.TEST_WEB_DIR ?? join(ROOT, 'dist', 'web');
 
 export interface TestApp {
   app: INestApplication;
@@ -23,7 +25,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<AppConfig> = {})
     dataDir: db.dataDir,
     seedDir: join(ROOT, 'seeds'),
     bankDir: join(ROOT, 'question-banks'),
-    webDir: join(ROOT, 'dist', 'web'),
+    webDir: WEB_DIR,
     jwtSecret: 'test-secret-that-is-long-enough-for-hs256-signing',
     jwtTtlSeconds: 3600,
     admin: { ...ADMIN },
