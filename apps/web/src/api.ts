@@ -13,6 +13,7 @@ export class ApiError extends Error {
     readonly status: number,
     message: string,
     readonly code: ErrorCode | undefined,
+    readonly params: Record<string, string | number> = {},
   ) {
     super(message);
   }
@@ -25,8 +26,13 @@ export function knownCode(value: unknown): ErrorCode | undefined {
 
 /** The ApiError for a failed response whose JSON body is `body`; without a message, the status text is it. */
 export function apiError(res: Pick<Response, 'status' | 'statusText'>, body: unknown): ApiError {
-  const { message, code } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
-  return new ApiError(res.status, typeof message === 'string' ? message : res.statusText, knownCode(code));
+  const { message, code, params } = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  return new ApiError(
+    res.status,
+    typeof message === 'string' ? message : res.statusText,
+    knownCode(code),
+    typeof params === 'object' && params !== null ? (params as Record<string, string | number>) : {},
+  );
 }
 
 /** The staff token no longer opens anything: sign out. A wrong password at sign-in is not one of these. */
@@ -42,6 +48,11 @@ export const session = {
   set: (token: string) => localStorage.setItem(TOKEN_KEY, token),
   clear: () => localStorage.removeItem(TOKEN_KEY),
 };
+
+/** JSON in and out with a method: `send('PATCH', '/postings/1', { title })`. */
+export function send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
+  return api<T>(path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
+}
 
 export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);

@@ -1,6 +1,7 @@
-import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
+import { createContext, useContext, useMemo, type ReactNode } from 'react';
+import { useLang, type Lang } from './i18n/lang';
 
-export type Lang = 'en' | 'zh';
+export type { Lang };
 
 const messages = {
   en: {
@@ -244,26 +245,12 @@ interface I18n {
 
 const I18nContext = createContext<I18n | null>(null);
 
-function initialLang(): Lang {
-  const saved = localStorage.getItem('rubricon.lang');
-  if (saved === 'en' || saved === 'zh') return saved;
-  return navigator.language.toLowerCase().startsWith('zh') ? 'zh' : 'en';
-}
-
+/** The old dictionary, following the shared language (i18n/lang.ts) until every screen is on i18next. */
 export function I18nProvider({ children }: { children: ReactNode }) {
-  const [lang, setLang] = useState<Lang>(initialLang);
+  const [lang, setLang] = useLang();
   const value = useMemo<I18n>(
-    () => ({
-      lang,
-      t: messages[lang] as Messages,
-      toggle: () => {
-        const next = lang === 'en' ? 'zh' : 'en';
-        localStorage.setItem('rubricon.lang', next);
-        document.documentElement.lang = next === 'zh' ? 'zh-CN' : 'en';
-        setLang(next);
-      },
-    }),
-    [lang],
+    () => ({ lang, t: messages[lang] as Messages, toggle: () => setLang(lang === 'en' ? 'zh' : 'en') }),
+    [lang, setLang],
   );
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }

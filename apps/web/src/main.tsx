@@ -1,13 +1,7 @@
-import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { I18nProvider } from './i18n';
-import './styles.css';
 
-createRoot(document.getElementById('root')!).render(
-  <StrictMode>
-    <I18nProvider>
-      <App />
-    </I18nProvider>
-  </StrictMode>,
-);
+// Two apps behind one page: candidates (an invitation link under /take/) get the light candidate
+// page; everyone else gets the staff app (antd). Each is its own chunk, so neither loads the other.
+const root = createRoot(document.getElementById('root')!);
+if (window.location.pathname.startsWith('/take/')) void import('./candidate/candidate-main').then((m) => m.mount(root));
+else void import('./app/staff-main').then((m) => m.mount(root));

@@ -1,5 +1,5 @@
 import { MAX_ANSWER_BYTES, type AttemptStatus, type QuestionKind } from '@rubricon/contracts';
-import { useI18n } from '../i18n';
+import { useLang } from '../i18n/lang';
 import { errorTexts, localizedError, type CodedError } from './error-messages';
 
 /** Candidate-facing strings. Kept apart from i18n.tsx so the staff dictionary stays the staff's. */
@@ -171,7 +171,8 @@ export function useCandidateText(): {
   toggle: () => void;
   textFor: (error: CodedError) => string;
 } {
-  const { lang, toggle } = useI18n();
+  const [lang, setLang] = useLang();
+  const toggle = () => setLang(lang === 'en' ? 'zh' : 'en');
   const c = lang === 'zh' ? zh : en;
   return { c, lang, toggle, textFor: (error) => localizedError(c.errors, error) };
 }

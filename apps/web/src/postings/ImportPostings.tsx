@@ -1,44 +1,105 @@
-import { useState } from 'react';
+import { InboxOutlined } from '@ant-design/icons';
 import type { ImportPostingsResponse } from '@rubricon/contracts';
-import { api } from '../api';
-import { useI18n } from '../i18n';
+import { Alert, Button, Input, Modal, Space, Tabs, Typography, Upload } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { useErrorText, useTranslation } from '../i18n/staff';
+import { useImportPostings } from './queries';
 
-export function ImportPostings({ onImported }: { onImported: () => void }) {
-  const { t } = useI18n();
-  const [status, setStatus] = useState<{ kind: 'ok' | 'error' | 'busy'; text: string } | null>(null);
+const ACCEPT = '.txt,.md,.markdown,.tsv,.html,.htm,text/plain,text/markdown,text/tab-separated-values,text/html';
 
-  async function upload(file: File) {
-    setStatus({ kind: 'busy', text: t.importing });
-    const form = new FormData();
-    form.append('file', file);
-    try {
-      const result = await api<ImportPostingsResponse>('/postings/import', { method: 'POST', body: form });
-      setStatus({ kind: 'ok', text: [t.imported(result.items.length), ...result.warnings].join(' ') });
-      onImported();
-    } catch (e) {
-      setStatus({ kind: 'error', text: (e as Error).message });
-    }
-  }
+/** Upload or paste a posting document; shows what was imported and what the parser noted. */
+export function ImportPostings({ onClose }: { onClose: () => void }) {
+  const { t } = useTranslation('postings');
+  const errorText = useErrorText();
+  const importing = useImportPostings();
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<ImportPostingsResponse | null>(null);
+  const run = (input: { file: File } | { text: string }) =>
+    importing.mutate(input, { onSuccess: (response) => setResult(response) });
 
   return (
-    <details className="card import">
-      <summary>{t.importPostings}</summary>
-      <p className="muted">{t.importHint}</p>
-      <input
-        type="file"
-        accept=".txt,.md,.markdown,.tsv,.html,.htm,text/plain,text/markdown,text/tab-separated-values,text/html"
-        aria-label={t.importPostings}
-        onChange={(e) => {
-          const f = e.target.files?.[0];
-          if (f) void upload(f);
-          e.target.value = '';
-        }}
+    <Modal open title={t('import.title')} onCancel={onClose} footer={null} width={640} destroyOnHidden>
+      <Typography.Paragraph type="secondary">{t('import.hint')}</Typography.Paragraph>
+      <Tabs
+        items={[
+          {
+            key: 'file',
+            label: t('import.file'),
+            children: (
+              <Upload.Dragger
+                accept={ACCEPT}
+                showUploadList={false}
+                disabled={importing.isPending}
+                beforeUpload={(file) => {
+                  run({ file });
+                  return false;
+                }}
+              >
+                <p className="ant-upload-drag-icon">
+                  <InboxOutlined />
+                </p>
+                <p>{t('import.chooseFile')}</p>
+              </Upload.Dragger>
+            ),
+          },
+          {
+            key: 'paste',
+            label: t('import.paste'),
+            children: (
+              <Space direction="vertical" style={{ width: '100%' }}>
+                <Input.TextArea
+                  aria-label={t('import.paste')}
+                  rows={10}
+                  value={text}
+                  onChange={(e) => setText(e.target.value)}
+                />
+                <Button
+                  type="primary"
+                  disabled={!text.trim()}
+                  loading={importing.isPending}
+                  onClick={() => run({ text })}
+                >
+                  {t('import.submit')}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
       />
-      {status && (
-        <p role={status.kind === 'error' ? 'alert' : 'status'} className={status.kind === 'error' ? 'error' : 'muted'}>
-          {status.text}
-        </p>
+      {importing.error && (
+        <Alert type="error" role="alert" showIcon title={errorText(importing.error)} style={{ marginTop: 16 }} />
       )}
-    </details>
+      {result && (
+        <Alert
+          type="success"
+          role="status"
+          showIcon
+          style={{ marginTop: 16 }}
+          title={t('import.imported', { count: result.items.length })}
+          description={
+            <>
+              <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                {result.items.map((p) => (
+                  <li key={p.id}>
+                    <Link to={`/postings/${p.id}`}>{p.title}</Link>
+                  </li>
+                ))}
+              </ul>
+              {result.warnings.length > 0 && (
+                <>
+                  <Typography.Text strong>{t('import.warnings')}</Typography.Text>
+                  <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+                    {result.warnings.map((w, i) => (
+                      <li key={i}>{w}</li>
+                    ))}
+                  </ul>
+                </>
+              )}
+            </>
+          }
+        />
+      )}
+    </Modal>
   );
 }

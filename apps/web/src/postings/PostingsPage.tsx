@@ -1,87 +1,88 @@
-import { useEffect, useState } from 'react';
-import type { Page, PostingSummary } from '@rubricon/contracts';
-import { api } from '../api';
-import { useI18n } from '../i18n';
-import { navigate } from '../router';
+import type { PostingSummary } from '@rubricon/contracts';
+import { Button, Flex, Input, Table, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { CAN, useCan } from '../auth/session';
+import { useTranslation } from '../i18n/staff';
+import { PageError } from '../shell/PageState';
+import { usePageTitle } from '../shell/page-title';
 import { ImportPostings } from './ImportPostings';
-
-const PAGE_SIZE = 20;
+import { usePostings } from './queries';
 
 export function PostingsPage() {
-  const { t } = useI18n();
+  const { t } = useTranslation('postings');
+  const { t: common } = useTranslation();
+  const canImport = useCan(...CAN.managePostings);
   const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
-  const [page, setPage] = useState<Page<PostingSummary> | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [reload, setReload] = useState(0);
-
-  useEffect(() => {
-    const params = new URLSearchParams({ limit: String(PAGE_SIZE), offset: String(offset) });
-    if (search.trim()) params.set('search', search.trim());
-    api<Page<PostingSummary>>(`/postings?${params}`).then(setPage, (e) => setError(e.message));
-  }, [search, offset, reload]);
+  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const [importing, setImporting] = useState(false);
+  const postings = usePostings({ search, ...paging });
+  usePageTitle(t('title'));
 
   return (
-    <section>
-      <div className="row">
-        <h1>{t.postings}</h1>
-        <span className="spacer" />
-        <input
-          type="search"
-          placeholder={t.searchTitles}
-          aria-label={t.searchTitles}
-          value={search}
+    <section aria-labelledby="postings-title">
+      <Flex align="center" gap={16} wrap style={{ marginBottom: 16 }}>
+        <Typography.Title id="postings-title" level={1} style={{ margin: 0, fontSize: 24 }}>
+          {t('title')}
+        </Typography.Title>
+        <span style={{ flex: 1 }} />
+        <Input.Search
+          allowClear
+          placeholder={t('searchTitles')}
+          aria-label={t('searchTitles')}
+          style={{ width: 280 }}
+          onSearch={(value) => {
+            setSearch(value);
+            setPaging((p) => ({ ...p, page: 1 }));
+          }}
           onChange={(e) => {
-            setSearch(e.target.value);
-            setOffset(0);
+            if (e.target.value === '') setSearch('');
           }}
         />
-      </div>
-      <ImportPostings onImported={() => setReload((n) => n + 1)} />
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {!page ? (
-        <p>{t.loading}</p>
-      ) : page.items.length === 0 ? (
-        <p>{t.noPostings}</p>
+        {canImport && (
+          <Button type="primary" onClick={() => setImporting(true)}>
+            {t('import.button')}
+          </Button>
+        )}
+      </Flex>
+      {importing && <ImportPostings onClose={() => setImporting(false)} />}
+      {postings.error ? (
+        <PageError error={postings.error} onRetry={() => void postings.refetch()} />
       ) : (
-        <>
-          <p className="muted">{t.total(page.total)}</p>
-          <ul className="postings" aria-label={t.postings}>
-            {page.items.map((p) => (
-              <li key={p.id}>
-                <a
-                  href={`/postings/${p.id}`}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    navigate(`/postings/${p.id}`);
-                  }}
-                >
-                  {p.title}
-                </a>
-                <span className="muted">
-                  {[p.location, p.headcount != null ? `× ${p.headcount}` : null].filter(Boolean).join(' · ')}
-                </span>
-                <span className="muted small">{t.lines(p.dutyCount, p.requirementCount)}</span>
-              </li>
-            ))}
-          </ul>
-          <div className="row">
-            <button type="button" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE_SIZE))}>
-              {t.previous}
-            </button>
-            <button
-              type="button"
-              disabled={offset + PAGE_SIZE >= page.total}
-              onClick={() => setOffset(offset + PAGE_SIZE)}
-            >
-              {t.next}
-            </button>
-          </div>
-        </>
+        <Table<PostingSummary>
+          rowKey="id"
+          aria-label={t('title')}
+          loading={postings.isFetching}
+          dataSource={postings.data?.items}
+          locale={{ emptyText: t('noPostings') }}
+          pagination={{
+            current: paging.page,
+            pageSize: paging.pageSize,
+            total: postings.data?.total ?? 0,
+            showSizeChanger: true,
+            showTotal: (total) => common('total', { count: total }),
+            onChange: (page, pageSize) => setPaging({ page, pageSize }),
+          }}
+          columns={[
+            {
+              title: t('columns.title'),
+              dataIndex: 'title',
+              render: (title: string, p) => <Link to={`/postings/${p.id}`}>{title}</Link>,
+            },
+            { title: t('columns.department'), dataIndex: 'department', responsive: ['lg'] },
+            { title: t('columns.location'), dataIndex: 'location', responsive: ['md'] },
+            { title: t('columns.headcount'), dataIndex: 'headcount', align: 'right', responsive: ['md'] },
+            {
+              title: t('columns.lines'),
+              key: 'lines',
+              render: (_, p) => (
+                <Typography.Text type="secondary">
+                  {t('lines', { duties: p.dutyCount, requirements: p.requirementCount })}
+                </Typography.Text>
+              ),
+            },
+          ]}
+        />
       )}
     </section>
   );

@@ -1,0 +1,89 @@
+import type { ReactNode } from 'react';
+import { Navigate, useLocation, useParams, type RouteObject } from 'react-router';
+import { AssessmentPage } from '../assessments/AssessmentPage';
+import { AttemptDetailPage } from '../attempts/AttemptDetailPage';
+import { AttemptsPage } from '../attempts/AttemptsPage';
+import { LoginPage } from '../auth/LoginPage';
+import { CAN, useSignedIn } from '../auth/session';
+import { useTranslation } from '../i18n/staff';
+import { PostingDetailPage } from '../postings/PostingDetailPage';
+import { PostingsPage } from '../postings/PostingsPage';
+import { ComingSoonPage, NotFoundPage, RequireRole } from '../shell/PageState';
+import { StaffLayout } from '../shell/StaffLayout';
+import { UsersPage } from '../users/UsersPage';
+
+/** Staff pages need a signed-in user; anyone else goes to sign-in and comes back afterwards. */
+function RequireSignIn({ children }: { children: ReactNode }) {
+  const signedIn = useSignedIn();
+  const location = useLocation();
+  if (!signedIn) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
+  return <>{children}</>;
+}
+
+function Soon({ page }: { page: 'interviews' | 'scorecards' }) {
+  const { t } = useTranslation();
+  return <ComingSoonPage title={t(`nav.${page}`)} />;
+}
+
+// Until every screen reads its own params, these pass the route's id down.
+function AssessmentRoute() {
+  return <AssessmentPage id={useParams().assessmentId!} />;
+}
+function AttemptsRoute() {
+  return <AttemptsPage assessmentId={useParams().assessmentId!} />;
+}
+function AttemptRoute() {
+  return <AttemptDetailPage attemptId={useParams().attemptId!} />;
+}
+
+/** The staff app's route table: every staff function is reachable from here and from the navigation. */
+export const staffRoutes: RouteObject[] = [
+  { path: '/login', element: <LoginPage /> },
+  {
+    element: (
+      <RequireSignIn>
+        <StaffLayout />
+      </RequireSignIn>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/postings" replace /> },
+      { path: 'postings', element: <PostingsPage /> },
+      { path: 'postings/:postingId', element: <PostingDetailPage /> },
+      {
+        path: 'assessments/:assessmentId',
+        element: (
+          <RequireRole roles={CAN.assessments}>
+            <AssessmentRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'assessments/:assessmentId/attempts',
+        element: (
+          <RequireRole roles={CAN.candidates}>
+            <AttemptsRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'attempts/:attemptId',
+        element: (
+          <RequireRole roles={CAN.candidates}>
+            <AttemptRoute />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'users',
+        element: (
+          <RequireRole roles={CAN.users}>
+            <UsersPage />
+          </RequireRole>
+        ),
+      },
+      { path: 'interviews', element: <Soon page="interviews" /> },
+      { path: 'scorecards', element: <Soon page="scorecards" /> },
+      { path: '*', element: <NotFoundPage /> },
+    ],
+  },
+];

@@ -1,0 +1,13 @@
+import { StrictMode } from 'react';
+import type { Root } from 'react-dom/client';
+import './base.css';
+import { CandidateRoute } from './CandidateRoute';
+
+/** The candidate page's entry: no staff code, no antd. */
+export function mount(root: Root): void {
+  root.render(
+    <StrictMode>
+      <CandidateRoute path={window.location.pathname} />
+    </StrictMode>,
+  );
+}

@@ -1,0 +1,31 @@
+import type { Lang } from './lang';
+
+/**
+ * Dates and numbers in the interface language. English uses an unambiguous month name
+ * ("2 Dec 2026, 14:30"), never a bare day-first or month-first 02/12/2026.
+ */
+const LOCALES: Record<Lang, string> = { en: 'en-GB', zh: 'zh-CN' };
+
+export function formatDateTime(lang: Lang, value: string | Date | null | undefined): string {
+  if (value == null) return '';
+  return new Date(value).toLocaleString(LOCALES[lang], {
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export function formatDate(lang: Lang, value: string | Date | null | undefined): string {
+  if (value == null) return '';
+  return new Date(value).toLocaleDateString(LOCALES[lang], { year: 'numeric', month: 'short', day: 'numeric' });
+}
+
+export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFormatOptions): string {
+  return value.toLocaleString(LOCALES[lang], options);
+}
+
+export function formatPercent(lang: Lang, share: number): string {
+  return formatNumber(lang, share, { style: 'percent', maximumFractionDigits: 0 });
+}

@@ -1,0 +1,15 @@
+import { authText } from '../auth/i18n';
+import { postingsText } from '../postings/i18n';
+import { commonText } from '../shell/i18n';
+import { usersText } from '../users/i18n';
+
+/**
+ * The staff app's dictionaries: one namespace per feature, each written beside its screens
+ * (<feature>/i18n.ts) in English and Chinese. Add a feature's namespace here.
+ */
+export const resources = {
+  en: { common: commonText.en, auth: authText.en, postings: postingsText.en, users: usersText.en },
+  zh: { common: commonText.zh, auth: authText.zh, postings: postingsText.zh, users: usersText.zh },
+};
+
+export type Resources = (typeof resources)['en'];
