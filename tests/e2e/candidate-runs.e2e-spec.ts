@@ -39,6 +39,36 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate code 
     expect(hidden).toEqual({ mode: 'hidden', passed: 0, total: coding.coding!.hiddenTestCount });
   });
 
+  it("runs the candidate's own input and shows what solve returned and logged, with no pass or fail", async () => {
+    const { coding, c } = await startedCandidate();
+    const code = 'function solve(input) { console.log("got", input.n); return { twice: input.n * 2 }; }';
+    const ran = (
+      await c.run({ questionId: coding.id, language: 'javascript', code, mode: 'custom', input: { n: 21 } }).expect(200)
+    ).body;
+    expect(ran).toMatchObject({ mode: 'custom', verdict: 'ok', output: '{"twice":42}', logs: ['got 21'] });
+    // null is an input like any other; a throw is shown as the error it is.
+    const thrown = (
+      await c
+        .run({ questionId: coding.id, language: 'javascript', code: ECHO_INPUT, mode: 'custom', input: null })
+        .expect(200)
+    ).body;
+    expect(thrown).toMatchObject({ mode: 'custom', verdict: 'error', error: expect.stringContaining('null') });
+  });
+
+  it('refuses a custom run without an input, an input on another mode, and an input over 16 KiB', async () => {
+    const { coding, c } = await startedCandidate();
+    const base = { questionId: coding.id, language: 'javascript', code: 'function solve(x) { return x; }' };
+    const refusal = async (body: object) => (await c.run(body).expect(400)).body;
+    expect(await refusal({ ...base, mode: 'custom' })).toMatchObject({
+      code: 'invalid-request',
+      message: 'input is required for a custom run',
+    });
+    expect((await refusal({ ...base, mode: 'visible', input: 1 })).message).toBe('input is only for a custom run');
+    expect((await refusal({ ...base, mode: 'custom', input: 'x'.repeat(16 * 1024) })).message).toBe(
+      'input is longer than 16 KiB as JSON',
+    );
+  });
+
   it('limits a candidate to one run at a time, ten hidden runs per question and twenty runs a minute', async () => {
     const { coding, c } = await startedCandidate();
     const slow = 'function solve() { const end = Date.now() + 300; while (Date.now() < end) {} return null; }';

@@ -91,14 +91,29 @@ export interface CandidateRunRequest {
   questionId: string;
   language: CodeLanguage;
   code: string;
-  /** visible: the examples, with outputs; hidden: the hidden tests, counts only. */
-  mode: 'visible' | 'hidden';
+  /** visible: the examples, with outputs; hidden: the hidden tests, counts only; custom: the candidate's own input. */
+  mode: 'visible' | 'hidden' | 'custom';
+  /** Mode custom only (and required there): the JSON value passed as `solve(input)`. */
+  input?: unknown;
 }
+
+/** Upper bound of a custom run's input, in bytes of its JSON text. */
+export const MAX_CUSTOM_INPUT_BYTES = 16 * 1024;
 
 export interface CandidateVisibleRunResult {
   mode: 'visible';
   verdict: string;
   tests: { verdict: string; passed: boolean; durationMs: number; output?: string; error?: string; logs?: string[] }[];
+}
+
+/** A run on the candidate's own input: there is no expected value, so no pass or fail; `ok` when solve returned. */
+export interface CandidateCustomRunResult {
+  mode: 'custom';
+  verdict: 'ok' | 'error' | 'timeout' | 'memory' | 'crashed';
+  durationMs: number;
+  output?: string;
+  error?: string;
+  logs?: string[];
 }
 
 export interface CandidateHiddenRunResult {

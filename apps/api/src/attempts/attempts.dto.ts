@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsInt, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { MaxCodePoints, Optional } from '../common/validation';
-import { MAX_ANSWER_BYTES } from '@rubricon/contracts';
+import { MAX_ANSWER_BYTES, MAX_CUSTOM_INPUT_BYTES } from '@rubricon/contracts';
 
 const LANGUAGES = ['javascript', 'typescript'] as const;
 
@@ -42,6 +42,24 @@ export class SaveAnswerDto extends SaveAnswerBodyDto {
   questionId: string;
 }
 
+/** A custom run's input: present exactly when the mode is custom, any JSON value (null included), bounded in size. */
+function CustomRunInput(): PropertyDecorator {
+  const problem = (value: unknown, mode: unknown) => {
+    if (mode !== 'custom') return 'input is only for a custom run';
+    if (value === undefined) return 'input is required for a custom run';
+    if (Buffer.byteLength(JSON.stringify(value), 'utf8') > MAX_CUSTOM_INPUT_BYTES)
+      return `input is longer than ${MAX_CUSTOM_INPUT_BYTES / 1024} KiB as JSON`;
+    return null;
+  };
+  return ValidateBy({
+    name: 'customRunInput',
+    validator: {
+      validate: (value, args) => problem(value, (args?.object as CandidateRunDto).mode) === null,
+      defaultMessage: (args) => problem(args?.value, (args?.object as CandidateRunDto).mode) ?? '',
+    },
+  });
+}
+
 export class CandidateRunDto {
   @ApiProperty()
   @IsString()
@@ -57,9 +75,16 @@ export class CandidateRunDto {
   @MaxLength(64 * 1024, { message: 'code is longer than 64 KiB' })
   code: string;
 
-  @ApiProperty({ enum: ['visible', 'hidden'] })
-  @IsIn(['visible', 'hidden'], { message: 'mode must be visible or hidden' })
-  mode: 'visible' | 'hidden';
+  @ApiProperty({ enum: ['visible', 'hidden', 'custom'] })
+  @IsIn(['visible', 'hidden', 'custom'], { message: 'mode must be visible, hidden or custom' })
+  mode: 'visible' | 'hidden' | 'custom';
+
+  @ApiPropertyOptional({
+    description: `mode custom only, and required there: the JSON value passed as solve(input), at most ${MAX_CUSTOM_INPUT_BYTES} bytes as JSON`,
+  })
+  @ValidateIf((o: CandidateRunDto) => o.mode === 'custom' || o.input !== undefined)
+  @CustomRunInput()
+  input?: unknown;
 }
 
 /** Routes that take no body refuse one that has fields, as every other route refuses unknown fields. */

@@ -4,6 +4,7 @@ import {
   type AttemptStatus,
   type CandidateAnswer,
   type CandidateAttemptView,
+  type CandidateCustomRunResult,
   type CandidateHiddenRunResult,
   type CandidateQuestionView,
   type CandidateSessionResponse,
@@ -155,6 +156,26 @@ export class CandidateVisibleRunResultDto implements CandidateVisibleRunResult {
 
   @ApiProperty({ type: [TestResultDto] })
   tests: TestResultDto[];
+}
+
+export class CandidateCustomRunResultDto implements CandidateCustomRunResult {
+  @ApiProperty({ enum: ['custom'] })
+  mode: 'custom';
+
+  @ApiProperty({ enum: ['ok', 'error', 'timeout', 'memory', 'crashed'], description: 'ok: solve returned' })
+  verdict: CandidateCustomRunResult['verdict'];
+
+  @ApiProperty()
+  durationMs: number;
+
+  @ApiPropertyOptional({ description: 'JSON text of what solve returned' })
+  output?: string;
+
+  @ApiPropertyOptional()
+  error?: string;
+
+  @ApiPropertyOptional({ type: [String] })
+  logs?: string[];
 }
 
 export class CandidateHiddenRunResultDto implements CandidateHiddenRunResult {

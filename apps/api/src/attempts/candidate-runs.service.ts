@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import {
   MAX_HIDDEN_RUNS_PER_QUESTION,
+  type CandidateCustomRunResult,
   type CandidateHiddenRunResult,
   type CandidateRunRequest,
   type CandidateVisibleRunResult,
@@ -12,8 +13,9 @@ import { RunsService } from '../runs/runs.service';
 import { AttemptsService } from './attempts.service';
 
 /**
- * A candidate runs code against the visible examples (outputs shown) or the hidden tests (counts
- * only: hidden inputs and expected values never leave the server, not even in error text).
+ * A candidate runs code against the visible examples (outputs shown), on an input of their own
+ * (output shown, nothing to compare with), or against the hidden tests (counts only: hidden inputs
+ * and expected values never leave the server, not even in error text).
  * One run at a time per candidate, each capped at three test time limits in all, so nobody can hold
  * the workers; hidden runs are counted per question and shown to HR, because their timing and
  * counts are a narrow side channel on the hidden inputs.
@@ -29,7 +31,7 @@ export class CandidateRunsService {
   async run(
     attemptId: string,
     req: CandidateRunRequest,
-  ): Promise<CandidateVisibleRunResult | CandidateHiddenRunResult> {
+  ): Promise<CandidateVisibleRunResult | CandidateHiddenRunResult | CandidateCustomRunResult> {
     const question = await this.attempts.runnableQuestion(attemptId, req.questionId);
     const owner = `attempt:${attemptId}`;
     const timeMs = question.limits?.timeMs ?? DEFAULT_LIMITS.timeMs;
@@ -59,6 +61,20 @@ export class CandidateRunsService {
         total: question.hiddenTests.length,
       });
       return { mode: 'hidden', passed, total: question.hiddenTests.length };
+    }
+    if (req.mode === 'custom') {
+      // No expected value: the comparison's pass or fail means nothing, only whether solve returned.
+      const result = await this.sandbox(owner, { ...base, tests: [{ input: req.input, expected: null }] });
+      const test = result.tests[0] ?? { verdict: result.verdict, durationMs: 0 };
+      const verdict = test.verdict === 'passed' || test.verdict === 'failed' ? 'ok' : test.verdict;
+      return {
+        mode: 'custom',
+        verdict,
+        durationMs: test.durationMs,
+        output: test.output,
+        error: test.error,
+        logs: test.logs,
+      };
     }
     const result = await this.sandbox(owner, {
       ...base,

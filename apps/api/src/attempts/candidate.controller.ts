@@ -11,6 +11,7 @@ import { Throttle, ThrottlerGuard } from '@nestjs/throttler';
 import { RunsThrottlerGuard } from '../runs/runs-throttler.guard';
 import type {
   CandidateAttemptView,
+  CandidateCustomRunResult,
   CandidateHiddenRunResult,
   CandidateSessionResponse,
   CandidateVisibleRunResult,
@@ -21,6 +22,7 @@ import { Public } from '../common/auth.decorators';
 import { AttemptsService } from './attempts.service';
 import {
   CandidateAttemptViewDto,
+  CandidateCustomRunResultDto,
   CandidateHiddenRunResultDto,
   CandidateSessionResponseDto,
   CandidateVisibleRunResultDto,
@@ -36,7 +38,7 @@ import { CandidateRunDto, EmptyBodyDto, OpenSessionDto, SaveAnswerBodyDto } from
 /** The candidate's REST surface: no staff account, a token scoped to one attempt. */
 @ApiTags('candidate')
 @Public()
-@ApiExtraModels(CandidateVisibleRunResultDto, CandidateHiddenRunResultDto)
+@ApiExtraModels(CandidateVisibleRunResultDto, CandidateHiddenRunResultDto, CandidateCustomRunResultDto)
 @Controller('candidate')
 export class CandidateController {
   constructor(
@@ -124,17 +126,20 @@ export class CandidateController {
   @Post('attempt/runs')
   @HttpCode(200)
   @ApiOkResponse({
-    description: 'visible: the examples, with outputs; hidden: the hidden tests, counts only.',
+    description:
+      "visible: the examples, with outputs; hidden: the hidden tests, counts only; custom: the candidate's own input, its output.",
     schema: {
       oneOf: [
         { $ref: getSchemaPath(CandidateVisibleRunResultDto) },
         { $ref: getSchemaPath(CandidateHiddenRunResultDto) },
+        { $ref: getSchemaPath(CandidateCustomRunResultDto) },
       ],
       discriminator: {
         propertyName: 'mode',
         mapping: {
           visible: getSchemaPath(CandidateVisibleRunResultDto),
           hidden: getSchemaPath(CandidateHiddenRunResultDto),
+          custom: getSchemaPath(CandidateCustomRunResultDto),
         },
       },
     },
@@ -155,7 +160,7 @@ export class CandidateController {
   run(
     @CurrentAttempt() attemptId: string,
     @Body() dto: CandidateRunDto,
-  ): Promise<CandidateVisibleRunResult | CandidateHiddenRunResult> {
+  ): Promise<CandidateVisibleRunResult | CandidateHiddenRunResult | CandidateCustomRunResult> {
     return this.runs.run(attemptId, dto);
   }
 
