@@ -69,6 +69,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('saving answers 
     expect(await save('\u0001'.repeat(65_000), 3)).toEqual({
       error: 'The answer is too long (more than 60 KB).',
       code: 'answer-too-long',
+      params: { kb: 60 },
     });
     expect(await save('答'.repeat(20_001), 3)).toMatchObject({ code: 'answer-too-long' });
     // 5000 levels of arrays (10 KB) used to overflow the stack of validation: refused like any bad payload.
@@ -81,6 +82,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('saving answers 
     expect(tooDeep).toEqual({
       error: 'The message is nested too deeply (more than 64 levels of objects and arrays).',
       code: 'too-deeply-nested',
+      params: { what: 'The message', depth: 64 },
     });
     expect(socket.connected).toBe(true);
     expect(await ack<{ error: string }>(socket, 'delete-everything', { attemptId: session.attemptId })).toEqual({
@@ -158,11 +160,18 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('saving answers 
     expect(await save('other tab', 1)).toEqual({
       error: expect.stringMatching(/newer version .* \(version 1\)/),
       code: 'stale-version',
+      params: { saved: 1 },
     });
-    expect(await save('v3', 3)).toEqual({ error: expect.stringMatching(/must be version 2/), code: 'version-skipped' });
+    // The values in the message travel as params, for the page to word the code with them.
+    expect(await save('v3', 3)).toEqual({
+      error: expect.stringMatching(/must be version 2/),
+      code: 'version-skipped',
+      params: { saved: 1, next: 2 },
+    });
     expect(await save(42, 2)).toEqual({
       error: expect.stringMatching(/content must be text/),
       code: 'invalid-request',
+      params: { detail: expect.stringMatching(/content must be text/) },
     });
 
     // The tabs cap and an ended session refuse the handshake: the code travels as connect_error's data.

@@ -49,6 +49,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
     expect((await post('start', { deadline: '2099-01-01' }).expect(400)).body).toEqual({
       message: 'unknown field "deadline"',
       code: 'invalid-request',
+      params: { detail: 'unknown field "deadline"' },
     });
     expect((await candidate(session.accessToken).view().expect(200)).body.status).toBe('invited');
     await post('start', {}).expect(200);
@@ -130,6 +131,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
     expect((await open('short').expect(400)).body).toEqual({
       message: 'token is not a valid invitation token',
       code: 'invalid-request',
+      params: { detail: 'token is not a valid invitation token' },
     });
     await hr('post', `/api/invitations/${revoked.invitationId}/revoke`).expect(200);
     expect((await open(revoked.token).expect(410)).body).toEqual({
@@ -140,6 +142,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
     expect((await open(expired.token).expect(410)).body).toEqual({
       message: expect.stringMatching(/^This invitation expired on \d{4}-\d{2}-\d{2}\./),
       code: 'link-expired',
+      params: { date: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/) },
     });
 
     const session = await openSession(url, fresh);
@@ -167,6 +170,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
     expect((await c.save(text.id, { content: 42, version: 1 }).expect(400)).body).toEqual({
       message: expect.stringMatching(/content must be text/),
       code: 'invalid-request',
+      params: { detail: expect.stringMatching(/content must be text/) },
     });
 
     await openSession(url, fresh);

@@ -61,15 +61,15 @@ export async function createApp(config: AppConfig, logger?: NestApplicationOptio
 /** body-parser fails before Nest routes the request: answer here in the same `{ message }` shape. */
 function bodyErrorHandler(error: unknown, _req: Request, res: Response, next: NextFunction): void {
   if (!error) return next();
-  const { status, message, code } = toErrorResponse(error);
-  res.status(status).json({ message, code });
+  const { status, ...body } = toErrorResponse(error);
+  res.status(status).json(body);
 }
 
 /** Every JSON body, whatever the route and before any guard or pipe walks it: see MAX_NESTING_DEPTH. */
 function refuseDeepBodies(req: Request, res: Response, next: NextFunction): void {
   if (!nestsDeeperThan(req.body)) return next();
-  const refusal = tooDeeplyNested('The request body');
-  res.status(refusal.getStatus()).json({ message: refusal.message, code: refusal.code });
+  const { status, ...body } = toErrorResponse(tooDeeplyNested('The request body'));
+  res.status(status).json(body);
 }
 
 function serveWebApp(app: NestExpressApplication, webDir: string): void {

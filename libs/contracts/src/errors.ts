@@ -152,8 +152,11 @@ export function isErrorCode(value: unknown): value is ErrorCode {
   return typeof value === 'string' && Object.hasOwn(ERRORS, value);
 }
 
+/** The values that fill a refusal's `{name}` placeholders; never secrets or tokens. */
+export type ErrorParams = Record<string, string | number>;
+
 /** The English message of `code`, with its `{name}` placeholders filled in from `params`. */
-export function errorMessage(code: ErrorCode, params: Record<string, string | number> = {}): string {
+export function errorMessage(code: ErrorCode, params: ErrorParams = {}): string {
   return ERRORS[code].message.replace(/\{(\w+)\}/g, (whole, name: string) =>
     name in params ? String(params[name]) : whole,
   );
@@ -197,12 +200,16 @@ export function isCandidateErrorCode(value: unknown): value is CandidateErrorCod
 export interface ErrorResponse {
   message: string;
   code: ErrorCode;
+  /** What filled the English message's placeholders, so clients can word the code with them; absent when none. */
+  params?: ErrorParams;
 }
 
 /** The acknowledgement of a refused socket event. */
 export interface SocketErrorAck {
   error: string;
   code: ErrorCode;
+  /** As in ErrorResponse. */
+  params?: ErrorParams;
 }
 
 /**

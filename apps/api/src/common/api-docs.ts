@@ -5,11 +5,12 @@ import {
   ApiConsumes,
   ApiExtraModels,
   ApiProperty,
+  ApiPropertyOptional,
   type ApiPropertyOptions,
   DECORATORS,
   getSchemaPath,
 } from '@nestjs/swagger';
-import { ERROR_CODES, ERRORS, type ErrorCode, type ErrorResponse } from '@rubricon/contracts';
+import { ERROR_CODES, ERRORS, type ErrorCode, type ErrorParams, type ErrorResponse } from '@rubricon/contracts';
 
 /** The body of every refusal, as the OpenAPI document shows it. */
 export class ErrorResponseDto implements ErrorResponse {
@@ -18,6 +19,14 @@ export class ErrorResponseDto implements ErrorResponse {
 
   @ApiProperty({ enum: ERROR_CODES, enumName: 'ErrorCode', description: 'Stable: what clients match on.' })
   code: ErrorCode;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: { oneOf: [{ type: 'string' }, { type: 'number' }] },
+    description:
+      'The values in the English message (e.g. { email } for email-taken), for clients to word the code with.',
+  })
+  params?: ErrorParams;
 }
 
 // Refusals shared by many routes, to spread into ApiErrors(...).

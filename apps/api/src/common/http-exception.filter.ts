@@ -1,5 +1,5 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import { ERRORS, type ErrorCode, type ErrorResponse } from '@rubricon/contracts';
+import { ERRORS, type ErrorCode, type ErrorParams, type ErrorResponse } from '@rubricon/contracts';
 import type { Response } from 'express';
 import { ApiException } from './api-exception';
 
@@ -14,17 +14,16 @@ export class HttpExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
-    const { status, message, code } = toErrorResponse(exception);
+    const { status, ...body } = toErrorResponse(exception);
     if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
-    const body: ErrorResponse = { message, code };
     if (!response.headersSent) response.status(status).json(body);
   }
 }
 
-export function toErrorResponse(exception: unknown): { status: number; message: string; code: ErrorCode } {
-  // Only the message and the code leave the server, never the rest of the exception's body.
+export function toErrorResponse(exception: unknown): ErrorResponse & { status: number } {
+  // Only the message, the code and its params leave the server, never the rest of the exception's body.
   if (exception instanceof ApiException)
-    return { status: exception.getStatus(), message: exception.message, code: exception.code };
+    return { status: exception.getStatus(), message: exception.message, code: exception.code, ...paramsOf(exception) };
   if (exception instanceof HttpException) {
     const body = exception.getResponse();
     const raw = typeof body === 'string' ? body : (body as { message?: unknown }).message;
@@ -47,6 +46,11 @@ export function toErrorResponse(exception: unknown): { status: number; message: 
     message: ERRORS['internal-error'].message,
     code: 'internal-error',
   };
+}
+
+/** `{ params }` when the refusal has any, so a refusal without placeholders keeps the plain `{ message, code }`. */
+export function paramsOf(exception: ApiException): { params?: ErrorParams } {
+  return Object.keys(exception.params).length > 0 ? { params: exception.params } : {};
 }
 
 /** Framework refusals (an unknown route, a multer limit, a throttler) get the code of their kind. */

@@ -10,7 +10,7 @@ import {
 import { WsException } from '@nestjs/websockets';
 import { ERRORS, type SocketErrorAck } from '@rubricon/contracts';
 import { ApiException, refuse } from './api-exception';
-import { codeForStatus } from './http-exception.filter';
+import { codeForStatus, paramsOf } from './http-exception.filter';
 import { nestsDeeperThan, strictValidationOptions, tooDeeplyNested } from './validation';
 
 /**
@@ -25,7 +25,8 @@ export class WsAckExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const ack = host.getArgByIndex(2);
     let res: SocketErrorAck;
-    if (exception instanceof ApiException) res = { error: exception.message, code: exception.code };
+    if (exception instanceof ApiException)
+      res = { error: exception.message, code: exception.code, ...paramsOf(exception) };
     else if (exception instanceof WsException) res = { error: String(exception.getError()), code: 'invalid-request' };
     else if (exception instanceof HttpException)
       res = { error: exception.message, code: codeForStatus(exception.getStatus()) };
