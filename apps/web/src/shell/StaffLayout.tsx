@@ -84,7 +84,7 @@ export function StaffLayout() {
         </Button>
       </Layout.Header>
       <Layout>
-        <Layout.Sider width={220} breakpoint="lg" collapsedWidth={0} theme="light">
+        <Layout.Sider width={256} breakpoint="lg" collapsedWidth={0} theme="light">
           <nav aria-label={t('nav.label')}>
             <Menu mode="inline" selectedKeys={[selected]} items={items} style={{ borderInlineEnd: 0 }} />
           </nav>

@@ -1,0 +1,168 @@
+import request from 'supertest';
+import type { Page } from 'playwright-core';
+import type { StaffUser } from '@rubricon/contracts';
+import { createStaff } from '../factories/staff';
+import { chromiumAvailable, useBrowserSuite } from '../support/browser';
+import { newStaffPage, staffPage, switchLanguage } from '../support/staff-browser';
+import { until } from '../support/until';
+import { ADMIN, loginAs } from '../support/test-app';
+
+const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
+
+describeInBrowser('staff app in Chromium', () => {
+  const suite = useBrowserSuite();
+  const pages: Page[] = [];
+  const track = (page: Page) => (pages.push(page), page);
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+  });
+  const adminToken = () => loginAs(suite.server.url, ADMIN.email, ADMIN.password);
+
+  it('words a wrong password in the chosen language, with the switch on the sign-in page', async () => {
+    const page = track(await newStaffPage(suite.browser, suite.server.url, 'en'));
+    await page.getByLabel('Email').fill(ADMIN.email);
+    await page.getByLabel('Password').fill('wrong-password-1');
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await expectText(page.getByRole('alert'), 'Wrong email or password.');
+
+    await switchLanguage(page, 'zh');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('zh-CN');
+    await page.getByRole('button', { name: /^登 ?录$/ }).click();
+    await expectText(page.getByRole('alert'), '邮箱或密码错误。');
+    expect(await page.getByRole('alert').textContent()).not.toMatch(/[A-Za-z]{3}/);
+  });
+
+  it('lists the seed postings, searches, opens one and switches to Chinese', async () => {
+    const page = track(await staffPage(suite.browser, suite.server.url, 'en'));
+    await page.getByText('Total: 19').waitFor();
+    await page.getByLabel('Search titles').fill('架构规划');
+    await page.getByLabel('Search titles').press('Enter');
+    await page.getByText('Total: 1').waitFor();
+    await page.getByRole('link', { name: '架构规划' }).click();
+    await page.getByRole('heading', { name: '架构规划', level: 1 }).waitFor();
+    expect(await page.title()).toBe('架构规划 · Rubricon');
+    const duties = await page.getByRole('list', { name: 'Duties' }).locator('li').allTextContents();
+    expect(duties.length).toBeGreaterThan(2);
+    expect(duties.join('')).not.toMatch(/<\/?[a-z]+>/);
+    // Dates follow the interface language: an English page names the month, never 02/12/2026.
+    const created = await page.locator('.ant-descriptions-item', { hasText: 'Created' }).textContent();
+    expect(created).toMatch(/\d{1,2} [A-Z][a-z]{2} \d{4}/);
+
+    await switchLanguage(page, 'zh');
+    await page.getByRole('heading', { name: '工作职责' }).waitFor();
+    expect(await page.locator('.ant-descriptions-item', { hasText: '创建时间' }).textContent()).toMatch(
+      /\d{4}年\d{1,2}月\d{1,2}日/,
+    );
+    await page.getByText('返回岗位列表').click();
+    await page.getByText('共 19 条').waitFor();
+  });
+
+  it('reaches every staff function from the navigation as an admin', async () => {
+    const page = track(await staffPage(suite.browser, suite.server.url, 'en'));
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    for (const [link, heading] of [
+      ['Assessments', 'Assessments'],
+      ['Candidates', 'Candidates'],
+      ['Live interviews', 'Live interviews'],
+      ['Scorecards', 'Scorecards'],
+      ['Users', 'Users'],
+      ['Postings', 'Postings'],
+    ] as const) {
+      await nav.getByRole('link', { name: new RegExp(`^${link}`) }).click();
+      await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    }
+  });
+
+  it('shows an interviewer only what the role can use', async () => {
+    const interviewer = await createStaff(suite.server.url, await adminToken(), 'interviewer');
+    const page = track(await staffPage(suite.browser, suite.server.url, 'zh', interviewer));
+    const nav = page.getByRole('navigation', { name: '主导航' });
+    await page.getByRole('heading', { name: '招聘岗位', level: 1 }).waitFor();
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['招聘岗位', '在线面试即将推出']);
+    expect(await page.getByRole('button', { name: '导入岗位' }).count()).toBe(0);
+    await page.getByRole('link', { name: '开发工程师' }).click();
+    await page.getByRole('heading', { name: '开发工程师', level: 1 }).waitFor();
+    expect(await page.getByRole('button', { name: /生成测评|编 ?辑|删除岗位/ }).count()).toBe(0);
+    // A typed address is answered with a plain statement, not a refusal from the API.
+    await page.goto(suite.server.url + '/users');
+    await page.getByText('您的角色（面试官）不能使用此页面。').waitFor();
+  });
+
+  it('lets an admin create a user, change the role, reset the password and deactivate', async () => {
+    const page = track(await staffPage(suite.browser, suite.server.url, 'en'));
+    await page.goto(suite.server.url + '/users');
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Li Lei');
+    await dialog.getByLabel('Email').fill('li.lei@test.rubricon');
+    await dialog.getByLabel('Initial password').fill('short');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.getByText('At least 10 characters.').waitFor();
+    await dialog.getByLabel('Initial password').fill('a-long-password-1');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('User Li Lei is created.').waitFor();
+    const row = page.getByRole('row', { name: /Li Lei/ });
+
+    await row.getByLabel('Change role: Li Lei').click();
+    await page.locator('.ant-select-dropdown').getByTitle('HR', { exact: true }).click();
+    await until(async () => ((await userByEmail('li.lei@test.rubricon')).role === 'hr' ? true : undefined));
+
+    await row.getByRole('button', { name: 'Reset password' }).click();
+    await page.getByRole('dialog').getByLabel('New password').fill('another-password-2');
+    await page.getByRole('dialog').getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('dialog').waitFor({ state: 'detached' });
+    await loginAs(suite.server.url, 'li.lei@test.rubricon', 'another-password-2');
+
+    await row.getByRole('button', { name: 'Deactivate' }).click();
+    await page.getByRole('tooltip').getByRole('button', { name: 'Deactivate' }).click();
+    await row.getByText('Deactivated').waitFor();
+    expect((await userByEmail('li.lei@test.rubricon')).active).toBe(false);
+    // The admin cannot lock themselves out from here.
+    expect(
+      await page
+        .getByRole('row', { name: /Administrator/ })
+        .getByRole('button', { name: 'Deactivate' })
+        .count(),
+    ).toBe(0);
+  });
+
+  it('edits a posting and deletes one without assessments', async () => {
+    const token = await adminToken();
+    const created = await request(suite.server.url)
+      .post('/api/postings/import')
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        text: '# 清算运营专员\n\n## 工作职责\n1. 负责日终清算对账\n2. 处理差错账务\n\n## 任职要求\n1. 金融相关专业',
+      })
+      .expect(201);
+    const id = created.body.items[0].id as string;
+    const page = track(await staffPage(suite.browser, suite.server.url, 'zh'));
+    await page.goto(`${suite.server.url}/postings/${id}`);
+    await page.getByRole('button', { name: /^编 ?辑$/ }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByLabel('岗位名称').fill('清算运营主管');
+    await drawer.getByRole('button', { name: /^保 ?存$/ }).click();
+    await page.getByRole('heading', { name: '清算运营主管', level: 1 }).waitFor();
+
+    await page.getByRole('button', { name: '删除岗位' }).click();
+    await page
+      .getByRole('tooltip')
+      .getByRole('button', { name: /^删 ?除$/ })
+      .click();
+    await page.getByRole('heading', { name: '招聘岗位', level: 1 }).waitFor();
+    await request(suite.server.url).get(`/api/postings/${id}`).set('Authorization', `Bearer ${token}`).expect(404);
+  });
+
+  async function userByEmail(email: string): Promise<StaffUser> {
+    const res = await request(suite.server.url)
+      .get('/api/users')
+      .set('Authorization', `Bearer ${await adminToken()}`)
+      .expect(200);
+    return (res.body as StaffUser[]).find((u) => u.email === email)!;
+  }
+});
+
+async function expectText(locator: ReturnType<Page['getByText']>, text: string) {
+  await locator.waitFor();
+  expect(await locator.textContent()).toContain(text);
+}
