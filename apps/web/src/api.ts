@@ -54,21 +54,30 @@ export function send<T>(method: 'POST' | 'PATCH' | 'PUT' | 'DELETE', path: strin
   return api<T>(path, { method, body: body === undefined ? undefined : JSON.stringify(body) });
 }
 
-export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+/**
+ * The one HTTP client: JSON (or FormData) to `/api`, a bearer token when given, and every failure
+ * thrown as an ApiError carrying the server's code. The staff app and the candidate page both use it.
+ */
+export async function request<T>(path: string, init: RequestInit = {}, token: string | null = null): Promise<T> {
   const headers = new Headers(init.headers);
-  const token = session.token();
   if (token) headers.set('Authorization', `Bearer ${token}`);
   if (init.body && !(init.body instanceof FormData)) headers.set('Content-Type', 'application/json');
   const res = await fetch(`/api${path}`, { ...init, headers });
   if (res.status === 204) return undefined as T;
   const body: unknown = await res.json().catch(() => ({ message: res.statusText }));
-  if (!res.ok) {
-    const error = apiError(res, body);
-    if (error.code && SIGNED_OUT.has(error.code)) {
+  if (!res.ok) throw apiError(res, body);
+  return body as T;
+}
+
+/** A staff call: the staff token, and sign-out when the server says the token no longer opens anything. */
+export async function api<T>(path: string, init: RequestInit = {}): Promise<T> {
+  try {
+    return await request<T>(path, init, session.token());
+  } catch (error) {
+    if (error instanceof ApiError && error.code && SIGNED_OUT.has(error.code)) {
       session.clear();
       window.dispatchEvent(new Event('rubricon:signed-out'));
     }
     throw error;
   }
-  return body as T;
 }

@@ -1,5 +1,5 @@
 import type { BilingualText, CandidateAttemptView, CandidateSessionResponse } from '@rubricon/contracts';
-import { apiError } from '../api';
+import { request } from '../api';
 
 /**
  * HTTP for the candidate: no staff session, a candidate access token instead. Tokens live in
@@ -36,14 +36,8 @@ export async function openSession(linkToken: string): Promise<CandidateSession> 
   return res;
 }
 
-export async function candidateFetch<T>(accessToken: string | null, path: string, init: RequestInit = {}): Promise<T> {
-  const headers = new Headers(init.headers);
-  if (accessToken) headers.set('Authorization', `Bearer ${accessToken}`);
-  if (init.body) headers.set('Content-Type', 'application/json');
-  const res = await fetch(`/api${path}`, { ...init, headers });
-  const body: unknown = await res.json().catch(() => ({ message: res.statusText }));
-  if (!res.ok) throw apiError(res, body);
-  return body as T;
+export function candidateFetch<T>(accessToken: string | null, path: string, init: RequestInit = {}): Promise<T> {
+  return request<T>(path, init, accessToken);
 }
 
 /** A bound client for one attempt. */
