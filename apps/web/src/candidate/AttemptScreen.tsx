@@ -1,15 +1,17 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CandidateAttemptView } from '@rubricon/contracts';
+import { isErrorCode, type CandidateAttemptView } from '@rubricon/contracts';
 import { AnswerBook } from './answer-book';
 import { AttemptLink, type AttemptState } from './attempt-link';
 import type { AttemptClient } from './candidate-api';
 import { Countdown, syncFrom, type ClockSync } from './Countdown';
-import type { CodedError } from './error-messages';
+import type { CodedError } from '../i18n/errors';
+import { useDocumentTitle } from './a11y';
 import { useCandidateText } from './messages';
 import { QuestionNav } from './QuestionNav';
 import { QuestionPanel } from './QuestionPanel';
 import { isStaleSave } from './save-refusals';
 import { SubmitBar } from './SubmitBar';
+import { unansweredQuestions } from './unanswered';
 import { useAutosave } from './use-autosave';
 import { useIntegrity } from './use-integrity';
 
@@ -35,7 +37,16 @@ export function AttemptScreen({
   /** 'stale': this page's text was rebased on another tab's save; otherwise a refusal to show. */
   const [notice, setNotice] = useState<'stale' | CodedError | null>(null);
   const [index, setIndex] = useState(0);
+  const [confirming, setConfirming] = useState(false);
   const question = view.questions[index];
+  const total = view.questions.length;
+  useDocumentTitle(confirming ? c.confirmTitle : c.questionShort(index + 1, total), view.title);
+  /** Opens another question: the one on screen is saved first, and a pending confirmation closes. */
+  const open = (i: number) => {
+    if (question) void autosave.save(question.id);
+    setConfirming(false);
+    setIndex(i);
+  };
 
   /** Any fresh view from the server re-anchors the clock and may end the attempt. */
   const adopt = useCallback(
@@ -66,7 +77,7 @@ export function AttemptScreen({
     void client.view().then(
       (v) => {
         if (v.status === 'in_progress') {
-          const stale = isStaleSave(error.code);
+          const stale = isStaleSave(isErrorCode(error.code) ? error.code : undefined);
           if (stale) book.rebase(v, questionId);
           setNotice(stale ? 'stale' : error);
           autosave.rerender();
@@ -102,7 +113,14 @@ export function AttemptScreen({
     <div className="attempt">
       <div className="attempt-head">
         <h1 className="visually-hidden">{view.title}</h1>
-        {sync && <Countdown sync={sync} label={c.timeLeft} onElapsed={onElapsed} />}
+        {sync && (
+          <Countdown
+            sync={sync}
+            label={c.timeLeft}
+            onElapsed={onElapsed}
+            said={(minutes) => (minutes === 0 ? c.timeUp : c.minutesLeft(minutes))}
+          />
+        )}
         {!online && (
           <p className="note small" role="status">
             {c.offline}
@@ -125,33 +143,30 @@ export function AttemptScreen({
         )}
       </div>
       <div className="attempt-body">
-        <QuestionNav
-          questions={view.questions}
-          current={index}
-          stateOf={(id) => book.get(id).state}
-          onSelect={(i) => {
-            if (question) void autosave.save(question.id);
-            setIndex(i);
-          }}
-        />
+        <QuestionNav questions={view.questions} current={index} stateOf={(id) => book.get(id).state} onSelect={open} />
         {question && (
           <QuestionPanel
             key={question.id}
             question={question}
             number={index + 1}
-            total={view.questions.length}
+            total={total}
             entry={book.get(question.id)}
             client={client}
             onEdit={(content, language) => autosave.edit(question.id, content, language)}
             onBlur={() => void autosave.save(question.id)}
-            onMove={(delta) => {
-              void autosave.save(question.id);
-              setIndex(index + delta);
-            }}
+            onMove={(delta) => open(index + delta)}
           />
         )}
       </div>
-      <SubmitBar pendingCount={book.pending().length} onSubmit={submit} />
+      <SubmitBar
+        confirming={confirming}
+        onConfirming={setConfirming}
+        pendingCount={book.pending().length}
+        unanswered={confirming ? unansweredQuestions(view.questions, (id) => book.get(id).content) : []}
+        total={total}
+        onOpen={open}
+        onSubmit={submit}
+      />
     </div>
   );
 }

@@ -3,14 +3,15 @@ import type { CandidateAttemptView } from '@rubricon/contracts';
 import { ApiError } from '../api';
 import { attemptClient, forgetSession, openSession, storedSession, type AttemptClient } from './candidate-api';
 import { AttemptScreen } from './AttemptScreen';
-import type { CodedError } from './error-messages';
+import type { CodedError } from '../i18n/errors';
+import { CandidatePage, Done, LinkProblem, Opening } from './CandidatePage';
 import { Instructions } from './Instructions';
 import { useCandidateText } from './messages';
 import './candidate.css';
 
 /** Everything under /take/<token>: no staff login, only the invitation link. */
 export function CandidateApp({ linkToken }: { linkToken: string }) {
-  const { c, toggle, textFor } = useCandidateText();
+  const { c, textFor } = useCandidateText();
   const [client, setClient] = useState<AttemptClient | null>(null);
   const [view, setView] = useState<CandidateAttemptView | null>(null);
   const [problem, setProblem] = useState<CodedError | null>(null);
@@ -54,40 +55,11 @@ export function CandidateApp({ linkToken }: { linkToken: string }) {
   const onView = useCallback((v: CandidateAttemptView) => setView(v), []);
 
   let body;
-  if (problem)
-    body = (
-      <section className="card candidate-card">
-        <h1>{c.linkProblem}</h1>
-        <p role="alert" className="error">
-          {problemText(problem)}
-        </p>
-      </section>
-    );
-  else if (!view || !client) body = <p className="candidate-card">{c.opening}</p>;
+  if (problem) body = <LinkProblem text={problemText(problem)} />;
+  else if (!view || !client) body = <Opening />;
   else if (view.status === 'invited') body = <Instructions view={view} client={client} onStarted={onView} />;
   else if (view.status === 'in_progress') body = <AttemptScreen initial={view} client={client} onView={onView} />;
-  else body = <Done expired={view.status === 'expired'} />;
+  else body = <Done expired={view.status === 'expired'} title={view.title} />;
 
-  return (
-    <div className="candidate">
-      <header className="topbar candidate-bar">
-        <span className="brand">{view?.title ?? 'Rubricon'}</span>
-        <span className="spacer" />
-        <button type="button" className="link" onClick={toggle} data-testid="candidate-lang-toggle">
-          {c.language}
-        </button>
-      </header>
-      <main className="candidate-main">{body}</main>
-    </div>
-  );
-}
-
-function Done({ expired }: { expired: boolean }) {
-  const { c } = useCandidateText();
-  return (
-    <section className="card candidate-card" data-testid="thank-you">
-      <h1>{c.thanks}</h1>
-      <p>{expired ? c.expiredBody : c.thanksBody}</p>
-    </section>
-  );
+  return <CandidatePage title={view?.title}>{body}</CandidatePage>;
 }

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { CandidateAttemptView } from '@rubricon/contracts';
 import type { AttemptClient } from './candidate-api';
-import type { CodedError } from './error-messages';
+import type { CodedError } from '../i18n/errors';
+import { useDocumentTitle } from './a11y';
 import { useCandidateText } from './messages';
 
 export function Instructions({
@@ -14,6 +15,7 @@ export function Instructions({
   onStarted: (v: CandidateAttemptView) => void;
 }) {
   const { c, textFor } = useCandidateText();
+  useDocumentTitle(c.instructions, view.title);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CodedError | null>(null);
 

@@ -1,5 +1,6 @@
 import type { CandidateQuestionView, CodeLanguage } from '@rubricon/contracts';
 import { Markdown } from '../markdown/Markdown';
+import { useFocusHere } from './a11y';
 import type { AnswerEntry } from './answer-book';
 import { pick, type AttemptClient } from './candidate-api';
 import { CodingAnswer } from './CodingAnswer';
@@ -13,6 +14,7 @@ export interface AnswerProps {
   onBlur: () => void;
 }
 
+/** One question; mounted afresh for each (keyed by id), so its heading takes the focus when it opens. */
 export function QuestionPanel({
   question,
   number,
@@ -29,21 +31,38 @@ export function QuestionPanel({
   onMove: (delta: number) => void;
 }) {
   const { c, lang } = useCandidateText();
-  return (
-    <section className="question-panel" aria-labelledby="question-title">
+  const heading = useFocusHere<HTMLHeadingElement>();
+  const statement = (
+    <>
       <header>
         <p className="small muted">
           {c.questionOf(number, total)} · {c.kindLabels[question.kind]} · {c.suggestedMinutes(question.minutes)}
         </p>
-        <h2 id="question-title">{pick(question.title, lang)}</h2>
+        <h2 id="question-title" tabIndex={-1} ref={heading}>
+          {pick(question.title, lang)}
+        </h2>
       </header>
       <Markdown source={pick(question.prompt, lang)} headingOffset={2} />
+    </>
+  );
+  return (
+    <section className={`question-panel${question.coding ? ' coding' : ''}`} aria-labelledby="question-title">
       {question.coding ? (
-        <CodingAnswer question={question} entry={entry} client={client} onEdit={onEdit} onBlur={onBlur} />
+        <CodingAnswer
+          question={question}
+          entry={entry}
+          client={client}
+          onEdit={onEdit}
+          onBlur={onBlur}
+          statement={statement}
+        />
       ) : (
-        <TextAnswer question={question} entry={entry} onEdit={onEdit} onBlur={onBlur} />
+        <>
+          {statement}
+          <TextAnswer question={question} entry={entry} onEdit={onEdit} onBlur={onBlur} />
+        </>
       )}
-      <p className={`save-state ${entry.state}`} role="status" data-testid="save-state">
+      <p className={`save-state ${entry.state}`} role="status" data-testid="save-state" id={`save-${question.id}`}>
         {c.saveState[entry.state]}
       </p>
       <div className="row question-moves">

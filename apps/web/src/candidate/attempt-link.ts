@@ -9,7 +9,7 @@ import type {
 } from '@rubricon/contracts';
 import { ApiError, knownCode } from '../api';
 import type { AttemptClient } from './candidate-api';
-import type { CodedError } from './error-messages';
+import type { CodedError } from '../i18n/errors';
 import { isFinalSaveRefusal } from './save-refusals';
 
 export type AttemptState = Parameters<AttemptServerEvents['attempt-state']>[0];

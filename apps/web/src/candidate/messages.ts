@@ -1,6 +1,6 @@
 import { MAX_ANSWER_BYTES, type AttemptStatus, type QuestionKind } from '@rubricon/contracts';
 import { useLang } from '../i18n/lang';
-import { errorTexts, localizedError, type CodedError } from './error-messages';
+import { errorText, errorTexts, type CodedError } from '../i18n/errors';
 
 /** Candidate-facing strings. Kept apart from i18n.tsx so the staff dictionary stays the staff's. */
 const en = {
@@ -62,8 +62,9 @@ const en = {
   failed: 'failed',
   yourAnswer: 'Your answer',
   markdownHint: 'Markdown is welcome: **bold**, lists with -, `code`.',
-  chars: (n: number) => `${n} characters`,
-  guidance: (min: number, max: number) => `suggested ${min}–${max}`,
+  /** `shown`: the count formatted in the page's language (1,234 / 1,234). */
+  chars: (n: number, shown = String(n)) => (n === 1 ? '1 character' : `${shown} characters`),
+  guidance: (min: string, max: string) => `suggested ${min}–${max}`,
   previous: 'Previous question',
   next: 'Next question',
   submitAll: 'Submit the assessment',
@@ -85,8 +86,33 @@ const en = {
     submitted: 'Submitted',
     expired: 'Expired',
   } as Record<AttemptStatus, string>,
-  /** Refusals by code (error-messages.ts); `textFor` falls back to the server's message. */
-  errors: errorTexts.en,
+  // Layout, accessibility, the submit confirmation, custom runs and verdicts.
+  skipToMain: 'Skip to the main content',
+  questionShort: (n: number, total: number) => `Question ${n} of ${total}`,
+  confirmTitle: 'Submit the assessment?',
+  unansweredList: (n: number) => (n === 1 ? '1 question has no answer yet:' : `${n} questions have no answer yet:`),
+  allAnswered: 'Every question has an answer.',
+  minutesLeft: (n: number) => (n === 1 ? '1 minute left.' : `${n} minutes left.`),
+  timeUp: 'The time is up.',
+  splitLabel: 'Resize the statement and the editor',
+  statement: 'Question statement',
+  exampleInput: (n: number) => `Example ${n}: input`,
+  exampleExpected: (n: number) => `Example ${n}: expected output`,
+  customTitle: 'Run with your own input',
+  customLabel: 'Input (JSON, passed as solve(input))',
+  customRun: 'Run with this input',
+  customInvalid: (detail: string) => `This is not valid JSON: ${detail}`,
+  customResult: 'Result for your input',
+  verdicts: {
+    ok: 'finished',
+    passed: 'passed',
+    failed: 'failed',
+    error: 'error',
+    timeout: 'took too long',
+    memory: 'ran out of memory',
+    crashed: 'the runner stopped',
+  } as Record<string, string>,
+  tooLongField: 'This answer is too long to save.',
 };
 
 const zh: typeof en = {
@@ -142,8 +168,8 @@ const zh: typeof en = {
   failed: '未通过',
   yourAnswer: '您的回答',
   markdownHint: '支持 Markdown：**加粗**、以 - 开头的列表、`代码`。',
-  chars: (n: number) => `${n} 字`,
-  guidance: (min: number, max: number) => `建议 ${min}–${max} 字`,
+  chars: (n: number, shown = String(n)) => `${shown} 字`,
+  guidance: (min: string, max: string) => `建议 ${min}–${max} 字`,
   previous: '上一题',
   next: '下一题',
   submitAll: '提交测评',
@@ -159,7 +185,32 @@ const zh: typeof en = {
   stale: '该答案也在其他标签页中保存过；本页面上的内容已保留，并作为最新版本保存。',
   saveFailed: (msg: string) => `保存失败：${msg}`,
   statusLabels: { invited: '未开始', in_progress: '作答中', submitted: '已提交', expired: '已过期' },
-  errors: errorTexts.zh,
+  skipToMain: '跳到主要内容',
+  questionShort: (n: number, total: number) => `问题 ${n} / ${total}`,
+  confirmTitle: '确认提交测评？',
+  unansweredList: (n: number) => `有 ${n} 道题尚未作答：`,
+  allAnswered: '所有题目均已作答。',
+  minutesLeft: (n: number) => `还剩 ${n} 分钟。`,
+  timeUp: '作答时间已到。',
+  splitLabel: '调整题目与编辑器的宽度',
+  statement: '题目说明',
+  exampleInput: (n: number) => `示例 ${n}：输入`,
+  exampleExpected: (n: number) => `示例 ${n}：期望输出`,
+  customTitle: '用自己的输入运行',
+  customLabel: '输入（JSON，作为 solve(input) 的参数）',
+  customRun: '用此输入运行',
+  customInvalid: (detail: string) => `不是有效的 JSON：${detail}`,
+  customResult: '您的输入的运行结果',
+  verdicts: {
+    ok: '运行完成',
+    passed: '通过',
+    failed: '未通过',
+    error: '出错',
+    timeout: '运行超时',
+    memory: '内存不足',
+    crashed: '运行器已停止',
+  },
+  tooLongField: '答案过长，无法保存。',
 };
 
 export type CandidateMessages = typeof en;
@@ -174,5 +225,5 @@ export function useCandidateText(): {
   const [lang, setLang] = useLang();
   const toggle = () => setLang(lang === 'en' ? 'zh' : 'en');
   const c = lang === 'zh' ? zh : en;
-  return { c, lang, toggle, textFor: (error) => localizedError(c.errors, error) };
+  return { c, lang, toggle, textFor: (error) => errorText(lang, error) };
 }

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useReducer, useRef, useState } from 'react';
 import type { CodeLanguage } from '@rubricon/contracts';
 import type { AnswerBook } from './answer-book';
 import { SaveRefused, type AttemptLink } from './attempt-link';
-import type { CodedError } from './error-messages';
+import type { CodedError } from '../i18n/errors';
 
 const DEBOUNCE_MS = 2000;
 const RETRY_MS = 5000;

@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals';
-import { ERROR_CODES, ERRORS } from '@rubricon/contracts';
+import {
+  ERROR_CODES,
+  ERRORS,
+  MAX_ANSWER_BYTES,
+  MAX_HIDDEN_RUNS_PER_QUESTION,
+  MAX_SOCKETS_PER_ATTEMPT,
+} from '@rubricon/contracts';
 import { errorText, errorTexts } from './errors';
 
 /** Placeholders the client words itself: contract constants, or facts the page already shows. */
@@ -40,6 +46,24 @@ describe('error texts', () => {
         expect([code, errorTexts.zh[code].includes(`{${name}}`)]).toEqual([code, true]);
       }
     }
+  });
+
+  it('states limits from the contract constants in both languages', () => {
+    for (const texts of [errorTexts.en, errorTexts.zh]) {
+      expect(texts['answer-too-long']).toContain(`${MAX_ANSWER_BYTES / 1000} KB`);
+      expect(texts['hidden-runs-exhausted']).toContain(String(MAX_HIDDEN_RUNS_PER_QUESTION));
+      expect(texts['too-many-tabs']).toContain(String(MAX_SOCKETS_PER_ATTEMPT));
+    }
+  });
+
+  it("words a candidate's refusal in the page's language, never in the server's English", () => {
+    const used = {
+      message: 'This invitation link has already been used. Ask the recruiter to send you a new link.',
+      code: 'link-used',
+    };
+    expect(errorText('zh', used)).toBe('该邀请链接已被使用。请联系招聘方为您发送新的链接。');
+    expect(errorText('en', used)).toBe(used.message);
+    expect(errorText('zh', { message: 'content must be text' })).toBe('content must be text');
   });
 
   it('fills placeholders from params and falls back to the server message for an unknown code', () => {

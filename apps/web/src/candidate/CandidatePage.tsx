@@ -1,0 +1,71 @@
+import type { ReactNode } from 'react';
+import { useDocumentTitle, useFocusHere } from './a11y';
+import { useCandidateText } from './messages';
+
+/** The frame of every candidate view: a skip link, the bar with the language switch, the main region. */
+export function CandidatePage({ title, children }: { title?: string; children: ReactNode }) {
+  const { c, lang, toggle } = useCandidateText();
+  return (
+    <div className="candidate">
+      <a className="skip-link" href="#candidate-main">
+        {c.skipToMain}
+      </a>
+      <header className="topbar candidate-bar">
+        <span className="brand">{title ?? 'Rubricon'}</span>
+        <span className="spacer" />
+        {/* Its label is in the other language, and says so, so a screen reader uses the right voice. */}
+        <button
+          type="button"
+          className="link"
+          onClick={toggle}
+          data-testid="candidate-lang-toggle"
+          lang={lang === 'zh' ? 'en' : 'zh-CN'}
+        >
+          {c.language}
+        </button>
+      </header>
+      <main className="candidate-main" id="candidate-main" tabIndex={-1}>
+        {children}
+      </main>
+    </div>
+  );
+}
+
+/** While the link is being opened. */
+export function Opening() {
+  const { c } = useCandidateText();
+  useDocumentTitle();
+  return <p className="candidate-card">{c.opening}</p>;
+}
+
+/** A link that cannot be used (unknown, withdrawn, expired…), said in the page's language. */
+export function LinkProblem({ text }: { text: string }) {
+  const { c } = useCandidateText();
+  useDocumentTitle(c.linkProblem);
+  const heading = useFocusHere<HTMLHeadingElement>();
+  return (
+    <section className="card candidate-card">
+      <h1 tabIndex={-1} ref={heading}>
+        {c.linkProblem}
+      </h1>
+      <p role="alert" className="error">
+        {text}
+      </p>
+    </section>
+  );
+}
+
+/** After the submit (by the candidate or at the deadline): its heading takes the focus. */
+export function Done({ expired, title }: { expired: boolean; title: string }) {
+  const { c } = useCandidateText();
+  useDocumentTitle(c.thanks, title);
+  const heading = useFocusHere<HTMLHeadingElement>();
+  return (
+    <section className="card candidate-card" data-testid="thank-you">
+      <h1 tabIndex={-1} ref={heading}>
+        {c.thanks}
+      </h1>
+      <p>{expired ? c.expiredBody : c.thanksBody}</p>
+    </section>
+  );
+}
