@@ -25,15 +25,9 @@ function Soon({ page }: { page: 'interviews' | 'scorecards' }) {
   return <ComingSoonPage title={t(`nav.${page}`)} />;
 }
 
-// Until every screen reads its own params, these pass the route's id down.
+// Until every screen reads its own params, this passes the route's id down.
 function AssessmentRoute() {
   return <AssessmentPage id={useParams().assessmentId!} />;
-}
-function AttemptsRoute() {
-  return <AttemptsPage assessmentId={useParams().assessmentId!} />;
-}
-function AttemptRoute() {
-  return <AttemptDetailPage attemptId={useParams().attemptId!} />;
 }
 
 /** The staff app's route table: every staff function is reachable from here and from the navigation. */
@@ -61,7 +55,7 @@ export const staffRoutes: RouteObject[] = [
         path: 'assessments/:assessmentId/attempts',
         element: (
           <RequireRole roles={CAN.candidates}>
-            <AttemptsRoute />
+            <AttemptsPage />
           </RequireRole>
         ),
       },
@@ -69,7 +63,7 @@ export const staffRoutes: RouteObject[] = [
         path: 'attempts/:attemptId',
         element: (
           <RequireRole roles={CAN.candidates}>
-            <AttemptRoute />
+            <AttemptDetailPage />
           </RequireRole>
         ),
       },

@@ -1,20 +1,13 @@
-import { navigate } from '../router';
-import { useAttemptsText } from './messages';
+import { ArrowRightOutlined } from '@ant-design/icons';
+import { Link } from 'react-router';
+import { useTranslation } from '../i18n/staff';
 
 /** The way from an assessment to its candidates; placed on the assessment page. */
 export function AttemptsLink({ assessmentId }: { assessmentId: string }) {
-  const { h } = useAttemptsText();
-  const href = `/assessments/${assessmentId}/attempts`;
+  const { t } = useTranslation('attempts');
   return (
-    <a
-      href={href}
-      className="attempts-link"
-      onClick={(e) => {
-        e.preventDefault();
-        navigate(href);
-      }}
-    >
-      {h.candidatesAndAttempts} →
-    </a>
+    <Link to={`/assessments/${assessmentId}/attempts`}>
+      {t('candidatesAndAttempts')} <ArrowRightOutlined />
+    </Link>
   );
 }

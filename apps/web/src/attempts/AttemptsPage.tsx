@@ -1,72 +1,52 @@
-import { useCallback, useEffect, useState } from 'react';
-import type { AttemptSummary, InvitationLink } from '@rubricon/contracts';
-import { api } from '../api';
-import { navigate } from '../router';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import type { InvitationLink } from '@rubricon/contracts';
+import { Typography } from 'antd';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { useAssessment } from '../assessments/queries';
+import { useTranslation } from '../i18n/staff';
+import { PageError } from '../shell/PageState';
+import { usePageTitle } from '../shell/page-title';
 import { AttemptsTable } from './AttemptsTable';
 import { InviteForm } from './InviteForm';
-import { useAttemptsText } from './messages';
 import { NewLinks } from './NewLinks';
-import './attempts.css';
+import { useAssessmentAttempts } from './queries';
 
-export function AttemptsPage({ assessmentId }: { assessmentId: string }) {
-  const { h } = useAttemptsText();
-  const [attempts, setAttempts] = useState<AttemptSummary[] | null>(null);
+/** One assessment's candidates: invite them, hand out the links once, follow and manage their attempts. */
+export function AttemptsPage() {
+  const assessmentId = useParams().assessmentId!;
+  const { t } = useTranslation('attempts');
+  const assessment = useAssessment(assessmentId).data;
+  const attempts = useAssessmentAttempts(assessmentId);
+  // Links created on this visit, newest first; `replaced` marks the new links of existing attempts.
   const [links, setLinks] = useState<InvitationLink[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [replaced, setReplaced] = useState<ReadonlySet<string>>(new Set());
+  usePageTitle(t('candidatesAndAttempts'));
 
-  const load = useCallback(
-    () => api<AttemptSummary[]>(`/assessments/${assessmentId}/attempts`).then(setAttempts, (e) => setError(e.message)),
-    [assessmentId],
-  );
-  useEffect(() => {
-    void load();
-  }, [load]);
-
-  const act = async (path: string) => {
-    setError(null);
-    try {
-      const res = await api<AttemptSummary | InvitationLink>(path, { method: 'POST' });
-      if ('url' in res) setLinks((prev) => [res, ...prev]);
-      await load();
-    } catch (e) {
-      setError((e as Error).message);
-    }
-  };
-
-  const back = `/assessments/${assessmentId}`;
   return (
-    <article className="attempts-page">
-      <a
-        href={back}
-        onClick={(e) => {
-          e.preventDefault();
-          navigate(back);
-        }}
-      >
-        ← {h.backToAssessment}
-      </a>
-      <h1>{h.candidatesAndAttempts}</h1>
-      {error && (
-        <p role="alert" className="error alert-bar">
-          {error}
-        </p>
-      )}
-      <InviteForm
-        assessmentId={assessmentId}
-        onCreated={(created) => {
-          setLinks((prev) => [...created, ...prev]);
-          void load();
-        }}
-      />
-      <NewLinks links={links} />
-      <h2>{h.attempts}</h2>
-      {!attempts ? (
-        <p>{h.loading}</p>
+    <article aria-labelledby="attempts-title">
+      <Link to={`/assessments/${assessmentId}`}>
+        <ArrowLeftOutlined /> {t('backToAssessment')}
+      </Link>
+      <Typography.Title id="attempts-title" level={1} style={{ margin: '12px 0 0', fontSize: 24 }}>
+        {t('candidatesAndAttempts')}
+      </Typography.Title>
+      {assessment && <Typography.Text type="secondary">{assessment.postingTitle}</Typography.Text>}
+      <InviteForm assessmentId={assessmentId} onCreated={(created) => setLinks((prev) => [...created, ...prev])} />
+      <NewLinks links={links} replaced={replaced} />
+      <Typography.Title level={2} style={{ fontSize: 18 }}>
+        {t('table.title')}
+      </Typography.Title>
+      {attempts.error ? (
+        <PageError error={attempts.error} onRetry={() => void attempts.refetch()} />
       ) : (
         <AttemptsTable
-          attempts={attempts}
-          onRevoke={(a) => act(`/invitations/${a.invitationId}/revoke`)}
-          onResend={(a) => act(`/invitations/${a.invitationId}/resend`)}
+          attempts={attempts.data}
+          loading={attempts.isFetching}
+          onNewLink={(link) => {
+            setLinks((prev) => [link, ...prev.filter((l) => l.invitationId !== link.invitationId)]);
+            setReplaced((prev) => new Set([...prev, link.url]));
+          }}
         />
       )}
     </article>

@@ -1,95 +1,162 @@
-import type { AttemptSummary } from '@rubricon/contracts';
-import { navigate } from '../router';
-import { formatWhen, useAttemptsText } from './messages';
+import type { AttemptStatus, AttemptSummary, InvitationLink } from '@rubricon/contracts';
+import { App, Button, Popconfirm, Space, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { Link } from 'react-router';
+import { formatDateTime, formatPercent } from '../i18n/format';
+import { useLang } from '../i18n/lang';
+import { useErrorText, useTranslation } from '../i18n/staff';
+import { ExtraTimeModal } from './ExtraTimeModal';
+import { useNewLink, useRevoke } from './queries';
+import { scoreText, StatusTag } from './StatusTag';
 
+const OPEN: readonly AttemptStatus[] = ['invited', 'in_progress'];
+
+/** One assessment's attempts, with HR's actions: revoke, a new link, extra time. */
 export function AttemptsTable({
   attempts,
-  onRevoke,
-  onResend,
+  loading,
+  onNewLink,
 }: {
-  attempts: AttemptSummary[];
-  onRevoke: (a: AttemptSummary) => void;
-  onResend: (a: AttemptSummary) => void;
+  attempts: AttemptSummary[] | undefined;
+  loading: boolean;
+  onNewLink: (link: InvitationLink) => void;
 }) {
-  const { h, lang } = useAttemptsText();
-  if (!attempts.length) return <p className="muted">{h.noAttempts}</p>;
-  const when = (iso: string | null) => formatWhen(iso, lang, h.dash, false);
+  const { t } = useTranslation('attempts');
+  const { t: common } = useTranslation();
+  const [lang] = useLang();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const revoke = useRevoke();
+  const newLink = useNewLink();
+  const [extending, setExtending] = useState<AttemptSummary | null>(null);
+  // Dates on one line each, so the table stays readable beside the navigation.
+  const when = (iso: string | null) => (
+    <span style={{ whiteSpace: 'nowrap' }}>{iso ? formatDateTime(lang, iso) : '—'}</span>
+  );
+  const refused = (error: unknown) => void message.error(errorText(error));
+
   return (
-    <div className="table-scroll" tabIndex={0} role="region" aria-label={h.attempts}>
-      <table className="list-table attempts-table">
-        <thead>
-          <tr>
-            <th scope="col">{h.candidate}</th>
-            <th scope="col">{h.status}</th>
-            <th scope="col">{h.started}</th>
-            <th scope="col">{h.deadline}</th>
-            <th scope="col">{h.submitted}</th>
-            <th scope="col" className="num">
-              {h.autoScore}
-            </th>
-            <th scope="col" className="num">
-              {h.integrity}
-            </th>
-            <th scope="col">{h.actions}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {attempts.map((a) => {
-            const open = `/attempts/${a.attemptId}`;
-            const revoked = a.invitation.revokedAt !== null;
-            const canRevoke = !revoked && (a.status === 'invited' || a.status === 'in_progress');
-            return (
-              <tr
-                key={a.attemptId}
-                data-testid="attempt-row"
-                className="clickable"
-                onClick={(e) => {
-                  if (!(e.target as HTMLElement).closest('button,a')) navigate(open);
-                }}
-              >
-                <th scope="row">
-                  <a
-                    href={open}
-                    onClick={(e) => {
-                      e.preventDefault();
-                      navigate(open);
-                    }}
-                  >
-                    {a.candidate.name}
-                  </a>
-                  <div className="small muted">{a.candidate.email}</div>
-                </th>
-                <td>
-                  <span className={`badge ${a.status}`}>{h.statusLabels[a.status]}</span>
-                  {revoked && <span className="tag warn">{h.revoked}</span>}
-                </td>
-                <td>{when(a.startedAt)}</td>
-                <td>{when(a.deadline)}</td>
-                <td>
-                  {when(a.submittedAt)}
-                  {a.submittedBy === 'deadline' && <div className="small muted">{h.byDeadline}</div>}
-                </td>
-                <td className="num">{a.autoScorePercent === null ? h.dash : `${Math.round(a.autoScorePercent)}%`}</td>
-                <td className="num">{a.integrityEventCount}</td>
-                <td>
-                  <div className="row">
-                    {canRevoke && (
-                      <button type="button" className="danger" onClick={() => onRevoke(a)}>
-                        {h.revoke}
-                      </button>
-                    )}
-                    {a.status === 'invited' && (
-                      <button type="button" className="secondary" onClick={() => onResend(a)}>
-                        {h.resend}
-                      </button>
-                    )}
-                  </div>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <Table<AttemptSummary>
+        rowKey="attemptId"
+        aria-label={t('table.title')}
+        loading={loading}
+        dataSource={attempts}
+        locale={{ emptyText: t('table.none') }}
+        pagination={{ pageSize: 50, hideOnSinglePage: true }}
+        onRow={() => ({ 'data-testid': 'attempt-row' }) as React.HTMLAttributes<HTMLElement>}
+        columns={[
+          {
+            title: t('table.candidate'),
+            key: 'candidate',
+            sorter: (a, b) => a.candidate.name.localeCompare(b.candidate.name),
+            render: (_, a) => (
+              <>
+                <Link to={`/attempts/${a.attemptId}`}>{a.candidate.name}</Link>
+                <br />
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {a.candidate.email}
+                </Typography.Text>
+              </>
+            ),
+          },
+          {
+            title: t('table.status'),
+            dataIndex: 'status',
+            filters: (['invited', 'in_progress', 'submitted', 'expired'] as const).map((s) => ({
+              text: t(`status.${s}`),
+              value: s,
+            })),
+            onFilter: (value, a) => a.status === value,
+            render: (_, a) => <StatusTag status={a.status} revoked={a.invitation.revokedAt !== null} />,
+          },
+          { title: t('table.started'), dataIndex: 'startedAt', render: when, responsive: ['xxl'] },
+          {
+            title: t('table.deadline'),
+            dataIndex: 'deadline',
+            render: (_, a) => (
+              <>
+                <span data-testid="deadline">{when(a.deadline)}</span>
+                {a.extraMinutes > 0 && (
+                  <Tag style={{ marginInlineStart: 4 }}>{t('table.extra', { minutes: a.extraMinutes })}</Tag>
+                )}
+              </>
+            ),
+          },
+          {
+            title: t('table.submitted'),
+            dataIndex: 'submittedAt',
+            render: (_, a) => (
+              <>
+                {when(a.submittedAt)}
+                {a.submittedBy === 'deadline' && (
+                  <Typography.Text type="secondary"> ({t('table.byDeadline')})</Typography.Text>
+                )}
+              </>
+            ),
+          },
+          {
+            title: t('table.autoScore'),
+            dataIndex: 'autoScorePercent',
+            align: 'right',
+            sorter: (a, b) => (a.autoScorePercent ?? -1) - (b.autoScorePercent ?? -1),
+            render: (value: number | null) => scoreText(value, (share) => formatPercent(lang, share)),
+          },
+          {
+            title: t('table.integrity'),
+            dataIndex: 'integrityEventCount',
+            align: 'right',
+            responsive: ['lg'],
+            sorter: (a, b) => a.integrityEventCount - b.integrityEventCount,
+          },
+          {
+            title: common('actions'),
+            key: 'actions',
+            width: 180,
+            render: (_, a) => {
+              const name = a.candidate.name;
+              const open = OPEN.includes(a.status);
+              return (
+                <Space wrap>
+                  {open && a.invitation.revokedAt === null && (
+                    <Popconfirm
+                      title={t('actions.revokeConfirm', { name })}
+                      okText={t('actions.revoke')}
+                      cancelText={common('cancel')}
+                      okButtonProps={{ danger: true }}
+                      onConfirm={() =>
+                        revoke
+                          .mutateAsync(a.invitationId)
+                          .then(() => void message.success(t('actions.revoked', { name })), refused)
+                      }
+                    >
+                      <Button size="small" danger>
+                        {t('actions.revoke')}
+                      </Button>
+                    </Popconfirm>
+                  )}
+                  {open && (
+                    <Popconfirm
+                      title={t('actions.newLinkConfirm', { name })}
+                      okText={t('actions.newLink')}
+                      cancelText={common('cancel')}
+                      onConfirm={() => newLink.mutateAsync(a.invitationId).then(onNewLink, refused)}
+                    >
+                      <Button size="small">{t('actions.newLink')}</Button>
+                    </Popconfirm>
+                  )}
+                  {open && (
+                    <Button size="small" onClick={() => setExtending(a)}>
+                      {t('actions.extraTime')}
+                    </Button>
+                  )}
+                </Space>
+              );
+            },
+          },
+        ]}
+      />
+      {extending && <ExtraTimeModal attempt={extending} onClose={() => setExtending(null)} />}
+    </>
   );
 }

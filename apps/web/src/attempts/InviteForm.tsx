@@ -1,9 +1,12 @@
-import { useState, type FormEvent } from 'react';
-import type { InvitationLink, InviteCandidatesRequest } from '@rubricon/contracts';
-import { api } from '../api';
-import { useAttemptsText } from './messages';
+import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
+import type { InvitationLink } from '@rubricon/contracts';
+import { App, Button, Card, Divider, Flex, Form, Input, InputNumber, Typography, Upload } from 'antd';
+import { useTranslation } from '../i18n/staff';
+import { useInvite, useInviteCsv } from './queries';
+import { InviteRefusal } from './InviteRefusal';
 
 type Row = { name: string; email: string };
+type Values = { rows: Row[]; expiresInDays: number };
 
 /** Name + email rows or a CSV upload; either way the API answers with the new links. */
 export function InviteForm({
@@ -13,121 +16,124 @@ export function InviteForm({
   assessmentId: string;
   onCreated: (links: InvitationLink[]) => void;
 }) {
-  const { h } = useAttemptsText();
-  const [rows, setRows] = useState<Row[]>([{ name: '', email: '' }]);
-  const [days, setDays] = useState(7);
-  const [file, setFile] = useState<File | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-
-  const send = async (request: () => Promise<InvitationLink[]>, reset: () => void) => {
-    setBusy(true);
-    setError(null);
-    try {
-      onCreated(await request());
-      reset();
-    } catch (e) {
-      setError((e as Error).message);
-    } finally {
-      setBusy(false);
-    }
+  const { t } = useTranslation('attempts');
+  const { message } = App.useApp();
+  const invite = useInvite(assessmentId);
+  const inviteCsv = useInviteCsv(assessmentId);
+  const [form] = Form.useForm<Values>();
+  const rows = Form.useWatch('rows', form) ?? [];
+  const created = (links: InvitationLink[]) => {
+    void message.success(t('invite.created', { count: links.length }));
+    onCreated(links);
   };
-
-  const submitRows = (e: FormEvent) => {
-    e.preventDefault();
-    const candidates = rows
-      .map((r) => ({ name: r.name.trim(), email: r.email.trim() }))
-      .filter((r) => r.name || r.email);
-    const body: InviteCandidatesRequest = { candidates, expiresInDays: days };
-    void send(
-      () =>
-        api<InvitationLink[]>(`/assessments/${assessmentId}/invitations`, {
-          method: 'POST',
-          body: JSON.stringify(body),
-        }),
-      () => setRows([{ name: '', email: '' }]),
-    );
-  };
-
-  const submitCsv = (e: FormEvent) => {
-    e.preventDefault();
-    if (!file) return;
-    const form = new FormData();
-    form.append('file', file);
-    void send(
-      () => api<InvitationLink[]>(`/assessments/${assessmentId}/invitations/csv`, { method: 'POST', body: form }),
-      () => setFile(null),
-    );
-  };
-
-  const update = (i: number, patch: Partial<Row>) => setRows(rows.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   return (
-    <section className="card invite" aria-labelledby="invite-title">
-      <h2 id="invite-title">{h.invite}</h2>
-      <p className="small muted">{h.inviteHint}</p>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      <form onSubmit={submitRows}>
-        {rows.map((row, i) => (
-          <div className="row wrap invite-row" key={i}>
-            <label className="grow">
-              {h.name}
-              <input required value={row.name} onChange={(e) => update(i, { name: e.target.value })} />
-            </label>
-            <label className="grow">
-              {h.email}
-              <input required type="email" value={row.email} onChange={(e) => update(i, { email: e.target.value })} />
-            </label>
-            {rows.length > 1 && (
-              <button
-                type="button"
-                className="secondary"
-                aria-label={h.removeRow(i + 1)}
-                onClick={() => setRows(rows.filter((_, j) => j !== i))}
-              >
-                ×
-              </button>
+    <section aria-labelledby="invite-title" style={{ margin: '16px 0' }}>
+      <Card
+        title={
+          <h2 id="invite-title" style={{ margin: 0, fontSize: 16 }}>
+            {t('invite.title')}
+          </h2>
+        }
+      >
+        <Typography.Paragraph type="secondary">{t('invite.hint')}</Typography.Paragraph>
+        <Form<Values>
+          form={form}
+          initialValues={{ rows: [{ name: '', email: '' }], expiresInDays: 7 }}
+          onFinish={(values) => {
+            const candidates = values.rows.map((r) => ({ name: r.name.trim(), email: r.email.trim() }));
+            invite.mutate(
+              { candidates, expiresInDays: values.expiresInDays },
+              {
+                onSuccess: (links) => {
+                  created(links);
+                  form.resetFields();
+                },
+              },
+            );
+          }}
+        >
+          <Form.List name="rows">
+            {(fields, { remove }) => (
+              <>
+                {fields.map((field, i) => (
+                  <Flex key={field.key} gap={8} wrap align="start">
+                    <Form.Item
+                      name={[field.name, 'name']}
+                      label={t('invite.name')}
+                      rules={[{ required: true, whitespace: true, message: t('invite.required') }]}
+                      style={{ flex: '1 1 200px', marginBottom: 12 }}
+                    >
+                      <Input
+                        autoComplete="off"
+                        aria-label={fields.length > 1 ? t('invite.nameOfRow', { n: i + 1 }) : undefined}
+                      />
+                    </Form.Item>
+                    <Form.Item
+                      name={[field.name, 'email']}
+                      label={t('invite.email')}
+                      rules={[
+                        { required: true, whitespace: true, message: t('invite.required') },
+                        { type: 'email', message: t('invite.emailInvalid') },
+                      ]}
+                      style={{ flex: '1 1 260px', marginBottom: 12 }}
+                    >
+                      <Input
+                        type="email"
+                        autoComplete="off"
+                        aria-label={fields.length > 1 ? t('invite.emailOfRow', { n: i + 1 }) : undefined}
+                      />
+                    </Form.Item>
+                    {fields.length > 1 && (
+                      <Button
+                        icon={<DeleteOutlined />}
+                        aria-label={t('invite.removeRow', { n: i + 1 })}
+                        onClick={() => remove(field.name)}
+                      />
+                    )}
+                  </Flex>
+                ))}
+              </>
             )}
-          </div>
-        ))}
-        <div className="row wrap">
-          <button type="button" className="secondary" onClick={() => setRows([...rows, { name: '', email: '' }])}>
-            {h.addRow}
-          </button>
-          <label className="row">
-            {h.expiresInDays}
-            <input
-              type="number"
-              min={1}
-              max={60}
-              value={days}
-              onChange={(e) => setDays(Number(e.target.value))}
-              style={{ width: '5rem' }}
-            />
-          </label>
-          <button type="submit" disabled={busy}>
-            {busy ? h.creating : h.sendInvitations}
-          </button>
-        </div>
-      </form>
-      <form onSubmit={submitCsv} className="row wrap csv">
-        <label>
-          {h.orCsv}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            aria-label={h.csvFile}
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        </label>
-        <button type="submit" className="secondary" disabled={busy || !file}>
-          {h.uploadCsv}
-        </button>
-      </form>
+          </Form.List>
+          <Flex gap={12} wrap align="center">
+            <Button
+              icon={<PlusOutlined />}
+              onClick={() =>
+                form.setFieldValue('rows', [...(form.getFieldValue('rows') as Row[]), { name: '', email: '' }])
+              }
+            >
+              {t('invite.addRow')}
+            </Button>
+            <Form.Item name="expiresInDays" label={t('invite.expiresInDays')} style={{ marginBottom: 0 }}>
+              <InputNumber min={1} max={60} precision={0} style={{ width: 80 }} />
+            </Form.Item>
+            <Button type="primary" htmlType="submit" loading={invite.isPending}>
+              {t('invite.submit')}
+            </Button>
+          </Flex>
+        </Form>
+        {invite.error && <InviteRefusal error={invite.error} rows={rows} />}
+        <Divider />
+        <Typography.Title level={3} style={{ fontSize: 14 }}>
+          {t('invite.csvTitle')}
+        </Typography.Title>
+        <Typography.Paragraph type="secondary">{t('invite.csvHint')}</Typography.Paragraph>
+        <Upload
+          accept=".csv,text/csv"
+          showUploadList={false}
+          disabled={inviteCsv.isPending}
+          beforeUpload={(file) => {
+            inviteCsv.mutate(file, { onSuccess: created });
+            return false;
+          }}
+        >
+          <Button icon={<UploadOutlined />} loading={inviteCsv.isPending}>
+            {t('invite.chooseCsv')}
+          </Button>
+        </Upload>
+        {inviteCsv.error && <InviteRefusal error={inviteCsv.error} />}
+      </Card>
     </section>
   );
 }

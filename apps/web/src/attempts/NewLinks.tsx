@@ -1,42 +1,63 @@
-import { useState } from 'react';
+import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
 import type { InvitationLink } from '@rubricon/contracts';
-import { formatWhen, useAttemptsText } from './messages';
+import { Button, Card, Flex, Input, Space, Typography } from 'antd';
+import { useState } from 'react';
+import { formatDateTime } from '../i18n/format';
+import { useLang } from '../i18n/lang';
+import { useTranslation } from '../i18n/staff';
 
-/** The links exist in clear only in this response: the server keeps hashes. */
-export function NewLinks({ links }: { links: InvitationLink[] }) {
-  const { h, lang } = useAttemptsText();
+/**
+ * The links exist in clear only in the response that created them (the server keeps hashes), so
+ * they live in page state: leaving the page forgets them.
+ */
+export function NewLinks({ links, replaced }: { links: InvitationLink[]; replaced: ReadonlySet<string> }) {
+  const { t } = useTranslation('attempts');
+  const [lang] = useLang();
   const [copied, setCopied] = useState<string | null>(null);
   if (!links.length) return null;
   const copy = async (link: InvitationLink) => {
     await navigator.clipboard.writeText(link.url).catch(() => undefined);
-    setCopied(link.invitationId);
+    setCopied(link.url);
   };
   return (
-    <section className="card new-links" aria-labelledby="new-links-title">
-      <h2 id="new-links-title">{h.newLinks}</h2>
-      <ul>
-        {links.map((link) => (
-          <li key={link.invitationId} className="row wrap">
-            <span>
-              {link.candidate.name} &lt;{link.candidate.email}&gt;
-            </span>
-            <input
-              readOnly
-              value={link.url}
-              aria-label={`${link.candidate.name} URL`}
-              className="grow"
-              onFocus={(e) => e.target.select()}
-              data-testid="invitation-url"
-            />
-            <button type="button" className="secondary" onClick={() => void copy(link)}>
-              {copied === link.invitationId ? h.copied : h.copy}
-            </button>
-            <span className="small muted">
-              {h.expires} {formatWhen(link.expiresAt, lang)}
-            </span>
-          </li>
-        ))}
-      </ul>
+    <section aria-labelledby="new-links-title" style={{ margin: '16px 0' }}>
+      <Card
+        type="inner"
+        title={
+          <h2 id="new-links-title" style={{ margin: 0, fontSize: 16 }}>
+            {t('links.title')}
+          </h2>
+        }
+      >
+        <Typography.Paragraph type="warning">{t('links.hint')}</Typography.Paragraph>
+        <Flex vertical gap={12}>
+          {links.map((link) => (
+            <div key={link.url} data-testid="new-link">
+              <Typography.Text strong>{link.candidate.name}</Typography.Text>{' '}
+              <Typography.Text type="secondary">&lt;{link.candidate.email}&gt;</Typography.Text>
+              <Space.Compact style={{ width: '100%', marginTop: 4 }}>
+                <Input
+                  readOnly
+                  value={link.url}
+                  aria-label={t('links.url', { name: link.candidate.name })}
+                  onFocus={(e) => e.target.select()}
+                  data-testid="invitation-url"
+                />
+                <Button
+                  icon={copied === link.url ? <CheckOutlined /> : <CopyOutlined />}
+                  onClick={() => void copy(link)}
+                >
+                  {copied === link.url ? t('links.copied') : t('links.copy')}
+                </Button>
+              </Space.Compact>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('links.expires', { date: formatDateTime(lang, link.expiresAt) })}
+                {replaced.has(link.url) && <> · {t('links.replaces')}</>}
+              </Typography.Text>
+            </div>
+          ))}
+        </Flex>
+      </Card>
     </section>
   );
 }

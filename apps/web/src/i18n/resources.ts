@@ -1,3 +1,4 @@
+import { attemptsText } from '../attempts/i18n';
 import { authText } from '../auth/i18n';
 import { postingsText } from '../postings/i18n';
 import { commonText } from '../shell/i18n';
@@ -8,8 +9,20 @@ import { usersText } from '../users/i18n';
  * (<feature>/i18n.ts) in English and Chinese. Add a feature's namespace here.
  */
 export const resources = {
-  en: { common: commonText.en, auth: authText.en, postings: postingsText.en, users: usersText.en },
-  zh: { common: commonText.zh, auth: authText.zh, postings: postingsText.zh, users: usersText.zh },
+  en: {
+    common: commonText.en,
+    auth: authText.en,
+    postings: postingsText.en,
+    users: usersText.en,
+    attempts: attemptsText.en,
+  },
+  zh: {
+    common: commonText.zh,
+    auth: authText.zh,
+    postings: postingsText.zh,
+    users: usersText.zh,
+    attempts: attemptsText.zh,
+  },
 };
 
 export type Resources = (typeof resources)['en'];

@@ -1,0 +1,84 @@
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AttemptDetail,
+  AttemptSummary,
+  ExtraTimeRequest,
+  InvitationLink,
+  InviteCandidatesRequest,
+} from '@rubricon/contracts';
+import { api, send } from '../api';
+
+/** Attempts and invitations: every HR screen reads and changes them through these hooks. */
+export const attemptKeys = {
+  all: ['attempts'] as const,
+  ofAssessment: (assessmentId: string) => ['attempts', 'assessment', assessmentId] as const,
+  detail: (attemptId: string) => ['attempts', 'detail', attemptId] as const,
+};
+
+export function useAssessmentAttempts(assessmentId: string) {
+  return useQuery({
+    queryKey: attemptKeys.ofAssessment(assessmentId),
+    queryFn: () => api<AttemptSummary[]>(`/assessments/${assessmentId}/attempts`),
+  });
+}
+
+export function useAttempt(attemptId: string) {
+  return useQuery({
+    queryKey: attemptKeys.detail(attemptId),
+    queryFn: () => api<AttemptDetail>(`/attempts/${attemptId}`),
+  });
+}
+
+/** Any change to an invitation or attempt shows in every list and detail that holds it. */
+function useInvalidateAttempts() {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: attemptKeys.all });
+}
+
+export function useInvite(assessmentId: string) {
+  const invalidate = useInvalidateAttempts();
+  return useMutation({
+    mutationFn: (body: InviteCandidatesRequest) =>
+      send<InvitationLink[]>('POST', `/assessments/${assessmentId}/invitations`, body),
+    onSuccess: invalidate,
+  });
+}
+
+export function useInviteCsv(assessmentId: string) {
+  const invalidate = useInvalidateAttempts();
+  return useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append('file', file);
+      return api<InvitationLink[]>(`/assessments/${assessmentId}/invitations/csv`, { method: 'POST', body: form });
+    },
+    onSuccess: invalidate,
+  });
+}
+
+export function useRevoke() {
+  const invalidate = useInvalidateAttempts();
+  return useMutation({
+    mutationFn: (invitationId: string) => send<AttemptSummary>('POST', `/invitations/${invitationId}/revoke`),
+    onSuccess: invalidate,
+  });
+}
+
+/** A fresh link for the same attempt (also one under way); the old link stops working. */
+export function useNewLink() {
+  const invalidate = useInvalidateAttempts();
+  return useMutation({
+    mutationFn: (invitationId: string) => send<InvitationLink>('POST', `/invitations/${invitationId}/resend`),
+    onSuccess: invalidate,
+  });
+}
+
+/** More minutes for one candidate; answers the attempt's summary with its new deadline. */
+export function useExtraTime() {
+  const invalidate = useInvalidateAttempts();
+  return useMutation({
+    mutationFn: ({ attemptId, minutes }: { attemptId: string; minutes: number }) =>
+      send<AttemptSummary>('POST', `/attempts/${attemptId}/extra-time`, { minutes } satisfies ExtraTimeRequest),
+    onSuccess: invalidate,
+  });
+}
