@@ -51,6 +51,9 @@ export default function CodeEditor({
       scrollBeyondLastLine: false,
       tabSize: 2,
       accessibilitySupport: 'auto',
+      // Dimmed text (the line after the last, unused names) falls under 4.5:1 contrast.
+      renderFinalNewline: 'on',
+      showUnused: false,
     });
     editorRef.current = editor;
     const subscriptions = [

@@ -27,7 +27,8 @@ function renderBlock(block: Block, key: number, offset: number, tight: boolean):
       );
     case 'code':
       return (
-        <pre key={key} className="code">
+        // Focusable: a long line scrolls sideways, and the keyboard must be able to scroll it too.
+        <pre key={key} className="code" tabIndex={0}>
           <code data-lang={block.lang || undefined}>{block.text}</code>
         </pre>
       );
@@ -49,7 +50,7 @@ function renderBlock(block: Block, key: number, offset: number, tight: boolean):
     }
     case 'table':
       return (
-        <div key={key} className="table-scroll">
+        <div key={key} className="table-scroll" tabIndex={0}>
           <table className="md-table">
             <thead>
               <tr>
