@@ -118,7 +118,13 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('assessments on 
       await request(suite.server.url).patch(url).set(as(suite.token)).send({ durationMinutes: 95 }).expect(200)
     ).body;
     expect(retimed.durationMinutes).toBe(95);
-    await request(suite.server.url).patch(url).set(as(suite.token)).send({ durationMinutes: 1 }).expect(400);
+    const tooShort = await request(suite.server.url).patch(url).set(as(suite.token)).send({ durationMinutes: 1 });
+    expect({ status: tooShort.status, ...tooShort.body }).toEqual({
+      status: 400,
+      message: 'The duration must be from 5 to 600 minutes (got 1).',
+      code: 'duration-out-of-range',
+      params: { minutes: 1, min: 5, max: 600 },
+    });
 
     const published = (await request(suite.server.url).post(`${url}/publish`).set(as(suite.token)).expect(201))
       .body as AssessmentView;

@@ -71,6 +71,27 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('auth and staff 
     expect(bad.body.message).toMatch(/role must be one of: admin, hr, interviewer/);
     expect(bad.body.message).toMatch(/password must be at least 10 characters/);
     expect(bad.body.message).toMatch(/unknown field "isAdmin"/);
+    expect(bad.body.code).toBe('invalid-request');
+
+    // What a person can get wrong in the users form has its own code, worded by the staff app.
+    const form = (body: object) =>
+      request(server.url).post('/api/users').set('Authorization', `Bearer ${adminToken}`).send(body).expect(400);
+    const valid = { email: 'form@test.rubricon', name: 'Form', role: 'hr', password: 'long-enough-pw' };
+    expect((await form({ ...valid, role: 'boss' })).body).toEqual({
+      message: 'There is no role "boss"; the roles are: admin, hr, interviewer.',
+      code: 'role-unknown',
+      params: { role: 'boss', roles: 'admin, hr, interviewer' },
+    });
+    expect((await form({ ...valid, email: 'not-an-email' })).body).toMatchObject({
+      code: 'email-invalid',
+      params: { email: 'not-an-email' },
+    });
+    expect((await form({ ...valid, name: '   ' })).body).toMatchObject({ code: 'name-required' });
+    expect((await form({ ...valid, password: 'short' })).body).toEqual({
+      message: 'The password must be at least 10 characters long.',
+      code: 'password-too-short',
+      params: { min: 10 },
+    });
 
     const dup = await request(server.url)
       .post('/api/users')

@@ -43,6 +43,10 @@ export const ERRORS = {
   'user-not-found': { status: 404, message: 'No such user.' },
   'email-taken': { status: 409, message: 'A user with the email {email} already exists.' },
   'self-demotion': { status: 400, message: 'You cannot deactivate yourself or remove your own admin role.' },
+  'role-unknown': { status: 400, message: 'There is no role "{role}"; the roles are: {roles}.' },
+  'email-invalid': { status: 400, message: '"{email}" is not a valid email address.' },
+  'name-required': { status: 400, message: 'Enter a name.' },
+  'password-too-short': { status: 400, message: 'The password must be at least {min} characters long.' },
 
   // --- Postings.
   'posting-not-found': { status: 404, message: 'No such posting.' },
@@ -56,10 +60,55 @@ export const ERRORS = {
     status: 409,
     message: 'This posting has assessments, and their candidates’ work depends on it; it cannot be deleted.',
   },
+  // Why a posting document (or a candidates CSV: file-*) could not be read.
+  'import-too-large': {
+    status: 413,
+    message: 'The document is {bytes} bytes, more than the {max}-byte limit. Split it into smaller files.',
+  },
+  'file-not-text': { status: 422, message: 'This file looks binary, not like text; upload a text file.' },
+  'file-not-utf8': {
+    status: 422,
+    message: 'This file is not UTF-8 text (perhaps GBK). Save it as UTF-8 (in Excel: "CSV UTF-8") and upload it again.',
+  },
+  'import-empty': { status: 422, message: 'The document is empty.' },
+  'import-unsupported-type': {
+    status: 422,
+    message: 'Files of type ".{extension}" are not supported; upload one of: {supported}.',
+  },
+  'import-table-header-missing': {
+    status: 422,
+    message: 'The table has no header row with a title column and a duties column.',
+  },
+  'import-table-columns-missing': {
+    status: 422,
+    message: 'The header on row {line} ({header}) has no column for: {missing}.',
+  },
+  'import-table-row-cells': { status: 422, message: 'Row {line} has {cells} cells but the header has {expected}.' },
+  'import-no-duties': {
+    status: 422,
+    message:
+      'No posting with at least one duty line was found. Put the duties under a heading such as "岗位职责" or "Responsibilities", one per line.',
+  },
+  'import-too-many-lines': {
+    status: 422,
+    message: 'Posting "{title}" has {count} {kind} lines; a posting may have at most {max}.',
+  },
+  'import-line-too-long': {
+    status: 422,
+    message: 'Posting "{title}": {kind} line {line} is {length} characters long; a line may have at most {max}.',
+  },
+  'import-too-complex': {
+    status: 422,
+    message: 'The document’s layout is more than the importer can handle; simplify it or split it into smaller files.',
+  },
 
   // --- Question bank and assessments.
   'bank-question-not-found': { status: 404, message: 'The question bank has no question "{id}".' },
   'assessment-not-found': { status: 404, message: 'No such assessment.' },
+  'duration-out-of-range': {
+    status: 400,
+    message: 'The duration must be from {min} to {max} minutes (got {minutes}).',
+  },
   'assessment-published': {
     status: 409,
     message: 'This assessment is published and can no longer change; generate a new draft instead.',
@@ -86,6 +135,22 @@ export const ERRORS = {
   'invitation-not-found': { status: 404, message: 'No such invitation.' },
   'attempt-not-found': { status: 404, message: 'No such attempt.' },
   'nothing-to-resend': { status: 409, message: 'This attempt has been submitted; there is nothing to resend.' },
+  // Why a candidates CSV could not be used (line numbers count the header as line 1).
+  'csv-empty': { status: 422, message: 'The CSV needs a header row (name,email) and at least one candidate.' },
+  'csv-columns-missing': {
+    status: 422,
+    message: 'The CSV header must name the columns "name" and "email"; found: {found}.',
+  },
+  'csv-row-invalid': {
+    status: 422,
+    message: 'Line {line}: each candidate needs a name and a valid email (got "{name}", "{email}").',
+  },
+  'csv-too-many': { status: 422, message: 'Invite at most {max} candidates per file.' },
+  'csv-duplicate-email': {
+    status: 422,
+    message:
+      'The email {email} appears on lines {lines} ({count} repeated emails in all). Invite each person once: remove the extra rows or correct the addresses.',
+  },
 
   // --- Code runs (staff and candidates).
   'invalid-run': { status: 400, message: '{detail}' },

@@ -7,8 +7,8 @@ export const MAX_DOCUMENT_BYTES = 1024 * 1024;
  * it as before; other uploads (the candidates CSV) catch this class alone.
  */
 export class TextDecodeError extends PostingParseError {
-  constructor(message: string) {
-    super(message);
+  constructor(message: string, problem: 'not-text' | 'not-utf8') {
+    super(message, { problem });
     this.name = 'TextDecodeError';
   }
 }
@@ -61,7 +61,7 @@ function utf16Encoding(bytes: Buffer): 'utf-16le' | 'utf-16be' | null {
  */
 export function decodeText(content: Buffer | string, wording: DecodeWording): string {
   const binary = (reason: string) =>
-    new TextDecodeError(`${wording.subject} looks binary (${reason}); ${wording.binaryAdvice}`);
+    new TextDecodeError(`${wording.subject} looks binary (${reason}); ${wording.binaryAdvice}`, 'not-text');
   let text = typeof content === 'string' ? content : bytesToText(content, wording, binary);
   if (text.includes('\u0000')) throw binary('it contains NUL bytes');
   text = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
@@ -74,7 +74,8 @@ export function decodeText(content: Buffer | string, wording: DecodeWording): st
 }
 
 function bytesToText(bytes: Buffer, wording: DecodeWording, binary: (reason: string) => TextDecodeError): string {
-  const encodingError = (what: string) => new TextDecodeError(`${wording.subject} ${what}. ${wording.encodingAdvice}`);
+  const encodingError = (what: string) =>
+    new TextDecodeError(`${wording.subject} ${what}. ${wording.encodingAdvice}`, 'not-utf8');
   const utf16 = utf16Encoding(bytes);
   if (utf16)
     return strictDecode(bytes, utf16) ?? throwError(encodingError('starts like UTF-16 text but is not valid UTF-16'));
@@ -112,9 +113,10 @@ export function decodeInput(content: Buffer | string): string {
     const n = (value: number) => value.toLocaleString('en-US');
     throw new PostingParseError(
       `The document is ${n(bytes)} bytes, more than the 1 MiB (${n(MAX_DOCUMENT_BYTES)} bytes) limit. Split it into smaller files.`,
+      { problem: 'too-large', params: { bytes, max: MAX_DOCUMENT_BYTES } },
     );
   }
   const text = decodeText(content, POSTING_WORDING);
-  if (text.trim() === '') throw new PostingParseError('The document is empty.');
+  if (text.trim() === '') throw new PostingParseError('The document is empty.', { problem: 'empty' });
   return text;
 }

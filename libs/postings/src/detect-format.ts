@@ -58,6 +58,7 @@ export function detectFormat(text: string, filename?: string): PostingFormat {
   if (!known) {
     throw new PostingParseError(
       `Files of type “.${extension}” are not supported; upload a ${SUPPORTED_FORMATS} posting.`,
+      { problem: 'unsupported-type', params: { extension, supported: '.txt, .md, .markdown, .tsv, .html, .htm' } },
     );
   }
   if (known !== 'sniff') return known;

@@ -34,7 +34,7 @@ export function parsePostingsDocument(input: PostingInput): ParsedDocument {
     // leave the parser as a 500: the uploader gets a message, the cause stays for the logs.
     throw new PostingParseError(
       'The document could not be read: its layout is more than the importer can handle (for example, a list of tens of thousands of items). Simplify it or split it into smaller files.',
-      { cause: error },
+      { problem: 'too-complex', cause: error },
     );
   }
 }
@@ -48,6 +48,7 @@ function parseOrThrow(input: PostingInput): ParsedDocument {
     const where = input.filename ? ` in ${input.filename}` : '';
     throw new PostingParseError(
       `No posting with at least one duty line was found${where}. Put the duties under a heading such as “岗位职责” or “Responsibilities”, one per line.`,
+      { problem: 'no-duties', params: input.filename ? { filename: input.filename } : {} },
     );
   }
   postings.forEach(checkLineLengths);
@@ -67,12 +68,20 @@ function checkLineLengths(posting: ParsedPosting): void {
     if (lines.length > MAX_LINES_PER_KIND) {
       throw new PostingParseError(
         `Posting “${posting.title}” has ${lines.length.toLocaleString('en')} ${kind} lines; a posting may have at most ${MAX_LINES_PER_KIND}. Is this really one posting? Put each posting under its own title.`,
+        {
+          problem: 'too-many-lines',
+          params: { title: posting.title, kind, count: lines.length, max: MAX_LINES_PER_KIND },
+        },
       );
     }
     const at = lines.findIndex((line) => line.length > MAX_LINE_CHARS);
     if (at >= 0) {
       throw new PostingParseError(
         `Posting “${posting.title}”: ${kind} line ${at + 1} is ${lines[at].length.toLocaleString('en')} characters long; a line may have at most ${MAX_LINE_CHARS.toLocaleString('en')}. Split it into separate items.`,
+        {
+          problem: 'line-too-long',
+          params: { title: posting.title, kind, line: at + 1, length: lines[at].length, max: MAX_LINE_CHARS },
+        },
       );
     }
   }

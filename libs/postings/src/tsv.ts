@@ -45,6 +45,7 @@ export function parseTsv(text: string, warnings: string[]): ParsedPosting[] {
     if (used.length !== header.length) {
       throw new PostingParseError(
         `Row ${line} has ${used.length} ${used.length === 1 ? 'cell' : 'cells'} but the header has ${header.length} (${header.join(', ')}).`,
+        { problem: 'table-row-cells', params: { line, cells: used.length, expected: header.length } },
       );
     }
     const posting = rowToPosting(used, columns, line, warnings);
@@ -53,6 +54,7 @@ export function parseTsv(text: string, warnings: string[]): ParsedPosting[] {
   if (!header) {
     throw new PostingParseError(
       `The table has no header row with a title column (${TITLE_NAMES}) and a duties column (${DUTY_NAMES}).`,
+      { problem: 'table-header-missing' },
     );
   }
   return postings;
@@ -65,12 +67,19 @@ function trimTrailingEmpty(cells: string[], wanted: number): string[] {
 }
 
 function requireColumns(columns: Partial<Record<Column, number>>, header: string[], line: number) {
+  const missingKeys = (['title', 'duties'] as const).filter((key) => columns[key] === undefined);
   const missing = [
     columns.title === undefined ? `title column (${TITLE_NAMES})` : undefined,
     columns.duties === undefined ? `duties column (${DUTY_NAMES})` : undefined,
   ].filter(Boolean);
   if (missing.length > 0) {
-    throw new PostingParseError(`The header on row ${line} (${header.join(', ')}) has no ${missing.join(' and no ')}.`);
+    throw new PostingParseError(
+      `The header on row ${line} (${header.join(', ')}) has no ${missing.join(' and no ')}.`,
+      {
+        problem: 'table-columns-missing',
+        params: { line, header: header.join(', '), missing: missingKeys.join(', ') },
+      },
+    );
   }
   return columns;
 }

@@ -48,7 +48,7 @@ export class AssessmentsController {
 
   @Patch('assessments/:id')
   @ApiOkResponse({ type: AssessmentViewDto })
-  @ApiErrors(...JSON_BODY, 'assessment-not-found', 'assessment-published')
+  @ApiErrors(...JSON_BODY, 'duration-out-of-range', 'assessment-not-found', 'assessment-published')
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdateAssessmentDto): Promise<AssessmentView> {
     return this.assessments.update(id, dto);
   }

@@ -1,6 +1,15 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { Optional } from '../common/validation';
+import { coded, Optional } from '../common/validation';
+
+/** The duration HR may give an assessment, in minutes. */
+export const MIN_DURATION_MINUTES = 5;
+export const MAX_DURATION_MINUTES = 600;
+const durationOutOfRange = coded('duration-out-of-range', (value) => ({
+  minutes: Number(value),
+  min: MIN_DURATION_MINUTES,
+  max: MAX_DURATION_MINUTES,
+}));
 
 export class GenerateAssessmentDto {
   @ApiPropertyOptional({ description: 'Selects a parallel form; the same seed gives the same assessment' })
@@ -20,8 +29,8 @@ export class UpdateAssessmentDto {
   @ApiPropertyOptional()
   @Optional()
   @IsInt()
-  @Min(5, { message: 'durationMinutes must be at least 5' })
-  @Max(600, { message: 'durationMinutes must be at most 600' })
+  @Min(MIN_DURATION_MINUTES, { message: 'durationMinutes must be at least 5', context: durationOutOfRange })
+  @Max(MAX_DURATION_MINUTES, { message: 'durationMinutes must be at most 600', context: durationOutOfRange })
   durationMinutes?: number;
 }
 

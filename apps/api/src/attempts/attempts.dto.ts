@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
-import { MaxCodePoints, Optional } from '../common/validation';
+import { coded, MaxCodePoints, Optional } from '../common/validation';
 import { MAX_ANSWER_BYTES, MAX_CUSTOM_INPUT_BYTES } from '@rubricon/contracts';
 
 const LANGUAGES = ['javascript', 'typescript'] as const;
@@ -8,7 +8,8 @@ const LANGUAGES = ['javascript', 'typescript'] as const;
 export class OpenSessionDto {
   @ApiProperty()
   @IsString()
-  @Length(20, 200, { message: 'token is not a valid invitation token' })
+  // A cut-off or mistyped link is the candidate's problem to see worded, not a malformed call.
+  @Length(20, 200, { message: 'token is not a valid invitation token', context: coded('link-unknown') })
   token: string;
 }
 

@@ -1,5 +1,6 @@
 import { ValidationPipe, type ValidationError, type ValidationPipeOptions } from '@nestjs/common';
 import { Transform } from 'class-transformer';
+import type { ErrorCode, ErrorParams } from '@rubricon/contracts';
 import { ApiException } from './api-exception';
 import { ValidateBy, ValidateIf, buildMessage, type ValidationOptions } from 'class-validator';
 
@@ -50,8 +51,42 @@ export function strictValidationOptions(toError: (message: string) => Error): Va
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => toError(validationMessage(errors)),
+    exceptionFactory: (errors) => codedRefusal(errors) ?? toError(validationMessage(errors)),
   };
+}
+
+/** What a rule's `context` holds when a person (not a program) meets its failure: see `coded`. */
+interface CodedContext {
+  code: ErrorCode;
+  params?: (value: unknown) => ErrorParams;
+}
+
+/**
+ * A validation rule whose failure a person meets in a form (a role, a duration), refused with its own
+ * code and params instead of `invalid-request` and English detail: `@Min(5, { context: coded(…) })`.
+ * `params` sees the refused value; never return a secret or a token from it.
+ */
+export const coded = (code: ErrorCode, params?: (value: unknown) => ErrorParams): CodedContext => ({ code, params });
+
+/**
+ * The coded refusal when every reported failure has a code (the first one's is answered); otherwise
+ * undefined, and the request was malformed in a way only a program makes: `invalid-request`.
+ */
+function codedRefusal(errors: ValidationError[]): ApiException | undefined {
+  const reported = reportedFailures(errors);
+  if (reported.length === 0 || !reported.every((r) => r.context)) return undefined;
+  const { context, value } = reported[0];
+  return new ApiException(context!.code, context!.params?.(value) ?? {});
+}
+
+function reportedFailures(errors: ValidationError[]): { context?: CodedContext; value: unknown }[] {
+  return errors.flatMap((e) => {
+    const constraints = Object.keys(e.constraints ?? {});
+    const typeRule = TYPE_RULES.find((rule) => constraints.includes(rule));
+    const names = typeRule ? [typeRule] : constraints;
+    const own = names.map((name) => ({ context: e.contexts?.[name] as CodedContext | undefined, value: e.value }));
+    return [...own, ...reportedFailures(e.children ?? [])];
+  });
 }
 
 /**

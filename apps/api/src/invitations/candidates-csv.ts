@@ -1,3 +1,4 @@
+import type { ErrorCode, ErrorParams } from '@rubricon/contracts';
 import { isEmail } from 'class-validator';
 import { clipCodePoints } from '../common/validation';
 import { decodeText, TextDecodeError, type DecodeWording } from '@rubricon/postings';
@@ -9,73 +10,89 @@ const CSV_WORDING: DecodeWording = {
   encodingAdvice: 'Save it as "CSV UTF-8 (Comma delimited)" (Excel: File → Save As) and upload it again.',
 };
 
+/** Why a CSV cannot be used: a code the staff app words in zh and en, with the values for it. */
+export interface CsvRefusal {
+  code: ErrorCode;
+  params: ErrorParams;
+}
+
+export const MAX_CANDIDATES_PER_CSV = 500;
+
+/** A candidate and the line of the file it came from (the header is line 1). */
+export interface CsvCandidate {
+  name: string;
+  email: string;
+  line: number;
+}
+
 /**
  * Candidates from a CSV with a header row naming `name` and `email` columns (any order, any case).
  * Bytes are decoded as the posting import does: UTF-8 (BOM or not) or UTF-16 with a BOM, else refused.
  */
-export function parseCandidatesCsv(
-  content: Buffer | string,
-): { candidates: { name: string; email: string }[] } | { error: string } {
+export function parseCandidatesCsv(content: Buffer | string): { candidates: CsvCandidate[] } | { refusal: CsvRefusal } {
+  const refuse = (code: ErrorCode, params: ErrorParams = {}) => ({ refusal: { code, params } });
   let text: string;
   try {
     text = decodeText(content, CSV_WORDING);
   } catch (error) {
-    if (error instanceof TextDecodeError) return { error: error.message };
+    if (error instanceof TextDecodeError)
+      return refuse(error.problem === 'not-text' ? 'file-not-text' : 'file-not-utf8');
     throw error;
   }
-  const rows = parseCsv(text).filter((r) => r.some((c) => c.trim()));
-  if (rows.length < 2) return { error: 'The CSV needs a header row (name,email) and at least one candidate.' };
-  const header = rows[0].map((h) => h.trim().toLowerCase());
+  const rows = parseCsv(text).filter((r) => r.cells.some((c) => c.trim()));
+  if (rows.length < 2) return refuse('csv-empty');
+  const header = rows[0].cells.map((h) => h.trim().toLowerCase());
   const nameAt = header.findIndex((h) => h === 'name' || h === '姓名');
   const emailAt = header.findIndex((h) => h === 'email' || h === '邮箱' || h === 'e-mail');
   if (nameAt < 0 || emailAt < 0)
-    return { error: `The CSV header must name the columns "name" and "email"; found: ${rows[0].join(', ')}.` };
-  const candidates: { name: string; email: string }[] = [];
-  const rowsByEmail = new Map<string, number[]>();
-  for (const [i, row] of rows.slice(1).entries()) {
-    const name = (row[nameAt] ?? '').trim();
-    const email = (row[emailAt] ?? '').trim();
+    return refuse('csv-columns-missing', { found: clipCodePoints(rows[0].cells.join(', '), 200) });
+  const candidates: CsvCandidate[] = [];
+  const linesByEmail = new Map<string, number[]>();
+  for (const { cells, line } of rows.slice(1)) {
+    const name = (cells[nameAt] ?? '').trim();
+    const email = (cells[emailAt] ?? '').trim();
     // The same check as the JSON route's @IsEmail, so a CSV cannot smuggle in what JSON refuses
     // (`=HYPERLINK(…)@example.com` would also be a formula in HR's spreadsheet).
     if (!name || !isEmail(email))
-      return { error: `Row ${i + 2}: each candidate needs a name and a valid email (got "${name}", "${email}").` };
+      return refuse('csv-row-invalid', { line, name: clipCodePoints(name, 120), email: clipCodePoints(email, 254) });
     const clippedEmail = clipCodePoints(email, 254);
-    candidates.push({ name: clipCodePoints(name, 120), email: clippedEmail });
+    candidates.push({ name: clipCodePoints(name, 120), email: clippedEmail, line });
     const key = clippedEmail.toLowerCase();
-    rowsByEmail.set(key, [...(rowsByEmail.get(key) ?? []), i + 2]);
+    linesByEmail.set(key, [...(linesByEmail.get(key) ?? []), line]);
   }
-  if (candidates.length > 500) return { error: 'Invite at most 500 candidates per file.' };
+  if (candidates.length > MAX_CANDIDATES_PER_CSV) return refuse('csv-too-many', { max: MAX_CANDIDATES_PER_CSV });
   // Refused rather than merged: two rows with one address (case aside, as invitations store it)
   // are either the same person twice, which would get two links, or a typo in one of the rows,
   // which merging would hide; and with two names there is no right one to keep. HR fixes the file.
-  const duplicates = [...rowsByEmail].filter(([, at]) => at.length > 1);
+  const duplicates = [...linesByEmail].filter(([, at]) => at.length > 1);
   if (duplicates.length > 0) {
-    const listed = duplicates.slice(0, 5).map(([email, at]) => `rows ${at.join(', ')} (${email})`);
-    const more = duplicates.length > 5 ? ` and ${duplicates.length - 5} more` : '';
-    return {
-      error: `The same email appears more than once: ${listed.join('; ')}${more}. Invite each person once: remove the extra rows or correct the addresses.`,
-    };
+    const [email, lines] = duplicates[0];
+    return refuse('csv-duplicate-email', { email, lines: lines.join(', '), count: duplicates.length });
   }
   return { candidates };
 }
 
-/** RFC 4180: commas, quoted fields with "" escapes and line breaks, CRLF or LF. */
-function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
+/** RFC 4180: commas, quoted fields with "" escapes and line breaks, CRLF or LF; each row with the line it starts on. */
+function parseCsv(text: string): { cells: string[]; line: number }[] {
+  const rows: { cells: string[]; line: number }[] = [];
   let row: string[] = [];
   let field = '';
   let quoted = false;
+  let line = 1;
+  let rowLine = 1;
   const endField = () => {
     row.push(field);
     field = '';
   };
   const endRow = () => {
     endField();
-    rows.push(row);
+    rows.push({ cells: row, line: rowLine });
     row = [];
+    rowLine = line;
   };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
+    if (ch === '\n' || (ch === '\r' && text[i + 1] !== '\n')) line++;
     if (quoted) {
       if (ch === '"' && text[i + 1] === '"') {
         field += '"';
@@ -85,7 +102,10 @@ function parseCsv(text: string): string[][] {
     } else if (ch === '"') quoted = true;
     else if (ch === ',') endField();
     else if (ch === '\n' || ch === '\r') {
-      if (ch === '\r' && text[i + 1] === '\n') i++;
+      if (ch === '\r' && text[i + 1] === '\n') {
+        i++;
+        line++;
+      }
       endRow();
     } else field += ch;
   }

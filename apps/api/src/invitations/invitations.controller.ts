@@ -48,7 +48,13 @@ export class InvitationsController {
   @ApiErrors(
     ...JSON_BODY,
     'candidates-missing',
-    'candidates-unreadable',
+    'file-not-text',
+    'file-not-utf8',
+    'csv-empty',
+    'csv-columns-missing',
+    'csv-row-invalid',
+    'csv-too-many',
+    'csv-duplicate-email',
     'assessment-not-found',
     'assessment-not-published',
   )

@@ -69,7 +69,7 @@ describe(InvitationsService.name, () => {
   it('says what is wrong with a missing or unreadable candidate list', async () => {
     const { service } = build();
     expect(await codeOf(service.inviteCsv('as1', undefined))).toBe('candidates-missing');
-    expect(await codeOf(service.inviteCsv('as1', 'who,where\nAda,London\n'))).toBe('candidates-unreadable');
+    expect(await codeOf(service.inviteCsv('as1', 'who,where\nAda,London\n'))).toBe('csv-columns-missing');
   });
 
   it('renews a link for an attempt under way and ends its open sessions; refuses for a submitted one', async () => {

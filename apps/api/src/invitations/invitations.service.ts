@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AttemptSummary, InvitationLink } from '@rubricon/contracts';
 import { AssessmentsService } from '../assessments/assessments.service';
-import { ApiException, refuse } from '../common/api-exception';
+import { ApiException } from '../common/api-exception';
 import { AttemptEvents } from '../common/attempt-events';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { IntegrityService } from '../integrity/integrity.service';
@@ -53,7 +53,7 @@ export class InvitationsService {
   async inviteCsv(assessmentId: string, csv: Buffer | string | undefined, userId?: string): Promise<InvitationLink[]> {
     if (csv === undefined) throw new ApiException('candidates-missing');
     const parsed = parseCandidatesCsv(csv);
-    if ('error' in parsed) throw refuse('candidates-unreadable', parsed.error);
+    if ('refusal' in parsed) throw new ApiException(parsed.refusal.code, parsed.refusal.params);
     return this.invite(assessmentId, parsed.candidates, undefined, userId);
   }
 

@@ -21,6 +21,7 @@ import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { ImportPostingsDto, ListPostingsQuery, UpdatePostingDto } from './postings.dto';
 import { ImportPostingsResponseDto, PostingDetailDto, PostingPageDto } from './postings.responses';
 import { PostingsService } from './postings.service';
+import { IMPORT_REFUSALS } from './posting-refusal';
 
 @ApiTags('postings')
 @ApiBearerAuth()
@@ -50,7 +51,7 @@ export class PostingsController {
     'A posting document (TXT, Markdown, TSV, HTML): multipart field `file`, or JSON `{ text, filename? }`',
   )
   @ApiCreatedResponse({ type: ImportPostingsResponseDto })
-  @ApiErrors('role-required', ...JSON_BODY, 'import-missing', 'import-unreadable')
+  @ApiErrors('role-required', ...JSON_BODY, 'import-missing', ...IMPORT_REFUSALS)
   @UseInterceptors(FileInterceptor('file', { limits: { fileSize: MAX_DOCUMENT_BYTES, files: 1, fields: 5 } }))
   import(
     @UploadedFile() file: Express.Multer.File | undefined,

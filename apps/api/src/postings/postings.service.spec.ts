@@ -104,7 +104,7 @@ describe(PostingsService.name, () => {
       status: 400,
     });
     expect(await refusal(service.importUploadOrText(undefined, { text: '   ' }, 'u1'))).toEqual({
-      code: 'import-unreadable',
+      code: 'import-empty',
       status: 422,
     });
   });

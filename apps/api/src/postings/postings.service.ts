@@ -2,10 +2,11 @@ import { Injectable, Logger } from '@nestjs/common';
 import type { ImportPostingsResponse, Page, PostingDetail, PostingSummary } from '@rubricon/contracts';
 import { parsePostingsDocument, PostingParseError, type ParsedPosting } from '@rubricon/postings';
 import { createHash } from 'node:crypto';
-import { ApiException, refuse } from '../common/api-exception';
+import { ApiException } from '../common/api-exception';
 import { clipCodePoints } from '../common/validation';
 import type { DocumentImportEntity } from './document-import.entity';
 import type { PostingEntity } from './posting.entity';
+import { postingRefusal } from './posting-refusal';
 import { ImportPostingsDto, ListPostingsQuery, UpdatePostingDto } from './postings.dto';
 import { PostingsRepository, type LineCounts, type NewPosting } from './postings.repository';
 
@@ -62,7 +63,7 @@ export class PostingsService {
     try {
       parsed = parsePostingsDocument({ content: input.content, filename: input.filename });
     } catch (error) {
-      if (error instanceof PostingParseError) throw refuse('import-unreadable', error.message);
+      if (error instanceof PostingParseError) throw postingRefusal(error);
       throw error;
     }
     const hash = sha256(input.content);

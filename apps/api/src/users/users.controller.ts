@@ -2,6 +2,10 @@ import { Body, Controller, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestj
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { StaffUser } from '@rubricon/contracts';
 import { ApiErrors, JSON_BODY, SIGNED_IN, VALIDATED } from '../common/api-docs';
+import type { ErrorCode } from '@rubricon/contracts';
+
+// What the users form can be refused with (users.dto.ts words them as codes).
+const USER_FORM: ErrorCode[] = ['role-unknown', 'email-invalid', 'name-required', 'password-too-short'];
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
 import { StaffUserDto } from './users.responses';
@@ -23,14 +27,14 @@ export class UsersController {
 
   @Post()
   @ApiCreatedResponse({ type: StaffUserDto })
-  @ApiErrors(...JSON_BODY, 'email-taken')
+  @ApiErrors(...JSON_BODY, ...USER_FORM, 'email-taken')
   create(@Body() dto: CreateUserDto): Promise<StaffUser> {
     return this.users.create(dto);
   }
 
   @Patch(':id')
   @ApiOkResponse({ type: StaffUserDto })
-  @ApiErrors(...VALIDATED, ...JSON_BODY, 'user-not-found', 'self-demotion')
+  @ApiErrors(...VALIDATED, ...JSON_BODY, ...USER_FORM, 'user-not-found', 'self-demotion')
   update(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: UpdateUserDto,

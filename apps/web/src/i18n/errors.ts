@@ -17,6 +17,34 @@ export type ErrorTexts = Record<ErrorCode, string>;
 
 const en: ErrorTexts = {
   'invalid-request': 'The request was not accepted: {detail}',
+  // Users form.
+  'role-unknown': 'There is no role “{role}”; choose one of: {roles}.',
+  'email-invalid': '“{email}” is not a valid email address.',
+  'name-required': 'Enter a name.',
+  'password-too-short': 'The password must be at least {min} characters long.',
+  // Posting documents and candidate files.
+  'import-too-large': 'The document is {bytes} bytes, more than the limit of {max} bytes. Split it into smaller files.',
+  'file-not-text': 'This file looks binary, not like text. Upload a text file.',
+  'file-not-utf8':
+    'This file is not UTF-8 text (perhaps GBK). Save it as UTF-8 (in Excel: “CSV UTF-8”) and upload it again.',
+  'import-empty': 'The document is empty.',
+  'import-unsupported-type': 'Files of type “.{extension}” are not supported; upload one of: {supported}.',
+  'import-table-header-missing': 'The table has no header row with a title column and a duties column.',
+  'import-table-columns-missing': 'The header on row {line} ({header}) has no column for: {missing}.',
+  'import-table-row-cells': 'Row {line} has {cells} cells, but the header has {expected}.',
+  'import-no-duties':
+    'No posting with at least one duty was found. Put the duties under a heading such as “岗位职责” or “Responsibilities”, one per line.',
+  'import-too-many-lines': 'Posting “{title}” has {count} {kind} lines; a posting may have at most {max}.',
+  'import-line-too-long':
+    'Posting “{title}”: {kind} line {line} is {length} characters long; at most {max} are allowed.',
+  'import-too-complex': 'The document’s layout is too complex to read; simplify it or split it into smaller files.',
+  'csv-empty': 'The CSV needs a header row (name,email) and at least one candidate.',
+  'csv-columns-missing': 'The CSV header must have the columns “name” and “email”; found: {found}.',
+  'csv-row-invalid': 'Line {line}: each candidate needs a name and a valid email (found “{name}”, “{email}”).',
+  'csv-too-many': 'Invite at most {max} candidates per file.',
+  'csv-duplicate-email':
+    'The email {email} appears on lines {lines} ({count} repeated emails in all). Invite each person once.',
+  'duration-out-of-range': 'The duration must be from {min} to {max} minutes (you entered {minutes}).',
   'invalid-json': 'The request could not be read (it is not valid JSON).',
   'too-deeply-nested': 'The request is nested too deeply (more than {depth} levels).',
   'unsupported-encoding': 'The text must be UTF-8 encoded.',
@@ -86,6 +114,30 @@ const en: ErrorTexts = {
 
 const zh: ErrorTexts = {
   'invalid-request': '请求未被接受：{detail}',
+  // 用户表单。
+  'role-unknown': '没有“{role}”这个角色；可选角色：{roles}。',
+  'email-invalid': '“{email}”不是有效的邮箱地址。',
+  'name-required': '请输入姓名。',
+  'password-too-short': '密码至少需要 {min} 个字符。',
+  // 职位文档与候选人文件。
+  'import-too-large': '文档大小为 {bytes} 字节，超过 {max} 字节的上限。请拆分为较小的文件。',
+  'file-not-text': '该文件看起来是二进制文件，而不是文本。请上传文本文件。',
+  'file-not-utf8': '该文件不是 UTF-8 文本（可能是 GBK 编码）。请另存为 UTF-8（Excel 中选择“CSV UTF-8”）后重新上传。',
+  'import-empty': '文档内容为空。',
+  'import-unsupported-type': '不支持“.{extension}”类型的文件；请上传以下类型之一：{supported}。',
+  'import-table-header-missing': '表格缺少包含职位名称列和职责列的表头行。',
+  'import-table-columns-missing': '第 {line} 行的表头（{header}）缺少以下列：{missing}。',
+  'import-table-row-cells': '第 {line} 行有 {cells} 个单元格，但表头有 {expected} 列。',
+  'import-no-duties': '未找到包含职责条目的职位。请将职责放在“岗位职责”或“Responsibilities”等标题下，每行一条。',
+  'import-too-many-lines': '职位“{title}”的职责或要求多达 {count} 行；每类最多 {max} 行。',
+  'import-line-too-long': '职位“{title}”中第 {line} 条职责或要求长 {length} 个字符；每条最多 {max} 个字符。',
+  'import-too-complex': '文档版式过于复杂，无法读取；请简化或拆分为较小的文件。',
+  'csv-empty': 'CSV 需要一行表头（name,email）和至少一位候选人。',
+  'csv-columns-missing': 'CSV 表头必须包含“name”和“email”两列；实际为：{found}。',
+  'csv-row-invalid': '第 {line} 行：每位候选人都需要姓名和有效的邮箱（实际为“{name}”、“{email}”）。',
+  'csv-too-many': '每个文件最多邀请 {max} 位候选人。',
+  'csv-duplicate-email': '邮箱 {email} 在第 {lines} 行重复出现（共 {count} 个重复的邮箱）。每人只需邀请一次。',
+  'duration-out-of-range': '测评时长必须在 {min} 到 {max} 分钟之间（您填写的是 {minutes}）。',
   'invalid-json': '无法读取请求内容（不是有效的 JSON）。',
   'too-deeply-nested': '请求内容嵌套层级过深（超过 {depth} 层）。',
   'unsupported-encoding': '文本必须使用 UTF-8 编码。',
