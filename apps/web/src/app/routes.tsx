@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
-import { Navigate, useLocation, useParams, type RouteObject } from 'react-router';
+import { Navigate, useLocation, type RouteObject } from 'react-router';
 import { AssessmentPage } from '../assessments/AssessmentPage';
+import { AssessmentsPage } from '../assessments/AssessmentsPage';
 import { AttemptDetailPage } from '../attempts/AttemptDetailPage';
 import { AttemptsPage } from '../attempts/AttemptsPage';
 import { LoginPage } from '../auth/LoginPage';
@@ -25,11 +26,6 @@ function Soon({ page }: { page: 'interviews' | 'scorecards' }) {
   return <ComingSoonPage title={t(`nav.${page}`)} />;
 }
 
-// Until every screen reads its own params, this passes the route's id down.
-function AssessmentRoute() {
-  return <AssessmentPage id={useParams().assessmentId!} />;
-}
-
 /** The staff app's route table: every staff function is reachable from here and from the navigation. */
 export const staffRoutes: RouteObject[] = [
   { path: '/login', element: <LoginPage /> },
@@ -44,10 +40,18 @@ export const staffRoutes: RouteObject[] = [
       { path: 'postings', element: <PostingsPage /> },
       { path: 'postings/:postingId', element: <PostingDetailPage /> },
       {
+        path: 'assessments',
+        element: (
+          <RequireRole roles={CAN.assessments}>
+            <AssessmentsPage />
+          </RequireRole>
+        ),
+      },
+      {
         path: 'assessments/:assessmentId',
         element: (
           <RequireRole roles={CAN.assessments}>
-            <AssessmentRoute />
+            <AssessmentPage />
           </RequireRole>
         ),
       },

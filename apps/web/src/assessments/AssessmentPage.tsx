@@ -1,180 +1,117 @@
-import { useCallback, useEffect, useState } from 'react';
+import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { AssessmentView } from '@rubricon/contracts';
-import { api } from '../api';
-import { useI18n } from '../i18n';
-import { navigate } from '../router';
-import { AttemptsLink } from '../attempts/AttemptsLink';
+import { Alert, Descriptions, Flex, Space, Typography } from 'antd';
+import { Link, useParams } from 'react-router';
+import { CAN, useCan } from '../auth/session';
+import { formatDateTime } from '../i18n/format';
+import { useLang } from '../i18n/lang';
+import { useTranslation } from '../i18n/staff';
+import { QueryView } from '../shell/PageState';
+import { usePageTitle } from '../shell/page-title';
 import { AddQuestion } from './AddQuestion';
 import { CoverageMatrix } from './CoverageMatrix';
 import { DurationField } from './DurationField';
+import { formatCoverage, StatusTag, useFamilyLabel, useKindLabel } from './labels';
+import { PublishButton } from './PublishButton';
 import { QuestionCard } from './QuestionCard';
-import { formatDate, questionNumbers } from './text';
+import { useAssessment } from './queries';
+import { neededMinutes, questionNumbers } from './text';
 
-/** Runs one change against the API; the answer is always the whole, recomputed assessment. */
-export type RunChange = (change: () => Promise<AssessmentView>) => Promise<boolean>;
+/** HR's review of one assessment: facts, coverage, the questions by kind; a draft can be edited and published. */
+export function AssessmentPage() {
+  const id = useParams().assessmentId!;
+  const { t } = useTranslation('assessments');
+  const assessment = useAssessment(id);
+  usePageTitle(assessment.data && t('page.heading', { title: assessment.data.postingTitle }));
+  return <QueryView query={assessment}>{(view) => <AssessmentReview view={view} />}</QueryView>;
+}
 
-export function AssessmentPage({ id }: { id: string }) {
-  const { t, lang } = useI18n();
-  const [view, setView] = useState<AssessmentView | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [confirming, setConfirming] = useState(false);
-
-  useEffect(() => {
-    setView(null);
-    api<AssessmentView>(`/assessments/${id}`).then(setView, (e) => setError(e.message));
-  }, [id]);
-
-  const run = useCallback<RunChange>(async (change) => {
-    setBusy(true);
-    setError(null);
-    try {
-      setView(await change());
-      return true;
-    } catch (e) {
-      setError((e as Error).message);
-      return false;
-    } finally {
-      setBusy(false);
-    }
-  }, []);
-
-  const alert = error && (
-    <p role="alert" className="error alert-bar">
-      {error}
-    </p>
-  );
-  if (!view) return alert || <p>{t.loading}</p>;
-
-  const draft = view.status === 'draft';
+function AssessmentReview({ view }: { view: AssessmentView }) {
+  const { t } = useTranslation('assessments');
+  const [lang] = useLang();
+  const familyLabel = useFamilyLabel();
+  const kindLabel = useKindLabel();
+  // The route admits only roles that may edit; checked here too, so no control ever outruns the role.
+  const editable = useCan(...CAN.assessments) && view.status === 'draft';
+  const canSeeAttempts = useCan(...CAN.candidates);
   const numbers = questionNumbers(view);
-  const questionMinutes = view.sections.flatMap((s) => s.questions).reduce((sum, q) => sum + q.minutes, 0);
-  const post = (path: string, body?: unknown) => () =>
-    api<AssessmentView>(`/assessments/${id}${path}`, {
-      method: 'POST',
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  const publish = async () => {
-    if (await run(post('/publish'))) setConfirming(false);
-  };
+  const needed = neededMinutes(view);
 
   return (
-    <article className="assessment" aria-busy={busy}>
-      <a
-        href={`/postings/${view.postingId}`}
-        onClick={(e) => {
-          e.preventDefault();
-          navigate(`/postings/${view.postingId}`);
-        }}
-      >
-        ← {t.backToPosting}
-      </a>
-      <div className="row wrap">
-        <h1>{t.assessmentOf(view.postingTitle)}</h1>
-        <span className={`badge ${view.status}`}>{t.statusLabels[view.status]}</span>
-        {view.status === 'published' && <AttemptsLink assessmentId={id} />}
-      </div>
-      {alert}
-      <dl className="facts">
-        <dt>{t.roleFamily}</dt>
-        <dd>{t.familyLabels[view.roleFamily] ?? view.roleFamily}</dd>
-        <dt>{draft ? <label htmlFor="duration">{t.durationMinutes}</label> : t.durationMinutes}</dt>
-        <dd>
-          {draft ? (
-            <DurationField
-              id="duration"
-              value={view.durationMinutes}
-              disabled={busy}
-              onSave={(durationMinutes) =>
-                run(() =>
-                  api<AssessmentView>(`/assessments/${id}`, {
-                    method: 'PATCH',
-                    body: JSON.stringify({ durationMinutes }),
-                  }),
-                )
-              }
-            />
-          ) : (
-            view.durationMinutes
-          )}
-          <span className="muted small"> · {t.questionMinutes(questionMinutes)}</span>
-        </dd>
-        <dt>{t.coverage}</dt>
-        <dd data-testid="coverage">{view.coveragePercent}%</dd>
-        <dt>{t.questions}</dt>
-        <dd>{numbers.size}</dd>
-        <dt>{t.candidateLanguage}</dt>
-        <dd>{t.langNames[view.lang]}</dd>
-        <dt>{t.created}</dt>
-        <dd>{formatDate(view.createdAt, lang)}</dd>
-        <dt>{t.bankVersion}</dt>
-        <dd>
-          <code className="small">{view.bankVersion.slice(0, 12)}</code>
-        </dd>
-      </dl>
-      {draft ? (
-        <div className="row publish">
-          {!confirming ? (
-            <button type="button" disabled={busy} onClick={() => setConfirming(true)}>
-              {t.publish}
-            </button>
-          ) : (
-            <div role="group" aria-label={t.publish} className="confirm">
-              <p>{t.publishConfirm}</p>
-              <div className="row">
-                <button type="button" disabled={busy} onClick={() => void publish()}>
-                  {t.confirmPublish}
-                </button>
-                <button type="button" className="secondary" onClick={() => setConfirming(false)}>
-                  {t.cancel}
-                </button>
-              </div>
-            </div>
-          )}
-        </div>
-      ) : (
-        <p role="status" className="note">
-          {t.publishedNote(formatDate(view.publishedAt ?? view.createdAt, lang))}
-        </p>
+    <article aria-labelledby="assessment-title">
+      <Link to={`/postings/${view.postingId}`}>
+        <ArrowLeftOutlined /> {t('page.back')}
+      </Link>
+      <Flex align="center" gap={12} wrap style={{ margin: '12px 0' }}>
+        <Typography.Title id="assessment-title" level={1} style={{ margin: 0, fontSize: 24 }}>
+          {t('page.heading', { title: view.postingTitle })}
+        </Typography.Title>
+        <StatusTag status={view.status} />
+        <span style={{ flex: 1 }} />
+        {view.status === 'published' && canSeeAttempts && (
+          <Link to={`/assessments/${view.id}/attempts`}>{t('page.attempts')} →</Link>
+        )}
+        {editable && <PublishButton view={view} needed={needed} />}
+      </Flex>
+      <Descriptions
+        size="small"
+        column={{ xs: 1, md: 2, xl: 3 }}
+        items={[
+          { key: 'family', label: t('page.roleFamily'), children: familyLabel(view.roleFamily) },
+          {
+            key: 'duration',
+            span: { xs: 1, md: 2, xl: 2 },
+            label: editable ? <label htmlFor="assessment-duration">{t('page.duration')}</label> : t('page.duration'),
+            children: editable ? (
+              <DurationField id="assessment-duration" view={view} needed={needed} />
+            ) : (
+              <Space wrap>
+                {view.durationMinutes}
+                <Typography.Text type="secondary">{t('duration.needed', { needed })}</Typography.Text>
+              </Space>
+            ),
+          },
+          {
+            key: 'coverage',
+            label: t('page.coverage'),
+            children: <span data-testid="coverage">{formatCoverage(lang, view.coveragePercent)}</span>,
+          },
+          { key: 'questions', label: t('page.questions'), children: numbers.size },
+          { key: 'lang', label: t('page.language'), children: t(`langNames.${view.lang}`) },
+          { key: 'created', label: t('page.created'), children: formatDateTime(lang, view.createdAt) },
+          {
+            key: 'bank',
+            label: t('page.bankVersion'),
+            children: <Typography.Text code>{view.bankVersion.slice(0, 12)}</Typography.Text>,
+          },
+        ]}
+      />
+      {view.status === 'published' && (
+        <Alert
+          type="info"
+          showIcon
+          role="status"
+          title={t('page.publishedNote', { date: formatDateTime(lang, view.publishedAt ?? view.createdAt) })}
+          style={{ marginTop: 8 }}
+        />
       )}
 
       <CoverageMatrix view={view} numbers={numbers} />
 
       {view.sections.map((section) => (
-        <section key={section.kind} className="kind-section" aria-labelledby={`section-${section.kind}`}>
-          <h2 id={`section-${section.kind}`}>
-            {t.kindLabels[section.kind]} <span className="muted small">({section.questions.length})</span>
-          </h2>
-          {section.questions.map((q) => (
-            <QuestionCard
-              key={q.id}
-              question={q}
-              number={numbers.get(q.id)!}
-              view={view}
-              editable={draft}
-              busy={busy}
-              onError={setError}
-              onRemove={() =>
-                run(() =>
-                  api<AssessmentView>(`/assessments/${id}/questions/${encodeURIComponent(q.id)}`, { method: 'DELETE' }),
-                )
-              }
-              onSwap={(replacementId) =>
-                run(post(`/questions/${encodeURIComponent(q.id)}/swap`, { questionId: replacementId }))
-              }
-            />
-          ))}
+        <section key={section.kind} aria-labelledby={`section-${section.kind}`} style={{ marginTop: 24 }}>
+          <Typography.Title level={2} id={`section-${section.kind}`} style={{ fontSize: 20 }}>
+            {kindLabel(section.kind)} <Typography.Text type="secondary">({section.questions.length})</Typography.Text>
+          </Typography.Title>
+          <Flex vertical gap={16}>
+            {section.questions.map((q) => (
+              <QuestionCard key={q.id} question={q} number={numbers.get(q.id)!} view={view} editable={editable} />
+            ))}
+          </Flex>
         </section>
       ))}
 
-      {draft && (
-        <AddQuestion
-          view={view}
-          busy={busy}
-          onError={setError}
-          onAdd={(questionId) => run(post('/questions', { questionId }))}
-        />
-      )}
+      {editable && <AddQuestion view={view} />}
     </article>
   );
 }

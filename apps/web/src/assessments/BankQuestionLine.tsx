@@ -1,8 +1,11 @@
 import type { AssessmentView, BankQuestionSummary } from '@rubricon/contracts';
-import { useI18n } from '../i18n';
+import { Flex, Typography } from 'antd';
+import { useLang } from '../i18n/lang';
+import { useTranslation } from '../i18n/staff';
+import { useDifficultyLabel, useKindLabel } from './labels';
 import { competencyLabel, pick } from './text';
 
-/** One bank question in a pick list (alternatives, add): what HR needs to choose between them. */
+/** One bank question in a pick list (replacements, add): what HR needs to choose between them. */
 export function BankQuestionLine({
   question: q,
   labels,
@@ -10,15 +13,20 @@ export function BankQuestionLine({
   question: BankQuestionSummary;
   labels: AssessmentView['competencyLabels'];
 }) {
-  const { t, lang } = useI18n();
+  const { t } = useTranslation('assessments');
+  const [lang] = useLang();
+  const kindLabel = useKindLabel();
+  const difficultyLabel = useDifficultyLabel();
   return (
-    <span className="bank-line">
-      <strong>{pick(q.title, lang)}</strong>
-      <span className="muted small">
-        {t.kindLabels[q.kind]} · {t.difficultyLabels[q.difficulty] ?? q.difficulty} · {t.minutesShort(q.minutes)} ·{' '}
-        <code>{q.id}</code>
-      </span>
-      <span className="muted small">{q.competencies.map((c) => competencyLabel(c, labels, lang)).join(' · ')}</span>
-    </span>
+    <Flex vertical gap={2} style={{ minWidth: 0 }}>
+      <Typography.Text strong>{pick(q.title, lang)}</Typography.Text>
+      <Typography.Text type="secondary">
+        {kindLabel(q.kind)} · {difficultyLabel(q.difficulty)} · {t('question.minutes', { n: q.minutes })} ·{' '}
+        <Typography.Text code>{q.id}</Typography.Text>
+      </Typography.Text>
+      <Typography.Text type="secondary">
+        {t('question.competencies')}: {q.competencies.map((c) => competencyLabel(c, labels, lang)).join(' · ')}
+      </Typography.Text>
+    </Flex>
   );
 }

@@ -1,49 +1,74 @@
 import type { CodingDetailView } from '@rubricon/contracts';
-import { useI18n } from '../i18n';
+import { Collapse, Table, theme, Typography } from 'antd';
+import { useLang } from '../i18n/lang';
+import { useTranslation } from '../i18n/staff';
 import { pick } from './text';
+
+type Example = CodingDetailView['examples'][number];
 
 /** Visible examples and starter code; hidden tests stay hidden, HR sees only how many there are. */
 export function CodingDetail({ coding }: { coding: CodingDetailView }) {
-  const { t, lang } = useI18n();
+  const { t } = useTranslation('assessments');
+  const [lang] = useLang();
+  const { token } = theme.useToken();
+  const code = {
+    margin: 0,
+    padding: 12,
+    overflowX: 'auto',
+    background: token.colorFillQuaternary,
+    borderRadius: token.borderRadius,
+    fontFamily: token.fontFamilyCode,
+    fontSize: 13,
+  } as const;
+  // Long JSON wraps inside its cell instead of pushing the table wider than the card.
+  const json = (value: unknown) => (
+    <Typography.Text code style={{ whiteSpace: 'pre-wrap', wordBreak: 'break-all' }}>
+      {JSON.stringify(value)}
+    </Typography.Text>
+  );
   return (
-    <div className="coding">
-      <h4>{t.examples}</h4>
-      <div className="table-scroll">
-        <table className="examples">
-          <thead>
-            <tr>
-              <th scope="col">#</th>
-              <th scope="col">{t.input}</th>
-              <th scope="col">{t.expected}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {coding.examples.map((ex, i) => (
-              <tr key={i}>
-                <td>{i + 1}</td>
-                <td>
-                  <code className="json">{JSON.stringify(ex.input)}</code>
-                </td>
-                <td>
-                  <code className="json">{JSON.stringify(ex.expected)}</code>
-                  {ex.explanation && <div className="muted small">{pick(ex.explanation, lang)}</div>}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <p className="muted small" data-testid="hidden-tests">
-        {t.hiddenTests(coding.hiddenTestCount)}
-      </p>
-      {(['javascript', 'typescript'] as const).map((language) => (
-        <details key={language} open={language === 'javascript'}>
-          <summary>{t.starterCode(language === 'javascript' ? 'JavaScript' : 'TypeScript')}</summary>
-          <pre className="code">
-            <code>{coding.starter[language]}</code>
-          </pre>
-        </details>
-      ))}
-    </div>
+    <>
+      <Typography.Title level={4} style={{ fontSize: 15, margin: '16px 0 8px' }}>
+        {t('question.examples')}
+      </Typography.Title>
+      <Table<Example & { n: number }>
+        rowKey="n"
+        size="small"
+        pagination={false}
+        aria-label={t('question.examples')}
+        tableLayout="fixed"
+        dataSource={coding.examples.map((ex, i) => ({ ...ex, n: i + 1 }))}
+        columns={[
+          { title: '#', dataIndex: 'n', width: 48 },
+          { title: t('question.input'), key: 'input', render: (_, ex) => json(ex.input) },
+          {
+            title: t('question.expected'),
+            key: 'expected',
+            render: (_, ex) => (
+              <>
+                {json(ex.expected)}
+                {ex.explanation && <div>{pick(ex.explanation, lang)}</div>}
+              </>
+            ),
+          },
+        ]}
+      />
+      <Typography.Paragraph type="secondary" data-testid="hidden-tests" style={{ margin: '8px 0' }}>
+        {t('question.hiddenTests', { count: coding.hiddenTestCount })}
+      </Typography.Paragraph>
+      <Collapse
+        size="small"
+        defaultActiveKey={['javascript']}
+        items={(['javascript', 'typescript'] as const).map((language) => ({
+          key: language,
+          label: t('question.starter', { language: language === 'javascript' ? 'JavaScript' : 'TypeScript' }),
+          children: (
+            <pre style={code}>
+              <code>{coding.starter[language]}</code>
+            </pre>
+          ),
+        }))}
+      />
+    </>
   );
 }

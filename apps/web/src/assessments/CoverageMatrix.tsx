@@ -1,96 +1,119 @@
-import type { AssessmentView } from '@rubricon/contracts';
-import { useI18n } from '../i18n';
+import type { AssessmentDutyView, AssessmentView } from '@rubricon/contracts';
+import { Alert, Flex, Table, Tag, theme, Tooltip, Typography } from 'antd';
+import type { HTMLAttributes } from 'react';
+import { useLang } from '../i18n/lang';
+import { useTranslation } from '../i18n/staff';
+import { formatCoverage } from './labels';
 import { competencyLabel, pick } from './text';
+
+type Row = AssessmentDutyView & { index: number; state: 'covered' | 'uncovered' | 'not-assessable' };
 
 /**
  * Duty lines by questions. An assessable line no question reaches is what HR must act on, so those
- * rows are highlighted and also listed above the table, where they are seen without scrolling.
+ * rows are marked and also listed above the table, where they are seen without scrolling.
  */
 export function CoverageMatrix({ view, numbers }: { view: AssessmentView; numbers: Map<string, number> }) {
-  const { t, lang } = useI18n();
+  const { t } = useTranslation('assessments');
+  const [lang] = useLang();
+  const { token } = theme.useToken();
   const questions = view.sections.flatMap((s) => s.questions);
-  const uncovered = view.duties.flatMap((d, i) => (d.assessable && d.questionIds.length === 0 ? [i] : []));
+  const rows: Row[] = view.duties.map((d, index) => ({
+    ...d,
+    index,
+    state: !d.assessable ? 'not-assessable' : d.questionIds.length === 0 ? 'uncovered' : 'covered',
+  }));
+  const uncovered = rows.filter((r) => r.state === 'uncovered');
 
   return (
-    <section className="coverage" aria-labelledby="coverage-heading">
-      <h2 id="coverage-heading">
-        {t.coverageMatrix} <span className="muted small">({view.coveragePercent}%)</span>
-      </h2>
+    <section aria-labelledby="coverage-heading" style={{ marginTop: 24 }}>
+      <Typography.Title level={2} id="coverage-heading" style={{ fontSize: 20 }}>
+        {t('coverage.title')}{' '}
+        <Typography.Text type="secondary">({formatCoverage(lang, view.coveragePercent)})</Typography.Text>
+      </Typography.Title>
       {uncovered.length > 0 ? (
-        <div className="uncovered-list" role="note" aria-labelledby="uncovered-heading">
-          <h3 id="uncovered-heading">
-            {t.uncoveredDuties} ({uncovered.length})
-          </h3>
-          <ul>
-            {uncovered.map((i) => (
-              <li key={i}>
-                <span className="muted">{i + 1}.</span> {view.duties[i].text}
-              </li>
-            ))}
-          </ul>
-        </div>
+        <Alert
+          type="warning"
+          showIcon
+          role="note"
+          title={t('coverage.uncoveredTitle', { count: uncovered.length })}
+          description={
+            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+              {uncovered.map((r) => (
+                <li key={r.index}>
+                  {r.index + 1}. {r.text}
+                </li>
+              ))}
+            </ul>
+          }
+        />
       ) : (
-        <p className="all-covered">✓ {t.allCovered}</p>
+        <Alert type="success" showIcon title={t('coverage.allCovered')} />
       )}
-      <p className="muted small">{t.coverageHint}</p>
-      <div className="table-scroll" tabIndex={0} role="region" aria-label={t.coverageMatrix}>
-        <table className="matrix">
-          <thead>
-            <tr>
-              <th scope="col" className="duty-col">
-                {t.dutyLine}
-              </th>
-              {questions.map((q) => {
-                const title = pick(q.title, lang);
-                return (
-                  <th key={q.id} scope="col" title={`${t.kindLabels[q.kind]}: ${title}`} data-question-id={q.id}>
-                    <span aria-hidden="true">{t.questionLabel(numbers.get(q.id)!)}</span>
-                    <span className="visually-hidden">
-                      {t.questionLabel(numbers.get(q.id)!)} {title}
-                    </span>
-                  </th>
-                );
-              })}
-            </tr>
-          </thead>
-          <tbody>
-            {view.duties.map((duty, i) => {
-              const isUncovered = duty.assessable && duty.questionIds.length === 0;
-              const className = isUncovered ? 'uncovered' : duty.assessable ? undefined : 'not-assessable';
-              return (
-                <tr key={i} className={className}>
-                  <th scope="row" className="duty-col">
-                    <span className="muted">{i + 1}.</span> <span className="duty-text">{duty.text}</span>
-                    {!duty.assessable && <span className="tag">{t.notAssessable}</span>}
-                    {duty.lowConfidence && (
-                      <span className="tag low" title={t.lowConfidence}>
-                        ? {t.lowConfidence}
-                      </span>
-                    )}
-                    {isUncovered && <span className="tag warn">{t.uncovered}</span>}
-                    {duty.competencies.length > 0 && (
-                      <span className="muted small duty-competencies">
-                        {duty.competencies.map((c) => competencyLabel(c, view.competencyLabels, lang)).join(' · ')}
-                      </span>
-                    )}
-                  </th>
-                  {questions.map((q) => (
-                    <td key={q.id} className="mark" data-question-id={q.id}>
-                      {duty.questionIds.includes(q.id) ? (
-                        <span title={pick(q.title, lang)}>
-                          ●<span className="visually-hidden">{t.assesses}</span>
-                        </span>
-                      ) : (
-                        ''
-                      )}
-                    </td>
-                  ))}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+      <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>
+        {t('coverage.hint')}
+      </Typography.Paragraph>
+      <Table<Row>
+        rowKey="index"
+        size="small"
+        bordered
+        pagination={false}
+        dataSource={rows}
+        aria-label={t('coverage.title')}
+        scroll={{ x: 'max-content' }}
+        onRow={(row) =>
+          ({
+            'data-state': row.state,
+            style: row.state === 'uncovered' ? { background: token.colorWarningBg } : undefined,
+          }) as HTMLAttributes<HTMLElement>
+        }
+        columns={[
+          {
+            title: t('coverage.duty'),
+            key: 'duty',
+            fixed: 'start',
+            width: 360,
+            render: (_, row) => (
+              <Flex vertical gap={4}>
+                <span>
+                  <Typography.Text type="secondary">{row.index + 1}.</Typography.Text>{' '}
+                  <span data-testid="duty-text">{row.text}</span>
+                </span>
+                <Flex gap={4} wrap>
+                  {row.state === 'not-assessable' && <Tag>{t('coverage.notAssessable')}</Tag>}
+                  {row.state === 'uncovered' && <Tag color="warning">{t('coverage.uncovered')}</Tag>}
+                  {row.lowConfidence && <Tag color="default">? {t('coverage.lowConfidence')}</Tag>}
+                  {row.competencies.length > 0 && (
+                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                      {row.competencies.map((c) => competencyLabel(c, view.competencyLabels, lang)).join(' · ')}
+                    </Typography.Text>
+                  )}
+                </Flex>
+              </Flex>
+            ),
+          },
+          ...questions.map((q) => {
+            const label = t('question.label', { n: numbers.get(q.id)! });
+            const title = pick(q.title, lang);
+            return {
+              key: q.id,
+              align: 'center' as const,
+              onHeaderCell: () => ({ 'data-question-id': q.id }) as HTMLAttributes<HTMLElement>,
+              onCell: () => ({ 'data-question-id': q.id }) as HTMLAttributes<HTMLElement>,
+              title: (
+                <Tooltip title={title}>
+                  <span>{label}</span>
+                </Tooltip>
+              ),
+              render: (_: unknown, row: Row) =>
+                row.questionIds.includes(q.id) ? (
+                  <span role="img" aria-label={t('coverage.assesses')} style={{ color: token.colorPrimary }}>
+                    ●
+                  </span>
+                ) : null,
+            };
+          }),
+        ]}
+      />
     </section>
   );
 }

@@ -1,129 +1,128 @@
-import { useEffect, useState, type FormEvent, type MouseEvent } from 'react';
-import type { AssessmentSummary, AssessmentView } from '@rubricon/contracts';
-import { api } from '../api';
-import { useI18n } from '../i18n';
-import { navigate } from '../router';
-import { formatDate } from './text';
+import type { AssessmentStatus, AssessmentSummary } from '@rubricon/contracts';
+import { Alert, Button, Card, Form, InputNumber, Select, Table, Typography } from 'antd';
+import { Link, useNavigate } from 'react-router';
+import { CAN, useCan } from '../auth/session';
+import { formatDateTime } from '../i18n/format';
+import { useLang } from '../i18n/lang';
+import { useErrorText, useTranslation } from '../i18n/staff';
+import { PageError } from '../shell/PageState';
+import { formatCoverage, StatusTag, useFamilyLabel } from './labels';
+import { useGenerateAssessment, usePostingAssessments, type GenerateInput } from './queries';
 
-/** The posting's assessments, newest first, and the button that generates a new draft from its duties. */
+interface GenerateValues {
+  seed?: number | null;
+  lang: '' | 'zh' | 'en';
+}
+
+/** The posting's assessments, newest first, and the form that generates a new draft from its duties. */
 export function PostingAssessments({ postingId }: { postingId: string }) {
-  const { t, lang } = useI18n();
-  const [items, setItems] = useState<AssessmentSummary[] | null>(null);
-  const [seed, setSeed] = useState('');
-  const [candidateLang, setCandidateLang] = useState<'' | 'zh' | 'en'>('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+  const { t } = useTranslation('assessments');
+  const { t: common } = useTranslation();
+  const [lang] = useLang();
+  const errorText = useErrorText();
+  const familyLabel = useFamilyLabel();
+  const canGenerate = useCan(...CAN.assessments);
+  const assessments = usePostingAssessments(postingId);
+  const generate = useGenerateAssessment(postingId);
+  const navigate = useNavigate();
 
-  useEffect(() => {
-    api<AssessmentSummary[]>(`/postings/${postingId}/assessments`).then(setItems, (e) => setError(e.message));
-  }, [postingId]);
-
-  async function generate(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    setError(null);
-    try {
-      const body: { seed?: number; lang?: 'zh' | 'en' } = {};
-      if (seed.trim() !== '') body.seed = Number(seed);
-      if (candidateLang) body.lang = candidateLang;
-      const created = await api<AssessmentView>(`/postings/${postingId}/assessments`, {
-        method: 'POST',
-        body: JSON.stringify(body),
-      });
-      navigate(`/assessments/${created.id}`);
-    } catch (e) {
-      setError((e as Error).message);
-      setBusy(false);
-    }
+  function submit(values: GenerateValues) {
+    const input: GenerateInput = {};
+    if (values.seed != null) input.seed = values.seed;
+    if (values.lang) input.lang = values.lang;
+    generate.mutate(input, { onSuccess: (view) => void navigate(`/assessments/${view.id}`) });
   }
 
-  const open = (id: string) => (e: MouseEvent) => {
-    e.preventDefault();
-    navigate(`/assessments/${id}`);
-  };
   return (
-    <section className="card assessments-panel" aria-labelledby="assessments-heading">
-      <h2 id="assessments-heading">{t.assessments}</h2>
-      <form className="row wrap" onSubmit={generate}>
-        <label>
-          {t.seed}
-          <input
-            type="number"
-            min={0}
-            step={1}
-            inputMode="numeric"
-            value={seed}
-            onChange={(e) => setSeed(e.target.value)}
-          />
-        </label>
-        <label>
-          {t.candidateLanguage}
-          <select value={candidateLang} onChange={(e) => setCandidateLang(e.target.value as '' | 'zh' | 'en')}>
-            <option value="">{t.langAuto}</option>
-            <option value="zh">{t.langNames.zh}</option>
-            <option value="en">{t.langNames.en}</option>
-          </select>
-        </label>
-        <button type="submit" disabled={busy}>
-          {busy ? t.generating : t.generateAssessment}
-        </button>
-      </form>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
+    <Card
+      style={{ marginTop: 16 }}
+      title={
+        <h2 id="assessments-heading" style={{ margin: 0, fontSize: 16 }}>
+          {t('title')}
+        </h2>
+      }
+    >
+      {canGenerate && (
+        <Form<GenerateValues>
+          layout="inline"
+          initialValues={{ lang: '' }}
+          onFinish={submit}
+          style={{ rowGap: 8, marginBottom: 16 }}
+        >
+          <Form.Item label={t('generate.seed')} name="seed" tooltip={t('generate.seedHint')}>
+            <InputNumber min={0} max={2_147_483_647} precision={0} style={{ width: 140 }} />
+          </Form.Item>
+          <Form.Item label={t('generate.language')} name="lang">
+            <Select
+              style={{ width: 160 }}
+              options={[
+                { value: '', label: t('generate.auto') },
+                { value: 'zh', label: t('langNames.zh') },
+                { value: 'en', label: t('langNames.en') },
+              ]}
+            />
+          </Form.Item>
+          <Form.Item>
+            <Button type="primary" htmlType="submit" loading={generate.isPending}>
+              {t('generate.button')}
+            </Button>
+          </Form.Item>
+        </Form>
       )}
-      {!items ? (
-        !error && <p>{t.loading}</p>
-      ) : items.length === 0 ? (
-        <p className="muted">{t.noAssessments}</p>
+      {generate.error && (
+        <Alert type="error" role="alert" showIcon title={errorText(generate.error)} style={{ marginBottom: 16 }} />
+      )}
+      {assessments.error ? (
+        <PageError error={assessments.error} onRetry={() => void assessments.refetch()} />
       ) : (
-        <div className="table-scroll">
-          <table className="list-table" aria-label={t.assessments}>
-            <thead>
-              <tr>
-                <th scope="col">{t.status}</th>
-                <th scope="col">{t.roleFamily}</th>
-                <th scope="col">{t.minutes}</th>
-                <th scope="col">{t.questions}</th>
-                <th scope="col">{t.coverage}</th>
-                <th scope="col">{t.created}</th>
-                <th scope="col">
-                  <span className="visually-hidden">{t.open}</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {items.map((a) => (
-                <tr key={a.id}>
-                  <td>
-                    <span className={`badge ${a.status}`}>{t.statusLabels[a.status]}</span>
-                  </td>
-                  <td>{t.familyLabels[a.roleFamily] ?? a.roleFamily}</td>
-                  <td className="num">{a.durationMinutes}</td>
-                  <td className="num">{a.questionCount}</td>
-                  <td className="num">{a.coveragePercent}%</td>
-                  <td>
-                    {formatDate(a.createdAt, lang)}
-                    {a.seed != null && (
-                      <span className="muted small">
-                        {' '}
-                        · {t.seedShort} {a.seed}
-                      </span>
-                    )}
-                  </td>
-                  <td>
-                    <a href={`/assessments/${a.id}`} onClick={open(a.id)}>
-                      {t.open}
-                      <span className="visually-hidden"> {formatDate(a.createdAt, lang)}</span>
-                    </a>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <Table<AssessmentSummary>
+          rowKey="id"
+          size="small"
+          aria-labelledby="assessments-heading"
+          loading={assessments.isPending}
+          dataSource={assessments.data}
+          locale={{ emptyText: t('noPostingAssessments') }}
+          pagination={{ pageSize: 10, hideOnSinglePage: true }}
+          scroll={{ x: 'max-content' }}
+          columns={[
+            {
+              title: t('columns.status'),
+              dataIndex: 'status',
+              render: (s: AssessmentStatus) => <StatusTag status={s} />,
+            },
+            { title: t('columns.roleFamily'), dataIndex: 'roleFamily', render: familyLabel },
+            { title: t('columns.minutes'), dataIndex: 'durationMinutes', align: 'right' },
+            { title: t('columns.questions'), dataIndex: 'questionCount', align: 'right' },
+            {
+              title: t('columns.coverage'),
+              dataIndex: 'coveragePercent',
+              align: 'right',
+              render: (p: number) => formatCoverage(lang, p),
+            },
+            {
+              title: t('columns.created'),
+              dataIndex: 'createdAt',
+              render: (at: string, a) => (
+                <>
+                  {formatDateTime(lang, at)}
+                  {a.seed != null && (
+                    <Typography.Text type="secondary"> · {t('seedShort', { seed: a.seed })}</Typography.Text>
+                  )}
+                </>
+              ),
+            },
+            {
+              title: common('actions'),
+              key: 'open',
+              render: (_, a) => (
+                <Link to={`/assessments/${a.id}`} aria-label={`${common('open')} ${formatDateTime(lang, a.createdAt)}`}>
+                  {common('open')}
+                </Link>
+              ),
+            },
+          ]}
+        />
       )}
-    </section>
+    </Card>
   );
 }

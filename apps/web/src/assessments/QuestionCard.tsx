@@ -1,133 +1,135 @@
+import type { AssessmentQuestionView, AssessmentView } from '@rubricon/contracts';
+import { App, Button, Card, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
-import type { AssessmentQuestionView, AssessmentView, BankQuestionSummary } from '@rubricon/contracts';
-import { api } from '../api';
-import { useI18n } from '../i18n';
+import { useLang } from '../i18n/lang';
+import { useErrorText, useTranslation } from '../i18n/staff';
 import { Markdown } from '../markdown/Markdown';
-import { BankQuestionLine } from './BankQuestionLine';
 import { CodingDetail } from './CodingDetail';
+import { useDifficultyLabel } from './labels';
+import { useChangeAssessment } from './queries';
 import { RubricTable } from './RubricTable';
+import { SwapQuestion } from './SwapQuestion';
 import { competencyLabel, pick } from './text';
 
-interface Props {
+const subheading = { fontSize: 15, margin: '16px 0 8px' } as const;
+
+/** One question as HR reviews it: prompt, coding examples, rubric, probes and the duty lines it covers. */
+export function QuestionCard({
+  question: q,
+  number,
+  view,
+  editable,
+}: {
   question: AssessmentQuestionView;
   number: number;
   view: AssessmentView;
   editable: boolean;
-  busy: boolean;
-  onError: (message: string) => void;
-  onRemove: () => Promise<boolean>;
-  onSwap: (replacementId: string) => Promise<boolean>;
-}
-
-export function QuestionCard({ question: q, number, view, editable, busy, onError, onRemove, onSwap }: Props) {
-  const { t, lang } = useI18n();
-  const [alternatives, setAlternatives] = useState<BankQuestionSummary[] | null>(null);
+}) {
+  const { t } = useTranslation('assessments');
+  const { t: common } = useTranslation();
+  const [lang] = useLang();
+  const difficultyLabel = useDifficultyLabel();
+  const errorText = useErrorText();
+  const { message } = App.useApp();
+  const change = useChangeAssessment(view.id);
+  const [swapping, setSwapping] = useState(false);
   const title = pick(q.title, lang);
+  const label = t('question.label', { n: number });
   const headingId = `q-${q.id}`;
 
-  async function openSwap() {
-    try {
-      setAlternatives(
-        await api<BankQuestionSummary[]>(`/assessments/${view.id}/questions/${encodeURIComponent(q.id)}/alternatives`),
-      );
-    } catch (e) {
-      onError((e as Error).message);
-    }
-  }
+  const remove = () =>
+    change.mutateAsync({ type: 'remove', questionId: q.id }).then(
+      () => void message.success(t('question.removed')),
+      (error: unknown) => void message.error(errorText(error)),
+    );
 
   return (
-    <article className="card question" aria-labelledby={headingId} data-question-id={q.id}>
-      <header className="row wrap">
-        <h3 id={headingId}>
-          <span className="qnum">{t.questionLabel(number)}</span> {title}
-        </h3>
-        <span className="spacer" />
-        {editable && (
-          <div className="row actions">
-            <button
-              type="button"
-              className="secondary"
-              disabled={busy}
-              aria-expanded={alternatives !== null}
-              onClick={() => (alternatives ? setAlternatives(null) : void openSwap())}
-            >
-              {t.swap}
-              <span className="visually-hidden"> {title}</span>
-            </button>
-            <button type="button" className="danger" disabled={busy} onClick={() => void onRemove()}>
-              {t.remove}
-              <span className="visually-hidden"> {title}</span>
-            </button>
-          </div>
-        )}
-      </header>
-      <p className="meta muted small">
-        <code>{q.id}</code> · {t.difficultyOf(t.difficultyLabels[q.difficulty] ?? String(q.difficulty))} ·{' '}
-        {t.minutesShort(q.minutes)}
-      </p>
-      <ul className="chips" aria-label={t.competencies}>
-        {q.competencies.map((c) => (
-          <li key={c} title={c}>
-            {competencyLabel(c, view.competencyLabels, lang)}
-          </li>
-        ))}
-      </ul>
-
-      {alternatives && (
-        <div className="swap-panel" role="region" aria-label={t.alternativesFor(title)}>
-          <h4>{t.alternativesFor(title)}</h4>
-          {alternatives.length === 0 ? (
-            <p className="muted">{t.noAlternatives}</p>
-          ) : (
-            <ul className="bank-list">
-              {alternatives.map((alt) => (
-                <li key={alt.id}>
-                  <BankQuestionLine question={alt} labels={view.competencyLabels} />
-                  <button
-                    type="button"
-                    disabled={busy}
-                    onClick={async () => {
-                      if (await onSwap(alt.id)) setAlternatives(null);
-                    }}
-                  >
-                    {t.useThis}
-                    <span className="visually-hidden"> {pick(alt.title, lang)}</span>
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          <button type="button" className="secondary" onClick={() => setAlternatives(null)}>
-            {t.cancel}
-          </button>
-        </div>
-      )}
-
-      <Markdown source={pick(q.prompt, lang)} headingOffset={3} />
-      {q.coding && <CodingDetail coding={q.coding} />}
-      <RubricTable rubric={q.rubric} />
-      {q.probes.length > 0 && (
-        <>
-          <h4>{t.probes}</h4>
-          <ol className="probes">
-            {q.probes.map((p, i) => (
-              <li key={i}>{pick(p, lang)}</li>
+    <article aria-labelledby={headingId} data-question-id={q.id} data-question-number={number}>
+      <Card
+        title={
+          <Typography.Title level={3} id={headingId} style={{ margin: 0, fontSize: 16, whiteSpace: 'normal' }}>
+            <Tag color="blue" style={{ marginInlineEnd: 8 }}>
+              {label}
+            </Tag>
+            {title}
+          </Typography.Title>
+        }
+        extra={
+          editable && (
+            <Space>
+              <Button onClick={() => setSwapping(true)} aria-label={`${t('swap.button')} ${label} ${title}`}>
+                {t('swap.button')}
+              </Button>
+              <Popconfirm
+                title={t('question.removeConfirm', { label, title })}
+                okText={t('question.remove')}
+                cancelText={common('cancel')}
+                okButtonProps={{ danger: true }}
+                onConfirm={remove}
+              >
+                <Button danger aria-label={`${t('question.remove')} ${label} ${title}`}>
+                  {t('question.remove')}
+                </Button>
+              </Popconfirm>
+            </Space>
+          )
+        }
+      >
+        <Flex gap={8} wrap align="center">
+          <Typography.Text code>{q.id}</Typography.Text>
+          <Typography.Text type="secondary">
+            {t('question.difficulty', { level: difficultyLabel(q.difficulty) })} ·{' '}
+            {t('question.minutes', { n: q.minutes })}
+          </Typography.Text>
+          <span aria-label={t('question.competencies')} role="list">
+            {q.competencies.map((c) => (
+              <Tag key={c} title={c} role="listitem">
+                {competencyLabel(c, view.competencyLabels, lang)}
+              </Tag>
             ))}
-          </ol>
-        </>
-      )}
-      <h4>{t.coveredDuties}</h4>
-      {q.dutyIndexes.length === 0 ? (
-        <p className="muted small">{t.coversNone}</p>
-      ) : (
-        <ul className="covered-duties">
-          {q.dutyIndexes.map((i) => (
-            <li key={i}>
-              <span className="muted">{i + 1}.</span> {view.duties[i]?.text}
-            </li>
-          ))}
-        </ul>
-      )}
+          </span>
+        </Flex>
+        <Markdown source={pick(q.prompt, lang)} headingOffset={3} />
+        {q.coding && <CodingDetail coding={q.coding} />}
+        <Typography.Title level={4} style={subheading}>
+          {t('question.rubric')}
+        </Typography.Title>
+        <RubricTable rubric={q.rubric} />
+        {q.probes.length > 0 && (
+          <>
+            <Typography.Title level={4} style={subheading}>
+              {t('question.probes')}
+            </Typography.Title>
+            <ol style={{ margin: 0, paddingInlineStart: 24 }}>
+              {q.probes.map((p, i) => (
+                <li key={i}>{pick(p, lang)}</li>
+              ))}
+            </ol>
+          </>
+        )}
+        <Typography.Title level={4} style={subheading}>
+          {t('question.coveredDuties')}
+        </Typography.Title>
+        {q.dutyIndexes.length === 0 ? (
+          <Typography.Text type="secondary">{t('question.coversNone')}</Typography.Text>
+        ) : (
+          <DutyList indexes={q.dutyIndexes} view={view} label={t('question.coveredDuties')} />
+        )}
+      </Card>
+      {swapping && <SwapQuestion question={q} label={label} view={view} onClose={() => setSwapping(false)} />}
     </article>
+  );
+}
+
+/** Duty lines by their number in the posting (1-based, as the coverage matrix numbers them). */
+export function DutyList({ indexes, view, label }: { indexes: number[]; view: AssessmentView; label: string }) {
+  return (
+    <ul aria-label={label} style={{ margin: 0, paddingInlineStart: 20 }}>
+      {indexes.map((i) => (
+        <li key={i}>
+          <Typography.Text type="secondary">{i + 1}.</Typography.Text> {view.duties[i]?.text}
+        </li>
+      ))}
+    </ul>
   );
 }

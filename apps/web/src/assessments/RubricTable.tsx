@@ -1,43 +1,51 @@
 import type { RubricCriterionView } from '@rubricon/contracts';
-import { useI18n } from '../i18n';
+import { Table, Tag } from 'antd';
+import { formatNumber } from '../i18n/format';
+import { useLang } from '../i18n/lang';
+import { useTranslation } from '../i18n/staff';
 import { pick } from './text';
 
 const LEVELS = ['noEvidence', '1', '3', '5'] as const;
 
+/** Criteria with their weights and what each score level looks like. */
 export function RubricTable({ rubric }: { rubric: RubricCriterionView[] }) {
-  const { t, lang } = useI18n();
+  const { t } = useTranslation('assessments');
+  const [lang] = useLang();
   return (
-    <>
-      <h4>{t.rubric}</h4>
-      <div className="table-scroll">
-        <table className="rubric">
-          <thead>
-            <tr>
-              <th scope="col">{t.criterion}</th>
-              <th scope="col">{t.weight}</th>
-              {LEVELS.map((level) => (
-                <th key={level} scope="col">
-                  {level === 'noEvidence' ? t.noEvidence : t.anchor(Number(level))}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {rubric.map((c) => (
-              <tr key={c.id}>
-                <th scope="row">
-                  {pick(c.name, lang)}
-                  {c.autoScored && <span className="tag auto">{t.autoScored}</span>}
-                </th>
-                <td className="num">{Math.round(c.weight * 100)}%</td>
-                {LEVELS.map((level) => (
-                  <td key={level}>{pick(c.anchors[level], lang)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </>
+    <Table<RubricCriterionView>
+      rowKey="id"
+      size="small"
+      bordered
+      pagination={false}
+      dataSource={rubric}
+      tableLayout="fixed"
+      scroll={{ x: 900 }}
+      aria-label={t('question.rubric')}
+      columns={[
+        {
+          title: t('question.criterion'),
+          key: 'name',
+          width: '18%',
+          onCell: () => ({ style: { fontWeight: 600 } }),
+          render: (_, c) => (
+            <>
+              {pick(c.name, lang)} {c.autoScored && <Tag>{t('question.autoScored')}</Tag>}
+            </>
+          ),
+        },
+        {
+          title: t('question.weight'),
+          dataIndex: 'weight',
+          align: 'right',
+          width: 88,
+          render: (w: number) => formatNumber(lang, w, { style: 'percent', maximumFractionDigits: 0 }),
+        },
+        ...LEVELS.map((level) => ({
+          title: level === 'noEvidence' ? t('question.noEvidence') : t('question.score', { n: Number(level) }),
+          key: level,
+          render: (_: unknown, c: RubricCriterionView) => pick(c.anchors[level], lang),
+        })),
+      ]}
+    />
   );
 }

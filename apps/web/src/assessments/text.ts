@@ -1,5 +1,5 @@
 import type { AssessmentView, BilingualText } from '@rubricon/contracts';
-import type { Lang } from '../i18n';
+import type { Lang } from '../i18n/lang';
 
 /** The bank text in the UI language, falling back to the other one when a translation is empty. */
 export function pick(text: BilingualText, lang: Lang): string {
@@ -11,11 +11,15 @@ export function competencyLabel(id: string, labels: AssessmentView['competencyLa
   return label ? pick(label, lang) : id;
 }
 
-export function formatDate(iso: string, lang: Lang): string {
-  return new Date(iso).toLocaleString(lang === 'zh' ? 'zh-CN' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
-}
-
-/** Q1..Qn in the order the candidate meets them: section by section, as the view lists them. */
+/**
+ * Q1..Qn in the order the candidate meets them. The server lists the sections in delivery order
+ * (the same order the candidate page numbers 1..n), so numbering runs on across sections.
+ */
 export function questionNumbers(view: AssessmentView): Map<string, number> {
   return new Map(view.sections.flatMap((s) => s.questions).map((q, i) => [q.id, i + 1]));
+}
+
+/** Minutes the questions add up to: what a candidate needs, compared with the assessment's duration. */
+export function neededMinutes(view: AssessmentView): number {
+  return view.sections.flatMap((s) => s.questions).reduce((sum, q) => sum + q.minutes, 0);
 }

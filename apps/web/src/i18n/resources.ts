@@ -1,4 +1,5 @@
 import { attemptsText } from '../attempts/i18n';
+import { assessmentsText } from '../assessments/i18n';
 import { authText } from '../auth/i18n';
 import { postingsText } from '../postings/i18n';
 import { commonText } from '../shell/i18n';
@@ -15,6 +16,7 @@ export const resources = {
     postings: postingsText.en,
     users: usersText.en,
     attempts: attemptsText.en,
+    assessments: assessmentsText.en,
   },
   zh: {
     common: commonText.zh,
@@ -22,6 +24,7 @@ export const resources = {
     postings: postingsText.zh,
     users: usersText.zh,
     attempts: attemptsText.zh,
+    assessments: assessmentsText.zh,
   },
 };
 

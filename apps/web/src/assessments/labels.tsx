@@ -1,0 +1,42 @@
+import type { AssessmentStatus, QuestionKind } from '@rubricon/contracts';
+import { Tag } from 'antd';
+import { formatNumber } from '../i18n/format';
+import type { Lang } from '../i18n/lang';
+import { useTranslation } from '../i18n/staff';
+import { assessmentsText } from './i18n';
+
+type Family = keyof typeof assessmentsText.en.families;
+
+/** The role family's name in the interface language; a family this build does not know shows its id. */
+export function useFamilyLabel(): (family: string) => string {
+  const { t } = useTranslation('assessments');
+  return (family) => (family in assessmentsText.en.families ? t(`families.${family as Family}`) : family);
+}
+
+export function useKindLabel(): (kind: QuestionKind) => string {
+  const { t } = useTranslation('assessments');
+  return (kind) => t(`kinds.${kind}`);
+}
+
+export function useDifficultyLabel(): (difficulty: number) => string {
+  const { t } = useTranslation('assessments');
+  const levels = ['junior', 'mid', 'senior'] as const;
+  return (d) => {
+    const level = levels[d - 1];
+    return level ? t(`difficulty.${level}`) : String(d);
+  };
+}
+
+export function StatusTag({ status }: { status: AssessmentStatus }) {
+  const { t } = useTranslation('assessments');
+  return (
+    <Tag color={status === 'published' ? 'success' : 'default'} data-testid="assessment-status">
+      {t(`status.${status}`)}
+    </Tag>
+  );
+}
+
+/** Coverage comes with one decimal (87.5); shown with it, so 99.5 is never rounded to a false 100 %. */
+export function formatCoverage(lang: Lang, percent: number): string {
+  return formatNumber(lang, percent / 100, { style: 'percent', maximumFractionDigits: 1 });
+}

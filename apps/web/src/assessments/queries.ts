@@ -1,0 +1,149 @@
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  AssessmentStatus,
+  AssessmentSummary,
+  AssessmentView,
+  BankQuestionSummary,
+  Page,
+  QuestionKind,
+} from '@rubricon/contracts';
+import { api, send } from '../api';
+
+/** The assessments resource: every screen reads and changes assessments through these hooks. */
+export interface AssessmentListParams {
+  status?: AssessmentStatus;
+  postingId?: string;
+  search: string;
+  page: number;
+  pageSize: number;
+}
+
+export const assessmentKeys = {
+  all: ['assessments'] as const,
+  list: (params: AssessmentListParams) => ['assessments', 'list', params] as const,
+  forPosting: (postingId: string) => ['assessments', 'posting', postingId] as const,
+  detail: (id: string) => ['assessments', 'detail', id] as const,
+  alternatives: (id: string, questionId: string) => ['assessments', 'detail', id, 'alternatives', questionId] as const,
+};
+
+/** Assessments across postings, newest first, filtered and paged by the server. */
+export function useAssessments(params: AssessmentListParams) {
+  return useQuery({
+    queryKey: assessmentKeys.list(params),
+    queryFn: () => {
+      const query = new URLSearchParams({
+        limit: String(params.pageSize),
+        offset: String((params.page - 1) * params.pageSize),
+      });
+      if (params.status) query.set('status', params.status);
+      if (params.postingId) query.set('postingId', params.postingId);
+      if (params.search.trim()) query.set('search', params.search.trim());
+      return api<Page<AssessmentSummary>>(`/assessments?${query}`);
+    },
+    placeholderData: keepPreviousData,
+  });
+}
+
+export function usePostingAssessments(postingId: string) {
+  return useQuery({
+    queryKey: assessmentKeys.forPosting(postingId),
+    queryFn: () => api<AssessmentSummary[]>(`/postings/${postingId}/assessments`),
+  });
+}
+
+export function useAssessment(id: string) {
+  return useQuery({ queryKey: assessmentKeys.detail(id), queryFn: () => api<AssessmentView>(`/assessments/${id}`) });
+}
+
+export interface GenerateInput {
+  seed?: number;
+  lang?: 'zh' | 'en';
+}
+
+export function useGenerateAssessment(postingId: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (input: GenerateInput) => send<AssessmentView>('POST', `/postings/${postingId}/assessments`, input),
+    onSuccess: (view) => {
+      client.setQueryData(assessmentKeys.detail(view.id), view);
+      return client.invalidateQueries({ queryKey: assessmentKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' });
+    },
+  });
+}
+
+/** Every change to a draft answers with the whole, recomputed assessment: it replaces the cached one. */
+export type AssessmentChange =
+  | { type: 'duration'; durationMinutes: number }
+  | { type: 'add'; questionId: string }
+  | { type: 'remove'; questionId: string }
+  | { type: 'swap'; questionId: string; replacementId: string }
+  | { type: 'publish' };
+
+function runChange(id: string, change: AssessmentChange): Promise<AssessmentView> {
+  const question = (qid: string) => `/assessments/${id}/questions/${encodeURIComponent(qid)}`;
+  switch (change.type) {
+    case 'duration':
+      return send('PATCH', `/assessments/${id}`, { durationMinutes: change.durationMinutes });
+    case 'add':
+      return send('POST', `/assessments/${id}/questions`, { questionId: change.questionId });
+    case 'remove':
+      return send('DELETE', question(change.questionId));
+    case 'swap':
+      return send('POST', `${question(change.questionId)}/swap`, { questionId: change.replacementId });
+    case 'publish':
+      return send('POST', `/assessments/${id}/publish`);
+  }
+}
+
+export function useChangeAssessment(id: string) {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (change: AssessmentChange) => runChange(id, change),
+    onSuccess: (view) => {
+      client.setQueryData(assessmentKeys.detail(id), view);
+      // Lists show counts, minutes, coverage and status; alternatives depend on the question set.
+      return client.invalidateQueries({
+        queryKey: assessmentKeys.all,
+        predicate: (q) => !(q.queryKey[1] === 'detail' && q.queryKey.length === 3),
+      });
+    },
+  });
+}
+
+/**
+ * A question that may replace another, with the posting's duty lines it would assess (indexes into
+ * AssessmentView.duties), ranked by the server: most duty lines first.
+ */
+export interface Alternative extends BankQuestionSummary {
+  dutyIndexes: number[];
+}
+
+export function useAlternatives(id: string, questionId: string) {
+  return useQuery({
+    queryKey: assessmentKeys.alternatives(id, questionId),
+    queryFn: () => api<Alternative[]>(`/assessments/${id}/questions/${encodeURIComponent(questionId)}/alternatives`),
+    staleTime: 0,
+  });
+}
+
+export interface BankSearch {
+  kind?: QuestionKind;
+  competency?: string;
+  search: string;
+}
+
+export function useBankQuestions(params: BankSearch, enabled: boolean) {
+  return useQuery({
+    queryKey: ['bank', 'questions', params] as const,
+    queryFn: () => {
+      const query = new URLSearchParams();
+      if (params.kind) query.set('kind', params.kind);
+      if (params.competency) query.set('competency', params.competency);
+      if (params.search.trim()) query.set('search', params.search.trim());
+      return api<BankQuestionSummary[]>(`/bank/questions?${query}`);
+    },
+    enabled,
+    staleTime: 5 * 60_000,
+    placeholderData: keepPreviousData,
+  });
+}
