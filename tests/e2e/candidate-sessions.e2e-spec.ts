@@ -1,6 +1,6 @@
 import request from 'supertest';
 import type { CandidateAttemptView, InvitationLink } from '@rubricon/contracts';
-import { connectCandidate, invitedCandidates, openSession, startedAttempt } from '../factories/attempts';
+import { connectCandidate, emitWithAck, invitedCandidates, openSession, startedAttempt } from '../factories/attempts';
 import { candidateApi, staffApi, useCandidateSockets } from '../support/candidate-client';
 import { setInvitationExpiry } from '../support/database-clock';
 import { databaseKinds } from '../support/databases';
@@ -68,9 +68,11 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
     const c = candidate(second.accessToken);
     await c.start().expect(200);
     const socket = await sockets.connect(second.accessToken);
+    const told = new Promise((resolve) => socket.once('session-ended', resolve));
     const dropped = new Promise((resolve) => socket.once('disconnect', resolve));
 
     await hr('post', `/api/invitations/${link.invitationId}/revoke`).expect(200);
+    expect(await told).toEqual({ attemptId: link.attemptId, code: 'session-ended' });
     await dropped;
     const ended = await c.view().expect(401);
     expect(ended.body.message).toMatch(/session has ended/);
@@ -83,6 +85,44 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
       .get(`/api/candidate/attempts/${link.attemptId}`)
       .set('Authorization', `Bearer ${third.accessToken}`)
       .expect(200);
+  });
+
+  it('resumes a started attempt when its link is opened again, and tells the older window at once that it was replaced; its saves are refused', async () => {
+    const { url } = suite.server;
+    const {
+      links: [link],
+    } = await invitedCandidates(url, suite.token);
+    const { session: first, started } = await startedAttempt(url, link);
+    const text = started.questions.find((q) => q.kind !== 'coding')!;
+    const older = await sockets.connect(first.accessToken);
+    const save = (content: string, version: number) => ({
+      attemptId: first.attemptId,
+      questionId: text.id,
+      content,
+      version,
+    });
+    expect(await emitWithAck(older, 'save-answer', save('from the first window', 1))).toMatchObject({ version: 1 });
+    const told = new Promise((resolve) => older.once('session-ended', resolve));
+    const dropped = new Promise((resolve) => older.once('disconnect', resolve));
+
+    // Another device opens the same link: the same attempt, its deadline and its saved answer.
+    const second = await openSession(url, link);
+    expect(await told).toEqual({ attemptId: first.attemptId, code: 'session-replaced' });
+    await dropped;
+    const resumed = (await candidate(second.accessToken).view().expect(200)).body as CandidateAttemptView;
+    expect(resumed).toMatchObject({ attemptId: first.attemptId, status: 'in_progress', deadline: started.deadline });
+    expect(resumed.answers.find((a) => a.questionId === text.id)?.content).toBe('from the first window');
+
+    // The older window can no longer write, and is told why, over REST and at a new handshake alike.
+    const refused = await candidate(first.accessToken)
+      .save(text.id, { content: 'older window', version: 2 })
+      .expect(401);
+    expect(refused.body.code).toBe('session-replaced');
+    expect((await sockets.refusal(first.accessToken))?.data).toEqual({ code: 'session-replaced' });
+    const newer = await sockets.connect(second.accessToken);
+    expect(await emitWithAck(newer, 'save-answer', save('from the second device', 2))).toMatchObject({ version: 2 });
+    const kept = (await candidate(second.accessToken).view().expect(200)).body as CandidateAttemptView;
+    expect(kept.answers.find((a) => a.questionId === text.id)?.content).toBe('from the second device');
   });
 
   it("answers another candidate's attempt with 404", async () => {
@@ -116,14 +156,9 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
     const { url } = suite.server;
     const {
       assessment,
-      links: [used, revoked, expired, fresh],
-    } = await invitedCandidates(url, suite.token, 4);
+      links: [revoked, expired, fresh],
+    } = await invitedCandidates(url, suite.token, 3);
     const open = (token: string) => request(url).post('/api/candidate/sessions').send({ token });
-    await startedAttempt(url, used);
-    expect((await open(used.token).expect(410)).body).toEqual({
-      message: 'This invitation link has already been used. Ask the recruiter to send you a new link.',
-      code: 'link-used',
-    });
     expect((await open('x'.repeat(43)).expect(404)).body).toEqual({
       message: 'This invitation link is not valid. Check that you opened the whole link.',
       code: 'link-unknown',
@@ -175,8 +210,8 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate sessi
 
     await openSession(url, fresh);
     expect((await c.view().expect(401)).body).toEqual({
-      message: expect.stringMatching(/^This session has ended/),
-      code: 'session-ended',
+      message: expect.stringMatching(/^This assessment was continued in another window/),
+      code: 'session-replaced',
     });
   });
 });

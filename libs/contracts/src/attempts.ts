@@ -132,13 +132,19 @@ export interface AttemptClientEvents {
 }
 
 export interface AttemptServerEvents {
-  /** Sent on connect and whenever the status changes (e.g. the server submitted at the deadline). */
+  /** Sent on connect and whenever the status or the deadline changes (the server submitted, staff gave extra time). */
   'attempt-state': (state: {
     attemptId: string;
     status: AttemptStatus;
     remainingMs: number | null;
     deadline: string | null;
   }) => void;
+  /**
+   * This socket's session is over, sent just before the server disconnects it. `session-replaced`:
+   * the same link was opened in another window or on another device, which now carries on;
+   * `session-ended`: the link was withdrawn or replaced by a new one.
+   */
+  'session-ended': (end: { attemptId: string; code: 'session-replaced' | 'session-ended' }) => void;
 }
 
 // ---- HR ----
@@ -159,6 +165,26 @@ export interface InvitationLink {
   expiresAt: string;
 }
 
+/** What staff changed about an attempt: `new-link` (a resent link), `extra-time`, `revoked`. */
+export type AttemptAdjustmentKind = 'new-link' | 'extra-time' | 'revoked';
+
+/** Upper bound of one grant of extra time, in minutes. */
+export const MAX_EXTRA_MINUTES = 240;
+
+export interface AttemptAdjustment {
+  kind: AttemptAdjustmentKind;
+  /** extra-time only: the minutes added. */
+  minutes: number | null;
+  /** The staff user who made it. */
+  by: { id: string; name: string | null };
+  at: string;
+}
+
+export interface ExtraTimeRequest {
+  /** Whole minutes, 1..MAX_EXTRA_MINUTES, added to the attempt's deadline (or, before the start, to its time allowed). */
+  minutes: number;
+}
+
 export interface AttemptSummary {
   attemptId: string;
   invitationId: string;
@@ -169,6 +195,8 @@ export interface AttemptSummary {
   deadline: string | null;
   submittedAt: string | null;
   submittedBy: 'candidate' | 'deadline' | null;
+  /** Extra time staff gave, in minutes, included in `deadline`. */
+  extraMinutes: number;
   /** Auto-scored coding share so far, 0..100; null until graded. */
   autoScorePercent: number | null;
   integrityEventCount: number;
@@ -189,4 +217,6 @@ export interface AttemptDetail extends AttemptSummary {
     grading?: { passed: number; total: number; score: number; criterionId: string | null; criterionScore: number };
   })[];
   timeline: IntegrityEventView[];
+  /** New links, extra time and revocations by staff, oldest first. */
+  adjustments: AttemptAdjustment[];
 }

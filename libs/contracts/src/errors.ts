@@ -151,6 +151,11 @@ export const ERRORS = {
     message:
       'The email {email} appears on lines {lines} ({count} repeated emails in all). Invite each person once: remove the extra rows or correct the addresses.',
   },
+  'extra-time-invalid': { status: 400, message: 'Extra time must be a whole number of minutes from 1 to {max}.' },
+  'attempt-closed': {
+    status: 409,
+    message: 'This attempt is over (submitted, or its deadline has passed); its time can no longer change.',
+  },
 
   // --- Code runs (staff and candidates).
   'invalid-run': { status: 400, message: '{detail}' },
@@ -164,6 +169,7 @@ export const ERRORS = {
 
   // --- Candidates: opening a session and starting.
   'link-unknown': { status: 404, message: 'This invitation link is not valid. Check that you opened the whole link.' },
+  /** No longer given (a link now resumes its attempt until it is over); kept for pages that still know it. */
   'link-used': {
     status: 410,
     message: 'This invitation link has already been used. Ask the recruiter to send you a new link.',
@@ -174,7 +180,12 @@ export const ERRORS = {
   'session-ended': {
     status: 401,
     message:
-      'This session has ended (expired, replaced by a newer one, or withdrawn). Open your latest invitation link again.',
+      'This session has ended (it expired, or its link was withdrawn or replaced by a new one). Open your latest invitation link again.',
+  },
+  'session-replaced': {
+    status: 401,
+    message:
+      'This assessment was continued in another window or on another device; this page no longer saves. Open the link again to continue here.',
   },
   'wrong-attempt': { status: 403, message: 'This session belongs to another attempt.' },
   'attempt-unknown': { status: 404, message: 'No such attempt.' },
@@ -235,6 +246,7 @@ export const CANDIDATE_ERROR_CODES = [
   'link-revoked',
   'already-submitted',
   'session-ended',
+  'session-replaced',
   'wrong-attempt',
   'attempt-unknown',
   'question-unknown',

@@ -34,12 +34,17 @@ export class AttemptEntity {
   @Column({ type: 'varchar', length: 12 })
   status: AttemptStatus;
 
-  /** Set once, by the server, at start; the deadline is startedAt + duration and never moves. */
+  /** Set once, by the server, at start. */
   @Column({ type: 'datetime', precision: 3, nullable: true })
   startedAt: Date | null;
 
+  /** startedAt + duration + extraMinutes: set at start, moved only when staff give extra time. */
   @Column({ type: 'datetime', precision: 3, nullable: true })
   deadline: Date | null;
+
+  /** Extra time staff gave this candidate, in minutes (before the start too: the start adds it). */
+  @Column({ type: 'int', default: 0 })
+  extraMinutes: number;
 
   @Column({ type: 'datetime', precision: 3, nullable: true })
   submittedAt: Date | null;

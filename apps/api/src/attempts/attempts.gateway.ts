@@ -23,9 +23,9 @@ import { WsAckExceptionFilter, wsValidationPipe } from '../common/ws-ack.filter'
 import { IntegrityEventDto } from '../integrity/integrity.dto';
 import { SaveAnswerDto } from './attempts.dto';
 import { AttemptsService } from './attempts.service';
-import { CandidateTokens } from './candidate-tokens.service';
+import { CandidateTokens, type CandidateSession } from './candidate-tokens.service';
 
-type AttemptSocket = Socket<AttemptClientEvents, AttemptServerEvents, Record<string, never>, { attemptId: string }>;
+type AttemptSocket = Socket<AttemptClientEvents, AttemptServerEvents, Record<string, never>, CandidateSession>;
 
 const room = (attemptId: string) => `attempt:${attemptId}`;
 const KNOWN_EVENTS = new Set(['save-answer', 'report-event']);
@@ -48,20 +48,40 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly tokens: CandidateTokens,
     events: AttemptEvents,
   ) {
-    this.stopListening = events.subscribe(({ status, ...change }) => {
-      if (status === 'session-replaced') this.server?.in(room(change.attemptId)).disconnectSockets(true);
+    this.stopListening = events.subscribe(({ status, generation, ...change }) => {
+      if (status === 'session-replaced' || status === 'session-ended')
+        void this.endSessions(change.attemptId, status, generation);
       else this.server?.to(room(change.attemptId)).emit('attempt-state', { ...change, status });
     });
+  }
+
+  /**
+   * Tells each socket of a session older than `generation` why it is over, then disconnects it; the
+   * newest session's socket (it may connect before the event arrives) stays. Without a generation, all go.
+   */
+  private async endSessions(
+    attemptId: string,
+    code: 'session-replaced' | 'session-ended',
+    generation: number | undefined,
+  ): Promise<void> {
+    if (!this.server) return;
+    for (const socket of await this.server.in(room(attemptId)).fetchSockets()) {
+      const data = socket.data as Partial<CandidateSession>;
+      if (generation !== undefined && (data.generation ?? 0) >= generation) continue;
+      socket.emit('session-ended', { attemptId, code });
+      socket.disconnect(true);
+    }
   }
 
   /** Refuses the handshake itself without a valid candidate token: the client gets connect_error with why. */
   afterInit(server: Namespace): void {
     server.use((socket, next) => {
       this.tokens
-        .verify(socket.handshake.auth?.token)
-        .then((attemptId) => {
-          if (!attemptId) return next(refusal('session-ended'));
-          socket.data.attemptId = attemptId;
+        .session(socket.handshake.auth?.token)
+        .then((session) => {
+          if (typeof session === 'string') return next(refusal(session));
+          const { attemptId } = session;
+          socket.data = session;
           return server
             .in(room(attemptId))
             .fetchSockets()
@@ -97,7 +117,8 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   @SubscribeMessage('save-answer')
   saveAnswer(@ConnectedSocket() socket: AttemptSocket, @MessageBody() dto: SaveAnswerDto): Promise<SaveAnswerAck> {
-    return this.attempts.saveAnswer(socket.data.attemptId, dto);
+    // The session the socket opened with: once a newer one takes over, its saves are refused.
+    return this.attempts.saveAnswer(socket.data, dto);
   }
 
   @SubscribeMessage('report-event')

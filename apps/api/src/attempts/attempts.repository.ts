@@ -15,6 +15,8 @@ export interface AnswerWrite {
   language: CodeLanguage | null;
   version: number;
   savedAt: Date;
+  /** The writing session's generation: a save from a session a newer one replaced writes nothing. */
+  generation: number;
 }
 
 /** The candidate's attempt: sessions, start, answers, submit, deadlines. */
@@ -41,18 +43,22 @@ export class AttemptsRepository {
     );
   }
 
-  /** What a candidate token is checked against on every request: the session generation and revocation. */
-  async session(attemptId: string): Promise<{ generation: number; revoked: boolean } | null> {
+  /** What a candidate token is checked against on every request: the session generation, the link, revocation. */
+  async session(attemptId: string): Promise<{ generation: number; revoked: boolean; tokenHash: string } | null> {
     const rows = await this.db.run((m) =>
       m
         .createQueryBuilder(InvitationEntity, 'i')
         .innerJoin(AttemptEntity, 'a', 'a.invitationId = i.id')
         .select('i.sessionGeneration', 'generation')
         .addSelect('i.revokedAt', 'revokedAt')
+        .addSelect('i.tokenHash', 'tokenHash')
         .where('a.id = :attemptId', { attemptId })
-        .getRawMany<{ generation: number | string; revokedAt: unknown }>(),
+        .getRawMany<{ generation: number | string; revokedAt: unknown; tokenHash: string }>(),
     );
-    return rows[0] ? { generation: Number(rows[0].generation), revoked: rows[0].revokedAt !== null } : null;
+    const row = rows[0];
+    return row
+      ? { generation: Number(row.generation), revoked: row.revokedAt !== null, tokenHash: row.tokenHash }
+      : null;
   }
 
   async assessmentIdOf(attemptId: string): Promise<string | null> {
@@ -88,7 +94,7 @@ export class AttemptsRepository {
     });
   }
 
-  /** Marks the link spent, once. */
+  /** Records when the link was first used (at the start), once. */
   async spendInvitation(invitationId: string, now: Date): Promise<void> {
     await this.db.run((m) =>
       m
@@ -100,12 +106,15 @@ export class AttemptsRepository {
     );
   }
 
-  /** invited -> in_progress with its deadline, only from invited; true when this call started it. */
-  async start(attemptId: string, now: Date, deadline: Date): Promise<boolean> {
+  /**
+   * invited -> in_progress with its deadline, only from invited and only if the extra time is still
+   * the `extraMinutes` the deadline was computed with; true when this call started it.
+   */
+  async start(attemptId: string, now: Date, deadline: Date, extraMinutes: number): Promise<boolean> {
     const result = await this.db.run((m) =>
       m.update(
         AttemptEntity,
-        { id: attemptId, status: 'invited' },
+        { id: attemptId, status: 'invited', extraMinutes },
         { status: 'in_progress', startedAt: now, deadline },
       ),
     );
@@ -114,20 +123,23 @@ export class AttemptsRepository {
 
   /**
    * The autosave hot path: one statement that writes the answer only if the attempt is in progress,
-   * before its deadline, and the saved version is the one this save follows; no transaction, no
+   * before its deadline, the writer is its live session, and the saved version is the one this save follows; no transaction, no
    * entity read. A first save is one conditional INSERT. False: nothing was written (the caller
    * finds out why on the slow path). Against a concurrent submit on MySQL, the EXISTS subquery's
    * shared lock on the attempt row (InnoDB, REPEATABLE READ as by default) orders the two.
    */
   async writeAnswer(a: AnswerWrite): Promise<boolean> {
-    const open = 'SELECT 1 FROM `attempts` WHERE `id` = ? AND `status` = ? AND `deadline` > ?';
-    const openParams = [a.attemptId, 'in_progress', this.db.time(a.savedAt)];
+    const live =
+      'EXISTS (SELECT 1 FROM `invitations` WHERE `invitations`.`id` = `attempts`.`invitationId` ' +
+      'AND `invitations`.`sessionGeneration` = ? AND `invitations`.`revokedAt` IS NULL)';
+    const open = `SELECT 1 FROM \`attempts\` WHERE \`id\` = ? AND \`status\` = ? AND \`deadline\` > ? AND ${live}`;
+    const openParams = [a.attemptId, 'in_progress', this.db.time(a.savedAt), a.generation];
     const savedAt = this.db.time(a.savedAt);
     return this.db.run(async (m) => {
       if (a.version === 1) {
         const sql =
           'INSERT INTO `answers` (`id`, `attemptId`, `questionId`, `content`, `language`, `version`, `savedAt`) ' +
-          `SELECT ?, ?, ?, ?, ?, 1, ? FROM \`attempts\` WHERE \`id\` = ? AND \`status\` = ? AND \`deadline\` > ?`;
+          `SELECT ?, ?, ?, ?, ?, 1, ? FROM \`attempts\` WHERE \`id\` = ? AND \`status\` = ? AND \`deadline\` > ? AND ${live}`;
         const params = [randomUUID(), a.attemptId, a.questionId, a.content, a.language, savedAt, ...openParams];
         try {
           return (await affected(m, sql, params)) === 1;

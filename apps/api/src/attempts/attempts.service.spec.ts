@@ -25,6 +25,10 @@ const delivery: Delivery = {
   questions: [text, coding],
 };
 
+const LINK_HASH = 'ab'.repeat(32);
+/** The page's session: generation 1 of the link hashed to LINK_HASH. */
+const live = { attemptId: 'at1', generation: 1, link: LINK_HASH.slice(0, 16) };
+
 /** A repository kept in memory, with the rules of the real one's conditional statements. */
 class FakeAttempts {
   attempt = {
@@ -37,6 +41,8 @@ class FakeAttempts {
     candidate: { name: 'Ada' },
   } as unknown as AttemptEntity;
   answers = new Map<string, AnswerEntity>();
+  /** The invitation's session generation: only a session of this generation writes. */
+  generation = 1;
   writes = 0;
   submitted: string[] = [];
 
@@ -49,9 +55,13 @@ class FakeAttempts {
   async answer(_attemptId: string, questionId: string) {
     return this.answers.get(questionId) ?? null;
   }
+  async session() {
+    return { generation: this.generation, revoked: false, tokenHash: LINK_HASH };
+  }
   async writeAnswer(a: AnswerWrite): Promise<boolean> {
     this.writes++;
-    const open = this.attempt.status === 'in_progress' && this.attempt.deadline! > a.savedAt;
+    const open =
+      this.attempt.status === 'in_progress' && this.attempt.deadline! > a.savedAt && a.generation === this.generation;
     const current = this.answers.get(a.questionId);
     if (!open || (current?.version ?? 0) !== a.version - 1) return false;
     this.answers.set(a.questionId, { ...a } as unknown as AnswerEntity);
@@ -105,8 +115,8 @@ async function refusal(promise: Promise<unknown>): Promise<string> {
 describe(AttemptsService.name, () => {
   it('saves versions one after another, with one repository write per save', async () => {
     const { service, repo } = build();
-    await service.saveAnswer('at1', save({ version: 1 }));
-    const ack = await service.saveAnswer('at1', save({ content: 'hello again', version: 2 }));
+    await service.saveAnswer(live, save({ version: 1 }));
+    const ack = await service.saveAnswer(live, save({ content: 'hello again', version: 2 }));
     expect(ack.version).toBe(2);
     expect(repo.answers.get(text.id)?.content).toBe('hello again');
     expect(repo.writes).toBe(2);
@@ -114,38 +124,51 @@ describe(AttemptsService.name, () => {
 
   it('acknowledges again a save whose acknowledgement was lost, and refuses a stale or skipping one', async () => {
     const { service } = build();
-    const first = await service.saveAnswer('at1', save({ version: 1 }));
-    expect(await service.saveAnswer('at1', save({ version: 1 }))).toEqual(first);
-    expect(await refusal(service.saveAnswer('at1', save({ content: 'other tab', version: 1 })))).toBe('stale-version');
-    expect(await refusal(service.saveAnswer('at1', save({ version: 3 })))).toBe('version-skipped');
+    const first = await service.saveAnswer(live, save({ version: 1 }));
+    expect(await service.saveAnswer(live, save({ version: 1 }))).toEqual(first);
+    expect(await refusal(service.saveAnswer(live, save({ content: 'other tab', version: 1 })))).toBe('stale-version');
+    expect(await refusal(service.saveAnswer(live, save({ version: 3 })))).toBe('version-skipped');
   });
 
   it('says why a save was refused: not started, submitted, or after the deadline', async () => {
     const { service, repo } = build();
     repo.attempt.status = 'invited';
-    expect(await refusal(service.saveAnswer('at1', save({})))).toBe('not-started');
+    expect(await refusal(service.saveAnswer(live, save({})))).toBe('not-started');
     repo.attempt.status = 'submitted';
-    expect(await refusal(service.saveAnswer('at1', save({})))).toBe('already-submitted');
+    expect(await refusal(service.saveAnswer(live, save({})))).toBe('already-submitted');
     repo.attempt.status = 'in_progress';
     repo.attempt.deadline = new Date(Date.now() - 1);
-    expect(await refusal(service.saveAnswer('at1', save({})))).toBe('time-up');
+    expect(await refusal(service.saveAnswer(live, save({})))).toBe('time-up');
     expect(repo.answers.size).toBe(0);
+  });
+
+  it('refuses a save from a session that a newer opening of the link replaced, and says so', async () => {
+    const { service, repo } = build();
+    await service.saveAnswer(live, save({ version: 1 }));
+    repo.generation = 2;
+    expect(await refusal(service.saveAnswer(live, save({ content: 'older window', version: 2 })))).toBe(
+      'session-replaced',
+    );
+    expect(await refusal(service.saveAnswer({ ...live, link: 'another-link' }, save({ version: 2 })))).toBe(
+      'session-ended',
+    );
+    expect(repo.answers.get(text.id)?.content).toBe('hello');
   });
 
   it('refuses before writing: another attempt, an unknown question, a coding answer without its language, too many bytes', async () => {
     const { service, repo } = build();
-    expect(await refusal(service.saveAnswer('at1', { ...save({}), attemptId: 'other' }))).toBe('wrong-attempt');
-    expect(await refusal(service.saveAnswer('at1', save({ questionId: 'nope' })))).toBe('question-unknown');
-    expect(await refusal(service.saveAnswer('at1', save({ questionId: coding.id })))).toBe('language-required');
+    expect(await refusal(service.saveAnswer(live, { ...save({}), attemptId: 'other' }))).toBe('wrong-attempt');
+    expect(await refusal(service.saveAnswer(live, save({ questionId: 'nope' })))).toBe('question-unknown');
+    expect(await refusal(service.saveAnswer(live, save({ questionId: coding.id })))).toBe('language-required');
     // 20,001 Chinese characters are 60,003 bytes in UTF-8: over the limit though under it in characters.
-    expect(await refusal(service.saveAnswer('at1', save({ content: '答'.repeat(20_001) })))).toBe('answer-too-long');
+    expect(await refusal(service.saveAnswer(live, save({ content: '答'.repeat(20_001) })))).toBe('answer-too-long');
     expect(repo.writes).toBe(0);
   });
 
   it('refuses saves past the per-attempt budget', async () => {
     const { service } = build();
     const results = await Promise.allSettled(
-      Array.from({ length: 70 }, (_, i) => service.saveAnswer('at1', save({ version: i + 1 }))),
+      Array.from({ length: 70 }, (_, i) => service.saveAnswer(live, save({ version: i + 1 }))),
     );
     const refused = results.filter(
       (r) => r.status === 'rejected' && (r.reason as ApiException).code === 'too-many-saves',
@@ -176,7 +199,7 @@ describe(AttemptsService.name, () => {
     const repo = new FakeAttempts();
     repo.writeAnswer = async () => (repo.writes++, false);
     const { service } = build(repo);
-    expect(await refusal(service.saveAnswer('at1', save({ version: 1 })))).toBe('too-many-saves');
+    expect(await refusal(service.saveAnswer(live, save({ version: 1 })))).toBe('too-many-saves');
     expect(repo.writes).toBe(2);
   });
 });

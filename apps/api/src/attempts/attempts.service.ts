@@ -17,7 +17,7 @@ import { IntegrityService } from '../integrity/integrity.service';
 import { hashToken } from '../invitations/invitation-token';
 import type { AttemptEntity } from './attempt.entity';
 import { AttemptsRepository, type AnswerWrite } from './attempts.repository';
-import { CandidateTokens } from './candidate-tokens.service';
+import { CandidateTokens, type CandidateSession } from './candidate-tokens.service';
 import { candidateAttemptView, effectiveStatus, remainingMs } from './candidate-view';
 
 /**
@@ -48,6 +48,11 @@ export class AttemptsService {
     this.saveBudget = limits.limiter('answer-saves', SAVE_BURST, SAVES_PER_SECOND);
   }
 
+  /**
+   * Opens a session of the link. The link stays good for the life of its attempt (until submitted,
+   * expired or revoked), so a candidate who closed the page, or moved to another device, resumes.
+   * One live session per attempt: each opening takes over, and older sessions are told at once.
+   */
   async openSession(token: string): Promise<CandidateSessionResponse> {
     const tokenHash = hashToken(token);
     const invitation = await this.repo.invitationByTokenHash(tokenHash);
@@ -55,20 +60,20 @@ export class AttemptsService {
     const attempt = await this.repo.attemptByInvitation(invitation.id);
     const now = new Date();
     if (invitation.revokedAt) throw new ApiException('link-revoked');
-    if (invitation.usedAt) throw new ApiException('link-used');
     if (attempt.status === 'submitted') throw new ApiException('already-submitted');
     if (attempt.status === 'invited' && invitation.expiresAt <= now) throw expired(invitation.expiresAt);
-    // One live session per attempt: each opening replaces the previous session. A link opened for
-    // an attempt already under way (a resent link) is also spent at once.
-    const generation = await this.repo.transaction(async (tx) => {
-      if (attempt.status === 'in_progress') await tx.spendInvitation(invitation.id, now);
-      const next = await tx.nextSessionGeneration(invitation.id, tokenHash);
-      // A resend or a revocation landed since the link was read: this link no longer opens anything.
-      if (next === null) throw new ApiException('link-unknown');
-      return next;
+    // In one transaction, so two openings at once cannot both read the same raised generation.
+    const generation = await this.repo.transaction((tx) => tx.nextSessionGeneration(invitation.id, tokenHash));
+    // A resend or a revocation landed since the link was read: this link no longer opens anything.
+    if (generation === null) throw new ApiException('link-unknown');
+    this.events.publish({
+      attemptId: attempt.id,
+      status: 'session-replaced',
+      remainingMs: null,
+      deadline: null,
+      generation,
     });
-    this.events.publish({ attemptId: attempt.id, status: 'session-replaced', remainingMs: null, deadline: null });
-    return { accessToken: await this.tokens.sign(attempt.id, generation), attemptId: attempt.id };
+    return { accessToken: await this.tokens.sign(attempt.id, generation, tokenHash), attemptId: attempt.id };
   }
 
   async view(attemptId: string): Promise<CandidateAttemptView> {
@@ -85,7 +90,7 @@ export class AttemptsService {
     return this.view(attemptId);
   }
 
-  /** Sets startedAt and the deadline once; starting again changes nothing. */
+  /** Sets startedAt and the deadline (the duration plus any extra time) once; starting again changes nothing. */
   async start(attemptId: string): Promise<CandidateAttemptView> {
     const attempt = await this.load(attemptId);
     const now = new Date();
@@ -93,12 +98,16 @@ export class AttemptsService {
       if (attempt.invitation.revokedAt) throw new ApiException('link-revoked');
       if (attempt.invitation.expiresAt <= now) throw expired(attempt.invitation.expiresAt);
       const delivery = await this.assessments.delivery(attempt.assessmentId);
-      const deadline = new Date(now.getTime() + delivery.durationMinutes * 60_000);
+      const minutes = delivery.durationMinutes + attempt.extraMinutes;
+      const deadline = new Date(now.getTime() + minutes * 60_000);
       const started = await this.repo.transaction(async (tx) => {
-        const won = await tx.start(attemptId, now, deadline);
+        const won = await tx.start(attemptId, now, deadline, attempt.extraMinutes);
+        // usedAt records when the link was first used; it does not stop the link from resuming.
         if (won) await tx.spendInvitation(attempt.invitationId, now);
         return won;
       });
+      // Extra time granted between the read and the start: start again with it.
+      if (!started && (await this.load(attemptId)).status === 'invited') return this.start(attemptId);
       if (started)
         this.events.publish({
           attemptId,
@@ -115,7 +124,8 @@ export class AttemptsService {
    * statement as the write; `version` must be exactly one more than the saved one. The usual save
    * is one database statement; only a refused save reads more, to say why.
    */
-  async saveAnswer(attemptId: string, req: SaveAnswerRequest): Promise<SaveAnswerAck> {
+  async saveAnswer(session: CandidateSession, req: SaveAnswerRequest): Promise<SaveAnswerAck> {
+    const { attemptId, generation } = session;
     if (req.attemptId !== attemptId) throw new ApiException('wrong-attempt');
     if (!(await this.saveBudget.take(attemptId))) throw new ApiException('too-many-saves');
     if (Buffer.byteLength(req.content, 'utf8') > MAX_ANSWER_BYTES)
@@ -123,13 +133,20 @@ export class AttemptsService {
     const question = await this.question(attemptId, req.questionId);
     if (question.kind === 'coding' && !req.language) throw new ApiException('language-required');
     const language = question.kind === 'coding' ? req.language! : null;
-    const write = { attemptId, questionId: req.questionId, content: req.content, language, version: req.version };
+    const write = {
+      attemptId,
+      questionId: req.questionId,
+      content: req.content,
+      language,
+      version: req.version,
+      generation,
+    };
     // A save refused only because another one raced it through is tried once more.
     for (let tries = 0; ; tries++) {
       const savedAt = new Date();
       if (await this.repo.writeAnswer({ ...write, savedAt }))
         return { questionId: req.questionId, version: req.version, savedAt: savedAt.toISOString() };
-      const refused = await this.refusedSave(write, savedAt);
+      const refused = await this.refusedSave(session, write, savedAt);
       if (refused !== 'retry') return refused;
       // Nothing stands in its way, yet it did not land twice: the page keeps it and saves it again shortly.
       if (tries === 1) throw new ApiException('too-many-saves');
@@ -198,7 +215,14 @@ export class AttemptsService {
    * Why a save wrote nothing; a retry of a save whose acknowledgement was lost is acknowledged again.
    * 'retry': nothing stands in its way any more (a racing save or start has settled).
    */
-  private async refusedSave(write: Omit<AnswerWrite, 'savedAt'>, now: Date): Promise<SaveAnswerAck | 'retry'> {
+  private async refusedSave(
+    session: CandidateSession,
+    write: Omit<AnswerWrite, 'savedAt'>,
+    now: Date,
+  ): Promise<SaveAnswerAck | 'retry'> {
+    // Only the live session writes: an older window learns that it was replaced, not that it is stale.
+    const ended = await this.tokens.refusal(session);
+    if (ended) throw new ApiException(ended);
     const attempt = await this.load(write.attemptId);
     if (attempt.status === 'invited') throw new ApiException('not-started');
     if (attempt.status === 'submitted') throw new ApiException('already-submitted');

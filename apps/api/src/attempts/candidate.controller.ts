@@ -30,7 +30,8 @@ import {
   SaveAnswerAckDto,
 } from './attempts.responses';
 import { CandidateGuard } from './candidate.guard';
-import { CurrentAttempt } from './current-attempt.decorator';
+import type { CandidateSession } from './candidate-tokens.service';
+import { CurrentAttempt, CurrentSession } from './current-attempt.decorator';
 import { CandidateRunsService } from './candidate-runs.service';
 import { IntegrityEventDto } from '../integrity/integrity.dto';
 import { CandidateRunDto, EmptyBodyDto, OpenSessionDto, SaveAnswerBodyDto } from './attempts.dto';
@@ -51,15 +52,7 @@ export class CandidateController {
   @UseGuards(ThrottlerGuard)
   @Throttle({ default: { limit: 20, ttl: 60_000 } })
   @ApiCreatedResponse({ type: CandidateSessionResponseDto })
-  @ApiErrors(
-    ...JSON_BODY,
-    'too-many-requests',
-    'link-unknown',
-    'link-revoked',
-    'link-used',
-    'already-submitted',
-    'link-expired',
-  )
+  @ApiErrors(...JSON_BODY, 'too-many-requests', 'link-unknown', 'link-revoked', 'already-submitted', 'link-expired')
   open(@Body() dto: OpenSessionDto): Promise<CandidateSessionResponse> {
     return this.attempts.openSession(dto.token);
   }
@@ -68,7 +61,7 @@ export class CandidateController {
   @UseGuards(CandidateGuard)
   @Get('attempt')
   @ApiOkResponse({ type: CandidateAttemptViewDto })
-  @ApiErrors('session-ended', 'attempt-unknown')
+  @ApiErrors('session-ended', 'session-replaced', 'attempt-unknown')
   view(@CurrentAttempt() attemptId: string): Promise<CandidateAttemptView> {
     return this.attempts.view(attemptId);
   }
@@ -78,7 +71,7 @@ export class CandidateController {
   @UseGuards(CandidateGuard)
   @Get('attempts/:attemptId')
   @ApiOkResponse({ type: CandidateAttemptViewDto })
-  @ApiErrors('session-ended', 'attempt-unknown')
+  @ApiErrors('session-ended', 'session-replaced', 'attempt-unknown')
   viewById(@CurrentAttempt() attemptId: string, @Param('attemptId') requested: string): Promise<CandidateAttemptView> {
     return this.attempts.viewOwn(attemptId, requested);
   }
@@ -88,7 +81,7 @@ export class CandidateController {
   @Post('attempt/start')
   @HttpCode(200)
   @ApiOkResponse({ type: CandidateAttemptViewDto })
-  @ApiErrors(...JSON_BODY, 'session-ended', 'attempt-unknown', 'link-revoked', 'link-expired')
+  @ApiErrors(...JSON_BODY, 'session-ended', 'session-replaced', 'attempt-unknown', 'link-revoked', 'link-expired')
   // The body is validated only to refuse unknown fields, as every other candidate route does.
   start(@CurrentAttempt() attemptId: string, @Body() _body: EmptyBodyDto): Promise<CandidateAttemptView> {
     return this.attempts.start(attemptId);
@@ -101,6 +94,7 @@ export class CandidateController {
   @ApiErrors(
     ...JSON_BODY,
     'session-ended',
+    'session-replaced',
     'too-many-saves',
     'answer-too-long',
     'attempt-unknown',
@@ -113,11 +107,11 @@ export class CandidateController {
     'version-skipped',
   )
   save(
-    @CurrentAttempt() attemptId: string,
+    @CurrentSession() session: CandidateSession,
     @Param('questionId') questionId: string,
     @Body() dto: SaveAnswerBodyDto,
   ): Promise<SaveAnswerAck> {
-    return this.attempts.saveAnswer(attemptId, { ...dto, attemptId, questionId });
+    return this.attempts.saveAnswer(session, { ...dto, attemptId: session.attemptId, questionId });
   }
 
   @ApiBearerAuth()
@@ -147,6 +141,7 @@ export class CandidateController {
   @ApiErrors(
     ...JSON_BODY,
     'session-ended',
+    'session-replaced',
     'too-many-runs',
     'attempt-unknown',
     'not-in-progress',
@@ -169,7 +164,7 @@ export class CandidateController {
   @Post('attempt/submit')
   @HttpCode(200)
   @ApiOkResponse({ type: CandidateAttemptViewDto })
-  @ApiErrors(...JSON_BODY, 'session-ended', 'attempt-unknown', 'not-started', 'time-up')
+  @ApiErrors(...JSON_BODY, 'session-ended', 'session-replaced', 'attempt-unknown', 'not-started', 'time-up')
   submit(@CurrentAttempt() attemptId: string, @Body() _body: EmptyBodyDto): Promise<CandidateAttemptView> {
     return this.attempts.submitByCandidate(attemptId);
   }
@@ -182,6 +177,7 @@ export class CandidateController {
   @ApiErrors(
     ...JSON_BODY,
     'session-ended',
+    'session-replaced',
     'wrong-attempt',
     'too-many-signals',
     'attempt-unknown',

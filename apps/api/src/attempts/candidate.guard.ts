@@ -2,7 +2,10 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { ApiException } from '../common/api-exception';
 import { CandidateTokens } from './candidate-tokens.service';
 
-/** Candidate routes: a valid candidate token of the attempt's live session, or 401 'session-ended'. */
+/**
+ * Candidate routes: a valid candidate token of the attempt's live session, or 401 with why:
+ * 'session-replaced' (the link was opened again elsewhere) or 'session-ended'.
+ */
 @Injectable()
 export class CandidateGuard implements CanActivate {
   constructor(private readonly tokens: CandidateTokens) {}
@@ -10,9 +13,9 @@ export class CandidateGuard implements CanActivate {
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const request = context.switchToHttp().getRequest();
     const header = String(request.headers.authorization ?? '');
-    const attemptId = await this.tokens.verify(header.replace(/^Bearer\s+/i, ''));
-    if (!attemptId) throw new ApiException('session-ended');
-    request.candidate = { attemptId };
+    const session = await this.tokens.session(header.replace(/^Bearer\s+/i, ''));
+    if (typeof session === 'string') throw new ApiException(session);
+    request.candidate = session;
     return true;
   }
 }

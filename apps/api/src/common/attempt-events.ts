@@ -2,10 +2,15 @@ import type { AttemptStatus } from '@rubricon/contracts';
 
 export interface AttemptStateChange {
   attemptId: string;
-  /** `session-replaced`: a newer session, a revocation or a resent link ended the open ones. */
-  status: AttemptStatus | 'session-replaced';
+  /**
+   * `session-replaced`: a newer opening of the link took over; `session-ended`: a revocation or a
+   * resent link ended the open sessions. Either way, sessions older than `generation` are over.
+   */
+  status: AttemptStatus | 'session-replaced' | 'session-ended';
   remainingMs: number | null;
   deadline: string | null;
+  /** Session changes only: the invitation's session generation after the change. */
+  generation?: number;
 }
 
 /**

@@ -4,6 +4,7 @@ import { AnswerEntity } from '../attempts/answer.entity';
 import { AttemptEntity } from '../attempts/attempt.entity';
 import { CandidateEntity } from '../invitations/candidate.entity';
 import { IntegrityEventEntity } from '../integrity/integrity-event.entity';
+import { AttemptAdjustmentEntity } from '../invitations/attempt-adjustment.entity';
 import { InvitationEntity } from '../invitations/invitation.entity';
 import { BankQuestionEntity } from '../bank/bank-question.entity';
 import { BankVersionEntity } from '../bank/bank-version.entity';
@@ -27,4 +28,5 @@ export const ENTITIES = [
   AttemptEntity,
   AnswerEntity,
   IntegrityEventEntity,
+  AttemptAdjustmentEntity,
 ];

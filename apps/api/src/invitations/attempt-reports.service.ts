@@ -47,6 +47,12 @@ export class AttemptReportsService {
           };
         }),
       timeline,
+      adjustments: (await this.repo.adjustments(attemptId)).map((j) => ({
+        kind: j.kind,
+        minutes: j.minutes,
+        by: { id: j.byUserId, name: j.byName },
+        at: j.at.toISOString(),
+      })),
     };
   }
 }

@@ -19,6 +19,7 @@ export function toAttemptSummary(a: AttemptEntity, integrityEventCount: number):
     deadline: iso(a.deadline),
     submittedAt: iso(a.submittedAt),
     submittedBy: a.submittedBy,
+    extraMinutes: a.extraMinutes,
     autoScorePercent: a.autoScore === null ? null : Math.round(a.autoScore * 1000) / 10,
     integrityEventCount,
   };

@@ -15,7 +15,7 @@ import type { AttemptDetail, AttemptSummary, InvitationLink } from '@rubricon/co
 import { ApiErrors, ApiUploadOrText, JSON_BODY, SIGNED_IN, VALIDATED } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { AttemptReportsService } from './attempt-reports.service';
-import { InviteCandidatesDto, InviteCsvDto } from './invitations.dto';
+import { ExtraTimeDto, InviteCandidatesDto, InviteCsvDto } from './invitations.dto';
 import { AttemptDetailDto, AttemptSummaryDto, InvitationLinkDto } from './invitations.responses';
 import { InvitationsService } from './invitations.service';
 
@@ -83,19 +83,39 @@ export class InvitationsController {
     return this.reports.detail(attemptId);
   }
 
+  /** Adds minutes to one candidate's time; recorded in the attempt's adjustments. */
+  @Post('attempts/:attemptId/extra-time')
+  @HttpCode(200)
+  @ApiOkResponse({ type: AttemptSummaryDto })
+  @ApiErrors(...JSON_BODY, 'attempt-not-found', 'extra-time-invalid', 'attempt-closed', 'too-many-requests')
+  extraTime(
+    @Param('attemptId', ParseUUIDPipe) attemptId: string,
+    @Body() dto: ExtraTimeDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AttemptSummary> {
+    return this.invitations.extraTime(attemptId, dto.minutes, user.id);
+  }
+
   @Post('invitations/:invitationId/revoke')
   @HttpCode(200)
   @ApiOkResponse({ type: AttemptSummaryDto })
   @ApiErrors('invitation-not-found')
-  revoke(@Param('invitationId', ParseUUIDPipe) invitationId: string): Promise<AttemptSummary> {
-    return this.invitations.revoke(invitationId);
+  revoke(
+    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<AttemptSummary> {
+    return this.invitations.revoke(invitationId, user.id);
   }
 
+  /** A new link for the attempt (started or not): the old link and any session opened with it end. */
   @Post('invitations/:invitationId/resend')
   @HttpCode(200)
   @ApiOkResponse({ type: InvitationLinkDto })
   @ApiErrors('invitation-not-found', 'nothing-to-resend')
-  resend(@Param('invitationId', ParseUUIDPipe) invitationId: string): Promise<InvitationLink> {
-    return this.invitations.resend(invitationId);
+  resend(
+    @Param('invitationId', ParseUUIDPipe) invitationId: string,
+    @CurrentUser() user: AuthUser,
+  ): Promise<InvitationLink> {
+    return this.invitations.resend(invitationId, user.id);
   }
 }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
+  Allow,
   ArrayMaxSize,
   ArrayMinSize,
   IsEmail,
@@ -12,6 +13,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
+import { MAX_EXTRA_MINUTES } from '@rubricon/contracts';
 import { MaxCodePoints, Optional } from '../common/validation';
 
 // Name and email are stored in varchar(120) and varchar(254): limited in code points, as the database counts.
@@ -50,4 +52,11 @@ export class InviteCsvDto {
   @IsString()
   @MaxLength(200_000)
   text?: string;
+}
+
+export class ExtraTimeDto {
+  // Checked by the service, so a bad value is refused with its own code ('extra-time-invalid').
+  @ApiProperty({ type: 'integer', minimum: 1, maximum: MAX_EXTRA_MINUTES, description: 'Minutes to add' })
+  @Allow()
+  minutes: unknown;
 }

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { AnswerEntity } from '../attempts/answer.entity';
 import { AttemptEntity } from '../attempts/attempt.entity';
 import { Database } from '../database/database';
+import { UserEntity } from '../users/user.entity';
+import { AttemptAdjustmentEntity } from './attempt-adjustment.entity';
 import { CandidateEntity } from './candidate.entity';
 import { InvitationEntity } from './invitation.entity';
 
@@ -93,5 +95,56 @@ export class InvitationsRepository {
 
   answers(attemptId: string): Promise<AnswerEntity[]> {
     return this.db.run((m) => m.findBy(AnswerEntity, { attemptId }));
+  }
+
+  /** Records what staff changed about an attempt. */
+  async recordAdjustment(adjustment: Omit<AttemptAdjustmentEntity, 'id' | 'attempt'>): Promise<void> {
+    await this.db.run((m) => m.insert(AttemptAdjustmentEntity, m.create(AttemptAdjustmentEntity, adjustment)));
+  }
+
+  /**
+   * Adds extra time and records it, both or neither. Only if the attempt is still as read (status
+   * and extra time unchanged) and, when under way, before its deadline: false when it changed meanwhile.
+   */
+  addExtraTime(
+    read: Pick<AttemptEntity, 'id' | 'status' | 'extraMinutes'>,
+    minutes: number,
+    deadline: Date | null,
+    adjustment: { byUserId: string; at: Date },
+  ): Promise<boolean> {
+    return this.db.transaction((tx) =>
+      tx.run(async (m) => {
+        const qb = m
+          .createQueryBuilder()
+          .update(AttemptEntity)
+          .set({ extraMinutes: read.extraMinutes + minutes, ...(deadline ? { deadline } : {}) })
+          .where('id = :id AND status = :status AND extraMinutes = :extra', {
+            id: read.id,
+            status: read.status,
+            extra: read.extraMinutes,
+          });
+        if (read.status === 'in_progress') qb.andWhere('deadline > :now', { now: this.db.time(adjustment.at) });
+        if (!(await qb.execute()).affected) return false;
+        await m.insert(
+          AttemptAdjustmentEntity,
+          m.create(AttemptAdjustmentEntity, { attemptId: read.id, kind: 'extra-time', minutes, ...adjustment }),
+        );
+        return true;
+      }),
+    );
+  }
+
+  /** The attempt's adjustments, oldest first, with the name of whoever made each (null for a user since gone). */
+  async adjustments(attemptId: string): Promise<(AttemptAdjustmentEntity & { byName: string | null })[]> {
+    const rows = await this.db.run((m) =>
+      m
+        .createQueryBuilder(AttemptAdjustmentEntity, 'j')
+        .leftJoin(UserEntity, 'u', 'u.id = j.byUserId')
+        .addSelect('u.name', 'byName')
+        .where('j.attemptId = :attemptId', { attemptId })
+        .orderBy('j.at', 'ASC')
+        .getRawAndEntities<{ byName: string | null }>(),
+    );
+    return rows.entities.map((e, i) => Object.assign(e, { byName: rows.raw[i]?.byName ?? null }));
   }
 }

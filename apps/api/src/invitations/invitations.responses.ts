@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
   QUESTION_KIND_ORDER,
+  type AttemptAdjustment,
+  type AttemptAdjustmentKind,
   type AttemptDetail,
   type AttemptStatus,
   type AttemptSummary,
@@ -84,6 +86,9 @@ export class AttemptSummaryDto implements AttemptSummary {
   @ApiProperty({ type: String, enum: ['candidate', 'deadline', null], nullable: true })
   submittedBy: 'candidate' | 'deadline' | null;
 
+  @ApiProperty({ type: 'integer', description: 'Extra time staff gave, in minutes, included in the deadline' })
+  extraMinutes: number;
+
   @ApiProperty({
     type: Number,
     nullable: true,
@@ -147,6 +152,28 @@ class IntegrityEventViewDto implements IntegrityEventView {
   questionId?: string;
 }
 
+class AdjustmentByDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  name: string | null;
+}
+
+export class AttemptAdjustmentDto implements AttemptAdjustment {
+  @ApiProperty({ enum: ['new-link', 'extra-time', 'revoked'] })
+  kind: AttemptAdjustmentKind;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'extra-time only: the minutes added' })
+  minutes: number | null;
+
+  @ApiProperty({ type: AdjustmentByDto, description: 'The staff user who made it' })
+  by: AdjustmentByDto;
+
+  @ApiProperty({ format: 'date-time' })
+  at: string;
+}
+
 export class AttemptDetailDto extends AttemptSummaryDto implements AttemptDetail {
   @ApiProperty({ format: 'uuid' })
   assessmentId: string;
@@ -156,4 +183,7 @@ export class AttemptDetailDto extends AttemptSummaryDto implements AttemptDetail
 
   @ApiProperty({ type: [IntegrityEventViewDto] })
   timeline: IntegrityEventViewDto[];
+
+  @ApiProperty({ type: [AttemptAdjustmentDto], description: 'New links, extra time and revocations, oldest first' })
+  adjustments: AttemptAdjustmentDto[];
 }

@@ -78,7 +78,7 @@ describe(InvitationsService.name, () => {
     expect(updates).toEqual([
       expect.objectContaining({ tokenHash: hashToken(link.token), usedAt: null, revokedAt: null }),
     ]);
-    expect(published).toEqual([expect.objectContaining({ attemptId: 'at1', status: 'session-replaced' })]);
+    expect(published).toEqual([expect.objectContaining({ attemptId: 'at1', status: 'session-ended' })]);
     expect(await codeOf(build('published', 'submitted').service.resend('i1'))).toBe('nothing-to-resend');
     expect(await codeOf(service.resend('nope'))).toBe('invitation-not-found');
   });

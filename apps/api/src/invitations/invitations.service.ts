@@ -1,8 +1,9 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AttemptSummary, InvitationLink } from '@rubricon/contracts';
+import { MAX_EXTRA_MINUTES, type AttemptSummary, type InvitationLink } from '@rubricon/contracts';
 import { AssessmentsService } from '../assessments/assessments.service';
 import { ApiException } from '../common/api-exception';
 import { AttemptEvents } from '../common/attempt-events';
+import { effectiveStatus, remainingMs } from '../attempts/candidate-view';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { IntegrityService } from '../integrity/integrity.service';
 import { toAttemptSummary } from './attempt-summary';
@@ -10,6 +11,7 @@ import type { CandidateEntity } from './candidate.entity';
 import { parseCandidatesCsv } from './candidates-csv';
 import { hashToken, newInvitationToken } from './invitation-token';
 import type { InvitationEntity } from './invitation.entity';
+import type { AttemptEntity } from '../attempts/attempt.entity';
 import { InvitationsRepository } from './invitations.repository';
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -58,18 +60,59 @@ export class InvitationsService {
   }
 
   /** Withdraws the link and ends any open session of it at once. */
-  async revoke(invitationId: string): Promise<AttemptSummary> {
+  async revoke(invitationId: string, userId?: string): Promise<AttemptSummary> {
     const invitation = await this.invitation(invitationId);
+    const now = new Date();
     if (!invitation.revokedAt) {
-      await this.repo.endSessions(invitationId, { revokedAt: new Date() });
+      await this.repo.endSessions(invitationId, { revokedAt: now });
     }
     const attempt = await this.repo.attemptOfInvitation(invitationId);
-    if (!invitation.revokedAt) this.endSessions(attempt.id);
-    return toAttemptSummary(attempt, (await this.integrity.countsByAttempt([attempt.id])).get(attempt.id) ?? 0);
+    if (!invitation.revokedAt) {
+      this.endSessions(attempt.id);
+      if (userId)
+        await this.repo.recordAdjustment({
+          attemptId: attempt.id,
+          kind: 'revoked',
+          minutes: null,
+          byUserId: userId,
+          at: now,
+        });
+    }
+    return this.summary(attempt);
+  }
+
+  /**
+   * More time for one candidate: added to the deadline of an attempt under way (the open page is
+   * told at once, the deadline scheduler reads the moved deadline), or to the time allowed of one
+   * not started yet. Refused once the attempt is over.
+   */
+  async extraTime(attemptId: string, minutes: unknown, userId: string): Promise<AttemptSummary> {
+    if (typeof minutes !== 'number' || !Number.isInteger(minutes) || minutes < 1 || minutes > MAX_EXTRA_MINUTES)
+      throw new ApiException('extra-time-invalid', { max: MAX_EXTRA_MINUTES });
+    // Each lost race means another change landed first; read again and add on top of it.
+    for (let tries = 0; tries < 5; tries++) {
+      const attempt = await this.repo.attempt(attemptId);
+      if (!attempt) throw new ApiException('attempt-not-found');
+      const now = new Date();
+      const status = effectiveStatus(attempt, attempt.invitation.expiresAt, now);
+      if (status === 'submitted' || status === 'expired' || remainingMs(attempt, now) === 0)
+        throw new ApiException('attempt-closed');
+      const deadline = attempt.deadline && new Date(attempt.deadline.getTime() + minutes * 60_000);
+      if (!(await this.repo.addExtraTime(attempt, minutes, deadline, { byUserId: userId, at: now }))) continue;
+      if (deadline)
+        this.events.publish({
+          attemptId,
+          status: 'in_progress',
+          remainingMs: deadline.getTime() - Date.now(),
+          deadline: deadline.toISOString(),
+        });
+      return this.summary((await this.repo.attempt(attemptId))!);
+    }
+    throw new ApiException('too-many-requests');
   }
 
   /** A fresh link for the same attempt; the old one stops working. Resumes an attempt under way. */
-  async resend(invitationId: string): Promise<InvitationLink> {
+  async resend(invitationId: string, userId?: string): Promise<InvitationLink> {
     const invitation = await this.invitation(invitationId);
     const attempt = await this.repo.attemptOfInvitation(invitationId);
     if (attempt.status === 'submitted') throw new ApiException('nothing-to-resend');
@@ -82,11 +125,24 @@ export class InvitationsService {
       expiresAt,
     });
     this.endSessions(attempt.id);
+    if (userId)
+      await this.repo.recordAdjustment({
+        attemptId: attempt.id,
+        kind: 'new-link',
+        minutes: null,
+        byUserId: userId,
+        at: new Date(),
+      });
     return this.link({ ...invitation, expiresAt }, attempt.id, attempt.candidate, token);
   }
 
+  /** Every session issued so far is over: its page is told that the link changed. */
   private endSessions(attemptId: string): void {
-    this.events.publish({ attemptId, status: 'session-replaced', remainingMs: null, deadline: null });
+    this.events.publish({ attemptId, status: 'session-ended', remainingMs: null, deadline: null });
+  }
+
+  private async summary(attempt: AttemptEntity): Promise<AttemptSummary> {
+    return toAttemptSummary(attempt, (await this.integrity.countsByAttempt([attempt.id])).get(attempt.id) ?? 0);
   }
 
   private link(

@@ -6,5 +6,6 @@ import { SessionGeneration1795308998564 } from './1795308998564-SessionGeneratio
 import { PostingDeleteRestricted1795309173713 } from './1795309173713-PostingDeleteRestricted';
 import { AssessmentDutiesJson1795312469813 } from './1795312469813-AssessmentDutiesJson';
 import { UserCredentialsChangedAt1795312714890 } from './1795312714890-UserCredentialsChangedAt';
+import { AttemptExtraTime1795320000001 } from './1795320000001-AttemptExtraTime';
 
-export const MYSQL_MIGRATIONS = [Init1795306461958, Assessments1795306772488, Attempts1795307189057, SessionGeneration1795308998564, PostingDeleteRestricted1795309173713, AssessmentDutiesJson1795312469813, UserCredentialsChangedAt1795312714890];
+export const MYSQL_MIGRATIONS = [Init1795306461958, Assessments1795306772488, Attempts1795307189057, SessionGeneration1795308998564, PostingDeleteRestricted1795309173713, AssessmentDutiesJson1795312469813, UserCredentialsChangedAt1795312714890, AttemptExtraTime1795320000001];

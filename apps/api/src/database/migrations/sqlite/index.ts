@@ -6,5 +6,6 @@ import { SessionGeneration1795308997308 } from './1795308997308-SessionGeneratio
 import { PostingDeleteRestricted1795309172361 } from './1795309172361-PostingDeleteRestricted';
 import { AssessmentDutiesJson1795312465378 } from './1795312465378-AssessmentDutiesJson';
 import { UserCredentialsChangedAt1795312712063 } from './1795312712063-UserCredentialsChangedAt';
+import { AttemptExtraTime1795320000000 } from './1795320000000-AttemptExtraTime';
 
-export const SQLITE_MIGRATIONS = [Init1795306461033, Assessments1795306771051, Attempts1795307186121, SessionGeneration1795308997308, PostingDeleteRestricted1795309172361, AssessmentDutiesJson1795312465378, UserCredentialsChangedAt1795312712063];
+export const SQLITE_MIGRATIONS = [Init1795306461033, Assessments1795306771051, Attempts1795307186121, SessionGeneration1795308997308, PostingDeleteRestricted1795309172361, AssessmentDutiesJson1795312465378, UserCredentialsChangedAt1795312712063, AttemptExtraTime1795320000000];
