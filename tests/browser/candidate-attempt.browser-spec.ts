@@ -34,6 +34,7 @@ describeInBrowser('candidate attempt in Chromium', () => {
 
   /** Console errors, failed page scripts and Monaco's worker fallbacks (a CSP refusal shows as one). */
   function watchConsole(page: Page): string[] {
+    watchSession(page);
     const problems: string[] = [];
     page.on('console', (msg) => {
       if (msg.type() === 'error' || (msg.type() === 'warning' && /worker|Content Security Policy/i.test(msg.text())))
@@ -217,6 +218,7 @@ describeInBrowser('candidate attempt in Chromium', () => {
     const abort = (route: import('playwright-core').Route) => route.abort();
     await context.route(blocked, abort);
     const page = await context.newPage();
+    watchSession(page);
     const saves: string[] = [];
     page.on('request', (r) => {
       if (r.method() === 'PUT' && r.url().includes('/api/candidate/attempt/answers/')) saves.push(r.url());
@@ -248,29 +250,24 @@ describeInBrowser('candidate attempt in Chromium', () => {
     await context.close();
   });
 
-  it('says in Chinese, on a zh-CN page, that an invitation link was already used, and in English after the switch', async () => {
-    const [spent] = await invite(suite.server.url, hr, assessment.id, 1);
-    const session = (
-      await request(suite.server.url).post('/api/candidate/sessions').send({ token: spent.token }).expect(201)
-    ).body as { accessToken: string };
+  it('says in Chinese, on a zh-CN page, that an invitation link was withdrawn, and in English after the switch', async () => {
+    // A started link resumes its attempt (candidate-sessions.browser-spec.ts); a withdrawn one says why not.
+    const [withdrawn] = await invite(suite.server.url, hr, assessment.id, 1);
     await request(suite.server.url)
-      .post('/api/candidate/attempt/start')
-      .set('Authorization', `Bearer ${session.accessToken}`)
+      .post(`/api/invitations/${withdrawn.invitationId}/revoke`)
+      .set('Authorization', `Bearer ${hr}`)
       .expect(200);
     const context = await suite.browser.newContext({ locale: 'zh-CN' });
     const page = await context.newPage();
     const problems = watchConsole(page);
-    await page.goto(`${suite.server.url}/take/${spent.token}`);
+    await page.goto(`${suite.server.url}/take/${withdrawn.token}`);
     await page.getByRole('heading', { name: '该链接无法使用' }).waitFor();
-    await expectText(page.getByRole('alert'), '该邀请链接已被使用。请联系招聘方为您发送新的链接。');
-    expect(await page.getByRole('alert').textContent()).not.toMatch(/already been used/);
-    await shot(page, '8-link-used-zh');
+    await expectText(page.getByRole('alert'), '该邀请已被撤回。请联系招聘方。');
+    expect(await page.getByRole('alert').textContent()).not.toMatch(/withdrawn/);
+    await shot(page, '8-link-revoked-zh');
     // The page keeps the refusal, not the words: the switch re-says it.
     await page.getByTestId('candidate-lang-toggle').click();
-    await expectText(
-      page.getByRole('alert'),
-      'This invitation link has already been used. Ask the recruiter to send you a new link.',
-    );
+    await expectText(page.getByRole('alert'), 'This invitation has been withdrawn. Please contact the recruiter.');
     // The 410 itself is the only console error: the browser logs every failed request.
     expect(problems.filter((p) => !/410/.test(p))).toEqual([]);
     await context.close();
@@ -303,13 +300,18 @@ describeInBrowser('candidate attempt in Chromium', () => {
 });
 
 /** What the server holds for the candidate, read with the access token the page keeps. */
+/** The access token of the session each page opened last (the page keeps it to itself, in memory). */
+const sessionTokens = new WeakMap<Page, string>();
+function watchSession(page: Page): void {
+  page.on('response', async (res) => {
+    if (res.ok() && new URL(res.url()).pathname === '/api/candidate/sessions')
+      sessionTokens.set(page, ((await res.json()) as { accessToken: string }).accessToken);
+  });
+}
+
+/** The attempt as the page's own session sees it (reading it does not take the attempt over). */
 async function candidateView(page: Page): Promise<CandidateAttemptView> {
-  const token = await page.evaluate(
-    () =>
-      Object.keys(sessionStorage)
-        .filter((k) => k.startsWith('rubricon.attempt.'))
-        .map((k) => sessionStorage.getItem(k))[0],
-  );
+  const token = sessionTokens.get(page);
   const origin = new URL(page.url()).origin;
   return (await request(origin).get('/api/candidate/attempt').set('Authorization', `Bearer ${token}`).expect(200)).body;
 }

@@ -10,7 +10,7 @@ import type {
 import { ApiError, knownCode } from '../api';
 import type { AttemptClient } from './candidate-api';
 import type { CodedError } from '../i18n/errors';
-import { isFinalSaveRefusal } from './save-refusals';
+import { isFinalSaveRefusal, sessionEndOf } from './save-refusals';
 
 export type AttemptState = Parameters<AttemptServerEvents['attempt-state']>[0];
 
@@ -44,9 +44,16 @@ export class AttemptLink {
   ) {
     this.socket = io('/attempts', { path: '/socket.io', auth: { token: client.accessToken } });
     this.socket.on('attempt-state', onState);
+    // Another window took over, or the link changed: said at once, before the server disconnects.
+    this.socket.on('session-ended', ({ code }) => client.end(code));
     this.socket.on('connect', () => onConnection(true));
     this.socket.on('disconnect', () => onConnection(false));
-    this.socket.on('connect_error', (error) => onConnection(false, refusalOf(error)));
+    this.socket.on('connect_error', (error) => {
+      const refusal = refusalOf(error);
+      const ended = sessionEndOf(knownCode(refusal?.code));
+      if (ended) client.end(ended);
+      onConnection(false, refusal);
+    });
   }
 
   close(): void {
@@ -59,7 +66,11 @@ export class AttemptLink {
         .timeout(ACK_TIMEOUT_MS)
         .emitWithAck('save-answer', req)
         .catch(() => null);
-      if (res && 'error' in res) throw refused(res.error, knownCode(res.code));
+      if (res && 'error' in res) {
+        const ended = sessionEndOf(knownCode(res.code));
+        if (ended) this.client.end(ended);
+        throw refused(res.error, knownCode(res.code));
+      }
       if (res) return res;
       // No ack in time: the REST fallback below carries the same version, so at most one lands.
     }

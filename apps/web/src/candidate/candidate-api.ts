@@ -1,58 +1,61 @@
 import type { BilingualText, CandidateAttemptView, CandidateSessionResponse } from '@rubricon/contracts';
-import { request } from '../api';
+import { ApiError, request } from '../api';
+import { sessionEndOf, type SessionEnd } from './save-refusals';
 
 /**
- * HTTP for the candidate: no staff session, a candidate access token instead. Tokens live in
- * sessionStorage (this tab only) keyed by attempt, and the invitation link remembers its attempt,
- * so a reload resumes without spending the link again.
+ * HTTP for the candidate: no staff session, a candidate access token instead. Every opening of the
+ * page opens its own session from the invitation link, and nothing is stored: a token kept in the
+ * tab's storage would be shared by a duplicated tab, and two pages writing as one session could
+ * overwrite each other unseen. The newest session takes over; older pages are told (onEnded).
  */
-const linkKey = (linkToken: string) => `rubricon.take.${linkToken}`;
-const attemptKey = (attemptId: string) => `rubricon.attempt.${attemptId}`;
-
-export interface CandidateSession {
-  attemptId: string;
-  accessToken: string;
-}
-
-export function storedSession(linkToken: string): CandidateSession | null {
-  const attemptId = sessionStorage.getItem(linkKey(linkToken));
-  const accessToken = attemptId && sessionStorage.getItem(attemptKey(attemptId));
-  return attemptId && accessToken ? { attemptId, accessToken } : null;
-}
-
-export function forgetSession(linkToken: string): void {
-  const attemptId = sessionStorage.getItem(linkKey(linkToken));
-  if (attemptId) sessionStorage.removeItem(attemptKey(attemptId));
-  sessionStorage.removeItem(linkKey(linkToken));
-}
-
-export async function openSession(linkToken: string): Promise<CandidateSession> {
-  const res = await candidateFetch<CandidateSessionResponse>(null, '/candidate/sessions', {
+export function openSession(linkToken: string): Promise<CandidateSessionResponse> {
+  return candidateFetch<CandidateSessionResponse>(null, '/candidate/sessions', {
     method: 'POST',
     body: JSON.stringify({ token: linkToken }),
   });
-  sessionStorage.setItem(linkKey(linkToken), res.attemptId);
-  sessionStorage.setItem(attemptKey(res.attemptId), res.accessToken);
-  return res;
 }
 
 export function candidateFetch<T>(accessToken: string | null, path: string, init: RequestInit = {}): Promise<T> {
   return request<T>(path, init, accessToken);
 }
 
-/** A bound client for one attempt. */
+/**
+ * A bound client for one session of an attempt. When the server says the session is over (another
+ * window took over, or the link changed), by any route or over the socket (`end`), its `onEnded`
+ * listeners hear it once.
+ */
 export function attemptClient(accessToken: string) {
-  const call = <T>(path: string, method = 'GET', body?: unknown) =>
-    candidateFetch<T>(accessToken, `/candidate/attempt${path}`, {
-      method,
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const listeners = new Set<(end: SessionEnd) => void>();
+  let ended: SessionEnd | null = null;
+  const end = (why: SessionEnd) => {
+    if (ended) return;
+    ended = why;
+    listeners.forEach((listener) => listener(why));
+  };
+  const call = async <T>(path: string, method = 'GET', body?: unknown): Promise<T> => {
+    try {
+      return await candidateFetch<T>(accessToken, `/candidate/attempt${path}`, {
+        method,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch (e) {
+      const why = e instanceof ApiError ? sessionEndOf(e.code) : undefined;
+      if (why) end(why);
+      throw e;
+    }
+  };
   return {
     accessToken,
     view: () => call<CandidateAttemptView>(''),
     start: () => call<CandidateAttemptView>('/start', 'POST'),
     submit: () => call<CandidateAttemptView>('/submit', 'POST'),
     call,
+    end,
+    /** Returns the function that stops listening. */
+    onEnded: (listener: (end: SessionEnd) => void) => {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
   };
 }
 export type AttemptClient = ReturnType<typeof attemptClient>;
