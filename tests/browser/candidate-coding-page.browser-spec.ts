@@ -68,6 +68,20 @@ describeInBrowser('candidate coding page and submit confirmation in Chromium', (
     await close();
   });
 
+  it("shows the deadline and counts in the page's language, never as day-first digits in English", async () => {
+    const { page, close } = await started('en');
+    const deadline = page.getByTestId('deadline');
+    expect(await deadline.textContent()).toMatch(/^Ends \d{1,2} [A-Z][a-z]{2} \d{4}, \d{2}:\d{2}$/);
+    await navButton(page, /Case study|Scenario|Behavioural/).click();
+    await page.locator('.text-answer textarea').fill('x'.repeat(1234));
+    expect(await page.getByTestId('char-count').textContent()).toMatch(/^1,234 characters/);
+    await page.getByTestId('candidate-lang-toggle').click();
+    await page.getByText(/^截止时间：/).waitFor();
+    expect(await deadline.textContent()).toMatch(/^截止时间：\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}$/);
+    expect(await page.getByTestId('char-count').textContent()).toMatch(/^1,234 字/);
+    await close();
+  });
+
   it('puts statement and editor side by side on a wide screen with a keyboard-resizable split, about one screen high', async () => {
     const { page, close } = await started('en');
     await openCoding(page);

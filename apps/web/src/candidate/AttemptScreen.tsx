@@ -5,6 +5,7 @@ import { AttemptLink, type AttemptState } from './attempt-link';
 import type { AttemptClient } from './candidate-api';
 import { Countdown, syncFrom, type ClockSync } from './Countdown';
 import type { CodedError } from '../i18n/errors';
+import { formatDateTime } from '../i18n/format';
 import { useDocumentTitle } from './a11y';
 import { useCandidateText } from './messages';
 import { QuestionNav } from './QuestionNav';
@@ -25,7 +26,7 @@ export function AttemptScreen({
   client: AttemptClient;
   onView: (v: CandidateAttemptView) => void;
 }) {
-  const { c, textFor } = useCandidateText();
+  const { c, lang, textFor } = useCandidateText();
   // One book per attempt: it owns the answers from then on, so a later view of the same attempt does not reset them.
   const book = useMemo(() => AnswerBook.fromView(initial), [initial.attemptId]);
   const [view, setView] = useState(initial);
@@ -120,6 +121,11 @@ export function AttemptScreen({
             onElapsed={onElapsed}
             said={(minutes) => (minutes === 0 ? c.timeUp : c.minutesLeft(minutes))}
           />
+        )}
+        {view.deadline && (
+          <p className="small muted" data-testid="deadline">
+            {c.endsAt(formatDateTime(lang, view.deadline))}
+          </p>
         )}
         {!online && (
           <p className="note small" role="status">

@@ -1,13 +1,8 @@
-import { lazy, Suspense } from 'react';
+import { CandidateApp } from './CandidateApp';
 
-// The candidate bundle (socket.io client, later Monaco) loads only on /take/ links.
-const CandidateApp = lazy(() => import('./CandidateApp').then((m) => ({ default: m.CandidateApp })));
-
+// main.tsx already loads the candidate page as its own chunk (candidate-main), so CandidateApp comes
+// in that chunk: a second lazy step would only add a round trip before the page can be used.
 export function CandidateRoute({ path }: { path: string }) {
   const token = decodeURIComponent(path.slice('/take/'.length).replace(/\/+$/, ''));
-  return (
-    <Suspense fallback={null}>
-      <CandidateApp linkToken={token} />
-    </Suspense>
-  );
+  return <CandidateApp linkToken={token} />;
 }
