@@ -1,121 +1,384 @@
+import request from 'supertest';
 import type { Locator, Page } from 'playwright-core';
+import type { AssessmentView } from '@rubricon/contracts';
+import { seedPostingId } from '../factories/postings';
+import { invite, startedAttempt } from '../factories/attempts';
+import { createStaff } from '../factories/staff';
 import { chromiumAvailable, useBrowserSuite } from '../support/browser';
-import { ADMIN } from '../support/test-app';
+import { staffPage, type UiLang } from '../support/staff-browser';
+import { ADMIN, loginAs } from '../support/test-app';
 
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
 
 describeInBrowser('assessment screens in Chromium', () => {
   const suite = useBrowserSuite();
+  const pages: Page[] = [];
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+  });
+  let token: string;
+  beforeAll(async () => {
+    token = await loginAs(suite.server.url, ADMIN.email, ADMIN.password);
+  });
 
-  async function openPosting(locale: 'en-US' | 'zh-CN', title: string): Promise<Page> {
-    const page = await (await suite.browser.newContext({ locale })).newPage();
-    // Generous: the browser suites run side by side on a small shared machine.
-    page.setDefaultTimeout(60_000);
-    await page.goto(suite.server.url);
-    await page.locator('input[type=email]').fill(ADMIN.email);
-    await page.locator('input[type=password]').fill(ADMIN.password);
-    await page.locator('button[type=submit]').click();
-    await page.locator('input[type=search]').fill(title);
-    await page.getByRole('link', { name: title, exact: true }).click();
-    await page.getByRole('heading', { name: title, exact: true }).waitFor();
+  const open = async (lang: UiLang, path: string, credentials = ADMIN) => {
+    const page = await staffPage(suite.browser, suite.server.url, lang, credentials);
+    pages.push(page);
+    if (path) await page.goto(suite.server.url + path);
     return page;
-  }
+  };
+  const call = (method: 'get' | 'post' | 'patch', path: string, body?: object) =>
+    request(suite.server.url)[method](`/api${path}`).set('Authorization', `Bearer ${token}`).send(body);
+  const generate = async (postingTitle: string, seed?: number): Promise<AssessmentView> => {
+    const postingId = await seedPostingId(suite.server.url, token, postingTitle);
+    return (await call('post', `/postings/${postingId}/assessments`, seed === undefined ? {} : { seed }).expect(201))
+      .body;
+  };
+  const fetchView = async (id: string): Promise<AssessmentView> =>
+    (await call('get', `/assessments/${id}`).expect(200)).body;
+  const neededMinutes = (view: AssessmentView) =>
+    view.sections.flatMap((s) => s.questions).reduce((sum, q) => sum + q.minutes, 0);
 
-  const cards = (page: Page) => page.locator('article.question');
+  const cards = (page: Page) => page.locator('article[data-question-id]');
   const cardIds = (page: Page) =>
     cards(page).evaluateAll((els) => els.map((el) => el.getAttribute('data-question-id')!));
+  const card = (page: Page, id: string) => page.locator(`article[data-question-id="${id}"]`);
 
   it('generates a draft from a posting, edits it, and freezes it on publish', async () => {
-    const page = await openPosting('en-US', '开发工程师');
+    const page = await open('en', '/postings');
+    await page.getByLabel('Search titles').fill('开发工程师');
+    await page.getByLabel('Search titles').press('Enter');
+    await page.getByRole('link', { name: '开发工程师', exact: true }).click();
     await page.getByRole('button', { name: 'Generate assessment' }).click();
     await page.waitForURL(/\/assessments\/[0-9a-f-]{36}$/);
     await page.getByRole('heading', { name: /^Coding/, level: 2 }).waitFor();
-    await expectText(page.locator('.badge'), 'Draft');
+    await expectText(page.getByTestId('assessment-status'), 'Draft');
 
     // The matrix has one column per question card and one row per duty line; 完成…其他工作 is not assessable.
-    const matrix = page.getByRole('region', { name: 'Coverage matrix', exact: true });
+    const matrix = page.getByRole('table', { name: 'Coverage matrix' });
     const ids = await cardIds(page);
     expect(ids.length).toBeGreaterThan(2);
     expect(await matrix.locator('thead th[data-question-id]').count()).toBe(ids.length);
-    expect(await matrix.locator('tbody tr').count()).toBeGreaterThan(2);
-    await expectText(matrix.locator('tr.not-assessable').first(), 'not assessable');
+    expect(await matrix.locator('tbody tr[data-state]').count()).toBeGreaterThan(2);
+    await expectText(matrix.locator('tr[data-state="not-assessable"]').first(), 'not assessable');
     await expectText(cards(page).first(), 'hidden tests');
-    expect(await cards(page).first().getByRole('table').first().textContent()).toContain('Expected output');
+    expect(await cards(page).first().getByRole('table', { name: 'Examples' }).textContent()).toContain(
+      'Expected output',
+    );
 
-    // An invalid duration is refused with the API's message; a valid one is saved.
+    // A duration out of range is explained in the interface language before any request; a valid one is saved.
     const duration = page.getByLabel('Duration (minutes)');
     await duration.fill('3');
     await duration.press('Enter');
-    await expectText(page.getByRole('alert'), 'durationMinutes must be at least 5');
+    await expectText(page.getByRole('alert'), 'Between 5 and 600 minutes.');
     await duration.fill('95');
     await duration.press('Enter');
-    await page.getByText('Saved.').waitFor();
+    await page.getByText('The duration is saved.').waitFor();
 
     // Remove every question that assesses the least-covered duty line: that line turns uncovered.
     const target = await leastCoveredRow(matrix, ids.length);
     for (const id of target.questionIds) {
-      const card = page.locator(`article.question[data-question-id="${id}"]`);
-      await card.getByRole('button', { name: /^Remove/ }).click();
-      await card.waitFor({ state: 'detached' });
+      await card(page, id)
+        .getByRole('button', { name: /^Remove/ })
+        .click();
+      await page.getByRole('tooltip').getByRole('button', { name: 'Remove' }).click();
+      await card(page, id).waitFor({ state: 'detached' });
     }
-    const row = matrix.locator('tbody tr').nth(target.index);
-    expect(await row.getAttribute('class')).toBe('uncovered');
+    const row = matrix.locator('tbody tr[data-state]').nth(target.index);
+    expect(await row.getAttribute('data-state')).toBe('uncovered');
     await expectText(page.getByRole('note'), target.text);
     expect(Number((await page.getByTestId('coverage').textContent())!.replace('%', ''))).toBeLessThan(100);
 
-    // Swap a question for one of its alternatives, in place.
+    // Swap a question for one of its replacements, in place.
     const first = cards(page).first();
     const oldId = (await first.getAttribute('data-question-id'))!;
     await first.getByRole('button', { name: /^Swap/ }).click();
-    const alternatives = page.getByRole('region', { name: /^Alternatives to / });
-    await alternatives
+    const drawer = page.getByRole('dialog', { name: /^Replace Q1 / });
+    await drawer
       .getByRole('button', { name: /^Use this/ })
       .first()
       .click();
-    await alternatives.waitFor({ state: 'detached' });
+    await drawer.waitFor({ state: 'detached' });
     const afterSwap = await cardIds(page);
     expect(afterSwap).not.toContain(oldId);
     expect(afterSwap).toHaveLength(ids.length - target.questionIds.length);
 
     // Add a behavioural question from the bank.
-    await page.getByText('Add question').click();
-    await page.getByLabel('Kind').selectOption('behavioral');
-    await page.getByRole('button', { name: 'Search', exact: true }).click();
-    await page.locator('.add-question').getByRole('button', { name: /^Add / }).first().click();
-    await page.waitForFunction((n) => document.querySelectorAll('article.question').length === n, afterSwap.length + 1);
+    await page.getByRole('button', { name: 'Add a question from the bank' }).click();
+    const search = page.getByRole('search', { name: 'Search the bank' });
+    await search.getByLabel('Kind').click();
+    await page.getByRole('option', { name: 'Behavioural' }).click();
+    await search.getByRole('button', { name: /^Search/ }).click();
+    await page
+      .getByRole('list', { name: 'Add a question from the bank' })
+      .getByRole('button', { name: /^Add / })
+      .first()
+      .click();
+    await page.waitForFunction(
+      (n) => document.querySelectorAll('article[data-question-id]').length === n,
+      afterSwap.length + 1,
+    );
 
-    await page.getByRole('button', { name: 'Publish' }).click();
-    await page.getByRole('button', { name: 'Yes, publish' }).click();
-    await expectText(page.locator('.badge'), 'Published');
-    for (const name of [/^Publish/, /^Swap/, /^Remove/])
+    await page.getByRole('button', { name: /^Publish/ }).click();
+    await page
+      .getByRole('dialog')
+      .getByRole('button', { name: /^(Yes, publish|Publish anyway)$/ })
+      .click();
+    await expectText(page.getByTestId('assessment-status'), 'Published');
+    for (const name of [/^Publish$/, /^Swap/, /^Remove/])
       expect(await page.getByRole('button', { name }).count()).toBe(0);
     expect(await page.getByRole('spinbutton').count()).toBe(0);
-    expect(await page.getByText('Add question').count()).toBe(0);
+    expect(await page.getByText('Add a question from the bank').count()).toBe(0);
 
     await page.getByText('Back to the posting').click();
     await expectText(page.getByRole('table', { name: 'Assessments' }), 'Published');
   }, 180_000);
 
   it('speaks Chinese: kind names, matrix and headers', async () => {
-    const page = await openPosting('zh-CN', '云计算开发');
-    await page.getByRole('button', { name: '生成测评' }).click();
+    const view = await generate('云计算开发');
+    const page = await open('zh', `/assessments/${view.id}`);
     await page.getByRole('heading', { name: /^编程题/, level: 2 }).waitFor();
-    const kinds = await page.locator('section.kind-section h2').allTextContents();
+    const kinds = await page.locator('section[aria-labelledby^="section-"] h2').allTextContents();
     expect(kinds.every((k) => /^(编程题|案例分析题|情景题|行为面试题)/.test(k))).toBe(true);
-    await page.getByRole('region', { name: '职责覆盖矩阵', exact: true }).waitFor();
+    await page.getByRole('table', { name: '职责覆盖矩阵' }).waitFor();
     await page.getByRole('columnheader', { name: '评分维度' }).first().waitFor();
-    expect(await cards(page).first().locator('h3').textContent()).toMatch(/[\u4e00-\u9fff]/);
+    expect(await cards(page).first().locator('h3').textContent()).toMatch(/^第 1 题[\u4e00-\u9fff]/);
+  }, 120_000);
+
+  it('warns with both numbers before publishing less time than the questions need, in English and Chinese, and cancelling keeps the draft', async () => {
+    const { id } = await generate('开发工程师', 41);
+    await call('patch', `/assessments/${id}`, { durationMinutes: 10 }).expect(200);
+    const needed = neededMinutes(await fetchView(id));
+    expect(needed).toBeGreaterThan(10);
+
+    const en = await open('en', `/assessments/${id}`);
+    await en
+      .getByText(`The duration (10 min) is shorter than the questions need (${needed} min).`, { exact: true })
+      .waitFor();
+    await en.getByRole('button', { name: /^Publish$/ }).click();
+    const warning = en.getByRole('dialog', { name: 'Less time than the questions need' });
+    await warning.getByText(`Candidates get 10 minutes, but the questions need ${needed} minutes.`).waitFor();
+    await warning.getByRole('button', { name: 'Cancel' }).click();
+    await warning.waitFor({ state: 'hidden' });
+    expect((await fetchView(id)).status).toBe('draft');
+
+    const zh = await open('zh', `/assessments/${id}`);
+    await zh.getByText(`测评时长（10 分钟）少于题目预计用时（${needed} 分钟）。`, { exact: true }).waitFor();
+    await zh.getByRole('button', { name: /^发 ?布$/ }).click();
+    const warningZh = zh.getByRole('dialog', { name: '测评时长少于题目所需时间' });
+    await warningZh.getByText(`候选人只有 10 分钟，但题目预计需要 ${needed} 分钟。`).waitFor();
+    await warningZh.getByRole('button', { name: /^取 ?消$/ }).click();
+    await warningZh.waitFor({ state: 'hidden' });
+    expect((await fetchView(id)).status).toBe('draft');
+
+    // Confirmed, it publishes; with enough time the dialog asks only whether to freeze it.
+    await zh.getByRole('button', { name: /^发 ?布$/ }).click();
+    await warningZh.getByRole('button', { name: '仍然发布' }).click();
+    await expectText(zh.getByTestId('assessment-status'), '已发布');
+    expect((await fetchView(id)).status).toBe('published');
+
+    const enough = await generate('开发工程师', 42);
+    await call('patch', `/assessments/${enough.id}`, { durationMinutes: neededMinutes(enough) }).expect(200);
+    await en.goto(`${suite.server.url}/assessments/${enough.id}`);
+    await en.getByRole('button', { name: /^Publish$/ }).click();
+    const plain = en.getByRole('dialog', { name: 'Publish this assessment?' });
+    await plain.getByRole('button', { name: 'Yes, publish' }).waitFor();
+    expect(await plain.getByText(/minutes, but the questions need/).count()).toBe(0);
+  }, 180_000);
+
+  it('ranks replacements by the duty lines they cover, shows those lines, and asks before using one that covers none', async () => {
+    const { view, question, replacements } = await questionWithMixedReplacements();
+    const duties = (r: Replacement) => r.dutyIndexes.map((i) => view.duties[i].text);
+    const noDuty = replacements.find((r) => r.dutyIndexes.length === 0)!;
+
+    const page = await open('en', `/assessments/${view.id}`);
+    await card(page, question.id).getByRole('button', { name: /^Swap/ }).click();
+    const drawer = page.getByRole('dialog', { name: /^Replace Q\d+ “/ });
+    const items = drawer.locator('li[data-alternative-id]');
+    await items.first().waitFor();
+    const shown = await items.evaluateAll((lis) =>
+      lis.map((li) => ({ id: li.getAttribute('data-alternative-id')!, text: li.textContent! })),
+    );
+    expect(shown.map((s) => s.id)).toEqual(replacements.map((r) => r.id));
+    const counts = replacements.map((r) => r.dutyIndexes.length);
+    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    replacements.forEach((r, i) => {
+      if (r.dutyIndexes.length === 0) expect(shown[i].text).toContain('Covers no duty line of this posting');
+      else expect(shown[i].text).toContain(`Covers ${r.dutyIndexes.length} duty lines`);
+      for (const text of duties(r)) expect(shown[i].text).toContain(text);
+    });
+
+    // A replacement assessing no duty line is confirmed first; cancelling keeps the question.
+    await drawer
+      .locator(`li[data-alternative-id="${noDuty.id}"]`)
+      .getByRole('button', { name: /^Use this/ })
+      .click();
+    const confirm = page.getByRole('dialog', { name: 'This question covers none of the posting’s duties' });
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await confirm.waitFor({ state: 'hidden' });
+    expect(cardIdsOf(await fetchView(view.id))).toContain(question.id);
+
+    const zh = await open('zh', `/assessments/${view.id}`);
+    await card(zh, question.id)
+      .getByRole('button', { name: /^换 ?题/ })
+      .click();
+    await zh
+      .getByRole('dialog', { name: /^替换第 \d+ 题“/ })
+      .locator(`li[data-alternative-id="${noDuty.id}"]`)
+      .getByRole('button', { name: /^换成这道/ })
+      .click();
+    const confirmZh = zh.getByRole('dialog', { name: '这道题不覆盖本岗位的任何职责' });
+    await confirmZh.getByRole('button', { name: '仍然换成这道' }).click();
+    await card(zh, noDuty.id).waitFor();
+    const after = cardIdsOf(await fetchView(view.id));
+    expect(after).toContain(noDuty.id);
+    expect(after).not.toContain(question.id);
+  }, 180_000);
+
+  type Replacement = { id: string; dutyIndexes: number[] };
+  const cardIdsOf = (view: AssessmentView) => view.sections.flatMap((s) => s.questions.map((q) => q.id));
+
+  /** A draft question whose replacements include some covering duty lines and some covering none. */
+  async function questionWithMixedReplacements() {
+    for (const title of ['开发工程师', '云计算开发', '架构规划'])
+      for (const seed of [7, 8]) {
+        const view = await generate(title, seed);
+        for (const question of view.sections.flatMap((s) => s.questions)) {
+          const replacements = (
+            await call(
+              'get',
+              `/assessments/${view.id}/questions/${encodeURIComponent(question.id)}/alternatives`,
+            ).expect(200)
+          ).body as Replacement[];
+          const none = replacements.filter((r) => r.dutyIndexes.length === 0).length;
+          if (none > 0 && none < replacements.length) return { view, question, replacements };
+        }
+      }
+    throw new Error('No seed posting has a question whose replacements both cover and miss its duty lines');
+  }
+
+  it('numbers HR’s questions Q1..Qn in the order the candidate meets them, also after adding one at the end', async () => {
+    const draft = await generate('开发工程师', 44);
+    const used = new Set(cardIdsOf(draft));
+    const coding = ((await call('get', '/bank/questions?kind=coding').expect(200)).body as { id: string }[]).find(
+      (q) => !used.has(q.id),
+    )!;
+    await call('post', `/assessments/${draft.id}/questions`, { questionId: coding.id }).expect(201);
+    await call('post', `/assessments/${draft.id}/publish`).expect(201);
+    const [link] = await invite(suite.server.url, token, draft.id);
+    const { started } = await startedAttempt(suite.server.url, link);
+    const candidateOrder = started.questions.map((q) => q.id);
+    expect(candidateOrder).toContain(coding.id);
+
+    for (const lang of ['en', 'zh'] as const) {
+      const page = await open(lang, `/assessments/${draft.id}`);
+      await cards(page).first().waitFor();
+      const numbered = await cards(page).evaluateAll((els) =>
+        els.map((el) => ({
+          id: el.getAttribute('data-question-id')!,
+          heading: el.querySelector('h3')!.textContent!,
+        })),
+      );
+      const byCandidateNumber = candidateOrder.map((id, i) => {
+        const shown = numbered.find((n) => n.id === id)!;
+        return shown.heading.startsWith(lang === 'en' ? `Q${i + 1}` : `第 ${i + 1} 题`);
+      });
+      expect(byCandidateNumber).toEqual(candidateOrder.map(() => true));
+      const headers = await page
+        .getByRole('table', { name: lang === 'en' ? 'Coverage matrix' : '职责覆盖矩阵' })
+        .locator('thead th[data-question-id]')
+        .evaluateAll((ths) => ths.map((th) => th.getAttribute('data-question-id')));
+      expect(headers).toEqual(candidateOrder);
+    }
+  }, 120_000);
+
+  it('shows an interviewer no assessment controls and no way in, while HR has them all', async () => {
+    const interviewer = await createStaff(suite.server.url, token, 'interviewer');
+    const hr = await createStaff(suite.server.url, token, 'hr');
+    const view = await generate('开发工程师', 43);
+    const postingPath = `/postings/${view.postingId}`;
+
+    const asInterviewer = await open('zh', postingPath, interviewer);
+    await asInterviewer.getByRole('heading', { name: '开发工程师', level: 1 }).waitFor();
+    const nav = asInterviewer.getByRole('navigation', { name: '主导航' });
+    expect(await nav.getByRole('link', { name: /^测评/ }).count()).toBe(0);
+    expect(await asInterviewer.getByRole('button', { name: /生成测评|发 ?布|换 ?题|移 ?除/ }).count()).toBe(0);
+    expect(await asInterviewer.getByRole('heading', { name: '测评', exact: true }).count()).toBe(0);
+    for (const path of [`/assessments/${view.id}`, '/assessments']) {
+      await asInterviewer.goto(suite.server.url + path);
+      await asInterviewer.getByText('您的角色（面试官）不能使用此页面。').waitFor();
+      expect(await asInterviewer.getByRole('button', { name: /发 ?布|换 ?题|移 ?除/ }).count()).toBe(0);
+      expect(await asInterviewer.getByRole('spinbutton').count()).toBe(0);
+    }
+
+    const asHr = await open('zh', postingPath, hr);
+    await asHr.getByRole('button', { name: '生成测评' }).waitFor();
+    await asHr.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: /^测评/ }).waitFor();
+    await asHr.goto(`${suite.server.url}/assessments/${view.id}`);
+    await asHr.getByRole('button', { name: /^发 ?布$/ }).waitFor();
+    expect(await asHr.getByRole('button', { name: /^换 ?题/ }).count()).toBe(view.questionCount);
+    expect(await asHr.getByRole('button', { name: /^移 ?除/ }).count()).toBe(view.questionCount);
+    expect(await asHr.getByRole('spinbutton', { name: '测评时长（分钟）' }).count()).toBe(1);
+  }, 120_000);
+
+  it('lists assessments across postings, filtered by status and posting and searched by posting title', async () => {
+    const importPosting = async (title: string, duties: string[]) =>
+      (
+        await call('post', '/postings/import', {
+          text: `# ${title}\n\n## 工作职责\n${duties.map((d, i) => `${i + 1}. ${d}`).join('\n')}\n\n## 任职要求\n1. 本科及以上学历`,
+        }).expect(201)
+      ).body.items[0] as { id: string };
+    const a = await importPosting('跨岗位测评甲', ['负责后端服务开发与接口设计', '负责线上故障排查与调试']);
+    const b = await importPosting('跨岗位测评乙', ['负责数据分析与报表开发', '负责业务需求分析']);
+    const first = (await call('post', `/postings/${a.id}/assessments`, { seed: 1 }).expect(201)).body as AssessmentView;
+    await call('post', `/postings/${a.id}/assessments`, { seed: 2 }).expect(201);
+    await call('post', `/postings/${b.id}/assessments`, { seed: 1 }).expect(201);
+    await call('post', `/assessments/${first.id}/publish`).expect(201);
+
+    const page = await open('en', '/postings');
+    await page
+      .getByRole('navigation', { name: 'Main navigation' })
+      .getByRole('link', { name: /^Assessments/ })
+      .click();
+    await page.getByRole('heading', { name: 'Assessments', level: 1 }).waitFor();
+    const table = page.getByRole('table', { name: 'Assessments' });
+    const rows = () => table.locator('tbody tr[data-row-key]');
+    const postingsShown = async () => (await rows().locator('td:nth-child(2)').allTextContents()).sort();
+
+    await page.getByLabel('Search posting titles').fill('跨岗位测评');
+    await page.getByLabel('Search posting titles').press('Enter');
+    await page.getByText('Total: 3').waitFor();
+    expect(await postingsShown()).toEqual(['跨岗位测评乙', '跨岗位测评甲', '跨岗位测评甲']);
+
+    await page.getByLabel('Status').click();
+    await page.getByRole('option', { name: 'Published' }).click();
+    await page.getByText('Total: 1').waitFor();
+    expect(await postingsShown()).toEqual(['跨岗位测评甲']);
+    await expectText(rows().first(), 'Published');
+    await rows().first().getByRole('link', { name: '跨岗位测评甲' }).click();
+    await page.waitForURL(`**/assessments/${first.id}`);
+    await page.goBack();
+    await page.getByText('Total: 1').waitFor();
+
+    await page.getByLabel('Status').click();
+    await page.getByRole('option', { name: 'All statuses' }).click();
+    await page.getByText('Total: 3').waitFor();
+    await page.getByLabel('Posting', { exact: true }).fill('跨岗位测评乙');
+    await page.getByRole('option', { name: '跨岗位测评乙' }).click();
+    await page.getByText('Total: 1').waitFor();
+    expect(await postingsShown()).toEqual(['跨岗位测评乙']);
+    await expectText(rows().first(), 'Draft');
   }, 120_000);
 });
 
 /** The assessable row with the fewest marks (at least one, fewer than all questions). */
 async function leastCoveredRow(matrix: Locator, questionCount: number) {
-  const rows = await matrix.locator('tbody tr').evaluateAll((trs) =>
+  const rows = await matrix.locator('tbody tr[data-state]').evaluateAll((trs) =>
     trs.map((tr, index) => ({
       index,
-      text: tr.querySelector('.duty-text')!.textContent!,
-      assessable: !tr.classList.contains('not-assessable'),
-      questionIds: Array.from(tr.querySelectorAll('td'))
+      text: tr.querySelector('[data-testid="duty-text"]')!.textContent!,
+      assessable: tr.getAttribute('data-state') !== 'not-assessable',
+      questionIds: Array.from(tr.querySelectorAll('td[data-question-id]'))
         .filter((td) => td.textContent!.includes('●'))
         .map((td) => td.getAttribute('data-question-id')!),
     })),

@@ -207,7 +207,7 @@ const zh: FeatureText<typeof en>['zh'] = {
     done: '测评已发布。',
   },
   question: {
-    label: '第{{n}}题',
+    label: '第 {{n}} 题',
     difficulty: '难度：{{level}}',
     minutes: '{{n}} 分钟',
     competencies: '考察能力',
