@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import request from 'supertest';
-import type { AttemptDetail, AttemptSummary, CandidateAttemptView, InvitationLink } from '@rubricon/contracts';
+import type {
+  AttemptDetail,
+  AttemptSummary,
+  CandidateAttemptView,
+  InvitationLink,
+  InviteCsvResponse,
+} from '@rubricon/contracts';
 import {
   DEVELOPER_POSTING,
   invitedCandidates,
@@ -28,11 +34,11 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('invitations on 
   it('invites from a CSV and explains a bad one', async () => {
     const { id } = await assessment();
     const csv = '\uFEFFName,Email\r\n"Li, Lei",lei@example.com\r\n王芳,wang.fang@example.com\r\n';
-    const links = (
+    const { links } = (
       await hr('post', `/api/assessments/${id}/invitations/csv`)
         .attach('file', Buffer.from(csv), 'candidates.csv')
         .expect(201)
-    ).body as InvitationLink[];
+    ).body as InviteCsvResponse;
     expect(links.map((l) => l.candidate)).toEqual([
       { name: 'Li, Lei', email: 'lei@example.com' },
       { name: '王芳', email: 'wang.fang@example.com' },
@@ -83,8 +89,8 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('invitations on 
       await hr('post', csvUrl)
         .attach('file', Buffer.from('\uFEFFname,email\r\n张三,zhang3@x.io\r\n', 'utf16le'), 'unicode.csv')
         .expect(201)
-    ).body as InvitationLink[];
-    expect(utf16.map((l) => l.candidate)).toEqual([{ name: '张三', email: 'zhang3@x.io' }]);
+    ).body as InviteCsvResponse;
+    expect(utf16.links.map((l) => l.candidate)).toEqual([{ name: '张三', email: 'zhang3@x.io' }]);
     const before = await count();
 
     // What Chinese Excel writes by default: 张三 in GBK.

@@ -67,7 +67,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
 
   it('imports pasted Markdown and an uploaded file', async () => {
     const pasted = await request(suite.server.url)
-      .post('/api/postings/import')
+      .post('/api/postings/import?duplicates=import')
       .set(auth(suite.token))
       .send({ text: MARKDOWN_POSTING, filename: 'mobile.md' })
       .expect(201);
@@ -148,7 +148,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
 
   it('lets HR edit a posting title and lines, and delete it', async () => {
     const created = await request(suite.server.url)
-      .post('/api/postings/import')
+      .post('/api/postings/import?duplicates=import')
       .set(auth(suite.token))
       .send({ text: MARKDOWN_POSTING, filename: 'm.md' })
       .expect(201);
@@ -180,7 +180,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
   it('refuses nulls and blank titles without changing anything', async () => {
     const id = (
       await request(suite.server.url)
-        .post('/api/postings/import')
+        .post('/api/postings/import?duplicates=import')
         .set(auth(suite.token))
         .send({ text: MARKDOWN_POSTING })
         .expect(201)
@@ -204,7 +204,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
   it('counts title, department and location in characters as the database does: just over a 400, at the limit saved intact', async () => {
     const id = (
       await request(suite.server.url)
-        .post('/api/postings/import')
+        .post('/api/postings/import?duplicates=import')
         .set(auth(suite.token))
         .send({ text: MARKDOWN_POSTING })
         .expect(201)
@@ -231,7 +231,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
   it('refuses to delete a posting that has assessments', async () => {
     const id = (
       await request(suite.server.url)
-        .post('/api/postings/import')
+        .post('/api/postings/import?duplicates=import')
         .set(auth(suite.token))
         .send({ text: MARKDOWN_POSTING })
         .expect(201)
@@ -259,7 +259,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
     const id = (await request(suite.server.url).get('/api/postings?limit=1').set(auth(interviewerToken))).body.items[0]
       .id;
     await request(suite.server.url)
-      .post('/api/postings/import')
+      .post('/api/postings/import?duplicates=import')
       .set(auth(interviewerToken))
       .send({ text: MARKDOWN_POSTING })
       .expect(403);

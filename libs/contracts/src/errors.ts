@@ -135,6 +135,10 @@ export const ERRORS = {
   'invitation-not-found': { status: 404, message: 'No such invitation.' },
   'attempt-not-found': { status: 404, message: 'No such attempt.' },
   'nothing-to-resend': { status: 409, message: 'This attempt has been submitted; there is nothing to resend.' },
+  'candidate-already-invited': {
+    status: 409,
+    message: '{email} is already invited to this assessment; revoke that invitation first to invite them again.',
+  },
   // Why a candidates CSV could not be used (line numbers count the header as line 1).
   'csv-empty': { status: 422, message: 'The CSV needs a header row (name,email) and at least one candidate.' },
   'csv-columns-missing': {

@@ -4,3 +4,4 @@ export * from './postings';
 export * from './assessments';
 export * from './attempts';
 export * from './errors';
+export * from './invitations';

@@ -18,6 +18,8 @@ import { AttemptReportsService } from './attempt-reports.service';
 import { ExtraTimeDto, InviteCandidatesDto, InviteCsvDto } from './invitations.dto';
 import { AttemptDetailDto, AttemptSummaryDto, InvitationLinkDto } from './invitations.responses';
 import { InvitationsService } from './invitations.service';
+import { InviteCsvResponseDto } from './invite-csv.responses';
+import type { InviteCsvResponse } from '@rubricon/contracts';
 
 @ApiTags('invitations')
 @ApiBearerAuth()
@@ -33,7 +35,7 @@ export class InvitationsController {
 
   @Post('assessments/:id/invitations')
   @ApiCreatedResponse({ type: [InvitationLinkDto] })
-  @ApiErrors(...JSON_BODY, 'assessment-not-found', 'assessment-not-published')
+  @ApiErrors(...JSON_BODY, 'assessment-not-found', 'assessment-not-published', 'candidate-already-invited')
   invite(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: InviteCandidatesDto,
@@ -44,7 +46,7 @@ export class InvitationsController {
 
   @Post('assessments/:id/invitations/csv')
   @ApiUploadOrText(InviteCsvDto, 'A CSV with a header row name,email: multipart field `file`, or JSON `{ text }`')
-  @ApiCreatedResponse({ type: [InvitationLinkDto] })
+  @ApiCreatedResponse({ type: InviteCsvResponseDto })
   @ApiErrors(
     ...JSON_BODY,
     'candidates-missing',
@@ -64,7 +66,7 @@ export class InvitationsController {
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() dto: InviteCsvDto,
     @CurrentUser() user: AuthUser,
-  ): Promise<InvitationLink[]> {
+  ): Promise<InviteCsvResponse> {
     // The bytes as uploaded: the CSV parser decodes them (UTF-8 or UTF-16 with a BOM) or says why not.
     return this.invitations.inviteCsv(id, file ? file.buffer : dto.text, user.id);
   }

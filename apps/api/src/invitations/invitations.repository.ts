@@ -53,6 +53,22 @@ export class InvitationsRepository {
     );
   }
 
+  /** Which of `emails` (stored form) already have an invitation to the assessment that was not revoked. */
+  async invitedEmails(assessmentId: string, emails: string[]): Promise<Set<string>> {
+    if (emails.length === 0) return new Set();
+    const rows = await this.db.run((m) =>
+      m
+        .createQueryBuilder(InvitationEntity, 'i')
+        .innerJoin(CandidateEntity, 'c', 'c.id = i.candidateId')
+        .select('c.email', 'email')
+        .where('i.assessmentId = :assessmentId', { assessmentId })
+        .andWhere('i.revokedAt IS NULL')
+        .andWhere('c.email IN (:...emails)', { emails: [...new Set(emails)] })
+        .getRawMany<{ email: string }>(),
+    );
+    return new Set(rows.map((r) => r.email));
+  }
+
   invitation(id: string): Promise<InvitationEntity | null> {
     return this.db.run((m) => m.findOneBy(InvitationEntity, { id }));
   }

@@ -9,12 +9,16 @@ import { IntegrityService } from '../integrity/integrity.service';
 import { toAttemptSummary } from './attempt-summary';
 import type { CandidateEntity } from './candidate.entity';
 import { parseCandidatesCsv } from './candidates-csv';
+import type { InviteCsvResponse, SkippedCsvLine } from '@rubricon/contracts';
 import { hashToken, newInvitationToken } from './invitation-token';
 import type { InvitationEntity } from './invitation.entity';
 import type { AttemptEntity } from '../attempts/attempt.entity';
 import { InvitationsRepository } from './invitations.repository';
 
 const DAY_MS = 24 * 3600 * 1000;
+
+/** Emails as invitations store and compare them: trimmed, case folded. */
+const normalEmail = (email: string) => email.trim().toLowerCase();
 
 /** HR's side: invite candidates to a published assessment, withdraw or renew their links. */
 @Injectable()
@@ -35,13 +39,18 @@ export class InvitationsService {
   ): Promise<InvitationLink[]> {
     const delivery = await this.assessments.delivery(assessmentId);
     if (delivery.status !== 'published') throw new ApiException('assessment-not-published');
+    // One live invitation per person and assessment: a second link would be a second attempt.
+    const emails = candidates.map((c) => normalEmail(c.email));
+    const taken = await this.repo.invitedEmails(assessmentId, emails);
+    const twice = emails.find((email, i) => taken.has(email) || emails.indexOf(email) !== i);
+    if (twice !== undefined) throw new ApiException('candidate-already-invited', { email: twice });
     const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
     const tokens = candidates.map(() => newInvitationToken());
     const created = await this.repo.insertAll(
       candidates.map((c, i) => ({
         assessmentId,
         name: c.name.trim(),
-        email: c.email.trim().toLowerCase(),
+        email: normalEmail(c.email),
         tokenHash: hashToken(tokens[i]),
         expiresAt,
         createdById: userId ?? null,
@@ -52,11 +61,23 @@ export class InvitationsService {
     );
   }
 
-  async inviteCsv(assessmentId: string, csv: Buffer | string | undefined, userId?: string): Promise<InvitationLink[]> {
+  /** Invites the file's candidates; lines of people already invited (and not revoked) are skipped and listed. */
+  async inviteCsv(assessmentId: string, csv: Buffer | string | undefined, userId?: string): Promise<InviteCsvResponse> {
     if (csv === undefined) throw new ApiException('candidates-missing');
     const parsed = parseCandidatesCsv(csv);
     if ('refusal' in parsed) throw new ApiException(parsed.refusal.code, parsed.refusal.params);
-    return this.invite(assessmentId, parsed.candidates, undefined, userId);
+    const delivery = await this.assessments.delivery(assessmentId);
+    if (delivery.status !== 'published') throw new ApiException('assessment-not-published');
+    const taken = await this.repo.invitedEmails(
+      assessmentId,
+      parsed.candidates.map((c) => normalEmail(c.email)),
+    );
+    const skipped: SkippedCsvLine[] = parsed.candidates
+      .filter((c) => taken.has(normalEmail(c.email)))
+      .map((c) => ({ line: c.line, email: normalEmail(c.email), code: 'candidate-already-invited' }));
+    const fresh = parsed.candidates.filter((c) => !taken.has(normalEmail(c.email)));
+    const links = fresh.length > 0 ? await this.invite(assessmentId, fresh, undefined, userId) : [];
+    return { links, skipped };
   }
 
   /** Withdraws the link and ends any open session of it at once. */

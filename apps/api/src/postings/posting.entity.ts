@@ -32,6 +32,11 @@ export class PostingEntity {
   @Column({ type: 'int', nullable: true })
   headcount: number | null;
 
+  /** postingContentHash of its title and lines, to recognise a re-import; null until computed. */
+  @Index()
+  @Column({ type: 'varchar', length: 64, nullable: true })
+  contentHash: string | null;
+
   /** Position of the posting inside its source document, for a stable listing order. */
   @Column({ type: 'int', default: 0 })
   sourceIndex: number;

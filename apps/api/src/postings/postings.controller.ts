@@ -18,7 +18,7 @@ import type { ImportPostingsResponse, Page, PostingDetail, PostingSummary } from
 import { MAX_DOCUMENT_BYTES } from '@rubricon/postings';
 import { ApiErrors, ApiUploadOrText, JSON_BODY, SIGNED_IN, VALIDATED } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
-import { ImportPostingsDto, ListPostingsQuery, UpdatePostingDto } from './postings.dto';
+import { ImportPostingsDto, ImportPostingsQuery, ListPostingsQuery, UpdatePostingDto } from './postings.dto';
 import { ImportPostingsResponseDto, PostingDetailDto, PostingPageDto } from './postings.responses';
 import { PostingsService } from './postings.service';
 import { IMPORT_REFUSALS } from './posting-refusal';
@@ -56,9 +56,10 @@ export class PostingsController {
   import(
     @UploadedFile() file: Express.Multer.File | undefined,
     @Body() dto: ImportPostingsDto,
+    @Query() query: ImportPostingsQuery,
     @CurrentUser() user: AuthUser,
   ): Promise<ImportPostingsResponse> {
-    return this.postings.importUploadOrText(file, dto, user.id);
+    return this.postings.importUploadOrText(file, dto, user.id, query.duplicates);
   }
 
   @Roles('admin', 'hr')

@@ -1,6 +1,18 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IMPORT_DUPLICATE_MODES, type ImportDuplicateMode } from '@rubricon/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsString,
+  Max,
+  MaxLength,
+  Min,
+  MinLength,
+} from 'class-validator';
 import { MaxCodePoints, Optional, Trim } from '../common/validation';
 
 export const MAX_PASTED_TEXT = 1024 * 1024;
@@ -26,6 +38,18 @@ export class ListPostingsQuery {
   @IsString()
   @MaxLength(200)
   search?: string;
+}
+
+export class ImportPostingsQuery {
+  @ApiPropertyOptional({
+    enum: IMPORT_DUPLICATE_MODES,
+    default: 'report',
+    description:
+      'Postings already stored: report (save nothing, list them), skip (save only new ones) or import (save all).',
+  })
+  @Optional()
+  @IsIn(IMPORT_DUPLICATE_MODES, { message: 'duplicates must be report, skip or import' })
+  duplicates: ImportDuplicateMode = 'report';
 }
 
 /** JSON import: pasted text. Multipart uploads send the file in the `file` field instead. */

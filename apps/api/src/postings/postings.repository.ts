@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { PostingLineKind } from '@rubricon/contracts';
+import { IsNull } from 'typeorm';
 import { Database } from '../database/database';
 import { isForeignKeyViolation } from '../database/driver-errors';
 import { DocumentImportEntity } from './document-import.entity';
@@ -9,7 +10,7 @@ import { PostingEntity } from './posting.entity';
 export type NewDocumentImport = Omit<DocumentImportEntity, 'id' | 'createdAt'>;
 export type NewPosting = Pick<
   PostingEntity,
-  'title' | 'department' | 'location' | 'headcount' | 'sourceIndex' | 'documentImportId'
+  'title' | 'department' | 'location' | 'headcount' | 'sourceIndex' | 'documentImportId' | 'contentHash'
 >;
 export type LineCounts = Record<PostingLineKind, number>;
 
@@ -68,6 +69,29 @@ export class PostingsRepository {
 
   findById(id: string): Promise<PostingEntity | null> {
     return this.db.run((m) => m.findOneBy(PostingEntity, { id }));
+  }
+
+  /** Stored postings with any of these content hashes, oldest first. */
+  async withContentHashes(hashes: string[]): Promise<Pick<PostingEntity, 'id' | 'title' | 'contentHash'>[]> {
+    if (hashes.length === 0) return [];
+    return this.db.run((m) =>
+      m
+        .createQueryBuilder(PostingEntity, 'p')
+        .select(['p.id', 'p.title', 'p.contentHash'])
+        .where('p.contentHash IN (:...hashes)', { hashes: [...new Set(hashes)] })
+        .orderBy('p.createdAt', 'ASC')
+        .addOrderBy('p.sourceIndex', 'ASC')
+        .getMany(),
+    );
+  }
+
+  /** Postings stored before content hashes existed, with their lines. */
+  withoutContentHash(): Promise<PostingEntity[]> {
+    return this.db.run((m) => m.find(PostingEntity, { where: { contentHash: IsNull() }, relations: { lines: true } }));
+  }
+
+  async setContentHash(id: string, contentHash: string): Promise<void> {
+    await this.db.run((m) => m.update(PostingEntity, { id }, { contentHash }));
   }
 
   seedImported(seedKey: string): Promise<boolean> {

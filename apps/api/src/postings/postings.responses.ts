@@ -1,5 +1,11 @@
 import { ApiProperty, OmitType } from '@nestjs/swagger';
-import type { ImportPostingsResponse, Page, PostingDetail, PostingSummary } from '@rubricon/contracts';
+import type {
+  ImportPostingsResponse,
+  Page,
+  PostingDetail,
+  PostingDuplicate,
+  PostingSummary,
+} from '@rubricon/contracts';
 
 export class PostingSummaryDto implements PostingSummary {
   @ApiProperty({ format: 'uuid' })
@@ -49,6 +55,25 @@ export class PostingPageDto implements Page<PostingSummary> {
   total: number;
 }
 
+class ExistingPostingDto {
+  @ApiProperty({ format: 'uuid' })
+  id: string;
+
+  @ApiProperty()
+  title: string;
+}
+
+class PostingDuplicateDto implements PostingDuplicate {
+  @ApiProperty({ description: 'Position of the posting in the document, from 0.' })
+  index: number;
+
+  @ApiProperty()
+  title: string;
+
+  @ApiProperty({ type: [ExistingPostingDto], description: 'Stored postings with the same content, oldest first.' })
+  existing: ExistingPostingDto[];
+}
+
 export class ImportPostingsResponseDto implements ImportPostingsResponse {
   @ApiProperty({ description: 'The format the document was read as: txt, markdown, tsv or html.' })
   format: string;
@@ -56,6 +81,14 @@ export class ImportPostingsResponseDto implements ImportPostingsResponse {
   @ApiProperty({ type: [String] })
   warnings: string[];
 
-  @ApiProperty({ type: [PostingDetailDto] })
+  @ApiProperty({ type: [PostingDetailDto], description: 'The postings this import saved.' })
   items: PostingDetailDto[];
+
+  @ApiProperty({ type: [PostingDuplicateDto], description: 'Postings of the document already stored.' })
+  duplicates: PostingDuplicateDto[];
+
+  @ApiProperty({
+    description: 'True when nothing was saved because duplicates=report found some: skip them or import anyway.',
+  })
+  awaitingChoice: boolean;
 }

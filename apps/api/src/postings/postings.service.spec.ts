@@ -32,6 +32,10 @@ class FakePostings {
   async deleteById() {
     return this.deleteOutcome;
   }
+  async setContentHash(id: string, contentHash: string) {
+    this.writes.push('hash');
+    this.posting = { ...this.posting!, contentHash };
+  }
 }
 
 const stored = (): PostingEntity =>
@@ -95,7 +99,7 @@ describe(PostingsService.name, () => {
       duties: ['Build APIs'],
       requirements: ['Go'],
     });
-    expect(postings.writes).toEqual(['fields', 'requirement']);
+    expect(postings.writes).toEqual(['fields', 'requirement', 'hash']);
   });
 
   it('refuses an import without a file or text, and an unreadable document with 422', async () => {

@@ -1,5 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { ImportPostingsResponse, Page, PostingDetail, PostingSummary } from '@rubricon/contracts';
+import type {
+  ImportDuplicateMode,
+  ImportPostingsResponse,
+  Page,
+  PostingDetail,
+  PostingDuplicate,
+  PostingSummary,
+} from '@rubricon/contracts';
 import { parsePostingsDocument, PostingParseError, type ParsedPosting } from '@rubricon/postings';
 import { createHash } from 'node:crypto';
 import { ApiException } from '../common/api-exception';
@@ -7,6 +14,7 @@ import { clipCodePoints } from '../common/validation';
 import type { DocumentImportEntity } from './document-import.entity';
 import type { PostingEntity } from './posting.entity';
 import { postingRefusal } from './posting-refusal';
+import { postingContentHash } from './content-hash';
 import { ImportPostingsDto, ListPostingsQuery, UpdatePostingDto } from './postings.dto';
 import { PostingsRepository, type LineCounts, type NewPosting } from './postings.repository';
 
@@ -15,6 +23,8 @@ export interface ImportSource {
   filename?: string;
   source: DocumentImportEntity['source'];
   userId?: string;
+  /** What to do with postings already stored; see ImportDuplicateMode. Seeds import everything. */
+  duplicates?: ImportDuplicateMode;
 }
 
 @Injectable()
@@ -44,6 +54,7 @@ export class PostingsService {
     file: { buffer: Buffer; originalname: string } | undefined,
     dto: ImportPostingsDto,
     userId: string,
+    duplicates: ImportDuplicateMode = 'report',
   ): Promise<ImportPostingsResponse> {
     if (file)
       return this.import({
@@ -51,9 +62,10 @@ export class PostingsService {
         filename: dto.filename ?? file.originalname,
         source: 'upload',
         userId,
+        duplicates,
       });
     if (dto.text !== undefined)
-      return this.import({ content: dto.text, filename: dto.filename, source: 'paste', userId });
+      return this.import({ content: dto.text, filename: dto.filename, source: 'paste', userId, duplicates });
     throw new ApiException('import-missing');
   }
 
@@ -67,6 +79,15 @@ export class PostingsService {
       throw error;
     }
     const hash = sha256(input.content);
+    const drafts = parsed.postings.map((posting, index) => ({ posting, row: newPosting(posting, index) }));
+    const duplicates = await this.duplicatesOf(drafts.map((d) => d.row));
+    const mode = input.duplicates ?? 'import';
+    if (mode === 'report' && duplicates.length > 0)
+      return { format: parsed.format, warnings: parsed.warnings, items: [], duplicates, awaitingChoice: true };
+    const skipped = new Set(mode === 'skip' ? duplicates.map((d) => d.index) : []);
+    const toSave = drafts.filter((_, index) => !skipped.has(index));
+    if (toSave.length === 0)
+      return { format: parsed.format, warnings: parsed.warnings, items: [], duplicates, awaitingChoice: false };
     const saved = await this.postings.transaction(async (tx) => {
       const record = await tx.insertDocumentImport({
         filename: clipCodePoints(input.filename ?? 'pasted-text', 255),
@@ -74,18 +95,42 @@ export class PostingsService {
         format: parsed.format,
         source: input.source,
         seedKey: input.source === 'seed' ? hash : null,
-        postingCount: parsed.postings.length,
+        postingCount: toSave.length,
         importedById: input.userId ?? null,
       });
       const result: PostingEntity[] = [];
-      for (const [index, posting] of parsed.postings.entries())
+      for (const { posting, row } of toSave)
         result.push(
-          await tx.insertWithLines(newPosting(posting, index, record.id), posting.duties, posting.requirements),
+          await tx.insertWithLines({ ...row, documentImportId: record.id }, posting.duties, posting.requirements),
         );
       return result;
     });
     this.logger.log(`Imported ${saved.length} posting(s) from ${input.filename ?? 'pasted text'} (${parsed.format})`);
-    return { format: parsed.format, warnings: parsed.warnings, items: saved.map(toDetail) };
+    return {
+      format: parsed.format,
+      warnings: parsed.warnings,
+      items: saved.map(toDetail),
+      duplicates,
+      awaitingChoice: false,
+    };
+  }
+
+  /** The new postings whose content is already stored, with the stored ones, in document order. */
+  private async duplicatesOf(rows: NewPosting[]): Promise<PostingDuplicate[]> {
+    await this.hashOlderPostings();
+    const stored = await this.postings.withContentHashes(rows.map((r) => r.contentHash!));
+    return rows.flatMap((row, index) => {
+      const existing = stored.filter((s) => s.contentHash === row.contentHash).map(({ id, title }) => ({ id, title }));
+      return existing.length > 0 ? [{ index, title: row.title, existing }] : [];
+    });
+  }
+
+  /** Postings saved before content hashes existed get theirs the first time an import compares. */
+  private async hashOlderPostings(): Promise<void> {
+    for (const posting of await this.postings.withoutContentHash()) {
+      const { title, duties, requirements } = toDetail(posting);
+      await this.postings.setContentHash(posting.id, postingContentHash({ title, duties, requirements }));
+    }
   }
 
   /** Imports each seed document once; a restart or a second instance finds the hash and skips it. */
@@ -101,7 +146,8 @@ export class PostingsService {
   }
 
   async update(id: string, dto: UpdatePostingDto): Promise<PostingDetail> {
-    if (Object.keys(dto).length === 0) throw new ApiException('nothing-to-change');
+    // Transforms (Trim) leave absent fields as undefined keys: only fields sent count.
+    if (Object.values(dto).every((value) => value === undefined)) throw new ApiException('nothing-to-change');
     await this.postings.transaction(async (tx) => {
       const posting = await tx.findById(id);
       if (!posting) throw new ApiException('posting-not-found');
@@ -112,6 +158,9 @@ export class PostingsService {
       await tx.saveFields(posting);
       if (dto.duties) await tx.replaceLines(id, 'duty', trimmed(dto.duties));
       if (dto.requirements) await tx.replaceLines(id, 'requirement', trimmed(dto.requirements));
+      // An edited posting is compared with imports by what it now says.
+      const { title, duties, requirements } = toDetail((await tx.findDetail(id))!);
+      await tx.setContentHash(id, postingContentHash({ title, duties, requirements }));
     });
     return this.get(id);
   }
@@ -123,14 +172,17 @@ export class PostingsService {
   }
 }
 
-function newPosting(p: ParsedPosting, index: number, importId: string): NewPosting {
+/** The row of a parsed posting, its content hash over what is stored (the title clipped as stored). */
+function newPosting(p: ParsedPosting, index: number): NewPosting {
+  const title = clipCodePoints(p.title, 200);
   return {
-    title: clipCodePoints(p.title, 200),
+    title,
     department: p.department === undefined ? null : clipCodePoints(p.department, 200),
     location: p.location === undefined ? null : clipCodePoints(p.location, 200),
     headcount: p.headcount ?? null,
     sourceIndex: index,
-    documentImportId: importId,
+    documentImportId: null,
+    contentHash: postingContentHash({ title, duties: p.duties, requirements: p.requirements }),
   };
 }
 

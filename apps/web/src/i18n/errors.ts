@@ -17,6 +17,8 @@ export type ErrorTexts = Record<ErrorCode, string>;
 
 const en: ErrorTexts = {
   'invalid-request': 'The request was not accepted: {detail}',
+  'candidate-already-invited':
+    '{email} is already invited to this assessment. Revoke that invitation first to invite them again.',
   // Users form.
   'role-unknown': 'There is no role “{role}”; choose one of: {roles}.',
   'email-invalid': '“{email}” is not a valid email address.',
@@ -118,6 +120,7 @@ const en: ErrorTexts = {
 
 const zh: ErrorTexts = {
   'invalid-request': '请求未被接受：{detail}',
+  'candidate-already-invited': '{email} 已被邀请参加本测评。如需重新邀请，请先撤回之前的邀请。',
   // 用户表单。
   'role-unknown': '没有“{role}”这个角色；可选角色：{roles}。',
   'email-invalid': '“{email}”不是有效的邮箱地址。',

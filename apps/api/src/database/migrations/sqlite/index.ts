@@ -7,5 +7,6 @@ import { PostingDeleteRestricted1795309172361 } from './1795309172361-PostingDel
 import { AssessmentDutiesJson1795312465378 } from './1795312465378-AssessmentDutiesJson';
 import { UserCredentialsChangedAt1795312712063 } from './1795312712063-UserCredentialsChangedAt';
 import { AttemptExtraTime1795320000000 } from './1795320000000-AttemptExtraTime';
+import { PostingContentHash1795330000000 } from './1795330000000-PostingContentHash';
 
-export const SQLITE_MIGRATIONS = [Init1795306461033, Assessments1795306771051, Attempts1795307186121, SessionGeneration1795308997308, PostingDeleteRestricted1795309172361, AssessmentDutiesJson1795312465378, UserCredentialsChangedAt1795312712063, AttemptExtraTime1795320000000];
+export const SQLITE_MIGRATIONS = [Init1795306461033, Assessments1795306771051, Attempts1795307186121, SessionGeneration1795308997308, PostingDeleteRestricted1795309172361, AssessmentDutiesJson1795312465378, UserCredentialsChangedAt1795312712063, AttemptExtraTime1795320000000, PostingContentHash1795330000000];
