@@ -32,11 +32,11 @@ export class InvitationEntity {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   revokedAt: Date | null;
 
-  /** Set when the token is spent (the attempt started, or a resumed session was opened). */
+  /** When this link started the attempt; the link still resumes the attempt until it is over. */
   @Column({ type: 'datetime', precision: 3, nullable: true })
   usedAt: Date | null;
 
-  /** Raised whenever a new candidate session is issued, or the link is revoked or resent: older sessions stop working. */
+  /** Raised whenever a new candidate session is issued, or the link is revoked or resent: older sessions stop writing. */
   @Column({ type: 'int', default: 0 })
   sessionGeneration: number;
 
