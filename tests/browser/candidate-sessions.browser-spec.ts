@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import request from 'supertest';
 import type { AssessmentView, AttemptDetail } from '@rubricon/contracts';
 import type { BrowserContext, Page } from 'playwright-core';
@@ -95,13 +96,18 @@ describeInBrowser('candidate sessions in Chromium', () => {
 
     // The older tab shows the takeover, not an editor and not a generic error.
     await older.getByRole('heading', { name: '已在另一个窗口中继续' }).waitFor();
-    expect(await older.getByRole('alert').textContent()).toBe(
+    expect(await older.getByTestId('session-over').getByRole('alert').textContent()).toBe(
       '本测评已在另一个窗口或设备上继续作答，本页面不再保存。如需在此继续，请重新打开链接。',
     );
     expect(await textarea(older).count()).toBe(0);
+    // A new view: its heading has the focus, the title says where the candidate is, axe finds nothing serious.
+    expect(await older.evaluate(() => document.activeElement?.textContent)).toBe('已在另一个窗口中继续');
+    expect(await older.title()).toMatch(/^已在另一个窗口中继续 · .* · Rubricon$/);
+    expect(await axeProblems(older)).toEqual([]);
     await older.getByTestId('candidate-lang-toggle').click();
     await older.getByRole('heading', { name: 'Continued in another window' }).waitFor();
-    expect(await older.getByRole('alert').textContent()).toBe(
+    expect(await axeProblems(older)).toEqual([]);
+    expect(await older.getByTestId('session-over').getByRole('alert').textContent()).toBe(
       'This assessment was continued in another window or on another device, so this page no longer saves. Open the link again here to continue here.',
     );
 
@@ -113,4 +119,34 @@ describeInBrowser('candidate sessions in Chromium', () => {
     expect(await shownAnswer(older)).toBe('The newer tab’s answer.');
     await newer.getByRole('heading', { name: '已在另一个窗口中继续' }).waitFor();
   });
+
+  it('shows the open page the deadline moved when HR gives extra time', async () => {
+    const [link] = await invite(suite.server.url, hr, assessment.id, 1);
+    const page = await (await newContext('zh-CN')).newPage();
+    await page.goto(`${suite.server.url}/take/${link.token}`);
+    await page.getByRole('button', { name: '开始测评' }).click();
+    const remaining = async () => Number(await page.getByTestId('countdown').getAttribute('data-remaining-ms'));
+    await page.getByTestId('countdown').waitFor();
+    const before = await remaining();
+    await request(suite.server.url)
+      .post(`/api/attempts/${link.attemptId}/extra-time`)
+      .set('Authorization', `Bearer ${hr}`)
+      .send({ minutes: 15 })
+      .expect(200);
+    // Told over the socket: no reload, no polling.
+    await page.waitForFunction(
+      (atLeast) =>
+        Number(document.querySelector('[data-testid="countdown"]')?.getAttribute('data-remaining-ms')) >= atLeast,
+      before + 14 * 60_000,
+      { timeout: 10_000 },
+    );
+  });
 });
+
+/** Serious and critical axe findings, as "rule (impact): target" lines (empty when clean). */
+async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
