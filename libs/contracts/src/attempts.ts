@@ -209,13 +209,36 @@ export interface IntegrityEventView {
   questionId?: string;
 }
 
+/**
+ * One question of an attempt for HR, answered or not: `number` is the candidate's own numbering
+ * (the assessment's one question order). Unanswered: `answered: false`, content '', version 0,
+ * savedAt null.
+ */
+export interface AttemptAnswer extends Omit<CandidateAnswer, 'savedAt'> {
+  number: number;
+  answered: boolean;
+  kind: QuestionKind;
+  title: BilingualText;
+  savedAt: string | null;
+  grading?: { passed: number; total: number; score: number; criterionId: string | null; criterionScore: number };
+}
+
+/** The integrity signals of an attempt in a few numbers, computed by the server; the timeline has them all. */
+export interface IntegritySummary {
+  pastes: { count: number; totalCharacters: number };
+  /** Times the page lost focus or was hidden, and how long in all (one still open counts until submission or now). */
+  away: { count: number; totalMs: number };
+  /** Hidden-test runs (the server's own signal). */
+  runs: { count: number };
+  /** Every kind of signal counted, zero included. */
+  byKind: Record<IntegrityEventType, number>;
+}
+
 export interface AttemptDetail extends AttemptSummary {
   assessmentId: string;
-  answers: (CandidateAnswer & {
-    kind: QuestionKind;
-    title: BilingualText;
-    grading?: { passed: number; total: number; score: number; criterionId: string | null; criterionScore: number };
-  })[];
+  /** Every question of the assessment in the candidate's order, unanswered ones included. */
+  answers: AttemptAnswer[];
+  integritySummary: IntegritySummary;
   timeline: IntegrityEventView[];
   /** New links, extra time and revocations by staff, oldest first. */
   adjustments: AttemptAdjustment[];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { Database } from '../database/database';
 import { AssessmentQuestionEntity } from './assessment-question.entity';
 import { AssessmentEntity } from './assessment.entity';
+import { compareQuestionOrder } from './question-order';
 
 /** The columns a new assessment is given; the id, timestamps and questions come separately. */
 export type NewAssessment = Pick<
@@ -102,7 +103,8 @@ export class AssessmentsRepository {
 
 const loadQuestions = (id: string) => ({ where: { id }, relations: { questions: true } });
 
+/** Questions in the assessment's one order (question-order.ts), which every reader of them keeps. */
 function byPosition(assessment: AssessmentEntity | null): AssessmentEntity | null {
-  assessment?.questions.sort((a, b) => a.position - b.position);
+  assessment?.questions.sort(compareQuestionOrder);
   return assessment;
 }

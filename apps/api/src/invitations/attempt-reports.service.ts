@@ -4,6 +4,7 @@ import { AssessmentsService } from '../assessments/assessments.service';
 import { ApiException } from '../common/api-exception';
 import { IntegrityService } from '../integrity/integrity.service';
 import { toAttemptSummary } from './attempt-summary';
+import { summariseIntegrity } from '../integrity/integrity-summary';
 import { InvitationsRepository } from './invitations.repository';
 
 /** What HR reads about the attempts of an assessment: status, answers, grading, the integrity timeline. */
@@ -31,21 +32,22 @@ export class AttemptReportsService {
     return {
       ...toAttemptSummary(attempt, timeline.length),
       assessmentId: attempt.assessmentId,
-      answers: delivery.questions
-        .filter((q) => answers.has(q.id))
-        .map((q) => {
-          const a = answers.get(q.id)!;
-          return {
-            questionId: q.id,
-            kind: q.kind,
-            title: q.title,
-            content: a.content,
-            ...(a.language ? { language: a.language } : {}),
-            version: a.version,
-            savedAt: a.savedAt.toISOString(),
-            ...(a.grading ? { grading: JSON.parse(a.grading) } : {}),
-          };
-        }),
+      // Every question, numbered as the candidate's page numbers them (the delivery's order).
+      answers: delivery.questions.map((q, i) => {
+        const a = answers.get(q.id);
+        const base = { questionId: q.id, number: i + 1, kind: q.kind, title: q.title };
+        if (!a) return { ...base, answered: false, content: '', version: 0, savedAt: null };
+        return {
+          ...base,
+          answered: true,
+          content: a.content,
+          ...(a.language ? { language: a.language } : {}),
+          version: a.version,
+          savedAt: a.savedAt.toISOString(),
+          ...(a.grading ? { grading: JSON.parse(a.grading) } : {}),
+        };
+      }),
+      integritySummary: summariseIntegrity(timeline, attempt.submittedAt ?? new Date()),
       timeline,
       adjustments: (await this.repo.adjustments(attemptId)).map((j) => ({
         kind: j.kind,

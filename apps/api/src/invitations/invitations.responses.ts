@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
   QUESTION_KIND_ORDER,
   type AttemptAdjustment,
@@ -10,6 +10,8 @@ import {
   type IntegrityEventView,
   type InvitationLink,
   type QuestionKind,
+  type AttemptAnswer,
+  type IntegritySummary,
 } from '@rubricon/contracts';
 import { ATTEMPT_STATUSES, CandidateAnswerDto } from '../attempts/attempts.responses';
 import { BilingualTextDto } from '../bank/bank.responses';
@@ -117,7 +119,16 @@ class GradingDto {
   criterionScore: number;
 }
 
-class AttemptAnswerDto extends CandidateAnswerDto {
+class AttemptAnswerDto extends OmitType(CandidateAnswerDto, ['savedAt'] as const) implements AttemptAnswer {
+  @ApiProperty({ description: "The candidate's own number of the question, from 1." })
+  number: number;
+
+  @ApiProperty({ description: 'False when the candidate saved nothing: content is empty, version 0, savedAt null.' })
+  answered: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  savedAt: string | null;
+
   @ApiProperty({ enum: QUESTION_KIND_ORDER, enumName: 'QuestionKind' })
   kind: QuestionKind;
 
@@ -174,12 +185,53 @@ export class AttemptAdjustmentDto implements AttemptAdjustment {
   at: string;
 }
 
+class PasteSummaryDto {
+  @ApiProperty()
+  count: number;
+
+  @ApiProperty({ description: 'Characters pasted in all.' })
+  totalCharacters: number;
+}
+
+class AwaySummaryDto {
+  @ApiProperty()
+  count: number;
+
+  @ApiProperty({ description: 'Milliseconds away in all.' })
+  totalMs: number;
+}
+
+class RunSummaryDto {
+  @ApiProperty()
+  count: number;
+}
+
+class IntegritySummaryDto implements IntegritySummary {
+  @ApiProperty({ type: PasteSummaryDto })
+  pastes: PasteSummaryDto;
+
+  @ApiProperty({ type: AwaySummaryDto, description: 'Times the page lost focus or was hidden.' })
+  away: AwaySummaryDto;
+
+  @ApiProperty({ type: RunSummaryDto, description: 'Hidden-test runs.' })
+  runs: RunSummaryDto;
+
+  @ApiProperty({ type: 'object', additionalProperties: { type: 'number' }, description: 'Signals by kind.' })
+  byKind: Record<IntegrityEventType, number>;
+}
+
 export class AttemptDetailDto extends AttemptSummaryDto implements AttemptDetail {
   @ApiProperty({ format: 'uuid' })
   assessmentId: string;
 
-  @ApiProperty({ type: [AttemptAnswerDto] })
+  @ApiProperty({
+    type: [AttemptAnswerDto],
+    description: "Every question in the candidate's order, unanswered ones too.",
+  })
   answers: AttemptAnswerDto[];
+
+  @ApiProperty({ type: IntegritySummaryDto })
+  integritySummary: IntegritySummaryDto;
 
   @ApiProperty({ type: [IntegrityEventViewDto] })
   timeline: IntegrityEventViewDto[];
