@@ -101,11 +101,9 @@ export function useChangeAssessment(id: string) {
     mutationFn: (change: AssessmentChange) => runChange(id, change),
     onSuccess: (view) => {
       client.setQueryData(assessmentKeys.detail(id), view);
-      // Lists show counts, minutes, coverage and status; alternatives depend on the question set.
-      return client.invalidateQueries({
-        queryKey: assessmentKeys.all,
-        predicate: (q) => !(q.queryKey[1] === 'detail' && q.queryKey.length === 3),
-      });
+      // Lists show counts, minutes, coverage and status. Replacements are fetched afresh whenever the
+      // swap drawer opens (staleTime 0); refetching an open one here would ask about a question just swapped out.
+      return client.invalidateQueries({ queryKey: assessmentKeys.all, predicate: (q) => q.queryKey[1] !== 'detail' });
     },
   });
 }
@@ -122,7 +120,9 @@ export function useAlternatives(id: string, questionId: string) {
   return useQuery({
     queryKey: assessmentKeys.alternatives(id, questionId),
     queryFn: () => api<Alternative[]>(`/assessments/${id}/questions/${encodeURIComponent(questionId)}/alternatives`),
+    // Never from cache: they depend on the question set, which any edit changes.
     staleTime: 0,
+    gcTime: 0,
   });
 }
 
