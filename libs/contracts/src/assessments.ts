@@ -32,6 +32,18 @@ export interface BankQuestionSummary {
   minutes: number;
 }
 
+/**
+ * A question that may replace another in a draft, as HR's swap list shows it: ranked by the
+ * posting's duty lines it assesses, most first; `coversNoDuty` warns before one assessing none is chosen.
+ */
+export interface QuestionAlternative extends BankQuestionSummary {
+  /** Indexes into the assessment's duty lines (AssessmentView.duties) this question assesses. */
+  dutyIndexes: number[];
+  /** The same lines with their text. */
+  duties: { index: number; text: string }[];
+  coversNoDuty: boolean;
+}
+
 export interface AssessmentQuestionView extends BankQuestionSummary {
   prompt: BilingualText;
   rubric: RubricCriterionView[];

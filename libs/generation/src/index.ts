@@ -21,5 +21,5 @@ export type { Seniority } from './select/seniority';
 export { normalise } from './text/normalise';
 export { segment } from './text/segmenter';
 export { formatSummary } from './report/format-summary';
-export { dutyCoverage, alternativesFor } from './assessment/coverage';
-export type { DutyCoverage } from './assessment/coverage';
+export { dutyCoverage, alternativesFor, rankReplacements } from './assessment/coverage';
+export type { DutyCoverage, RankedReplacement } from './assessment/coverage';

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { AssessmentView, BankQuestionSummary } from '@rubricon/contracts';
-import { alternativesFor, dutyCoverage, type RoleFamily } from '@rubricon/generation';
+import type { AssessmentView, QuestionAlternative } from '@rubricon/contracts';
+import { alternativesFor, dutyCoverage, rankReplacements, type RoleFamily } from '@rubricon/generation';
 import { BankService, toBankSummary } from '../bank/bank.service';
 import { ApiException } from '../common/api-exception';
 import { AssessmentDraftsService } from './assessment-drafts.service';
@@ -74,10 +74,11 @@ export class AssessmentQuestionsService {
   }
 
   /**
-   * Questions that may replace `questionId`: same kind, sharing its competencies (closest first),
-   * and keeping covered every duty line the assessment covers now.
+   * Questions that may replace `questionId`: same kind, sharing its competencies, keeping covered
+   * every duty line the assessment covers now; ranked by the posting's duty lines each assesses
+   * (most first, then closest), with those lines, and flagged when it assesses none.
    */
-  async alternatives(id: string, questionId: string): Promise<BankQuestionSummary[]> {
+  async alternatives(id: string, questionId: string): Promise<QuestionAlternative[]> {
     const assessment = await this.repo.findWithQuestions(id);
     if (!assessment) throw new ApiException('assessment-not-found');
     const entry = entryOf(assessment, questionId);
@@ -87,14 +88,18 @@ export class AssessmentQuestionsService {
     const duties = assessment.duties;
     const uncoveredNow = dutyCoverage(duties, [...others, current]).uncoveredDuties.length;
     const { bank } = await this.bank.current();
-    return alternativesFor(
+    const candidates = alternativesFor(
       bank,
       current,
       assessment.roleFamily as RoleFamily,
       assessment.questions.map((q) => q.questionId),
-    )
-      .filter((candidate) => dutyCoverage(duties, [...others, candidate]).uncoveredDuties.length <= uncoveredNow)
-      .map(toBankSummary);
+    ).filter((candidate) => dutyCoverage(duties, [...others, candidate]).uncoveredDuties.length <= uncoveredNow);
+    return rankReplacements(duties, candidates).map(({ question, dutyIndexes }) => ({
+      ...toBankSummary(question),
+      dutyIndexes,
+      duties: dutyIndexes.map((index) => ({ index, text: duties[index].text })),
+      coversNoDuty: dutyIndexes.length === 0,
+    }));
   }
 }
 

@@ -1,12 +1,11 @@
 import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { AssessmentSummary, AssessmentView, BankQuestionSummary } from '@rubricon/contracts';
-import { BankQuestionSummaryDto } from '../bank/bank.responses';
+import type { AssessmentSummary, AssessmentView, QuestionAlternative } from '@rubricon/contracts';
 import { ApiErrors, JSON_BODY, SIGNED_IN, VALIDATED } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
 import { GenerateAssessmentDto, QuestionRefDto, UpdateAssessmentDto } from './assessments.dto';
 import { AssessmentQuestionsService } from './assessment-questions.service';
-import { AssessmentSummaryDto, AssessmentViewDto } from './assessments.responses';
+import { AssessmentSummaryDto, AssessmentViewDto, QuestionAlternativeDto } from './assessments.responses';
 import { AssessmentsService } from './assessments.service';
 
 @ApiTags('assessments')
@@ -74,12 +73,12 @@ export class AssessmentsController {
   }
 
   @Get('assessments/:id/questions/:questionId/alternatives')
-  @ApiOkResponse({ type: [BankQuestionSummaryDto] })
+  @ApiOkResponse({ type: [QuestionAlternativeDto], description: 'Ranked by the duty lines each assesses, most first.' })
   @ApiErrors('assessment-not-found', 'question-not-in-assessment')
   alternatives(
     @Param('id', ParseUUIDPipe) id: string,
     @Param('questionId') questionId: string,
-  ): Promise<BankQuestionSummary[]> {
+  ): Promise<QuestionAlternative[]> {
     return this.questions.alternatives(id, questionId);
   }
 

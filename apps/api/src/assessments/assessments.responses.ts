@@ -7,6 +7,7 @@ import {
   type AssessmentSummary,
   type AssessmentView,
   type CodingDetailView,
+  type QuestionAlternative,
   type QuestionKind,
   type RubricCriterionView,
 } from '@rubricon/contracts';
@@ -186,4 +187,23 @@ export class AssessmentViewDto extends AssessmentSummaryDto implements Assessmen
     description: 'Labels of every competency in the bank, by id.',
   })
   competencyLabels: Record<string, BilingualTextDto>;
+}
+
+class AlternativeDutyDto {
+  @ApiProperty({ description: "Index into the assessment's duty lines." })
+  index: number;
+
+  @ApiProperty()
+  text: string;
+}
+
+export class QuestionAlternativeDto extends BankQuestionSummaryDto implements QuestionAlternative {
+  @ApiProperty({ type: [Number], description: 'Indexes of the duty lines this question assesses.' })
+  dutyIndexes: number[];
+
+  @ApiProperty({ type: [AlternativeDutyDto] })
+  duties: AlternativeDutyDto[];
+
+  @ApiProperty({ description: "True when it assesses none of the posting's duty lines: warn before choosing it." })
+  coversNoDuty: boolean;
 }

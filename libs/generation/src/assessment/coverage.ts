@@ -56,3 +56,27 @@ export function alternativesFor(
   );
   return scored.map((s) => s.q);
 }
+
+/** A question that may replace another, with the posting's duty lines it assesses. */
+export interface RankedReplacement {
+  question: Question;
+  /** Indexes of the duty lines it assesses, in order. */
+  dutyIndexes: number[];
+}
+
+/**
+ * Ranks replacement candidates (alternativesFor's list, closest first) by the posting's duty lines
+ * each assesses, most first; ties keep their closeness order. A candidate that assesses none stays
+ * last with no indexes, so the caller can warn before it is chosen.
+ */
+export function rankReplacements(duties: LineDetail[], candidates: Question[]): RankedReplacement[] {
+  const shares = duties.map((d) => lineShares(d));
+  return candidates
+    .map((question, order) => ({
+      question,
+      order,
+      dutyIndexes: shares.flatMap((s, i) => (lineRelevance(question, s) > 0 ? [i] : [])),
+    }))
+    .sort((a, b) => b.dutyIndexes.length - a.dutyIndexes.length || a.order - b.order)
+    .map(({ question, dutyIndexes }) => ({ question, dutyIndexes }));
+}
