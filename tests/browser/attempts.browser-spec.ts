@@ -6,10 +6,13 @@ import { publishedAssessment, startedAttempt } from '../factories/attempts';
 import { chromiumAvailable, useBrowserSuite } from '../support/browser';
 import { candidateApi, staffApi } from '../support/candidate-client';
 import { ADMIN, loginAs } from '../support/test-app';
+import { until } from '../support/until';
 
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
 jest.setTimeout(120_000);
 const SHOTS = process.env.RUBRICON_SHOTS;
+// The submit button, not "重新生成链接" (New link); antd leaves a hidden "loading" icon in its name after a request.
+const CREATE_LINKS = /(^| )生成链接$/;
 
 /** HR's candidate and attempt screens: invitations, links, extra time, the attempt report. */
 describeInBrowser('HR attempts screens in Chromium', () => {
@@ -149,6 +152,99 @@ describeInBrowser('HR attempts screens in Chromium', () => {
       await shot(page, `attempt-answers-${lang}`);
       await page.context().close();
     }
+  });
+
+  it('refuses a second invitation for the same email, in Chinese and in English, unless the first was revoked', async () => {
+    const first = await named('Gao Twice');
+    const email = first.candidate.email;
+    const page = await open(`/assessments/${assessment.id}/attempts`, 'zh');
+    await page.getByLabel('姓名').fill('高二次');
+    await page.getByLabel('邮箱').fill(email.toUpperCase());
+    await page.getByRole('button', { name: CREATE_LINKS }).click();
+    await expectText(page.getByRole('alert'), `${email} 已被邀请参加本测评。如需重新邀请，请先撤回之前的邀请。`);
+    await shot(page, 'attempts-invited-twice-zh');
+    await page.getByTestId('lang-toggle').getByText('English').click();
+    await expectText(
+      page.getByRole('alert'),
+      `${email} is already invited to this assessment. Revoke that invitation first to invite them again.`,
+    );
+    expect(await page.getByRole('region', { name: 'New links (shown once)' }).count()).toBe(0);
+
+    // A CSV with that email and a new one: the new one is invited, the line of the other is listed.
+    const fresh = `fresh-${Date.now()}@example.com`;
+    await page.locator('input[type=file]').setInputFiles({
+      name: 'candidates.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(`name,email\nFresh Person,${fresh}\nGao Again,${email}\n`),
+    });
+    await expectText(
+      page.getByTestId('skipped-lines'),
+      `Line 3: ${email} is already invited to this assessment. Revoke that invitation first to invite them again.`,
+    );
+    await page.getByLabel('Link for Fresh Person').waitFor();
+    await page.getByTestId('lang-toggle').getByText('中文').click();
+    await expectText(page.getByTestId('skipped-lines'), `第 3 行：${email} 已被邀请参加本测评。`);
+    await shot(page, 'attempts-csv-skipped-zh');
+
+    // Once the first invitation is revoked, the same email can be invited again.
+    await hr('post', `/api/invitations/${first.invitationId}/revoke`).expect(200);
+    await page.getByLabel('邮箱').fill(email);
+    await page.getByRole('button', { name: CREATE_LINKS }).click();
+    await page.getByLabel('高二次 的链接').waitFor();
+    await page.context().close();
+  });
+
+  it('summarises the integrity signals first (pastes with their total size, time away, runs) and filters the folded list by kind', async () => {
+    const link = await named('Qian Signals');
+    const { session, started } = await startedAttempt(suite.server.url, link);
+    const c = candidateApi(suite.server.url, session.accessToken);
+    const coding = started.questions.find((q) => q.kind === 'coding')!;
+    const signal = (type: string, detail?: Record<string, number>) =>
+      c
+        .signal({ attemptId: session.attemptId, type, questionId: coding.id, ...(detail ? { detail } : {}) })
+        .expect(200);
+    await signal('paste', { size: 1200 });
+    await signal('resize', { width: 800, height: 600 });
+    await signal('blur');
+    await signal('focus');
+    await signal('paste', { size: 34 });
+    await signal('resize', { width: 1200, height: 800 });
+    await signal('resize', { width: 1300, height: 800 });
+    const failing = 'function solve(input) { throw new Error(JSON.stringify(input)); }';
+    await c.run({ questionId: coding.id, language: 'javascript', code: failing, mode: 'hidden' }).expect(200);
+    const detail = (await hr('get', `/api/attempts/${session.attemptId}`).expect(200)).body as AttemptDetail;
+    expect(detail.timeline).toHaveLength(8);
+
+    const page = await open(`/attempts/${session.attemptId}`, 'en');
+    const summary = page.getByTestId('integrity-summary');
+    await expectText(summary.getByTestId('summary-pastes'), 'Pastes2');
+    await expectText(summary.getByTestId('summary-pastes'), '1,234 characters in all');
+    await expectText(summary.getByTestId('summary-away'), `Times away${detail.integritySummary.away.count}`);
+    await expectText(summary.getByTestId('summary-runs'), 'Hidden-test runs1');
+    await expectText(summary.getByTestId('summary-resizes'), 'Window resizes3');
+
+    // The full list is folded until HR opens it; then it filters by kind.
+    const list = page.getByRole('table', { name: 'Integrity timeline' });
+    expect(await list.isVisible()).toBe(false);
+    await page.getByRole('button', { name: 'Full list: 8 signals' }).click();
+    await list.waitFor();
+    expect(await list.locator('tbody tr').count()).toBe(8);
+    await page.getByText('Pastes (2)').click();
+    await until(async () => ((await list.locator('tbody tr').count()) === 2 ? true : undefined));
+    expect(await list.locator('tbody tr').allInnerTexts()).toEqual([
+      expect.stringMatching(/Paste\s+1,200 characters\s+Q\d+/),
+      expect.stringMatching(/Paste\s+34 characters\s+Q\d+/),
+    ]);
+    await page.getByText('Runs (1)').click();
+    await until(async () => ((await list.locator('tbody tr').count()) === 1 ? true : undefined));
+    await expectText(list.locator('tbody tr'), 'Ran the hidden tests');
+    await shot(page, 'attempt-integrity-en');
+
+    await page.getByTestId('lang-toggle').getByText('中文').click();
+    await expectText(page.getByTestId('summary-pastes'), '共 1,234 个字符');
+    await expectText(page.getByTestId('summary-runs'), '隐藏测试运行1');
+    await shot(page, 'attempt-integrity-zh');
+    await page.context().close();
   });
 });
 

@@ -4,6 +4,7 @@ import { AssessmentPage } from '../assessments/AssessmentPage';
 import { AssessmentsPage } from '../assessments/AssessmentsPage';
 import { AttemptDetailPage } from '../attempts/AttemptDetailPage';
 import { AttemptsPage } from '../attempts/AttemptsPage';
+import { CandidatesPage } from '../attempts/CandidatesPage';
 import { LoginPage } from '../auth/LoginPage';
 import { CAN, useSignedIn } from '../auth/session';
 import { useTranslation } from '../i18n/staff';
@@ -60,6 +61,14 @@ export const staffRoutes: RouteObject[] = [
         element: (
           <RequireRole roles={CAN.candidates}>
             <AttemptsPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: 'candidates',
+        element: (
+          <RequireRole roles={CAN.candidates}>
+            <CandidatesPage />
           </RequireRole>
         ),
       },

@@ -19,19 +19,22 @@ export function AdjustmentHistory({ adjustments }: { adjustments: AttemptAdjustm
       <Typography.Title id="history-title" level={2} style={{ fontSize: 18 }}>
         {t('detail.history')}
       </Typography.Title>
-      <Table<AttemptAdjustment>
-        size="small"
-        aria-label={t('detail.history')}
-        rowKey={(a) => `${a.at}-${a.kind}`}
-        dataSource={adjustments}
-        pagination={false}
-        locale={{ emptyText: t('detail.noHistory') }}
-        columns={[
-          { title: t('detail.historyWhat'), key: 'what', render: (_, a) => what(a) },
-          { title: t('detail.historyWho'), key: 'who', render: (_, a) => a.by.name ?? '—' },
-          { title: t('detail.historyWhen'), dataIndex: 'at', render: (at: string) => formatDateTime(lang, at) },
-        ]}
-      />
+      {adjustments.length === 0 ? (
+        <Typography.Text type="secondary">{t('detail.noHistory')}</Typography.Text>
+      ) : (
+        <Table<AttemptAdjustment>
+          size="small"
+          aria-label={t('detail.history')}
+          rowKey={(a) => `${a.at}-${a.kind}`}
+          dataSource={adjustments}
+          pagination={false}
+          columns={[
+            { title: t('detail.historyWhat'), key: 'what', render: (_, a) => what(a) },
+            { title: t('detail.historyWho'), key: 'who', render: (_, a) => a.by.name ?? '—' },
+            { title: t('detail.historyWhen'), dataIndex: 'at', render: (at: string) => formatDateTime(lang, at) },
+          ]}
+        />
+      )}
     </section>
   );
 }

@@ -4,21 +4,16 @@ import { formatDateTime } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 
-type Answer = AttemptDetail['answers'][number];
-
-/** Whether the candidate saved anything for this question (the report lists every question). */
-const answered = (a: Answer) => (a as { answered?: boolean }).answered !== false;
-
 /**
- * Every question of the attempt in the assessment's one order, numbered Q1..Qn exactly as the
- * candidate's page numbers them (by position), unanswered ones marked and listed first.
+ * Every question of the attempt in the assessment's one order, with the server's `number` (the
+ * candidate's own numbering); unanswered ones are listed up front and marked.
  */
 export function AnswersList({ detail }: { detail: AttemptDetail }) {
   const { t } = useTranslation('attempts');
   const [lang] = useLang();
   const { token } = theme.useToken();
-  const number = (i: number) => t('detail.questionNumber', { n: i + 1 });
-  const missing = detail.answers.flatMap((a, i) => (answered(a) ? [] : [number(i)]));
+  const number = (n: number) => t('detail.questionNumber', { n });
+  const missing = detail.answers.filter((a) => !a.answered).map((a) => number(a.number));
   return (
     <section aria-labelledby="answers-title" style={{ marginTop: 16 }}>
       <Typography.Title id="answers-title" level={2} style={{ fontSize: 18 }}>
@@ -38,25 +33,25 @@ export function AnswersList({ detail }: { detail: AttemptDetail }) {
         <Alert type="success" showIcon title={t('detail.allAnswered')} style={{ marginBottom: 12 }} />
       )}
       <Flex vertical gap={12}>
-        {detail.answers.map((a, i) => (
+        {detail.answers.map((a) => (
           <Card
             key={a.questionId}
             size="small"
             data-testid="hr-answer"
-            data-answered={answered(a)}
+            data-answered={a.answered}
             title={
               <Typography.Title level={3} style={{ margin: 0, fontSize: 15 }}>
-                <span data-testid="question-number">{number(i)}</span> · {a.title[lang] || a.title.en}
+                <span data-testid="question-number">{number(a.number)}</span> · {a.title[lang] || a.title.en}
               </Typography.Title>
             }
             extra={
               <Flex gap={4} wrap>
                 <Tag>{t(`kinds.${a.kind}`)}</Tag>
-                {!answered(a) && <Tag color="warning">{t('detail.unanswered')}</Tag>}
+                {!a.answered && <Tag color="warning">{t('detail.unanswered')}</Tag>}
               </Flex>
             }
           >
-            {answered(a) ? (
+            {a.answered ? (
               <>
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
                   {a.language && `${a.language === 'typescript' ? 'TypeScript' : 'JavaScript'} · `}

@@ -24,7 +24,8 @@ export function IntegrityReport({ detail }: { detail: AttemptDetail }) {
   // Two signals can share a time and a kind, so a row's key is its place in the timeline.
   const timeline = detail.timeline.map((e, key) => ({ ...e, key }));
   const shown = group === 'all' ? timeline : timeline.filter((e) => GROUPS[group].includes(e.type));
-  const numbers = new Map(detail.answers.map((a, i) => [a.questionId, t('detail.questionNumber', { n: i + 1 })]));
+  const byKind = detail.integritySummary.byKind;
+  const numbers = new Map(detail.answers.map((a) => [a.questionId, t('detail.questionNumber', { n: a.number })]));
   const describe = (e: IntegrityEventView): string => {
     if (e.type === 'paste' && typeof e.detail.size === 'number')
       return t('integrity.pasteSize', { size: formatNumber(lang, e.detail.size) });
@@ -44,7 +45,7 @@ export function IntegrityReport({ detail }: { detail: AttemptDetail }) {
         <Typography.Text type="secondary">{t('integrity.none')}</Typography.Text>
       ) : (
         <>
-          <IntegritySummary detail={detail} />
+          <IntegritySummary summary={detail.integritySummary} />
           <Collapse
             style={{ marginTop: 12 }}
             items={[
@@ -62,7 +63,7 @@ export function IntegrityReport({ detail }: { detail: AttemptDetail }) {
                         { value: 'all', label: t('integrity.all', { count: timeline.length }) },
                         ...(['paste', 'away', 'run', 'resize'] as const).map((g) => ({
                           value: g,
-                          label: t(`integrity.groups.${g}`),
+                          label: `${t(`integrity.groups.${g}`)} (${GROUPS[g].reduce((n, kind) => n + byKind[kind], 0)})`,
                         })),
                       ]}
                     />

@@ -1,9 +1,10 @@
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import type { InvitationLink } from '@rubricon/contracts';
+import type { InvitationLink, SkippedCsvLine } from '@rubricon/contracts';
 import { App, Button, Card, Divider, Flex, Form, Input, InputNumber, Typography, Upload } from 'antd';
-import { useTranslation } from '../i18n/staff';
+import { useState } from 'react';
+import { useErrorText, useTranslation } from '../i18n/staff';
 import { useInvite, useInviteCsv } from './queries';
-import { InviteRefusal } from './InviteRefusal';
+import { InviteRefusal, refusedRow, SkippedLines } from './InviteRefusal';
 
 type Row = { name: string; email: string };
 type Values = { rows: Row[]; expiresInDays: number };
@@ -21,9 +22,13 @@ export function InviteForm({
   const invite = useInvite(assessmentId);
   const inviteCsv = useInviteCsv(assessmentId);
   const [form] = Form.useForm<Values>();
+  const errorText = useErrorText();
   const rows = Form.useWatch('rows', form) ?? [];
+  const [skipped, setSkipped] = useState<SkippedCsvLine[]>([]);
+  // The row the server refused (an email invited already), marked under its email field.
+  const refused = refusedRow(invite.error, rows);
   const created = (links: InvitationLink[]) => {
-    void message.success(t('invite.created', { count: links.length }));
+    if (links.length) void message.success(t('invite.created', { count: links.length }));
     onCreated(links);
   };
 
@@ -40,6 +45,9 @@ export function InviteForm({
         <Form<Values>
           form={form}
           initialValues={{ rows: [{ name: '', email: '' }], expiresInDays: 7 }}
+          onValuesChange={() => {
+            if (invite.error) invite.reset();
+          }}
           onFinish={(values) => {
             const candidates = values.rows.map((r) => ({ name: r.name.trim(), email: r.email.trim() }));
             invite.mutate(
@@ -77,6 +85,12 @@ export function InviteForm({
                         { type: 'email', message: t('invite.emailInvalid') },
                       ]}
                       style={{ flex: '1 1 260px', marginBottom: 12 }}
+                      {...(refused === i
+                        ? {
+                            validateStatus: 'error' as const,
+                            help: <span role="alert">{errorText(invite.error)}</span>,
+                          }
+                        : {})}
                     >
                       <Input
                         type="email"
@@ -113,7 +127,7 @@ export function InviteForm({
             </Button>
           </Flex>
         </Form>
-        {invite.error && <InviteRefusal error={invite.error} rows={rows} />}
+        {invite.error && refused < 0 && <InviteRefusal error={invite.error} />}
         <Divider />
         <Typography.Title level={3} style={{ fontSize: 14 }}>
           {t('invite.csvTitle')}
@@ -124,7 +138,13 @@ export function InviteForm({
           showUploadList={false}
           disabled={inviteCsv.isPending}
           beforeUpload={(file) => {
-            inviteCsv.mutate(file, { onSuccess: created });
+            setSkipped([]);
+            inviteCsv.mutate(file, {
+              onSuccess: (result) => {
+                created(result.links);
+                setSkipped(result.skipped);
+              },
+            });
             return false;
           }}
         >
@@ -133,6 +153,7 @@ export function InviteForm({
           </Button>
         </Upload>
         {inviteCsv.error && <InviteRefusal error={inviteCsv.error} />}
+        <SkippedLines skipped={skipped} />
       </Card>
     </section>
   );

@@ -31,10 +31,8 @@ const en = {
     csvHint: 'A header row name,email, then one candidate per line.',
     chooseCsv: 'Choose a CSV file',
     created: 'Links created: {{count}}.',
-    refusedRow: 'Row {{n}} ({{email}}): {{reason}}',
-    skippedTitle: 'Not invited: {{count}}',
-    skippedLine: 'Line {{line}} ({{email}}): {{reason}}',
-    alreadyInvited: 'already invited to this assessment; revoke the earlier invitation first.',
+    skippedTitle: 'Lines not invited: {{count}}',
+    skippedLine: 'Line {{line}}: {{reason}}',
   },
   links: {
     title: 'New links (shown once)',
@@ -112,6 +110,7 @@ const en = {
     away: 'Times away',
     awayTotal: '{{duration}} in all',
     runs: 'Hidden-test runs',
+    summary: 'Summary',
     resizes: 'Window resizes',
     filter: 'Show',
     all: 'All ({{count}})',
@@ -133,7 +132,7 @@ const en = {
     },
     groups: { paste: 'Pastes', away: 'Away and back', run: 'Runs', resize: 'Resizes' },
   },
-  duration: { seconds: '{{s}} s', minutes: '{{m}} min {{s}} s' },
+  duration: { seconds: '{{s}} s', minutes: '{{m}} min {{s}} s', hours: '{{h}} h {{m}} min' },
 };
 
 const zh: FeatureText<typeof en>['zh'] = {
@@ -166,10 +165,8 @@ const zh: FeatureText<typeof en>['zh'] = {
     csvHint: '第一行为表头 name,email，之后每行一位候选人。',
     chooseCsv: '选择 CSV 文件',
     created: '已生成链接：{{count}} 个。',
-    refusedRow: '第 {{n}} 行（{{email}}）：{{reason}}',
-    skippedTitle: '未邀请：{{count}} 位',
-    skippedLine: '第 {{line}} 行（{{email}}）：{{reason}}',
-    alreadyInvited: '已被邀请参加此测评；如需重新邀请，请先撤销之前的邀请。',
+    skippedTitle: '未邀请的行：{{count}} 行',
+    skippedLine: '第 {{line}} 行：{{reason}}',
   },
   links: {
     title: '新链接（仅显示一次）',
@@ -247,6 +244,7 @@ const zh: FeatureText<typeof en>['zh'] = {
     away: '离开次数',
     awayTotal: '共 {{duration}}',
     runs: '隐藏测试运行',
+    summary: '概览',
     resizes: '调整窗口大小',
     filter: '显示',
     all: '全部（{{count}}）',
@@ -268,7 +266,7 @@ const zh: FeatureText<typeof en>['zh'] = {
     },
     groups: { paste: '粘贴', away: '离开与返回', run: '运行', resize: '调整大小' },
   },
-  duration: { seconds: '{{s}} 秒', minutes: '{{m}} 分 {{s}} 秒' },
+  duration: { seconds: '{{s}} 秒', minutes: '{{m}} 分 {{s}} 秒', hours: '{{h}} 小时 {{m}} 分' },
 };
 
 export const attemptsText: FeatureText<typeof en> = { en, zh };

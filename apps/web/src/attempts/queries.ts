@@ -1,10 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AttemptDetail,
+  AttemptStatus,
   AttemptSummary,
   ExtraTimeRequest,
   InvitationLink,
   InviteCandidatesRequest,
+  InviteCsvResponse,
+  Page,
 } from '@rubricon/contracts';
 import { api, send } from '../api';
 
@@ -13,7 +16,36 @@ export const attemptKeys = {
   all: ['attempts'] as const,
   ofAssessment: (assessmentId: string) => ['attempts', 'assessment', assessmentId] as const,
   detail: (attemptId: string) => ['attempts', 'detail', attemptId] as const,
+  list: (params: AttemptListParams) => ['attempts', 'list', params] as const,
 };
+
+export interface AttemptListParams {
+  search: string;
+  status?: AttemptStatus;
+  assessmentId?: string;
+  page: number;
+  pageSize: number;
+}
+
+export type AttemptListItem = AttemptSummary & { assessment: { id: string; postingTitle: string } };
+
+/** Attempts across assessments, newest first, searched, filtered and paged by the server. */
+export function useAllAttempts(params: AttemptListParams) {
+  return useQuery({
+    queryKey: attemptKeys.list(params),
+    queryFn: () => {
+      const query = new URLSearchParams({
+        limit: String(params.pageSize),
+        offset: String((params.page - 1) * params.pageSize),
+      });
+      if (params.search.trim()) query.set('search', params.search.trim());
+      if (params.status) query.set('status', params.status);
+      if (params.assessmentId) query.set('assessmentId', params.assessmentId);
+      return api<Page<AttemptListItem>>(`/attempts?${query}`);
+    },
+    placeholderData: keepPreviousData,
+  });
+}
 
 export function useAssessmentAttempts(assessmentId: string) {
   return useQuery({
@@ -50,7 +82,7 @@ export function useInviteCsv(assessmentId: string) {
     mutationFn: (file: File) => {
       const form = new FormData();
       form.append('file', file);
-      return api<InvitationLink[]>(`/assessments/${assessmentId}/invitations/csv`, { method: 'POST', body: form });
+      return api<InviteCsvResponse>(`/assessments/${assessmentId}/invitations/csv`, { method: 'POST', body: form });
     },
     onSuccess: invalidate,
   });
