@@ -10,6 +10,8 @@ import { ADMIN, loginAs } from '../support/test-app';
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
 
 describeInBrowser('staff app in Chromium', () => {
+  // Each test walks several screens in a real browser on a busy 2-core machine.
+  jest.setTimeout(120_000);
   const suite = useBrowserSuite();
   const pages: Page[] = [];
   const track = (page: Page) => (pages.push(page), page);
@@ -152,6 +154,50 @@ describeInBrowser('staff app in Chromium', () => {
     await page.getByRole('heading', { name: '招聘岗位', level: 1 }).waitFor();
     await request(suite.server.url).get(`/api/postings/${id}`).set('Authorization', `Bearer ${token}`).expect(404);
   });
+
+  it('recognises a re-import of the same posting and offers to skip it or import it again', async () => {
+    const text =
+      '# 反洗钱分析师\n\n## 工作职责\n1. 负责可疑交易监测与报告\n2. 维护客户风险评级\n\n## 任职要求\n1. 熟悉反洗钱法规';
+    const page = track(await staffPage(suite.browser, suite.server.url, 'zh'));
+    const importText = async () => {
+      await page.getByRole('button', { name: '导入岗位' }).click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('tab', { name: '粘贴文本' }).click();
+      await dialog.getByLabel('岗位内容').fill(text);
+      await dialog.getByRole('button', { name: /^导 ?入$/ }).click();
+      return dialog;
+    };
+    let dialog = await importText();
+    await dialog.getByText('已导入岗位：1 个。').waitFor();
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    const count = async () => (await postingsTitled('反洗钱分析师')).length;
+    expect(await count()).toBe(1);
+
+    // The same content again: nothing is saved until HR chooses.
+    dialog = await importText();
+    await dialog.getByText('已导入过').waitFor();
+    expect(await dialog.getByRole('list', { name: '已导入过' }).textContent()).toContain('反洗钱分析师');
+    expect(await count()).toBe(1);
+    await dialog.getByRole('button', { name: '跳过这些岗位' }).click();
+    await dialog.getByText('已跳过重复的岗位：1 个。').waitFor();
+    expect(await count()).toBe(1);
+
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    dialog = await importText();
+    await dialog.getByRole('button', { name: '仍然重新导入' }).click();
+    await dialog.getByText('已导入岗位：1 个。').waitFor();
+    expect(await count()).toBe(2);
+  });
+
+  async function postingsTitled(title: string): Promise<{ id: string }[]> {
+    const res = await request(suite.server.url)
+      .get(`/api/postings?limit=100&search=${encodeURIComponent(title)}`)
+      .set('Authorization', `Bearer ${await adminToken()}`)
+      .expect(200);
+    return res.body.items as { id: string }[];
+  }
 
   async function userByEmail(email: string): Promise<StaffUser> {
     const res = await request(suite.server.url)

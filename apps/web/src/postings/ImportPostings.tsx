@@ -4,7 +4,7 @@ import { Alert, Button, Input, Modal, Space, Tabs, Typography, Upload } from 'an
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { useErrorText, useTranslation } from '../i18n/staff';
-import { useImportPostings } from './queries';
+import { useImportPostings, type DuplicateChoice, type PostingImport } from './queries';
 
 const ACCEPT = '.txt,.md,.markdown,.tsv,.html,.htm,text/plain,text/markdown,text/tab-separated-values,text/html';
 
@@ -15,8 +15,12 @@ export function ImportPostings({ onClose }: { onClose: () => void }) {
   const importing = useImportPostings();
   const [text, setText] = useState('');
   const [result, setResult] = useState<ImportPostingsResponse | null>(null);
-  const run = (input: { file: File } | { text: string }) =>
-    importing.mutate(input, { onSuccess: (response) => setResult(response) });
+  const [last, setLast] = useState<{ input: PostingImport; duplicates: DuplicateChoice } | null>(null);
+  const run = (input: PostingImport, duplicates: DuplicateChoice = 'report') => {
+    setLast({ input, duplicates });
+    setResult(null);
+    importing.mutate({ input, duplicates }, { onSuccess: (response) => setResult(response) });
+  };
 
   return (
     <Modal open title={t('import.title')} onCancel={onClose} footer={null} width={640} destroyOnHidden>
@@ -49,7 +53,7 @@ export function ImportPostings({ onClose }: { onClose: () => void }) {
             children: (
               <Space direction="vertical" style={{ width: '100%' }}>
                 <Input.TextArea
-                  aria-label={t('import.paste')}
+                  aria-label={t('import.textLabel')}
                   rows={10}
                   value={text}
                   onChange={(e) => setText(e.target.value)}
@@ -70,7 +74,43 @@ export function ImportPostings({ onClose }: { onClose: () => void }) {
       {importing.error && (
         <Alert type="error" role="alert" showIcon title={errorText(importing.error)} style={{ marginTop: 16 }} />
       )}
-      {result && (
+      {result?.awaitingChoice && last && (
+        <Alert
+          type="warning"
+          role="alert"
+          showIcon
+          style={{ marginTop: 16 }}
+          title={t('import.duplicatesTitle')}
+          description={
+            <>
+              <Typography.Paragraph style={{ marginBottom: 8 }}>{t('import.duplicatesHint')}</Typography.Paragraph>
+              <ul style={{ marginTop: 0, paddingInlineStart: 20 }} aria-label={t('import.duplicatesTitle')}>
+                {result.duplicates.map((d) => (
+                  <li key={d.index}>
+                    {d.title}
+                    {' → '}
+                    {d.existing.map((e, i) => (
+                      <span key={e.id}>
+                        {i > 0 && ', '}
+                        <Link to={`/postings/${e.id}`}>{e.title}</Link>
+                      </span>
+                    ))}
+                  </li>
+                ))}
+              </ul>
+              <Space wrap>
+                <Button type="primary" loading={importing.isPending} onClick={() => run(last.input, 'skip')}>
+                  {t('import.skipDuplicates')}
+                </Button>
+                <Button loading={importing.isPending} onClick={() => run(last.input, 'import')}>
+                  {t('import.importAnyway')}
+                </Button>
+              </Space>
+            </>
+          }
+        />
+      )}
+      {result && !result.awaitingChoice && (
         <Alert
           type="success"
           role="status"
@@ -86,6 +126,11 @@ export function ImportPostings({ onClose }: { onClose: () => void }) {
                   </li>
                 ))}
               </ul>
+              {last?.duplicates === 'skip' && result.duplicates.length > 0 && (
+                <Typography.Paragraph style={{ margin: 0 }}>
+                  {t('import.skipped', { count: result.duplicates.length })}
+                </Typography.Paragraph>
+              )}
               {result.warnings.length > 0 && (
                 <>
                   <Typography.Text strong>{t('import.warnings')}</Typography.Text>

@@ -29,15 +29,18 @@ export function usePosting(id: string) {
 }
 
 export type PostingImport = { file: File } | { text: string };
+/** What to do with postings already imported with the same content: report them (save nothing), skip them, or import again. */
+export type DuplicateChoice = 'report' | 'skip' | 'import';
 
 export function useImportPostings() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: (input: PostingImport) => {
-      if ('text' in input) return send<ImportPostingsResponse>('POST', '/postings/import', { text: input.text });
+    mutationFn: ({ input, duplicates }: { input: PostingImport; duplicates: DuplicateChoice }) => {
+      const path = `/postings/import?duplicates=${duplicates}`;
+      if ('text' in input) return send<ImportPostingsResponse>('POST', path, { text: input.text });
       const form = new FormData();
       form.append('file', input.file);
-      return api<ImportPostingsResponse>('/postings/import', { method: 'POST', body: form });
+      return api<ImportPostingsResponse>(path, { method: 'POST', body: form });
     },
     onSuccess: () => client.invalidateQueries({ queryKey: postingKeys.all }),
   });
