@@ -46,7 +46,7 @@ export function SwapQuestion({
     );
 
   const choose = (alt: Alternative) => {
-    if (alt.dutyIndexes.length > 0) return void swap(alt);
+    if (!alt.coversNoDuty) return void swap(alt);
     modal.confirm({
       title: t('swap.noDutyTitle'),
       content: t('swap.noDuty', { title: pick(alt.title, lang) }),
@@ -72,7 +72,7 @@ export function SwapQuestion({
                     <Flex gap={12} align="flex-start" justify="space-between">
                       <Flex vertical gap={4} style={{ minWidth: 0 }}>
                         <BankQuestionLine question={alt} labels={view.competencyLabels} />
-                        {alt.dutyIndexes.length > 0 ? (
+                        {!alt.coversNoDuty ? (
                           <>
                             <Tag color="success" style={{ alignSelf: 'flex-start' }}>
                               {t('swap.covers', { count: alt.dutyIndexes.length })}
@@ -86,7 +86,7 @@ export function SwapQuestion({
                         )}
                       </Flex>
                       <Button
-                        type={alt.dutyIndexes.length > 0 ? 'primary' : 'default'}
+                        type={alt.coversNoDuty ? 'default' : 'primary'}
                         loading={swappingTo === alt.id}
                         aria-label={`${t('swap.use')} ${pick(alt.title, lang)}`}
                         onClick={() => choose(alt)}

@@ -5,6 +5,7 @@ import type {
   AssessmentView,
   BankQuestionSummary,
   Page,
+  QuestionAlternative,
   QuestionKind,
 } from '@rubricon/contracts';
 import { api, send } from '../api';
@@ -108,13 +109,8 @@ export function useChangeAssessment(id: string) {
   });
 }
 
-/**
- * A question that may replace another, with the posting's duty lines it would assess (indexes into
- * AssessmentView.duties), ranked by the server: most duty lines first.
- */
-export interface Alternative extends BankQuestionSummary {
-  dutyIndexes: number[];
-}
+/** A replacement with the posting's duty lines it would assess, ranked by the server (most lines first). */
+export type Alternative = QuestionAlternative;
 
 export function useAlternatives(id: string, questionId: string) {
   return useQuery({
