@@ -78,6 +78,8 @@ export interface AssessmentSummary {
 }
 
 export interface AssessmentView extends AssessmentSummary {
+  /** The minutes its questions need (each bank question's estimate, summed): warn when durationMinutes is less. */
+  questionMinutes: number;
   lang: 'zh' | 'en';
   bankVersion: string;
   sections: { kind: QuestionKind; questions: AssessmentQuestionView[] }[];

@@ -1,5 +1,5 @@
 import type { ErrorCode } from './errors';
-import type { InvitationLink } from './attempts';
+import type { AttemptSummary, InvitationLink } from './attempts';
 
 /** A line of a candidates CSV that was not invited, and why (a code the staff app words). */
 export interface SkippedCsvLine {
@@ -14,4 +14,9 @@ export interface SkippedCsvLine {
 export interface InviteCsvResponse {
   links: InvitationLink[];
   skipped: SkippedCsvLine[];
+}
+
+/** GET /attempts: an attempt across assessments, with the assessment it belongs to. */
+export interface AttemptListItem extends AttemptSummary {
+  assessment: { id: string; postingTitle: string };
 }

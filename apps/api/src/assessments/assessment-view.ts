@@ -26,6 +26,8 @@ export function toAssessmentView(
   return {
     ...toAssessmentSummary(assessment, postingTitle),
     coveragePercent: coverage.coveragePercent,
+    // What the questions need, for HR to compare with durationMinutes before publishing.
+    questionMinutes: questions.reduce((sum, q) => sum + q.minutes, 0),
     lang: assessment.lang,
     bankVersion: assessment.bankVersion,
     sections,

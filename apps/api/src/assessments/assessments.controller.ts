@@ -1,11 +1,22 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import type { AssessmentSummary, AssessmentView, QuestionAlternative } from '@rubricon/contracts';
+import type { AssessmentSummary, AssessmentView, Page, QuestionAlternative } from '@rubricon/contracts';
 import { ApiErrors, JSON_BODY, SIGNED_IN, VALIDATED } from '../common/api-docs';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
-import { GenerateAssessmentDto, QuestionRefDto, UpdateAssessmentDto } from './assessments.dto';
+import {
+  GenerateAssessmentDto,
+  ListAssessmentsQuery,
+  PublishAssessmentDto,
+  QuestionRefDto,
+  UpdateAssessmentDto,
+} from './assessments.dto';
 import { AssessmentQuestionsService } from './assessment-questions.service';
-import { AssessmentSummaryDto, AssessmentViewDto, QuestionAlternativeDto } from './assessments.responses';
+import {
+  AssessmentPageDto,
+  AssessmentSummaryDto,
+  AssessmentViewDto,
+  QuestionAlternativeDto,
+} from './assessments.responses';
 import { AssessmentsService } from './assessments.service';
 
 @ApiTags('assessments')
@@ -31,10 +42,16 @@ export class AssessmentsController {
     return this.assessments.generate(postingId, dto, user.id);
   }
 
+  @Get('assessments')
+  @ApiOkResponse({ type: AssessmentPageDto })
+  list(@Query() query: ListAssessmentsQuery): Promise<Page<AssessmentSummary>> {
+    return this.assessments.page(query);
+  }
+
   @Get('postings/:postingId/assessments')
   @ApiOkResponse({ type: [AssessmentSummaryDto] })
   @ApiErrors('posting-not-found')
-  list(@Param('postingId', ParseUUIDPipe) postingId: string): Promise<AssessmentSummary[]> {
+  listForPosting(@Param('postingId', ParseUUIDPipe) postingId: string): Promise<AssessmentSummary[]> {
     return this.assessments.listForPosting(postingId);
   }
 
@@ -101,8 +118,8 @@ export class AssessmentsController {
 
   @Post('assessments/:id/publish')
   @ApiCreatedResponse({ type: AssessmentViewDto })
-  @ApiErrors('assessment-not-found', 'assessment-published')
-  publish(@Param('id', ParseUUIDPipe) id: string): Promise<AssessmentView> {
-    return this.assessments.publish(id);
+  @ApiErrors(...JSON_BODY, 'duration-out-of-range', 'assessment-not-found', 'assessment-published')
+  publish(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PublishAssessmentDto): Promise<AssessmentView> {
+    return this.assessments.publish(id, dto);
   }
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsInt, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { coded, Optional } from '../common/validation';
 
 /** The duration HR may give an assessment, in minutes. */
@@ -34,10 +35,54 @@ export class UpdateAssessmentDto {
   durationMinutes?: number;
 }
 
+/** POST /assessments/:id/publish: optionally the duration, as confirmed against the questions' minutes. */
+export class PublishAssessmentDto {
+  @ApiPropertyOptional({ minimum: MIN_DURATION_MINUTES, maximum: MAX_DURATION_MINUTES })
+  @Optional()
+  @IsInt()
+  @Min(MIN_DURATION_MINUTES, { message: 'durationMinutes must be at least 5', context: durationOutOfRange })
+  @Max(MAX_DURATION_MINUTES, { message: 'durationMinutes must be at most 600', context: durationOutOfRange })
+  durationMinutes?: number;
+}
+
 export class QuestionRefDto {
   @ApiProperty({ example: 'coding.token-bucket' })
   @IsString()
   @MaxLength(120)
   @Matches(/^[a-z]+\.[a-z0-9][a-z0-9.-]*$/, { message: 'questionId must look like coding.token-bucket' })
   questionId: string;
+}
+
+/** GET /assessments: assessments across postings, newest first. */
+export class ListAssessmentsQuery {
+  @ApiPropertyOptional({ default: 20 })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 20;
+
+  @ApiPropertyOptional({ default: 0 })
+  @Optional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  offset = 0;
+
+  @ApiPropertyOptional({ enum: ['draft', 'published'] })
+  @Optional()
+  @IsIn(['draft', 'published'], { message: 'status must be draft or published' })
+  status?: 'draft' | 'published';
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @Optional()
+  @IsUUID('all', { message: 'postingId must be a posting id' })
+  postingId?: string;
+
+  @ApiPropertyOptional({ description: "Matches part of the posting's title (an assessment's title)" })
+  @Optional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
 }

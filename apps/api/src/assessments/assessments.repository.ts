@@ -58,6 +58,52 @@ export class AssessmentsRepository {
     });
   }
 
+  /**
+   * Assessments across postings with their questions and posting, newest first; `titleContains`
+   * matches the posting's title literally (no LIKE wildcards).
+   */
+  page(query: {
+    status?: AssessmentEntity['status'];
+    postingId?: string;
+    titleContains?: string;
+    offset: number;
+    limit: number;
+  }): Promise<[AssessmentEntity[], number]> {
+    return this.db.run((m) => {
+      const qb = m
+        .createQueryBuilder(AssessmentEntity, 'a')
+        .innerJoinAndSelect('a.posting', 'p')
+        .leftJoinAndSelect('a.questions', 'q');
+      if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+      if (query.postingId) qb.andWhere('a.postingId = :postingId', { postingId: query.postingId });
+      if (query.titleContains)
+        qb.andWhere('p.title LIKE :pattern', {
+          pattern: `%${query.titleContains.replace(/[\\%_]/g, (c) => '\\' + c)}%`,
+        });
+      return qb
+        .orderBy('a.createdAt', 'DESC')
+        .addOrderBy('a.id', 'ASC')
+        .skip(query.offset)
+        .take(query.limit)
+        .getManyAndCount();
+    });
+  }
+
+  /** The posting title of each of these assessments, by assessment id. */
+  async postingTitles(ids: string[]): Promise<Map<string, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.db.run((m) =>
+      m
+        .createQueryBuilder(AssessmentEntity, 'a')
+        .innerJoin('a.posting', 'p')
+        .select('a.id', 'id')
+        .addSelect('p.title', 'title')
+        .where('a.id IN (:...ids)', { ids: [...new Set(ids)] })
+        .getRawMany<{ id: string; title: string }>(),
+    );
+    return new Map(rows.map((r) => [r.id, r.title]));
+  }
+
   /** A posting's assessments with their questions, newest first. */
   findForPosting(postingId: string): Promise<AssessmentEntity[]> {
     return this.db.run((m) =>

@@ -7,6 +7,7 @@ import {
   type AssessmentSummary,
   type AssessmentView,
   type CodingDetailView,
+  type Page,
   type QuestionAlternative,
   type QuestionKind,
   type RubricCriterionView,
@@ -166,6 +167,11 @@ export class AssessmentSummaryDto implements AssessmentSummary {
 }
 
 export class AssessmentViewDto extends AssessmentSummaryDto implements AssessmentView {
+  @ApiProperty({
+    description: "Minutes the questions need (the bank's estimates, summed), to compare with durationMinutes.",
+  })
+  questionMinutes: number;
+
   @ApiProperty({ enum: ['zh', 'en'] })
   lang: 'zh' | 'en';
 
@@ -206,4 +212,12 @@ export class QuestionAlternativeDto extends BankQuestionSummaryDto implements Qu
 
   @ApiProperty({ description: "True when it assesses none of the posting's duty lines: warn before choosing it." })
   coversNoDuty: boolean;
+}
+
+export class AssessmentPageDto implements Page<AssessmentSummary> {
+  @ApiProperty({ type: [AssessmentSummaryDto] })
+  items: AssessmentSummaryDto[];
+
+  @ApiProperty({ description: 'All assessments that match, beyond this page.' })
+  total: number;
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { AssessmentSummary, AssessmentView } from '@rubricon/contracts';
+import type { AssessmentSummary, AssessmentView, Page } from '@rubricon/contracts';
 import { generateAssessment } from '@rubricon/generation';
 import { BankService } from '../bank/bank.service';
 import { ApiException } from '../common/api-exception';
@@ -7,7 +7,12 @@ import { PostingsService } from '../postings/postings.service';
 import { AssessmentDraftsService } from './assessment-drafts.service';
 import { toAssessmentSummary, toAssessmentView } from './assessment-view';
 import type { AssessmentEntity } from './assessment.entity';
-import { GenerateAssessmentDto, UpdateAssessmentDto } from './assessments.dto';
+import {
+  GenerateAssessmentDto,
+  ListAssessmentsQuery,
+  PublishAssessmentDto,
+  UpdateAssessmentDto,
+} from './assessments.dto';
 import { AssessmentsRepository } from './assessments.repository';
 import { DELIVERY_CACHE, type Delivery, type DeliveryCache } from './delivery';
 
@@ -48,6 +53,23 @@ export class AssessmentsService {
     return this.get(id);
   }
 
+  /** Assessments across postings, newest first, filtered and paged. */
+  async page(query: ListAssessmentsQuery): Promise<Page<AssessmentSummary>> {
+    const [rows, total] = await this.repo.page({
+      status: query.status,
+      postingId: query.postingId,
+      titleContains: query.search?.trim() || undefined,
+      offset: query.offset,
+      limit: query.limit,
+    });
+    return { items: rows.map((a) => toAssessmentSummary(a, a.posting.title)), total };
+  }
+
+  /** The posting title (what HR calls an assessment) of each of these assessments, by id. */
+  postingTitles(ids: string[]): Promise<Map<string, string>> {
+    return this.repo.postingTitles(ids);
+  }
+
   async listForPosting(postingId: string): Promise<AssessmentSummary[]> {
     const posting = await this.postings.get(postingId);
     const rows = await this.repo.findForPosting(postingId);
@@ -86,8 +108,14 @@ export class AssessmentsService {
     return this.get(id);
   }
 
-  async publish(id: string): Promise<AssessmentView> {
-    await this.drafts.edit(id, async () => ({ status: 'published', publishedAt: new Date() }));
+  /** Publishes the draft, with the duration HR confirmed at publish time when one is given. */
+  async publish(id: string, dto: PublishAssessmentDto = {}): Promise<AssessmentView> {
+    const { durationMinutes } = dto;
+    await this.drafts.edit(id, async () => ({
+      status: 'published',
+      publishedAt: new Date(),
+      ...(durationMinutes === undefined ? {} : { durationMinutes }),
+    }));
     return this.get(id);
   }
 

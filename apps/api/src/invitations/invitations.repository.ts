@@ -1,3 +1,4 @@
+import type { AttemptStatus } from '@rubricon/contracts';
 import { Injectable } from '@nestjs/common';
 import { AnswerEntity } from '../attempts/answer.entity';
 import { AttemptEntity } from '../attempts/attempt.entity';
@@ -101,6 +102,42 @@ export class InvitationsRepository {
         order: { createdAt: 'ASC' },
       }),
     );
+  }
+
+  /**
+   * Attempts across assessments, newest first, with invitation and candidate. `search` matches part
+   * of the candidate's name or email literally; `status` is the status HR sees (an invitation past
+   * its expiry without a start is `expired`, as effectiveStatus says).
+   */
+  pageAttempts(query: {
+    search?: string;
+    status?: AttemptStatus;
+    assessmentId?: string;
+    now: Date;
+    offset: number;
+    limit: number;
+  }): Promise<[AttemptEntity[], number]> {
+    return this.db.run((m) => {
+      const qb = m
+        .createQueryBuilder(AttemptEntity, 'a')
+        .innerJoinAndSelect('a.invitation', 'i')
+        .innerJoinAndSelect('a.candidate', 'c');
+      if (query.assessmentId) qb.andWhere('a.assessmentId = :assessmentId', { assessmentId: query.assessmentId });
+      if (query.search) {
+        const pattern = `%${query.search.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
+        qb.andWhere('(c.name LIKE :pattern OR c.email LIKE :pattern)', { pattern });
+      }
+      if (query.status === 'expired') qb.andWhere("a.status = 'invited' AND i.expiresAt <= :now", { now: query.now });
+      else if (query.status === 'invited')
+        qb.andWhere("a.status = 'invited' AND i.expiresAt > :now", { now: query.now });
+      else if (query.status) qb.andWhere('a.status = :status', { status: query.status });
+      return qb
+        .orderBy('a.createdAt', 'DESC')
+        .addOrderBy('a.id', 'ASC')
+        .skip(query.offset)
+        .take(query.limit)
+        .getManyAndCount();
+    });
   }
 
   attempt(attemptId: string): Promise<AttemptEntity | null> {
