@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import type { AssessmentView, AttemptDetail, InvitationLink } from '@rubricon/contracts';
 import type { Page } from 'playwright-core';
-import { publishedAssessment, startedAttempt } from '../factories/attempts';
+import { invite, publishedAssessment, startedAttempt } from '../factories/attempts';
 import { chromiumAvailable, useBrowserSuite } from '../support/browser';
 import { candidateApi, staffApi } from '../support/candidate-client';
 import { ADMIN, loginAs } from '../support/test-app';
@@ -244,6 +244,56 @@ describeInBrowser('HR attempts screens in Chromium', () => {
     await expectText(page.getByTestId('summary-pastes'), '共 1,234 个字符');
     await expectText(page.getByTestId('summary-runs'), '隐藏测试运行1');
     await shot(page, 'attempt-integrity-zh');
+    await page.context().close();
+  });
+
+  it('finds attempts across assessments on the candidates page by name or email, and filters them by assessment', async () => {
+    const other = await publishedAssessment(suite.server.url, token, '架构规划');
+    const stamp = Date.now();
+    const [here] = await invite(suite.server.url, token, assessment.id, 1);
+    await hr('post', `/api/assessments/${other.id}/invitations`)
+      .send({
+        candidates: [
+          { name: 'Feng Findme', email: `feng.findme-${stamp}@example.com` },
+          { name: 'Chen Elsewhere', email: `chen-${stamp}@example.org` },
+        ],
+      })
+      .expect(201);
+
+    const page = await open('/candidates', 'en');
+    await page.getByRole('heading', { name: 'Candidates', level: 1 }).waitFor();
+    const rows = page.getByTestId('candidate-row');
+    await rows.filter({ hasText: here.candidate.name }).first().waitFor();
+
+    await page.getByLabel('Search name or email').fill('findme');
+    await page.getByLabel('Search name or email').press('Enter');
+    await until(async () => ((await rows.count()) === 1 ? true : undefined));
+    await expectText(rows, 'Feng Findme');
+    await expectText(rows, '架构规划');
+    await expectText(rows, 'Invited');
+
+    // By email, in Chinese.
+    await page.getByTestId('lang-toggle').getByText('中文').click();
+    await page.getByLabel('搜索姓名或邮箱').fill(`chen-${stamp}@example`);
+    await page.getByLabel('搜索姓名或邮箱').press('Enter');
+    await until(async () =>
+      (await rows.count()) === 1 && (await rows.innerText()).includes('Chen Elsewhere') ? true : undefined,
+    );
+    await expectText(rows, '已邀请');
+
+    // Cleared search, then only the other assessment's attempts.
+    await page.getByLabel('搜索姓名或邮箱').fill('');
+    await until(async () => ((await rows.count()) > 2 ? true : undefined));
+    await page.getByRole('combobox', { name: '测评' }).click();
+    await page.keyboard.type('架构规划');
+    await page.keyboard.press('Enter');
+    await until(async () => ((await rows.count()) === 2 ? true : undefined));
+    expect((await rows.allInnerTexts()).every((text) => text.includes('架构规划'))).toBe(true);
+    expect(page.url()).toContain(`assessment=${other.id}`);
+    await shot(page, 'candidates-zh');
+
+    await rows.getByRole('link', { name: 'Feng Findme' }).click();
+    await page.getByRole('heading', { name: 'Feng Findme', level: 1 }).waitFor();
     await page.context().close();
   });
 });

@@ -1,4 +1,4 @@
-import type { AttemptStatus } from '@rubricon/contracts';
+import type { AttemptListItem, AttemptStatus } from '@rubricon/contracts';
 import { Flex, Input, Select, Table, Typography } from 'antd';
 import { Link, useSearchParams } from 'react-router';
 import { useAssessments } from '../assessments/queries';
@@ -7,7 +7,7 @@ import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { PageError } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
-import { useAllAttempts, type AttemptListItem } from './queries';
+import { useAllAttempts } from './queries';
 import { scoreText, StatusTag } from './StatusTag';
 
 const STATUSES: AttemptStatus[] = ['invited', 'in_progress', 'submitted', 'expired'];

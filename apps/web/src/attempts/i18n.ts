@@ -7,7 +7,7 @@ const en = {
   backToAttempts: 'Back to the attempts',
   candidates: {
     title: 'Candidates',
-    hint: 'Every attempt across all assessments. Search by name or email; open a row to see the answers.',
+    hint: 'Every attempt across all assessments. Search by name or email; open a name to see the answers.',
     search: 'Search name or email',
     assessment: 'Assessment',
     allAssessments: 'All assessments',
@@ -141,7 +141,7 @@ const zh: FeatureText<typeof en>['zh'] = {
   backToAttempts: '返回作答列表',
   candidates: {
     title: '候选人',
-    hint: '所有测评的全部作答记录。可按姓名或邮箱搜索；点击一行查看答案。',
+    hint: '所有测评的全部作答记录。可按姓名或邮箱搜索；点击姓名查看答案。',
     search: '搜索姓名或邮箱',
     assessment: '测评',
     allAssessments: '全部测评',

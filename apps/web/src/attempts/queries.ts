@@ -1,6 +1,7 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type {
   AttemptDetail,
+  AttemptListItem,
   AttemptStatus,
   AttemptSummary,
   ExtraTimeRequest,
@@ -26,8 +27,6 @@ export interface AttemptListParams {
   page: number;
   pageSize: number;
 }
-
-export type AttemptListItem = AttemptSummary & { assessment: { id: string; postingTitle: string } };
 
 /** Attempts across assessments, newest first, searched, filtered and paged by the server. */
 export function useAllAttempts(params: AttemptListParams) {
