@@ -36,6 +36,7 @@ export const ERRORS = {
   'account-inactive': { status: 401, message: 'This account no longer exists or has been deactivated.' },
   'password-changed': { status: 401, message: 'Your session has ended because the password changed; sign in again.' },
   'wrong-credentials': { status: 401, message: 'Wrong email or password.' },
+  'credentials-required': { status: 400, message: 'Enter your email and password.' },
   'too-many-sign-ins': { status: 429, message: 'Too many sign-in attempts; wait a minute and try again.' },
   'role-required': { status: 403, message: 'This action needs one of the roles: {roles}.' },
 
@@ -56,6 +57,9 @@ export const ERRORS = {
   },
   'import-unreadable': { status: 422, message: '{detail}' },
   'nothing-to-change': { status: 400, message: 'Nothing to change: send at least one field.' },
+  'title-required': { status: 400, message: 'Enter a title.' },
+  'duties-required': { status: 400, message: 'A posting needs at least one duty line.' },
+  'line-empty': { status: 400, message: 'Lines cannot be empty; remove the empty ones.' },
   'posting-in-use': {
     status: 409,
     message: 'This posting has assessments, and their candidates’ work depends on it; it cannot be deleted.',

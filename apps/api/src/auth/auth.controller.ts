@@ -24,7 +24,7 @@ export class AuthController {
   @Post('login')
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResponseDto })
-  @ApiErrors(...JSON_BODY, 'wrong-credentials', 'too-many-sign-ins')
+  @ApiErrors(...JSON_BODY, 'credentials-required', 'wrong-credentials', 'too-many-sign-ins')
   login(@Body() dto: LoginDto): Promise<LoginResponse> {
     return this.auth.login(dto.email, dto.password);
   }

@@ -35,7 +35,14 @@ export class InvitationsController {
 
   @Post('assessments/:id/invitations')
   @ApiCreatedResponse({ type: [InvitationLinkDto] })
-  @ApiErrors(...JSON_BODY, 'assessment-not-found', 'assessment-not-published', 'candidate-already-invited')
+  @ApiErrors(
+    ...JSON_BODY,
+    'name-required',
+    'email-invalid',
+    'assessment-not-found',
+    'assessment-not-published',
+    'candidate-already-invited',
+  )
   invite(
     @Param('id', ParseUUIDPipe) id: string,
     @Body() dto: InviteCandidatesDto,

@@ -14,18 +14,24 @@ import {
   ValidateNested,
 } from 'class-validator';
 import { MAX_EXTRA_MINUTES } from '@rubricon/contracts';
-import { MaxCodePoints, Optional } from '../common/validation';
+import { coded, MaxCodePoints, Optional } from '../common/validation';
 
 // Name and email are stored in varchar(120) and varchar(254): limited in code points, as the database counts.
 export class CandidateDto {
   @ApiProperty()
   @IsString()
-  @MinLength(1, { message: 'name cannot be empty' })
+  @MinLength(1, { message: 'name cannot be empty', context: coded('name-required') })
   @MaxCodePoints(120)
   name: string;
 
   @ApiProperty()
-  @IsEmail({}, { message: 'email must be an email address' })
+  @IsEmail(
+    {},
+    {
+      message: 'email must be an email address',
+      context: coded('email-invalid', (value) => ({ email: String(value).slice(0, 254) })),
+    },
+  )
   @MaxCodePoints(254)
   email: string;
 }

@@ -65,7 +65,16 @@ export class PostingsController {
   @Roles('admin', 'hr')
   @Patch(':id')
   @ApiOkResponse({ type: PostingDetailDto })
-  @ApiErrors('role-required', ...VALIDATED, ...JSON_BODY, 'nothing-to-change', 'posting-not-found')
+  @ApiErrors(
+    'role-required',
+    ...VALIDATED,
+    ...JSON_BODY,
+    'nothing-to-change',
+    'title-required',
+    'duties-required',
+    'line-empty',
+    'posting-not-found',
+  )
   update(@Param('id', ParseUUIDPipe) id: string, @Body() dto: UpdatePostingDto): Promise<PostingDetail> {
     return this.postings.update(id, dto);
   }

@@ -13,7 +13,12 @@ import {
   Min,
   MinLength,
 } from 'class-validator';
-import { MaxCodePoints, Optional, Trim } from '../common/validation';
+import { coded, MaxCodePoints, Optional, Trim } from '../common/validation';
+
+// The refusals a person meets in the posting edit form, coded so the staff app words them in zh and en.
+const titleRequired = coded('title-required');
+const dutiesRequired = coded('duties-required');
+const lineEmpty = coded('line-empty');
 
 export const MAX_PASTED_TEXT = 1024 * 1024;
 
@@ -74,7 +79,7 @@ export class UpdatePostingDto {
   @Optional()
   @Trim()
   @IsString()
-  @MinLength(1, { message: 'title cannot be empty' })
+  @MinLength(1, { message: 'title cannot be empty', context: titleRequired })
   @MaxCodePoints(200)
   title?: string;
 
@@ -101,10 +106,10 @@ export class UpdatePostingDto {
   @Optional()
   @Trim()
   @IsArray()
-  @ArrayMinSize(1, { message: 'a posting needs at least one duty line' })
+  @ArrayMinSize(1, { message: 'a posting needs at least one duty line', context: dutiesRequired })
   @ArrayMaxSize(200)
   @IsString({ each: true })
-  @MinLength(1, { each: true, message: 'duty lines cannot be empty' })
+  @MinLength(1, { each: true, message: 'duty lines cannot be empty', context: lineEmpty })
   @MaxLength(2000, { each: true })
   duties?: string[];
 
@@ -114,7 +119,7 @@ export class UpdatePostingDto {
   @IsArray()
   @ArrayMaxSize(200)
   @IsString({ each: true })
-  @MinLength(1, { each: true, message: 'requirement lines cannot be empty' })
+  @MinLength(1, { each: true, message: 'requirement lines cannot be empty', context: lineEmpty })
   @MaxLength(2000, { each: true })
   requirements?: string[];
 }

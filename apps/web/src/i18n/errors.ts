@@ -17,6 +17,10 @@ export type ErrorTexts = Record<ErrorCode, string>;
 
 const en: ErrorTexts = {
   'invalid-request': 'The request was not accepted: {detail}',
+  'credentials-required': 'Enter your email and password.',
+  'title-required': 'Enter a title.',
+  'duties-required': 'A posting needs at least one duty line.',
+  'line-empty': 'Lines cannot be empty; remove the empty ones.',
   'candidate-already-invited':
     '{email} is already invited to this assessment. Revoke that invitation first to invite them again.',
   // Users form.
@@ -120,6 +124,10 @@ const en: ErrorTexts = {
 
 const zh: ErrorTexts = {
   'invalid-request': '请求未被接受：{detail}',
+  'credentials-required': '请输入邮箱和密码。',
+  'title-required': '请输入职位名称。',
+  'duties-required': '职位至少需要一条职责。',
+  'line-empty': '条目不能为空，请删除空行。',
   'candidate-already-invited': '{email} 已被邀请参加本测评。如需重新邀请，请先撤回之前的邀请。',
   // 用户表单。
   'role-unknown': '没有“{role}”这个角色；可选角色：{roles}。',
