@@ -1,8 +1,7 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, useCallback, useEffect, useState } from 'react';
 import type { CandidateAttemptView } from '@rubricon/contracts';
 import { ApiError } from '../api';
 import { attemptClient, openSession, type AttemptClient } from './candidate-api';
-import { AttemptScreen } from './AttemptScreen';
 import type { CodedError } from '../i18n/errors';
 import { CandidatePage, Done, LinkProblem, Opening } from './CandidatePage';
 import { Instructions } from './Instructions';
@@ -10,6 +9,10 @@ import { useCandidateText } from './messages';
 import { sessionEndOf, type SessionEnd } from './save-refusals';
 import { SessionOver } from './SessionOver';
 import './candidate.css';
+
+// The attempt screen (socket.io, the answer book, the questions) is not needed to read the
+// instructions: it loads while the candidate reads them (Instructions prefetches it).
+const AttemptScreen = lazy(() => import('./AttemptScreen').then((m) => ({ default: m.AttemptScreen })));
 
 /** Everything under /take/<token>: no staff login, only the invitation link. */
 export function CandidateApp({ linkToken }: { linkToken: string }) {
@@ -64,7 +67,7 @@ export function CandidateApp({ linkToken }: { linkToken: string }) {
   else if (!view || !client) body = <Opening />;
   else if (view.status === 'invited') body = <Instructions view={view} client={client} onStarted={onView} />;
   else if (view.status === 'in_progress') body = <AttemptScreen initial={view} client={client} onView={onView} />;
-  else body = <Done expired={view.status === 'expired'} title={view.title} />;
+  else body = <Done view={view} />;
 
   return <CandidatePage title={view?.title}>{body}</CandidatePage>;
 }

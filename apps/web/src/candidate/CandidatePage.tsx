@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { Suspense, type ReactNode } from 'react';
+import type { CandidateAttemptView } from '@rubricon/contracts';
 import { useDocumentTitle, useFocusHere } from './a11y';
 import { useCandidateText } from './messages';
 
@@ -25,7 +26,7 @@ export function CandidatePage({ title, children }: { title?: string; children: R
         </button>
       </header>
       <main className="candidate-main" id="candidate-main" tabIndex={-1}>
-        {children}
+        <Suspense fallback={<Opening />}>{children}</Suspense>
       </main>
     </div>
   );
@@ -55,15 +56,22 @@ export function LinkProblem({ text }: { text: string }) {
   );
 }
 
-/** After the submit (by the candidate or at the deadline): its heading takes the focus. */
-export function Done({ expired, title }: { expired: boolean; title: string }) {
+/**
+ * After the submit (by the candidate or at the deadline): its heading takes the focus, so it is
+ * read out; at the deadline it says the time is up, whether or not the countdown got to say so
+ * before the server ended the attempt.
+ */
+export function Done({ view }: { view: CandidateAttemptView }) {
   const { c } = useCandidateText();
-  useDocumentTitle(c.thanks, title);
+  useDocumentTitle(c.thanks, view.title);
+  // The server submits at the deadline ('submitted' then, like a submit by the candidate).
+  const expired =
+    view.status === 'expired' || (!!view.deadline && !!view.submittedAt && view.submittedAt >= view.deadline);
   const heading = useFocusHere<HTMLHeadingElement>();
   return (
     <section className="card candidate-card" data-testid="thank-you">
       <h1 tabIndex={-1} ref={heading}>
-        {c.thanks}
+        {expired ? c.timeUpThanks : c.thanks}
       </h1>
       <p>{expired ? c.expiredBody : c.thanksBody}</p>
     </section>

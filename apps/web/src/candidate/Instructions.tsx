@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { CandidateAttemptView } from '@rubricon/contracts';
 import type { AttemptClient } from './candidate-api';
 import type { CodedError } from '../i18n/errors';
@@ -16,6 +16,8 @@ export function Instructions({
 }) {
   const { c, textFor } = useCandidateText();
   useDocumentTitle(c.instructions, view.title);
+  // Fetched while the candidate reads, so Start shows the first question without a wait.
+  useEffect(() => void import('./AttemptScreen'), []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CodedError | null>(null);
 
