@@ -61,7 +61,7 @@ describeInBrowser('assessment screens in Chromium', () => {
     expect(await matrix.locator('thead th[data-question-id]').count()).toBe(ids.length);
     expect(await matrix.locator('tbody tr[data-state]').count()).toBeGreaterThan(2);
     await expectText(matrix.locator('tr[data-state="not-assessable"]').first(), 'not assessable');
-    await expectText(cards(page).first(), 'hidden tests');
+    await expectText(cards(page).first(), 'Hidden tests');
     expect(await cards(page).first().getByRole('table', { name: 'Examples' }).textContent()).toContain(
       'Expected output',
     );
@@ -204,7 +204,7 @@ describeInBrowser('assessment screens in Chromium', () => {
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     replacements.forEach((r, i) => {
       if (r.dutyIndexes.length === 0) expect(shown[i].text).toContain('Covers no duty line of this posting');
-      else expect(shown[i].text).toContain(`Covers ${r.dutyIndexes.length} duty lines`);
+      else expect(shown[i].text).toContain(`Duty lines covered: ${r.dutyIndexes.length}`);
       for (const text of duties(r)) expect(shown[i].text).toContain(text);
     });
 
