@@ -51,7 +51,7 @@ describeInBrowser('candidate coding page and submit confirmation in Chromium', (
     const list = page.getByTestId('unanswered');
     await list.waitFor();
     const expected = titles
-      .map((t, i) => `问题 ${i + 1} / ${titles.length}: ${t}`)
+      .map((t, i) => `问题 ${i + 1} / ${titles.length}：${t}`)
       .filter((_, i) => i + 1 !== answered);
     expect(await page.getByTestId('submit-confirmation').textContent()).toContain(
       `有 ${titles.length - 1} 道题尚未作答：`,

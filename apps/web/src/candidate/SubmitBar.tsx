@@ -101,7 +101,7 @@ function Confirmation({
             {unanswered.map(({ number, question }) => (
               <li key={question.id}>
                 <button type="button" className="link" onClick={() => onOpen(number - 1)}>
-                  {c.questionShort(number, total)}: {pick(question.title, lang)}
+                  {c.unansweredItem(c.questionShort(number, total), pick(question.title, lang))}
                 </button>
               </li>
             ))}
