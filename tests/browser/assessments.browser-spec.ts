@@ -177,6 +177,18 @@ describeInBrowser('assessment screens in Chromium', () => {
     await expectText(zh.getByTestId('assessment-status'), '已发布');
     expect((await fetchView(id)).status).toBe('published');
 
+    // Or it publishes with the time the questions need, in one step.
+    const lengthen = await generate('开发工程师', 45);
+    await call('patch', `/assessments/${lengthen.id}`, { durationMinutes: 10 }).expect(200);
+    await en.goto(`${suite.server.url}/assessments/${lengthen.id}`);
+    await en.getByRole('button', { name: /^Publish$/ }).click();
+    await warning.getByRole('button', { name: `Publish with ${lengthen.questionMinutes} minutes` }).click();
+    await expectText(en.getByTestId('assessment-status'), 'Published');
+    expect(await fetchView(lengthen.id)).toMatchObject({
+      status: 'published',
+      durationMinutes: neededMinutes(lengthen),
+    });
+
     const enough = await generate('开发工程师', 42);
     await call('patch', `/assessments/${enough.id}`, { durationMinutes: neededMinutes(enough) }).expect(200);
     await en.goto(`${suite.server.url}/assessments/${enough.id}`);

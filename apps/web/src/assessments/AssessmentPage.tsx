@@ -15,7 +15,7 @@ import { formatCoverage, StatusTag, useFamilyLabel, useKindLabel } from './label
 import { PublishButton } from './PublishButton';
 import { QuestionCard } from './QuestionCard';
 import { useAssessment } from './queries';
-import { neededMinutes, questionNumbers } from './text';
+import { questionNumbers } from './text';
 
 /** HR's review of one assessment: facts, coverage, the questions by kind; a draft can be edited and published. */
 export function AssessmentPage() {
@@ -35,7 +35,7 @@ function AssessmentReview({ view }: { view: AssessmentView }) {
   const editable = useCan(...CAN.assessments) && view.status === 'draft';
   const canSeeAttempts = useCan(...CAN.candidates);
   const numbers = questionNumbers(view);
-  const needed = neededMinutes(view);
+  const needed = view.questionMinutes;
 
   return (
     <article aria-labelledby="assessment-title">

@@ -17,10 +17,12 @@ export function PublishButton({ view, needed }: { view: AssessmentView; needed: 
   const change = useChangeAssessment(view.id);
   const [open, setOpen] = useState(false);
   const short = view.durationMinutes < needed;
+  // The server takes 5..600 minutes; beyond that only "publish anyway" (or fewer questions) remains.
+  const canLengthen = short && needed <= 600;
 
-  const publish = () =>
+  const publish = (durationMinutes?: number) =>
     change.mutate(
-      { type: 'publish' },
+      { type: 'publish', durationMinutes },
       {
         onSuccess: () => {
           setOpen(false);
@@ -29,6 +31,9 @@ export function PublishButton({ view, needed }: { view: AssessmentView; needed: 
         onError: (error) => void message.error(errorText(error)),
       },
     );
+
+  const pending = (minutes: number | undefined) =>
+    change.isPending && change.variables.type === 'publish' && change.variables.durationMinutes === minutes;
 
   return (
     <>
@@ -40,9 +45,19 @@ export function PublishButton({ view, needed }: { view: AssessmentView; needed: 
         title={short ? t('publish.shortTitle') : t('publish.title')}
         okText={short ? t('publish.okAnyway') : t('publish.ok')}
         cancelText={common('cancel')}
-        okButtonProps={{ danger: short, loading: change.isPending }}
-        onOk={publish}
+        okButtonProps={{ danger: short, type: short ? 'default' : 'primary', loading: pending(undefined) }}
+        onOk={() => publish()}
         onCancel={() => setOpen(false)}
+        footer={(buttons) => (
+          <>
+            {buttons}
+            {canLengthen && (
+              <Button type="primary" loading={pending(needed)} onClick={() => publish(needed)}>
+                {t('publish.lengthen', { needed })}
+              </Button>
+            )}
+          </>
+        )}
         destroyOnHidden
       >
         {short && (

@@ -67,9 +67,10 @@ const en = {
     freezes: 'Publishing freezes this assessment: questions and duration can no longer change.',
     shortTitle: 'Less time than the questions need',
     short:
-      'Candidates get {{duration}} minutes, but the questions need {{needed}} minutes. Lengthen the duration or remove questions, or publish anyway.',
+      'Candidates get {{duration}} minutes, but the questions need {{needed}} minutes. Publish with {{needed}} minutes, or anyway with {{duration}}.',
     ok: 'Yes, publish',
     okAnyway: 'Publish anyway',
+    lengthen: 'Publish with {{needed}} minutes',
     done: 'The assessment is published.',
   },
   question: {
@@ -201,9 +202,10 @@ const zh: FeatureText<typeof en>['zh'] = {
     freezes: '发布后测评将被锁定，题目和时长都不能再修改。',
     shortTitle: '测评时长少于题目所需时间',
     short:
-      '候选人只有 {{duration}} 分钟，但题目预计需要 {{needed}} 分钟。请延长测评时长或移除部分题目，也可以仍然发布。',
+      '候选人只有 {{duration}} 分钟，但题目预计需要 {{needed}} 分钟。可以改为 {{needed}} 分钟后发布，也可以仍按 {{duration}} 分钟发布。',
     ok: '确认发布',
     okAnyway: '仍然发布',
+    lengthen: '改为 {{needed}} 分钟并发布',
     done: '测评已发布。',
   },
   question: {

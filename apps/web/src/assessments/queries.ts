@@ -78,7 +78,7 @@ export type AssessmentChange =
   | { type: 'add'; questionId: string }
   | { type: 'remove'; questionId: string }
   | { type: 'swap'; questionId: string; replacementId: string }
-  | { type: 'publish' };
+  | { type: 'publish'; durationMinutes?: number };
 
 function runChange(id: string, change: AssessmentChange): Promise<AssessmentView> {
   const question = (qid: string) => `/assessments/${id}/questions/${encodeURIComponent(qid)}`;
@@ -92,7 +92,11 @@ function runChange(id: string, change: AssessmentChange): Promise<AssessmentView
     case 'swap':
       return send('POST', `${question(change.questionId)}/swap`, { questionId: change.replacementId });
     case 'publish':
-      return send('POST', `/assessments/${id}/publish`);
+      return send(
+        'POST',
+        `/assessments/${id}/publish`,
+        change.durationMinutes === undefined ? undefined : { durationMinutes: change.durationMinutes },
+      );
   }
 }
 

@@ -18,8 +18,3 @@ export function competencyLabel(id: string, labels: AssessmentView['competencyLa
 export function questionNumbers(view: AssessmentView): Map<string, number> {
   return new Map(view.sections.flatMap((s) => s.questions).map((q, i) => [q.id, i + 1]));
 }
-
-/** Minutes the questions add up to: what a candidate needs, compared with the assessment's duration. */
-export function neededMinutes(view: AssessmentView): number {
-  return view.sections.flatMap((s) => s.questions).reduce((sum, q) => sum + q.minutes, 0);
-}
