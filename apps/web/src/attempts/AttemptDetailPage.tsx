@@ -1,6 +1,6 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import type { AttemptDetail } from '@rubricon/contracts';
-import { Descriptions, Flex, Typography } from 'antd';
+import { Descriptions, Flex, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { formatDateTime, formatPercent } from '../i18n/format';
 import { useLang } from '../i18n/lang';
@@ -44,7 +44,14 @@ function AttemptReport({ detail }: { detail: AttemptDetail }) {
           {
             key: 'deadline',
             label: t('detail.deadline'),
-            children: <span data-testid="attempt-deadline">{when(detail.deadline)}</span>,
+            children: (
+              <>
+                <span data-testid="attempt-deadline">{when(detail.deadline)}</span>
+                {detail.extraMinutes > 0 && (
+                  <Tag style={{ marginInlineStart: 8 }}>{t('table.extra', { minutes: detail.extraMinutes })}</Tag>
+                )}
+              </>
+            ),
           },
           {
             key: 'submitted',

@@ -49,6 +49,7 @@ export function AttemptsTable({
           {
             title: t('table.candidate'),
             key: 'candidate',
+            width: 280,
             sorter: (a, b) => a.candidate.name.localeCompare(b.candidate.name),
             render: (_, a) => (
               <>
@@ -116,9 +117,10 @@ export function AttemptsTable({
             render: (_, a) => {
               const name = a.candidate.name;
               const open = OPEN.includes(a.status);
+              const revoked = a.invitation.revokedAt !== null;
               return (
                 <Space wrap>
-                  {open && a.invitation.revokedAt === null && (
+                  {open && !revoked && (
                     <Popconfirm
                       title={t('actions.revokeConfirm', { name })}
                       okText={t('actions.revoke')}
@@ -145,7 +147,7 @@ export function AttemptsTable({
                       <Button size="small">{t('actions.newLink')}</Button>
                     </Popconfirm>
                   )}
-                  {open && (
+                  {open && !revoked && (
                     <Button size="small" onClick={() => setExtending(a)}>
                       {t('actions.extraTime')}
                     </Button>

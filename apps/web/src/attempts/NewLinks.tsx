@@ -1,7 +1,7 @@
 import { CheckOutlined, CopyOutlined } from '@ant-design/icons';
 import type { InvitationLink } from '@rubricon/contracts';
 import { Button, Card, Flex, Input, Space, Typography } from 'antd';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
@@ -14,13 +14,18 @@ export function NewLinks({ links, replaced }: { links: InvitationLink[]; replace
   const { t } = useTranslation('attempts');
   const [lang] = useLang();
   const [copied, setCopied] = useState<string | null>(null);
+  const section = useRef<HTMLElement>(null);
+  // A new link may come from a row far below: bring it into view, since it is shown only here.
+  useEffect(() => {
+    section.current?.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }, [links[0]?.url]);
   if (!links.length) return null;
   const copy = async (link: InvitationLink) => {
     await navigator.clipboard.writeText(link.url).catch(() => undefined);
     setCopied(link.url);
   };
   return (
-    <section aria-labelledby="new-links-title" style={{ margin: '16px 0' }}>
+    <section ref={section} aria-labelledby="new-links-title" style={{ margin: '16px 0' }}>
       <Card
         type="inner"
         title={

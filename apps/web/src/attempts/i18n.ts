@@ -4,7 +4,6 @@ import type { FeatureText } from '../i18n/translation';
 const en = {
   candidatesAndAttempts: 'Candidates & attempts',
   backToAssessment: 'Back to the assessment',
-  backToAttempts: 'Back to the attempts',
   candidates: {
     title: 'Candidates',
     hint: 'Every attempt across all assessments. Search by name or email; open a name to see the answers.',
@@ -76,7 +75,6 @@ const en = {
   },
   detail: {
     email: 'Email',
-    assessment: 'Assessment',
     started: 'Started',
     deadline: 'Deadline',
     submitted: 'Submitted',
@@ -138,7 +136,6 @@ const en = {
 const zh: FeatureText<typeof en>['zh'] = {
   candidatesAndAttempts: '候选人与作答',
   backToAssessment: '返回测评',
-  backToAttempts: '返回作答列表',
   candidates: {
     title: '候选人',
     hint: '所有测评的全部作答记录。可按姓名或邮箱搜索；点击姓名查看答案。',
@@ -210,7 +207,6 @@ const zh: FeatureText<typeof en>['zh'] = {
   },
   detail: {
     email: '邮箱',
-    assessment: '测评',
     started: '开始时间',
     deadline: '截止时间',
     submitted: '提交时间',
