@@ -79,6 +79,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate code 
     expect(concurrent.find((r) => r.status === 429)?.body).toEqual({
       message: 'A run is already in progress; wait for it to finish.',
       code: 'run-in-progress',
+      params: { detail: 'A run is already in progress; wait for it to finish.' },
     });
 
     const quick = 'function solve() { return null; }';
@@ -90,6 +91,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate code 
     expect(capped.body).toEqual({
       message: expect.stringMatching(/all 10 hidden-test runs/),
       code: 'hidden-runs-exhausted',
+      params: { max: 10 },
     });
     // 20 runs a minute per attempt, whatever their outcome: the 429 says it is about runs, not sign-in.
     let throttled;

@@ -29,6 +29,21 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('form refusals o
     expect(refusal(await patch({ headcount: 'many' }))).toMatchObject({ status: 400, code: 'invalid-request' });
   });
 
+  it('names empty code and code over the size limit with codes (the candidate meets them too)', async () => {
+    const run = (code: string) =>
+      request(suite.server.url)
+        .post('/api/runs')
+        .set(auth())
+        .send({ language: 'javascript', code, tests: [{ input: 1, expected: 1 }] });
+    expect(refusal(await run('   '))).toEqual({ status: 400, code: 'code-empty', params: undefined });
+    const long = `function solve(x) { return x; } // ${'x'.repeat(64 * 1024)}`;
+    expect(refusal(await run(long))).toEqual({
+      status: 400,
+      code: 'code-too-long',
+      params: { bytes: Buffer.byteLength(long), max: 64 * 1024 },
+    });
+  });
+
   it('names a bad email and an empty name in the invitation form', async () => {
     const { id } = await publishedAssessment(suite.server.url, suite.token, DEVELOPER_POSTING);
     const invite = (candidate: object) =>

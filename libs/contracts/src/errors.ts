@@ -167,6 +167,8 @@ export const ERRORS = {
 
   // --- Code runs (staff and candidates).
   'invalid-run': { status: 400, message: '{detail}' },
+  'code-empty': { status: 400, message: 'The code is empty; write a solution before running it.' },
+  'code-too-long': { status: 400, message: 'The code is {bytes} bytes; the limit is {max} bytes.' },
   'too-many-runs': { status: 429, message: 'Too many code runs; wait a minute and try again.' },
   'run-in-progress': { status: 429, message: '{detail}' },
   'sandbox-busy': { status: 503, message: '{detail}' },
@@ -269,6 +271,8 @@ export const CANDIDATE_ERROR_CODES = [
   'too-many-signals',
   'too-many-runs',
   'hidden-runs-exhausted',
+  'code-empty',
+  'code-too-long',
   'run-in-progress',
   'sandbox-busy',
   'too-many-requests',

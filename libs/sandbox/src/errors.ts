@@ -1,8 +1,16 @@
 /** Typed errors the API maps to HTTP statuses (InvalidRunError 400, QueueFullError 429/503). */
 
+/**
+ * A run the sandbox refuses. `problem` names what a person (not a program) can fix, for the API to
+ * give it a code: empty code, or code over the size limit (`params`: bytes, max).
+ */
 export class InvalidRunError extends Error {
   readonly code = 'SANDBOX_INVALID_RUN';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly problem?: 'code-empty' | 'code-too-long',
+    readonly params: Record<string, number> = {},
+  ) {
     super(message);
     this.name = 'InvalidRunError';
   }

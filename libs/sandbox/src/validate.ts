@@ -23,11 +23,18 @@ export function validateRunRequest(req: unknown): RunJob {
   if (language !== 'javascript' && language !== 'typescript') {
     throw new InvalidRunError(`Unsupported language "${String(language)}": use javascript or typescript.`);
   }
-  if (typeof code !== 'string' || code.trim() === '') throw new InvalidRunError('The code is empty.');
+  if (typeof code !== 'string' || code.trim() === '') throw new InvalidRunError('The code is empty.', 'code-empty');
   const limits = resolveLimits(req.limits);
   const codeBytes = Buffer.byteLength(code, 'utf8');
   if (codeBytes > limits.codeBytes) {
-    throw new InvalidRunError(`The code is ${codeBytes} bytes; the limit is ${limits.codeBytes} bytes.`);
+    throw new InvalidRunError(
+      `The code is ${codeBytes} bytes; the limit is ${limits.codeBytes} bytes.`,
+      'code-too-long',
+      {
+        bytes: codeBytes,
+        max: limits.codeBytes,
+      },
+    );
   }
   if (!Array.isArray(tests) || tests.length === 0) throw new InvalidRunError('A run needs at least one test.');
   if (tests.length > MAX_TESTS)

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { coded, MaxCodePoints, Optional } from '../common/validation';
+import { codeTooLong, MAX_CODE_CHARS } from '../runs/runs.dto';
 import { MAX_ANSWER_BYTES, MAX_CUSTOM_INPUT_BYTES } from '@rubricon/contracts';
 
 const LANGUAGES = ['javascript', 'typescript'] as const;
@@ -73,7 +74,7 @@ export class CandidateRunDto {
 
   @ApiProperty()
   @IsString()
-  @MaxLength(64 * 1024, { message: 'code is longer than 64 KiB' })
+  @MaxLength(MAX_CODE_CHARS, { message: 'code is longer than 64 KiB', context: codeTooLong })
   code: string;
 
   @ApiProperty({ enum: ['visible', 'hidden', 'custom'] })

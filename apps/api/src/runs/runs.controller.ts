@@ -21,7 +21,16 @@ export class RunsController {
   @UseGuards(RunsThrottlerGuard)
   @Throttle({ default: { limit: 30, ttl: 60_000 } })
   @ApiOkResponse({ type: RunResultDto })
-  @ApiErrors(...SIGNED_IN, ...JSON_BODY, 'too-many-runs', 'invalid-run', 'run-in-progress', 'sandbox-busy')
+  @ApiErrors(
+    ...SIGNED_IN,
+    ...JSON_BODY,
+    'too-many-runs',
+    'code-empty',
+    'code-too-long',
+    'invalid-run',
+    'run-in-progress',
+    'sandbox-busy',
+  )
   run(@Body() dto: CreateRunDto, @CurrentUser() user: AuthUser): Promise<RunResult> {
     const limits = { timeMs: dto.timeLimitMs, memoryMb: dto.memoryLimitMb };
     return this.runs.run(`user:${user.id}`, { language: dto.language, code: dto.code, tests: dto.tests, limits });

@@ -13,7 +13,15 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { Optional } from '../common/validation';
+import { coded, Optional } from '../common/validation';
+
+/** The most code a run takes, in characters here; the sandbox then counts UTF-8 bytes against the same 64 KiB. */
+export const MAX_CODE_CHARS = 64 * 1024;
+/** Code over the limit is the person's to fix: the same code as the sandbox's own byte check. */
+export const codeTooLong = coded('code-too-long', (value) => ({
+  bytes: Buffer.byteLength(String(value)),
+  max: MAX_CODE_CHARS,
+}));
 
 export const LANGUAGES = ['javascript', 'typescript'] as const;
 
@@ -34,7 +42,7 @@ export class CreateRunDto {
 
   @ApiProperty()
   @IsString()
-  @MaxLength(64 * 1024, { message: 'code is longer than 64 KiB' })
+  @MaxLength(MAX_CODE_CHARS, { message: 'code is longer than 64 KiB', context: codeTooLong })
   code: string;
 
   @ApiProperty({ type: [RunTestDto] })

@@ -7,7 +7,7 @@ import {
   type RunRequest,
   type RunResult,
 } from '@rubricon/sandbox';
-import { refuse } from '../common/api-exception';
+import { ApiException, refuse } from '../common/api-exception';
 import { SandboxPool } from './sandbox-pool.provider';
 
 export interface RunOptions {
@@ -30,6 +30,8 @@ export class RunsService {
     try {
       return await this.pool.run(request, { key: owner, limit: options.inFlight, priority: options.priority });
     } catch (error) {
+      // Empty or over-long code is the person's to fix, so it has a code; the rest are malformed calls.
+      if (error instanceof InvalidRunError && error.problem) throw new ApiException(error.problem, error.params);
       if (error instanceof InvalidRunError) throw refuse('invalid-run', error.message);
       if (error instanceof TooManyRunsError) throw refuse('run-in-progress', error.message);
       if (error instanceof QueueFullError || error instanceof PoolClosedError)

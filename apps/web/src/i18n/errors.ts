@@ -17,6 +17,8 @@ export type ErrorTexts = Record<ErrorCode, string>;
 
 const en: ErrorTexts = {
   'invalid-request': 'The request was not accepted: {detail}',
+  'code-empty': 'The code is empty; write a solution before running it.',
+  'code-too-long': 'The code is too long: {bytes} bytes, and the limit is {max} bytes.',
   'credentials-required': 'Enter your email and password.',
   'title-required': 'Enter a title.',
   'duties-required': 'A posting needs at least one duty line.',
@@ -124,6 +126,8 @@ const en: ErrorTexts = {
 
 const zh: ErrorTexts = {
   'invalid-request': '请求未被接受：{detail}',
+  'code-empty': '代码为空，请先编写解答再运行。',
+  'code-too-long': '代码过长：{bytes} 字节，上限为 {max} 字节。',
   'credentials-required': '请输入邮箱和密码。',
   'title-required': '请输入职位名称。',
   'duties-required': '职位至少需要一条职责。',
