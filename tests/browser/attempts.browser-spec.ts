@@ -110,6 +110,12 @@ describeInBrowser('HR attempts screens in Chromium', () => {
     expect(lines[0]).toMatch(/Extra time: 30 min\s+Administrator\s+\d+ \w{3} \d{4}, \d\d:\d\d/);
     expect(lines[1]).toMatch(/New link issued\s+Administrator\s+\d+ \w{3} \d{4}, \d\d:\d\d/);
     await shot(page, 'attempt-history-en');
+    await page.getByTestId('lang-toggle').getByText('中文').click();
+    const zh = await page.getByRole('table', { name: '链接与时间变更' }).locator('tbody tr').allInnerTexts();
+    expect(zh[0]).toMatch(/延长时间：30 分钟\s+Administrator\s+\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/);
+    expect(zh[1]).toMatch(/生成了新链接\s+Administrator\s+\d{4}年\d{1,2}月\d{1,2}日 \d\d:\d\d/);
+    await expectText(page.getByText('+30 分钟'), '+30 分钟');
+    await shot(page, 'attempt-history-zh');
     await page.context().close();
   });
 

@@ -1,3 +1,4 @@
+import { ExclamationCircleOutlined } from '@ant-design/icons';
 import type { AttemptDetail } from '@rubricon/contracts';
 import { Alert, Card, Flex, Tag, theme, Typography } from 'antd';
 import { formatDateTime } from '../i18n/format';
@@ -47,7 +48,11 @@ export function AnswersList({ detail }: { detail: AttemptDetail }) {
             extra={
               <Flex gap={4} wrap>
                 <Tag>{t(`kinds.${a.kind}`)}</Tag>
-                {!a.answered && <Tag color="warning">{t('detail.unanswered')}</Tag>}
+                {!a.answered && (
+                  <Tag color="volcano" icon={<ExclamationCircleOutlined />}>
+                    {t('detail.unanswered')}
+                  </Tag>
+                )}
               </Flex>
             }
           >

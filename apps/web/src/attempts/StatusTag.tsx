@@ -2,11 +2,12 @@ import type { AttemptStatus } from '@rubricon/contracts';
 import { Tag } from 'antd';
 import { useTranslation } from '../i18n/staff';
 
-const COLOR: Record<AttemptStatus, string> = {
-  invited: 'default',
-  in_progress: 'processing',
-  submitted: 'success',
-  expired: 'error',
+// antd's preset palettes: their text tone keeps more contrast on the light fill than the status colours.
+const COLOR: Record<AttemptStatus, string | undefined> = {
+  invited: undefined,
+  in_progress: 'blue',
+  submitted: 'green',
+  expired: 'red',
 };
 
 export function StatusTag({ status, revoked }: { status: AttemptStatus; revoked?: boolean }) {
@@ -14,7 +15,7 @@ export function StatusTag({ status, revoked }: { status: AttemptStatus; revoked?
   return (
     <>
       <Tag color={COLOR[status]}>{t(`status.${status}`)}</Tag>
-      {revoked && <Tag color="warning">{t('table.revoked')}</Tag>}
+      {revoked && <Tag color="red">{t('table.revoked')}</Tag>}
     </>
   );
 }
