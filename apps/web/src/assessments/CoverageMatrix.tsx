@@ -1,3 +1,4 @@
+import { WarningFilled } from '@ant-design/icons';
 import type { AssessmentDutyView, AssessmentView } from '@rubricon/contracts';
 import { Alert, Flex, Table, Tag, theme, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
@@ -80,7 +81,11 @@ export function CoverageMatrix({ view, numbers }: { view: AssessmentView; number
                 </span>
                 <Flex gap={4} wrap>
                   {row.state === 'not-assessable' && <Tag>{t('coverage.notAssessable')}</Tag>}
-                  {row.state === 'uncovered' && <Tag color="warning">{t('coverage.uncovered')}</Tag>}
+                  {row.state === 'uncovered' && (
+                    <Tag>
+                      <WarningFilled style={{ color: token.colorWarning }} /> {t('coverage.uncovered')}
+                    </Tag>
+                  )}
                   {row.lowConfidence && <Tag color="default">? {t('coverage.lowConfidence')}</Tag>}
                   {row.competencies.length > 0 && (
                     <Typography.Text type="secondary" style={{ fontSize: 12 }}>

@@ -1,4 +1,4 @@
-import { WarningOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, WarningOutlined } from '@ant-design/icons';
 import type { AssessmentQuestionView, AssessmentView } from '@rubricon/contracts';
 import { App, Button, Card, Drawer, Flex, Tag, theme, Typography } from 'antd';
 import { useLang } from '../i18n/lang';
@@ -74,7 +74,8 @@ export function SwapQuestion({
                         <BankQuestionLine question={alt} labels={view.competencyLabels} />
                         {!alt.coversNoDuty ? (
                           <>
-                            <Tag color="success" style={{ alignSelf: 'flex-start' }}>
+                            <Tag style={{ alignSelf: 'flex-start' }}>
+                              <CheckCircleFilled style={{ color: token.colorSuccess }} />{' '}
                               {t('swap.covers', { count: alt.dutyIndexes.length })}
                             </Tag>
                             <DutyList indexes={alt.dutyIndexes} view={view} label={t('question.coveredDuties')} />

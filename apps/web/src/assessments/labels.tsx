@@ -1,5 +1,6 @@
 import type { AssessmentStatus, QuestionKind } from '@rubricon/contracts';
-import { Tag } from 'antd';
+import { CheckCircleFilled, EditOutlined } from '@ant-design/icons';
+import { Tag, theme } from 'antd';
 import { formatNumber } from '../i18n/format';
 import type { Lang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
@@ -29,8 +30,12 @@ export function useDifficultyLabel(): (difficulty: number) => string {
 
 export function StatusTag({ status }: { status: AssessmentStatus }) {
   const { t } = useTranslation('assessments');
+  const { token } = theme.useToken();
+  // Body-coloured text with a coloured icon: antd's green tag text is 3.4:1, under the 4.5:1 small text needs.
+  // The icon as a child: Tag's icon prop replaces the icon's own style.
   return (
-    <Tag color={status === 'published' ? 'success' : 'default'} data-testid="assessment-status">
+    <Tag data-testid="assessment-status">
+      {status === 'published' ? <CheckCircleFilled style={{ color: token.colorSuccess }} /> : <EditOutlined />}{' '}
       {t(`status.${status}`)}
     </Tag>
   );
