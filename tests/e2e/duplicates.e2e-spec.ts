@@ -126,4 +126,21 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('duplicates on %
     await request(suite.server.url).post(`/api/invitations/${first.invitationId}/revoke`).set(auth()).expect(200);
     await invite('ada@example.com').expect(201);
   });
+
+  it('lets only one of several invitations of the same person at the same moment through', async () => {
+    const { id } = await publishedAssessment(suite.server.url, suite.token, DEVELOPER_POSTING);
+    const statuses = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        request(suite.server.url)
+          .post(`/api/assessments/${id}/invitations`)
+          .set(auth())
+          .send({ candidates: [{ name: `Racer ${i}`, email: i % 2 ? 'RACE@example.com' : 'race@example.com' }] })
+          .then((r) => r.status),
+      ),
+    );
+    expect(statuses.sort()).toEqual([201, 409, 409, 409, 409, 409]);
+    const attempts = (await request(suite.server.url).get(`/api/assessments/${id}/attempts`).set(auth()).expect(200))
+      .body as unknown[];
+    expect(attempts).toHaveLength(1);
+  });
 });

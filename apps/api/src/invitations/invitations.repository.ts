@@ -1,6 +1,7 @@
 import type { AttemptStatus } from '@rubricon/contracts';
 import { Injectable } from '@nestjs/common';
 import { AnswerEntity } from '../attempts/answer.entity';
+import { AssessmentEntity } from '../assessments/assessment.entity';
 import { AttemptEntity } from '../attempts/attempt.entity';
 import { Database } from '../database/database';
 import { UserEntity } from '../users/user.entity';
@@ -21,6 +22,35 @@ export interface NewInvitation {
 @Injectable()
 export class InvitationsRepository {
   constructor(private readonly db: Database) {}
+
+  /**
+   * Candidate, invitation and attempt rows for each, all or none; or nothing and the emails
+   * (stored form) that already have a live invitation to the assessment. Checked under a lock on
+   * the assessment's row (MySQL; SQLite transactions already take turns), so two invitations of
+   * one person racing cannot both pass.
+   */
+  async insertAllOnce(
+    assessmentId: string,
+    invitations: NewInvitation[],
+  ): Promise<{ taken: string[] } | { created: { invitation: InvitationEntity; attempt: AttemptEntity }[] }> {
+    return this.db.transaction(async (tx) => {
+      if (tx.dialect === 'mysql')
+        await tx.run((m) =>
+          m.findOne(AssessmentEntity, {
+            where: { id: assessmentId },
+            select: { id: true },
+            lock: { mode: 'pessimistic_write' },
+          }),
+        );
+      const repo = new InvitationsRepository(tx);
+      const taken = await repo.invitedEmails(
+        assessmentId,
+        invitations.map((i) => i.email),
+      );
+      if (taken.size > 0) return { taken: [...taken] };
+      return { created: await repo.insertAll(invitations) };
+    });
+  }
 
   /** Candidate, invitation and attempt rows for each, all or none. */
   insertAll(invitations: NewInvitation[]): Promise<{ invitation: InvitationEntity; attempt: AttemptEntity }[]> {

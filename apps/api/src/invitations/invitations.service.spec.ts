@@ -36,6 +36,7 @@ function build(status: Delivery['status'] = 'published', attemptStatus = 'in_pro
     invitation: async (id: string) => (id === 'i1' ? invitation : null),
     attemptOfInvitation: async () => attempt,
     invitedEmails: async () => new Set<string>(),
+    insertAllOnce: async (_assessmentId: string, all: NewInvitation[]) => ({ created: await repo.insertAll(all) }),
     endSessions: async (_id: string, change: Partial<InvitationEntity>) => void updates.push(change),
   } as unknown as InvitationsRepository;
   const assessments = { delivery: async () => ({ status }) as Delivery } as unknown as AssessmentsService;

@@ -46,7 +46,9 @@ export class InvitationsService {
     if (twice !== undefined) throw new ApiException('candidate-already-invited', { email: twice });
     const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
     const tokens = candidates.map(() => newInvitationToken());
-    const created = await this.repo.insertAll(
+    // Checked again where it is written: another invitation of the same person may have landed since.
+    const inserted = await this.repo.insertAllOnce(
+      assessmentId,
       candidates.map((c, i) => ({
         assessmentId,
         name: c.name.trim(),
@@ -56,7 +58,8 @@ export class InvitationsService {
         createdById: userId ?? null,
       })),
     );
-    return created.map(({ invitation, attempt }, i) =>
+    if ('taken' in inserted) throw new ApiException('candidate-already-invited', { email: inserted.taken[0] });
+    return inserted.created.map(({ invitation, attempt }, i) =>
       this.link(invitation, attempt.id, invitation.candidate, tokens[i]),
     );
   }
