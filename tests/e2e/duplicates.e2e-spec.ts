@@ -125,6 +125,12 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('duplicates on %
 
     await request(suite.server.url).post(`/api/invitations/${first.invitationId}/revoke`).set(auth()).expect(200);
     await invite('ada@example.com').expect(201);
+    // A new link for the withdrawn invitation would make two live ones.
+    const revived = await request(suite.server.url).post(`/api/invitations/${first.invitationId}/resend`).set(auth());
+    expect({ status: revived.status, code: revived.body.code }).toEqual({
+      status: 409,
+      code: 'candidate-already-invited',
+    });
   });
 
   it('lets only one of several invitations of the same person at the same moment through', async () => {

@@ -120,7 +120,7 @@ export class InvitationsController {
   @Post('invitations/:invitationId/resend')
   @HttpCode(200)
   @ApiOkResponse({ type: InvitationLinkDto })
-  @ApiErrors('invitation-not-found', 'nothing-to-resend')
+  @ApiErrors('invitation-not-found', 'nothing-to-resend', 'candidate-already-invited')
   resend(
     @Param('invitationId', ParseUUIDPipe) invitationId: string,
     @CurrentUser() user: AuthUser,

@@ -140,6 +140,10 @@ export class InvitationsService {
     const invitation = await this.invitation(invitationId);
     const attempt = await this.repo.attemptOfInvitation(invitationId);
     if (attempt.status === 'submitted') throw new ApiException('nothing-to-resend');
+    // A new link revives a withdrawn invitation: not while the person has another live one.
+    const email = attempt.candidate.email;
+    if (invitation.revokedAt && (await this.repo.invitedEmails(invitation.assessmentId, [email])).size > 0)
+      throw new ApiException('candidate-already-invited', { email });
     const token = newInvitationToken();
     const expiresAt = new Date(Math.max(invitation.expiresAt.getTime(), Date.now() + 7 * DAY_MS));
     await this.repo.endSessions(invitationId, {
