@@ -16,8 +16,14 @@ export function Instructions({
 }) {
   const { c, textFor } = useCandidateText();
   useDocumentTitle(c.instructions, view.title);
-  // Fetched while the candidate reads, so Start shows the first question without a wait.
-  useEffect(() => void import('./AttemptScreen'), []);
+  // Fetched while the candidate reads, so Start shows the first question without a wait; when the
+  // page is idle, so that loading it never delays a click on Start.
+  useEffect(() => {
+    const load = () => void import('./AttemptScreen');
+    if (!('requestIdleCallback' in window)) return void setTimeout(load, 1000);
+    const idle = requestIdleCallback(load, { timeout: 3000 });
+    return () => cancelIdleCallback(idle);
+  }, []);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<CodedError | null>(null);
 
