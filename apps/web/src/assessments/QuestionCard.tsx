@@ -89,7 +89,10 @@ export function QuestionCard({
             ))}
           </span>
         </Flex>
-        <Markdown source={pick(q.prompt, lang)} headingOffset={3} />
+        {/* antd's Typography styles the prompt's paragraphs, lists, code and quotes with the theme. */}
+        <Typography style={{ marginTop: 12 }}>
+          <Markdown source={pick(q.prompt, lang)} headingOffset={3} />
+        </Typography>
         {q.coding && <CodingDetail coding={q.coding} />}
         <Typography.Title level={4} style={subheading}>
           {t('question.rubric')}
