@@ -77,7 +77,7 @@ export function IntegrityReport({ detail }: { detail: AttemptDetail }) {
                         {
                           title: t('integrity.time'),
                           dataIndex: 'at',
-                          render: (at: string) => formatDateTime(lang, at),
+                          render: (at: string) => formatDateTime(lang, at, { seconds: true }),
                         },
                         {
                           title: t('integrity.type'),

@@ -6,7 +6,12 @@ import type { Lang } from './lang';
  */
 const LOCALES: Record<Lang, string> = { en: 'en-GB', zh: 'zh-CN' };
 
-export function formatDateTime(lang: Lang, value: string | Date | null | undefined): string {
+/** `seconds` for timelines, where several events fall in one minute. */
+export function formatDateTime(
+  lang: Lang,
+  value: string | Date | null | undefined,
+  { seconds = false }: { seconds?: boolean } = {},
+): string {
   if (value == null) return '';
   return new Date(value).toLocaleString(LOCALES[lang], {
     year: 'numeric',
@@ -14,6 +19,7 @@ export function formatDateTime(lang: Lang, value: string | Date | null | undefin
     day: 'numeric',
     hour: '2-digit',
     minute: '2-digit',
+    ...(seconds ? { second: '2-digit' } : {}),
   });
 }
 

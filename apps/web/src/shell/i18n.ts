@@ -13,7 +13,7 @@ const en = {
     interviews: 'Live interviews',
     scorecards: 'Scorecards',
     users: 'Users',
-    soon: 'Coming soon',
+    soon: 'Soon',
     soonHint: 'This part of Rubricon is being built; it will appear here.',
   },
   roles: { admin: 'Administrator', hr: 'HR', interviewer: 'Interviewer' },
