@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { formatDate, formatDateTime } from './format';
 
 describe('formatDateTime', () => {
-  const at = '2026-12-02T06:30:15Z';
+  const at = '2026-12-02T12:30:15Z'; // noon UTC: the same day in nearly every time zone
 
   it('names the month in English, never a bare 02/12/2026, and writes Chinese dates the Chinese way', () => {
     expect(formatDate('en', at)).toMatch(/^2 Dec 2026$/);
