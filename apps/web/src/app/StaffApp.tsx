@@ -6,7 +6,6 @@ import { useEffect, useState } from 'react';
 import { I18nextProvider } from 'react-i18next';
 import { createBrowserRouter } from 'react-router';
 import { RouterProvider } from 'react-router/dom';
-import { I18nProvider } from '../i18n';
 import { useLang } from '../i18n/lang';
 import { i18n } from '../i18n/staff';
 import { createQueryClient } from './query-client';
@@ -34,9 +33,7 @@ export function StaffApp() {
         <I18nextProvider i18n={i18n}>
           <QueryClientProvider client={queryClient}>
             <ClearCacheOnSignOut />
-            <I18nProvider>
-              <RouterProvider router={router} />
-            </I18nProvider>
+            <RouterProvider router={router} />
           </QueryClientProvider>
         </I18nextProvider>
       </AntApp>

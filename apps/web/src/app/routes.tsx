@@ -10,7 +10,7 @@ import { CAN, useSignedIn } from '../auth/session';
 import { useTranslation } from '../i18n/staff';
 import { PostingDetailPage } from '../postings/PostingDetailPage';
 import { PostingsPage } from '../postings/PostingsPage';
-import { ComingSoonPage, NotFoundPage, RequireRole } from '../shell/PageState';
+import { ComingSoonPage, NotFoundPage, RequireRole, RouteError } from '../shell/PageState';
 import { StaffLayout } from '../shell/StaffLayout';
 import { UsersPage } from '../users/UsersPage';
 
@@ -37,60 +37,66 @@ export const staffRoutes: RouteObject[] = [
       </RequireSignIn>
     ),
     children: [
-      { index: true, element: <Navigate to="/postings" replace /> },
-      { path: 'postings', element: <PostingsPage /> },
-      { path: 'postings/:postingId', element: <PostingDetailPage /> },
       {
-        path: 'assessments',
-        element: (
-          <RequireRole roles={CAN.assessments}>
-            <AssessmentsPage />
-          </RequireRole>
-        ),
+        // A screen that fails to render shows a plain message inside the frame, never a blank page.
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <Navigate to="/postings" replace /> },
+          { path: 'postings', element: <PostingsPage /> },
+          { path: 'postings/:postingId', element: <PostingDetailPage /> },
+          {
+            path: 'assessments',
+            element: (
+              <RequireRole roles={CAN.assessments}>
+                <AssessmentsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'assessments/:assessmentId',
+            element: (
+              <RequireRole roles={CAN.assessments}>
+                <AssessmentPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'assessments/:assessmentId/attempts',
+            element: (
+              <RequireRole roles={CAN.candidates}>
+                <AttemptsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'candidates',
+            element: (
+              <RequireRole roles={CAN.candidates}>
+                <CandidatesPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'attempts/:attemptId',
+            element: (
+              <RequireRole roles={CAN.candidates}>
+                <AttemptDetailPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'users',
+            element: (
+              <RequireRole roles={CAN.users}>
+                <UsersPage />
+              </RequireRole>
+            ),
+          },
+          { path: 'interviews', element: <Soon page="interviews" /> },
+          { path: 'scorecards', element: <Soon page="scorecards" /> },
+          { path: '*', element: <NotFoundPage /> },
+        ],
       },
-      {
-        path: 'assessments/:assessmentId',
-        element: (
-          <RequireRole roles={CAN.assessments}>
-            <AssessmentPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'assessments/:assessmentId/attempts',
-        element: (
-          <RequireRole roles={CAN.candidates}>
-            <AttemptsPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'candidates',
-        element: (
-          <RequireRole roles={CAN.candidates}>
-            <CandidatesPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'attempts/:attemptId',
-        element: (
-          <RequireRole roles={CAN.candidates}>
-            <AttemptDetailPage />
-          </RequireRole>
-        ),
-      },
-      {
-        path: 'users',
-        element: (
-          <RequireRole roles={CAN.users}>
-            <UsersPage />
-          </RequireRole>
-        ),
-      },
-      { path: 'interviews', element: <Soon page="interviews" /> },
-      { path: 'scorecards', element: <Soon page="scorecards" /> },
-      { path: '*', element: <NotFoundPage /> },
     ],
   },
 ];

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import type { Root } from 'react-dom/client';
-import '../styles.css';
+import './staff.css';
 import { StaffApp } from './StaffApp';
 
 export function mount(root: Root): void {

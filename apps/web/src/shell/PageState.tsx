@@ -1,7 +1,7 @@
 import { Alert, Button, Flex, Result, Spin } from 'antd';
 import type { StaffRole } from '@rubricon/contracts';
 import type { ReactNode } from 'react';
-import { Link } from 'react-router';
+import { Link, useRouteError } from 'react-router';
 import { useMe } from '../auth/session';
 import { useErrorText, useTranslation } from '../i18n/staff';
 
@@ -70,4 +70,20 @@ export function RequireRole({ roles, children }: { roles: readonly StaffRole[]; 
 export function ComingSoonPage({ title }: { title: string }) {
   const { t } = useTranslation();
   return <Result status="info" title={<h1 style={{ fontSize: 24 }}>{title}</h1>} subTitle={t('nav.soonHint')} />;
+}
+
+/** What a screen that threw while rendering shows: a plain statement and a reload, inside the frame. */
+export function RouteError() {
+  const { t } = useTranslation();
+  const error = useRouteError();
+  // The details are for the browser console, where an administrator can read them.
+  console.error(error);
+  return (
+    <Result
+      status="error"
+      title={<h1 style={{ fontSize: 24 }}>{t('crashTitle')}</h1>}
+      subTitle={t('crashHint')}
+      extra={<Button onClick={() => window.location.reload()}>{t('reload')}</Button>}
+    />
+  );
 }

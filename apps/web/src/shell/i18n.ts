@@ -37,6 +37,9 @@ const en = {
   backHome: 'Back to postings',
   forbidden: 'Your role ({{role}}) cannot use this page.',
   loadFailed: 'Could not load this page.',
+  crashTitle: 'This page ran into a problem',
+  crashHint: 'Nothing you saved is lost. Reload the page; if it happens again, tell your administrator.',
+  reload: 'Reload',
 };
 
 const zh: FeatureText<typeof en>['zh'] = {
@@ -75,6 +78,9 @@ const zh: FeatureText<typeof en>['zh'] = {
   backHome: '返回岗位列表',
   forbidden: '您的角色（{{role}}）不能使用此页面。',
   loadFailed: '无法加载此页面。',
+  crashTitle: '此页面出现问题',
+  crashHint: '已保存的内容不会丢失。请刷新页面；如果再次出现，请联系管理员。',
+  reload: '刷新',
 };
 
 export const commonText: FeatureText<typeof en> = { en, zh };

@@ -1,5 +1,6 @@
 import { STAFF_ROLES, type StaffRole, type StaffUser } from '@rubricon/contracts';
-import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, Typography } from 'antd';
+import { CheckCircleFilled, StopOutlined } from '@ant-design/icons';
+import { App, Button, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Tag, theme, Typography } from 'antd';
 import { useState } from 'react';
 import { useMe } from '../auth/session';
 import { formatDate } from '../i18n/format';
@@ -21,6 +22,7 @@ export function UsersPage() {
   const errorText = useErrorText();
   const [adding, setAdding] = useState(false);
   const [resetting, setResetting] = useState<StaffUser | null>(null);
+  const { token } = theme.useToken();
   usePageTitle(t('title'));
 
   const change = (user: StaffUser, changes: UserChanges) =>
@@ -82,7 +84,15 @@ export function UsersPage() {
               title: t('status'),
               dataIndex: 'active',
               render: (active: boolean) =>
-                active ? <Tag color="success">{t('active')}</Tag> : <Tag>{t('inactive')}</Tag>,
+                active ? (
+                  <span>
+                    <CheckCircleFilled style={{ color: token.colorSuccess }} /> {t('active')}
+                  </span>
+                ) : (
+                  <span>
+                    <StopOutlined style={{ color: token.colorTextTertiary }} /> {t('inactive')}
+                  </span>
+                ),
             },
             { title: t('created'), dataIndex: 'createdAt', render: (value: string) => formatDate(lang, value) },
             {
