@@ -18,8 +18,6 @@ export const staffTheme: ThemeConfig = {
     colorTextQuaternary: 'rgba(0, 0, 0, 0.55)',
     colorTextDisabled: 'rgba(0, 0, 0, 0.25)',
     colorError: '#c4161c',
-    colorSuccess: '#237804',
-    colorWarning: '#ad6800',
     borderRadius: 6,
     fontFamily:
       "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Hiragino Sans GB', 'Microsoft YaHei', 'Noto Sans CJK SC', sans-serif",
