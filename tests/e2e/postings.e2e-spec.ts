@@ -280,4 +280,25 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
     const bad = await request(suite.server.url).get('/api/postings?limit=1000').set(auth(suite.token)).expect(400);
     expect(bad.body.message).toMatch(/limit/);
   });
+
+  it('searches titles literally: % _ and ! are characters, not wildcards, on every database', async () => {
+    const token = suite.token;
+    for (const title of ['对账 100% 覆盖', '对账 100x 覆盖', 'a_b!c 清算'])
+      await request(suite.server.url)
+        .post('/api/postings/import?duplicates=import')
+        .set(auth(token))
+        .send({ text: `# ${title}\n\n## 工作职责\n1. 负责${title}相关工作` })
+        .expect(201);
+    const titles = async (search: string) =>
+      (
+        await request(suite.server.url)
+          .get(`/api/postings?search=${encodeURIComponent(search)}`)
+          .set(auth(token))
+          .expect(200)
+      ).body.items.map((p: { title: string }) => p.title);
+    expect(await titles('100%')).toEqual(['对账 100% 覆盖']);
+    expect(await titles('a_b')).toEqual(['a_b!c 清算']);
+    expect(await titles('b!c')).toEqual(['a_b!c 清算']);
+    expect(await titles('a%c')).toEqual([]);
+  });
 });

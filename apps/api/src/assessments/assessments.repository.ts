@@ -3,6 +3,7 @@ import { Database } from '../database/database';
 import { AssessmentQuestionEntity } from './assessment-question.entity';
 import { AssessmentEntity } from './assessment.entity';
 import { compareQuestionOrder } from './question-order';
+import { containsPattern, likeParam } from '../database/like';
 
 /** The columns a new assessment is given; the id, timestamps and questions come separately. */
 export type NewAssessment = Pick<
@@ -77,9 +78,7 @@ export class AssessmentsRepository {
       if (query.status) qb.andWhere('a.status = :status', { status: query.status });
       if (query.postingId) qb.andWhere('a.postingId = :postingId', { postingId: query.postingId });
       if (query.titleContains)
-        qb.andWhere('p.title LIKE :pattern', {
-          pattern: `%${query.titleContains.replace(/[\\%_]/g, (c) => '\\' + c)}%`,
-        });
+        qb.andWhere(`p.title ${likeParam('pattern')}`, { pattern: containsPattern(query.titleContains) });
       return qb
         .orderBy('a.createdAt', 'DESC')
         .addOrderBy('a.id', 'ASC')

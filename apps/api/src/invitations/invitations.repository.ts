@@ -8,6 +8,7 @@ import { UserEntity } from '../users/user.entity';
 import { AttemptAdjustmentEntity } from './attempt-adjustment.entity';
 import { CandidateEntity } from './candidate.entity';
 import { InvitationEntity } from './invitation.entity';
+import { containsPattern, likeParam } from '../database/like';
 
 export interface NewInvitation {
   assessmentId: string;
@@ -154,8 +155,9 @@ export class InvitationsRepository {
         .innerJoinAndSelect('a.candidate', 'c');
       if (query.assessmentId) qb.andWhere('a.assessmentId = :assessmentId', { assessmentId: query.assessmentId });
       if (query.search) {
-        const pattern = `%${query.search.replace(/[\\%_]/g, (ch) => '\\' + ch)}%`;
-        qb.andWhere('(c.name LIKE :pattern OR c.email LIKE :pattern)', { pattern });
+        qb.andWhere(`(c.name ${likeParam('pattern')} OR c.email ${likeParam('pattern')})`, {
+          pattern: containsPattern(query.search),
+        });
       }
       if (query.status === 'expired') qb.andWhere("a.status = 'invited' AND i.expiresAt <= :now", { now: query.now });
       else if (query.status === 'invited')

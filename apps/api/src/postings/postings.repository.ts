@@ -6,6 +6,7 @@ import { isForeignKeyViolation } from '../database/driver-errors';
 import { DocumentImportEntity } from './document-import.entity';
 import { PostingLineEntity } from './posting-line.entity';
 import { PostingEntity } from './posting.entity';
+import { containsPattern, likeParam } from '../database/like';
 
 export type NewDocumentImport = Omit<DocumentImportEntity, 'id' | 'createdAt'>;
 export type NewPosting = Pick<
@@ -28,7 +29,7 @@ export class PostingsRepository {
     return this.db.run((m) => {
       const qb = m.createQueryBuilder(PostingEntity, 'p');
       if (query.titleContains)
-        qb.where('p.title LIKE :pattern', { pattern: `%${query.titleContains.replace(/[\\%_]/g, (c) => '\\' + c)}%` });
+        qb.where(`p.title ${likeParam('pattern')}`, { pattern: containsPattern(query.titleContains) });
       return qb
         .orderBy('p.createdAt', 'DESC')
         .addOrderBy('p.documentImportId', 'ASC')
