@@ -1,7 +1,7 @@
 import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, IsUUID, Matches, Max, MaxLength, Min } from 'class-validator';
 import { coded, Optional } from '../common/validation';
+import { PageQuery } from '../common/page-query';
 
 /** The duration HR may give an assessment, in minutes. */
 export const MIN_DURATION_MINUTES = 5;
@@ -54,22 +54,7 @@ export class QuestionRefDto {
 }
 
 /** GET /assessments: assessments across postings, newest first. */
-export class ListAssessmentsQuery {
-  @ApiPropertyOptional({ default: 20 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ default: 0 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-
+export class ListAssessmentsQuery extends PageQuery {
   @ApiPropertyOptional({ enum: ['draft', 'published'] })
   @Optional()
   @IsIn(['draft', 'published'], { message: 'status must be draft or published' })

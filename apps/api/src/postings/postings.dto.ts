@@ -1,6 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IMPORT_DUPLICATE_MODES, type ImportDuplicateMode } from '@rubricon/contracts';
-import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -14,6 +13,7 @@ import {
   MinLength,
 } from 'class-validator';
 import { coded, MaxCodePoints, Optional, Trim } from '../common/validation';
+import { PageQuery } from '../common/page-query';
 
 // The refusals a person meets in the posting edit form, coded so the staff app words them in zh and en.
 const titleRequired = coded('title-required');
@@ -22,22 +22,7 @@ const lineEmpty = coded('line-empty');
 
 export const MAX_PASTED_TEXT = 1024 * 1024;
 
-export class ListPostingsQuery {
-  @ApiPropertyOptional({ default: 20 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
-  limit = 20;
-
-  @ApiPropertyOptional({ default: 0 })
-  @Optional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  offset = 0;
-
+export class ListPostingsQuery extends PageQuery {
   @ApiPropertyOptional({ description: 'Matches part of the title' })
   @Optional()
   @IsString()
