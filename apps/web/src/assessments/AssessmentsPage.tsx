@@ -1,15 +1,14 @@
 import type { AssessmentStatus, AssessmentSummary } from '@rubricon/contracts';
 import { Flex, Input, Select, Table, Typography } from 'antd';
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import { formatDateTime } from '../i18n/format';
-import { useLang } from '../i18n/lang';
+import { Link } from 'react-router';
 import { useTranslation } from '../i18n/staff';
 import { usePostings } from '../postings/queries';
 import { PageError } from '../shell/PageState';
+import { useFilterParams } from '../shell/filter-params';
 import { usePageTitle } from '../shell/page-title';
 import { useAssessments } from './queries';
-import { formatCoverage, StatusTag, useFamilyLabel } from './labels';
+import { useAssessmentColumns } from './columns';
 
 const STATUSES: AssessmentStatus[] = ['draft', 'published'];
 
@@ -20,30 +19,15 @@ const STATUSES: AssessmentStatus[] = ['draft', 'published'];
 export function AssessmentsPage() {
   const { t } = useTranslation('assessments');
   const { t: common } = useTranslation();
-  const [lang] = useLang();
-  const familyLabel = useFamilyLabel();
-  const [params, setParams] = useSearchParams();
+  const columns = useAssessmentColumns();
+  const { params, page, pageSize, update } = useFilterParams();
   const status = STATUSES.find((s) => s === params.get('status'));
   const postingId = params.get('posting') ?? undefined;
   const search = params.get('search') ?? '';
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('size')) || 20;
   const [postingSearch, setPostingSearch] = useState('');
   const postings = usePostings({ search: postingSearch, page: 1, pageSize: 50 });
   const assessments = useAssessments({ status, postingId, search, page, pageSize });
   usePageTitle(t('title'));
-
-  /** Changes some filters; any change but paging goes back to the first page. */
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    });
 
   return (
     <section aria-labelledby="assessments-title">
@@ -104,37 +88,17 @@ export function AssessmentsPage() {
             onChange: (p, size) => update({ page: String(p), size: String(size) }),
           }}
           columns={[
-            {
-              title: t('columns.status'),
-              dataIndex: 'status',
-              render: (s: AssessmentStatus) => <StatusTag status={s} />,
-            },
+            columns.status,
             {
               title: t('columns.posting'),
               dataIndex: 'postingTitle',
               render: (title: string, a) => <Link to={`/assessments/${a.id}`}>{title}</Link>,
             },
-            { title: t('columns.roleFamily'), dataIndex: 'roleFamily', render: familyLabel, responsive: ['md'] },
-            { title: t('columns.questions'), dataIndex: 'questionCount', align: 'right' },
-            { title: t('columns.minutes'), dataIndex: 'durationMinutes', align: 'right' },
-            {
-              title: t('columns.coverage'),
-              dataIndex: 'coveragePercent',
-              align: 'right',
-              render: (p: number) => formatCoverage(lang, p),
-            },
-            {
-              title: t('columns.created'),
-              dataIndex: 'createdAt',
-              render: (at: string, a) => (
-                <>
-                  {formatDateTime(lang, at)}
-                  {a.seed != null && (
-                    <Typography.Text type="secondary"> · {t('seedShort', { seed: a.seed })}</Typography.Text>
-                  )}
-                </>
-              ),
-            },
+            { ...columns.roleFamily, responsive: ['md'] },
+            columns.questions,
+            columns.minutes,
+            columns.coverage,
+            columns.created,
           ]}
         />
       )}

@@ -1,12 +1,12 @@
-import type { AssessmentStatus, AssessmentSummary } from '@rubricon/contracts';
-import { Alert, Button, Card, Form, InputNumber, Select, Table, Typography } from 'antd';
+import type { AssessmentSummary } from '@rubricon/contracts';
+import { Alert, Button, Card, Form, InputNumber, Select, Table } from 'antd';
 import { Link, useNavigate } from 'react-router';
 import { CAN, useCan } from '../auth/session';
 import { formatDateTime } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
 import { PageError } from '../shell/PageState';
-import { formatCoverage, StatusTag, useFamilyLabel } from './labels';
+import { useAssessmentColumns } from './columns';
 import { useGenerateAssessment, usePostingAssessments, type GenerateInput } from './queries';
 
 interface GenerateValues {
@@ -20,7 +20,7 @@ export function PostingAssessments({ postingId }: { postingId: string }) {
   const { t: common } = useTranslation();
   const [lang] = useLang();
   const errorText = useErrorText();
-  const familyLabel = useFamilyLabel();
+  const columns = useAssessmentColumns();
   const canGenerate = useCan(...CAN.assessments);
   const assessments = usePostingAssessments(postingId);
   const generate = useGenerateAssessment(postingId);
@@ -85,32 +85,12 @@ export function PostingAssessments({ postingId }: { postingId: string }) {
           pagination={{ pageSize: 10, hideOnSinglePage: true }}
           scroll={{ x: 'max-content' }}
           columns={[
-            {
-              title: t('columns.status'),
-              dataIndex: 'status',
-              render: (s: AssessmentStatus) => <StatusTag status={s} />,
-            },
-            { title: t('columns.roleFamily'), dataIndex: 'roleFamily', render: familyLabel },
-            { title: t('columns.minutes'), dataIndex: 'durationMinutes', align: 'right' },
-            { title: t('columns.questions'), dataIndex: 'questionCount', align: 'right' },
-            {
-              title: t('columns.coverage'),
-              dataIndex: 'coveragePercent',
-              align: 'right',
-              render: (p: number) => formatCoverage(lang, p),
-            },
-            {
-              title: t('columns.created'),
-              dataIndex: 'createdAt',
-              render: (at: string, a) => (
-                <>
-                  {formatDateTime(lang, at)}
-                  {a.seed != null && (
-                    <Typography.Text type="secondary"> · {t('seedShort', { seed: a.seed })}</Typography.Text>
-                  )}
-                </>
-              ),
-            },
+            columns.status,
+            columns.roleFamily,
+            columns.minutes,
+            columns.questions,
+            columns.coverage,
+            columns.created,
             {
               title: common('actions'),
               key: 'open',

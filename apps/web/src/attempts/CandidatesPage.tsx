@@ -1,11 +1,12 @@
 import type { AttemptListItem, AttemptStatus } from '@rubricon/contracts';
 import { Flex, Input, Select, Table, Typography } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useAssessments } from '../assessments/queries';
 import { formatDate, formatDateTime, formatPercent } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { PageError } from '../shell/PageState';
+import { useFilterParams } from '../shell/filter-params';
 import { usePageTitle } from '../shell/page-title';
 import { useAllAttempts } from './queries';
 import { scoreText, StatusTag } from './StatusTag';
@@ -20,27 +21,14 @@ export function CandidatesPage() {
   const { t } = useTranslation('attempts');
   const { t: common } = useTranslation();
   const [lang] = useLang();
-  const [params, setParams] = useSearchParams();
+  const { params, page, pageSize, update } = useFilterParams();
   const status = STATUSES.find((s) => s === params.get('status'));
   const assessmentId = params.get('assessment') ?? undefined;
   const search = params.get('search') ?? '';
-  const page = Number(params.get('page')) || 1;
-  const pageSize = Number(params.get('size')) || 20;
   const attempts = useAllAttempts({ search, status, assessmentId, page, pageSize });
   const assessments = useAssessments({ status: 'published', search: '', page: 1, pageSize: 100 });
   usePageTitle(t('candidates.title'));
 
-  /** Changes some filters; any change but paging goes back to the first page. */
-  const update = (changes: Record<string, string | undefined>) =>
-    setParams((current) => {
-      const next = new URLSearchParams(current);
-      for (const [key, value] of Object.entries(changes)) {
-        if (value) next.set(key, value);
-        else next.delete(key);
-      }
-      if (!('page' in changes)) next.delete('page');
-      return next;
-    });
   const when = (iso: string | null) => (
     <span style={{ whiteSpace: 'nowrap' }}>{iso ? formatDateTime(lang, iso) : '—'}</span>
   );

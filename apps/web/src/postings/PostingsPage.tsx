@@ -5,6 +5,7 @@ import { Link } from 'react-router';
 import { CAN, useCan } from '../auth/session';
 import { useTranslation } from '../i18n/staff';
 import { PageError } from '../shell/PageState';
+import { useFilterParams } from '../shell/filter-params';
 import { usePageTitle } from '../shell/page-title';
 import { ImportPostings } from './ImportPostings';
 import { usePostings } from './queries';
@@ -13,10 +14,10 @@ export function PostingsPage() {
   const { t } = useTranslation('postings');
   const { t: common } = useTranslation();
   const canImport = useCan(...CAN.managePostings);
-  const [search, setSearch] = useState('');
-  const [paging, setPaging] = useState({ page: 1, pageSize: 20 });
+  const { params, page, pageSize, update } = useFilterParams();
+  const search = params.get('search') ?? '';
   const [importing, setImporting] = useState(false);
-  const postings = usePostings({ search, ...paging });
+  const postings = usePostings({ search, page, pageSize });
   usePageTitle(t('title'));
 
   return (
@@ -28,15 +29,13 @@ export function PostingsPage() {
         <span style={{ flex: 1 }} />
         <Input.Search
           allowClear
+          defaultValue={search}
           placeholder={t('searchTitles')}
           aria-label={t('searchTitles')}
           style={{ width: 280 }}
-          onSearch={(value) => {
-            setSearch(value);
-            setPaging((p) => ({ ...p, page: 1 }));
-          }}
+          onSearch={(value) => update({ search: value.trim() || undefined })}
           onChange={(e) => {
-            if (e.target.value === '') setSearch('');
+            if (e.target.value === '' && search) update({ search: undefined });
           }}
         />
         {canImport && (
@@ -56,12 +55,12 @@ export function PostingsPage() {
           dataSource={postings.data?.items}
           locale={{ emptyText: t('noPostings') }}
           pagination={{
-            current: paging.page,
-            pageSize: paging.pageSize,
+            current: page,
+            pageSize,
             total: postings.data?.total ?? 0,
             showSizeChanger: true,
             showTotal: (total) => common('total', { count: total }),
-            onChange: (page, pageSize) => setPaging({ page, pageSize }),
+            onChange: (next, size) => update({ page: String(next), size: String(size) }),
           }}
           columns={[
             {
