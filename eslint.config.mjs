@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-const LIBS = ['contracts', 'postings', 'generation', 'sandbox'];
+const LIBS = ['contracts', 'postings', 'generation', 'sandbox', 'collab'];
 
 // Server frameworks, drivers and sockets: only apps/api (and tests) touch these.
 const SERVER_PACKAGES = ['@nestjs/.+', 'typeorm', 'socket\\.io', 'express', 'mysql2', 'better-sqlite3'];
@@ -62,8 +62,8 @@ const layering = [
     files: ['apps/web/**/*.{ts,tsx,mts}'],
     rules: restrict([
       {
-        regex: '^@rubricon/(?!contracts$)',
-        message: 'The web app shares only @rubricon/contracts with the server side.',
+        regex: '^@rubricon/(?!(contracts|collab)$)',
+        message: 'The web app shares only @rubricon/contracts and @rubricon/collab with the server side.',
       },
       ...packages(SERVER_PACKAGES, 'The web app runs in the browser: no server frameworks or drivers.'),
       noRelativeLibs,

@@ -10,6 +10,13 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: '@rubricon/contracts', replacement: fileURLToPath(new URL('../../libs/contracts/src', import.meta.url)) },
+      { find: '@rubricon/collab', replacement: fileURLToPath(new URL('../../libs/collab/src', import.meta.url)) },
+      // y-monaco imports monaco's old deep entry (editor.api.js), which monaco-editor 0.56+ no longer
+      // exports; this resolves it to the file itself.
+      {
+        find: /^monaco-editor\/esm\/vs\/(.*)$/,
+        replacement: fileURLToPath(new URL('../../node_modules/monaco-editor/esm/vs/', import.meta.url)) + '$1',
+      },
     ],
   },
   build: {

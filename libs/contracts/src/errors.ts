@@ -229,6 +229,40 @@ export const ERRORS = {
     status: 429,
     message: 'This assessment is open in {count} tabs or windows already; close the others and reload this one.',
   },
+
+  // --- Live interviews.
+  'interview-not-found': { status: 404, message: 'No such interview, or you are not allowed to see it.' },
+  'not-on-panel': {
+    status: 403,
+    message: "You are not on this interview's panel; ask whoever scheduled it to add you.",
+  },
+  'staff-only': { status: 403, message: 'Only the interviewers can do this.' },
+  'panel-required': { status: 400, message: 'Choose at least one interviewer for the panel (at most {max}).' },
+  'panel-member-unknown': {
+    status: 400,
+    message: 'One of the chosen interviewers is not an active staff user; choose the panel from the staff list.',
+  },
+  'interview-questions-required': { status: 400, message: 'Choose between 1 and {max} questions, each once.' },
+  'interview-start-invalid': { status: 400, message: 'The start time must be a valid date and time.' },
+  'interview-ended': { status: 409, message: 'This interview has ended: the code can no longer change.' },
+  'interview-not-started': { status: 409, message: 'The interview has not started yet; wait for the interviewer.' },
+  'question-not-revealed': { status: 403, message: 'This question has not been revealed yet.' },
+  'question-not-in-interview': { status: 404, message: 'This interview has no such question.' },
+  'update-too-large': {
+    status: 413,
+    message: 'This change is too large to send at once (more than {kb} KB); paste it in parts.',
+  },
+  'update-invalid': {
+    status: 400,
+    message: 'This change could not be read ({detail}); it was ignored and the document is unchanged.',
+  },
+  'update-not-allowed': { status: 403, message: 'Only the code of a revealed question can be edited.' },
+  'too-many-updates': {
+    status: 429,
+    message: 'Too many changes in a short time; slow down, nothing already sent is lost.',
+  },
+  'note-too-long': { status: 400, message: 'The note is too long (more than {kb} KB).' },
+  'notes-not-shareable': { status: 409, message: 'Notes can be shared with the panel once the interview has ended.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -277,6 +311,15 @@ export const CANDIDATE_ERROR_CODES = [
   'sandbox-busy',
   'too-many-requests',
   'too-many-tabs',
+  'interview-ended',
+  'interview-not-started',
+  'question-not-revealed',
+  'question-not-in-interview',
+  'update-too-large',
+  'update-invalid',
+  'update-not-allowed',
+  'too-many-updates',
+  'staff-only',
 ] as const satisfies readonly ErrorCode[];
 
 export type CandidateErrorCode = (typeof CANDIDATE_ERROR_CODES)[number];

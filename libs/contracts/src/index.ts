@@ -5,3 +5,4 @@ export * from './assessments';
 export * from './attempts';
 export * from './errors';
 export * from './invitations';
+export * from './interviews';

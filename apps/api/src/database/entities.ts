@@ -12,6 +12,15 @@ import { DocumentImportEntity } from '../postings/document-import.entity';
 import { PostingLineEntity } from '../postings/posting-line.entity';
 import { PostingEntity } from '../postings/posting.entity';
 import { UserEntity } from '../users/user.entity';
+import { InterviewEntity } from '../interviews/interview.entity';
+import { InterviewPanelEntity } from '../interviews/interview-panel.entity';
+import { InterviewQuestionEntity } from '../interviews/interview-question.entity';
+import {
+  InterviewEventEntity,
+  InterviewNoteEntity,
+  InterviewSnapshotEntity,
+  InterviewUpdateEntity,
+} from '../interviews/interview-log.entities';
 
 /** Every entity, listed once: the app, the TypeORM CLI and the schema test share this list. */
 export const ENTITIES = [
@@ -29,4 +38,11 @@ export const ENTITIES = [
   AnswerEntity,
   IntegrityEventEntity,
   AttemptAdjustmentEntity,
+  InterviewEntity,
+  InterviewPanelEntity,
+  InterviewQuestionEntity,
+  InterviewUpdateEntity,
+  InterviewSnapshotEntity,
+  InterviewEventEntity,
+  InterviewNoteEntity,
 ];

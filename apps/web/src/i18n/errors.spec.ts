@@ -23,7 +23,7 @@ const CLIENT_WORDED = new Set([
   'next',
 ]);
 /** Codes whose param the page leaves out: English detail not for people (a route, a queue's state), an internal id. */
-const PARAM_DROPPED = new Set(['not-found', 'run-in-progress', 'sandbox-busy', 'question-unknown']);
+const PARAM_DROPPED = new Set(['not-found', 'run-in-progress', 'sandbox-busy', 'question-unknown', 'update-invalid']);
 
 describe('error texts', () => {
   it('words every code of the contracts in English and in Chinese, and the Chinese is Chinese', () => {

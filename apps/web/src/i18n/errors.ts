@@ -122,6 +122,24 @@ const en: ErrorTexts = {
     'Too many saves in a short time; your answer stays on this page and is saved again in a few seconds.',
   'too-many-signals': 'Too many signals in a short time; not all of them were recorded.',
   'too-many-tabs': `This assessment is open in too many tabs or windows (at most ${MAX_SOCKETS_PER_ATTEMPT}); close the others and reload this one.`,
+  // Live interviews.
+  'interview-not-found': 'This interview could not be found, or you may not see it.',
+  'not-on-panel': 'You are not on this interview’s panel; ask whoever scheduled it to add you.',
+  'staff-only': 'Only the interviewers can do this.',
+  'panel-required': 'Choose at least one interviewer for the panel (at most {max}).',
+  'panel-member-unknown': 'One of the chosen interviewers no longer has an active account; choose the panel again.',
+  'interview-questions-required': 'Choose between 1 and {max} questions, each once.',
+  'interview-start-invalid': 'Enter a valid start date and time.',
+  'interview-ended': 'This interview has ended: the code can no longer change.',
+  'interview-not-started': 'The interview has not started yet; wait for the interviewer.',
+  'question-not-revealed': 'This question has not been revealed yet.',
+  'question-not-in-interview': 'This interview has no such question; reload the page.',
+  'update-too-large': 'This change is too large to send at once (more than {kb} KB); paste it in parts.',
+  'update-invalid': 'A change could not be read and was ignored; reload the page if the code looks wrong.',
+  'update-not-allowed': 'Only the code of a revealed question can be edited.',
+  'too-many-updates': 'Too many changes in a short time; slow down a little. Nothing you sent is lost.',
+  'note-too-long': 'The note is too long (more than {kb} KB).',
+  'notes-not-shareable': 'Notes can be shared with the panel once the interview has ended.',
 };
 
 const zh: ErrorTexts = {
@@ -221,6 +239,24 @@ const zh: ErrorTexts = {
   'too-many-saves': '短时间内保存次数过多；您的答案仍保留在本页面，几秒后会再次保存。',
   'too-many-signals': '短时间内记录的事件过多，部分事件未被记录。',
   'too-many-tabs': `本测评已在过多的标签页或窗口中打开（最多 ${MAX_SOCKETS_PER_ATTEMPT} 个）；请关闭其他页面后重新加载本页。`,
+  // 现场面试
+  'interview-not-found': '找不到该面试，或您无权查看。',
+  'not-on-panel': '您不在本场面试的面试官名单中；请联系安排面试的同事将您加入。',
+  'staff-only': '只有面试官可以执行此操作。',
+  'panel-required': '请至少选择一位面试官（最多 {max} 位）。',
+  'panel-member-unknown': '所选面试官中有人的账号已停用；请重新选择面试官。',
+  'interview-questions-required': '请选择 1 到 {max} 道题目，每道题只能选一次。',
+  'interview-start-invalid': '请输入有效的开始日期和时间。',
+  'interview-ended': '本场面试已结束，代码不能再修改。',
+  'interview-not-started': '面试尚未开始，请等待面试官。',
+  'question-not-revealed': '这道题尚未公布。',
+  'question-not-in-interview': '本场面试没有这道题；请刷新页面。',
+  'update-too-large': '本次修改过大，无法一次发送（超过 {kb} KB）；请分段粘贴。',
+  'update-invalid': '有一处修改无法识别，已被忽略；如代码显示异常，请刷新页面。',
+  'update-not-allowed': '只能编辑已公布题目的代码。',
+  'too-many-updates': '短时间内修改过多，请稍慢一些。已发送的内容不会丢失。',
+  'note-too-long': '笔记过长（超过 {kb} KB）。',
+  'notes-not-shareable': '面试结束后才能与面试官们共享笔记。',
 };
 
 export const errorTexts: Record<'en' | 'zh', ErrorTexts> = { en, zh };

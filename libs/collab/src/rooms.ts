@@ -1,0 +1,330 @@
+import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwarenessStates } from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import { readAwarenessUpdate, writeAwarenessUpdate } from './awareness-check';
+import { readSyncMessage, syncStep1, syncStep2 } from './sync-messages';
+import { checkUpdate } from './update-check';
+
+/** One update as the log keeps it: which document, its place in that document's log, when, by whom. */
+export interface LogEntry {
+  docKey: string;
+  seq: number;
+  /** Server time, ms since the epoch. */
+  at: number;
+  author: string;
+  update: Uint8Array;
+}
+
+export interface StoredDoc {
+  /** The latest compacted state and the last log seq it contains. */
+  snapshot: { state: Uint8Array; seq: number } | null;
+  /** Log entries after the snapshot, oldest first. */
+  updates: { seq: number; update: Uint8Array }[];
+}
+
+/** Where documents live between processes: an append-only log plus compacted snapshots. */
+export interface CollabStore {
+  load(docKey: string): Promise<StoredDoc>;
+  /** Appends entries of any documents at once (one batch); all or nothing. */
+  append(entries: LogEntry[]): Promise<void>;
+  saveSnapshot(docKey: string, state: Uint8Array, seq: number): Promise<void>;
+}
+
+/** A transaction's origin on the server: who made the change and which connection it came from. */
+export interface UpdateOrigin {
+  author: string;
+  /** The connection that sent it, which does not need it back. */
+  from?: string;
+}
+
+export interface CollabRoomsOptions {
+  /** How often buffered log entries are written; an edit is durable at most this long after it arrived. */
+  flushMs?: number;
+  /** A snapshot is written once a document has been quiet this long... */
+  snapshotDebounceMs?: number;
+  /** ...or this long after its first change since the last snapshot, whichever comes first. */
+  snapshotMaxMs?: number;
+  now?: () => number;
+  /** Largest sync message accepted, in bytes. */
+  maxUpdateBytes?: number;
+  /** Each applied change, to relay to the room's other connections. */
+  onUpdate?: (docKey: string, update: Uint8Array, origin: UpdateOrigin) => void;
+  /** Awareness changes the server made itself (a connection's cursors removed when it closed). */
+  onAwareness?: (docKey: string, update: Uint8Array) => void;
+  onError?: (error: unknown, what: string) => void;
+}
+
+const LOADING = Symbol('loading');
+
+export class CollabRoom {
+  readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new Awareness(this.doc);
+  /** The seq of the last update applied (the log's length for this document). */
+  seq = 0;
+  snapshotSeq = 0;
+  pending: LogEntry[] = [];
+  connections = 0;
+  firstUnsnapshottedAt: number | null = null;
+  lastUpdateAt = 0;
+  /** Awareness client ids by the connection that first claimed them: nobody may move another's cursor. */
+  readonly clientOwners = new Map<number, string>();
+
+  constructor(readonly docKey: string) {
+    this.awareness.setLocalState(null); // the server has no cursor
+  }
+
+  get text(): string {
+    return this.doc.getText('code').toString();
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.doc.destroy();
+  }
+}
+
+/** Why a connection may not edit now; the gateway names these as error codes. */
+export type SyncRefusal = 'update-not-allowed' | 'interview-ended' | 'interview-not-started' | 'too-many-updates';
+
+export type SyncResult =
+  | { ok: true; reply: Uint8Array[] }
+  | { ok: false; problem: SyncRefusal | 'update-invalid' | 'update-too-large'; detail: string };
+
+export type AwarenessResult =
+  { ok: true; update: Uint8Array } | { ok: false; problem: 'update-invalid' | 'update-not-allowed'; detail: string };
+
+/**
+ * The documents open on this server: loaded from the store on first use, every change appended to
+ * the log in small batches (`flushMs`), compacted into a snapshot when quiet, and freed when the last
+ * connection leaves and everything is saved. A failed write keeps the entries (and the document) and
+ * is retried on the next tick, so nothing acknowledged is dropped and no document leaks half-saved.
+ */
+export class CollabRooms {
+  private readonly rooms = new Map<string, CollabRoom>();
+  private readonly loading = new Map<string, Promise<CollabRoom>>();
+  private readonly timer: NodeJS.Timeout;
+  private flushing: Promise<void> | null = null;
+  private closed = false;
+  private readonly flushMs: number;
+  private readonly debounceMs: number;
+  private readonly maxMs: number;
+  private readonly now: () => number;
+  private readonly maxUpdateBytes: number;
+
+  constructor(
+    private readonly store: CollabStore,
+    private readonly options: CollabRoomsOptions = {},
+  ) {
+    this.flushMs = options.flushMs ?? 250;
+    this.debounceMs = options.snapshotDebounceMs ?? 2_000;
+    this.maxMs = options.snapshotMaxMs ?? 10_000;
+    this.now = options.now ?? Date.now;
+    this.maxUpdateBytes = options.maxUpdateBytes ?? 64_000;
+    this.timer = setInterval(() => void this.flush(), this.flushMs);
+    this.timer.unref();
+  }
+
+  /** Documents in memory now. */
+  get size(): number {
+    return this.rooms.size;
+  }
+
+  get(docKey: string): CollabRoom | undefined {
+    return this.rooms.get(docKey);
+  }
+
+  /**
+   * Opens a document for one more connection. `init` fills a document whose log is empty (starter
+   * code); what it writes is logged like any change, authored by `system`.
+   */
+  async open(docKey: string, init?: (doc: Y.Doc) => void): Promise<CollabRoom> {
+    if (this.closed) throw new Error('collab rooms are closed');
+    const room = this.rooms.get(docKey) ?? (await this.load(docKey, init));
+    room.connections++;
+    return room;
+  }
+
+  private load(docKey: string, init?: (doc: Y.Doc) => void): Promise<CollabRoom> {
+    let loading = this.loading.get(docKey);
+    if (!loading) {
+      loading = this.store
+        .load(docKey)
+        .then((stored) => {
+          const room = new CollabRoom(docKey);
+          if (stored.snapshot) {
+            Y.applyUpdate(room.doc, stored.snapshot.state, LOADING);
+            room.seq = room.snapshotSeq = stored.snapshot.seq;
+          }
+          for (const { seq, update } of stored.updates) {
+            Y.applyUpdate(room.doc, update, LOADING);
+            room.seq = Math.max(room.seq, seq);
+          }
+          room.doc.on('update', (update: Uint8Array, origin: unknown) => this.record(room, update, origin));
+          if (room.seq === 0 && init)
+            room.doc.transact(() => init(room.doc), { author: 'system' } satisfies UpdateOrigin);
+          this.rooms.set(docKey, room);
+          return room;
+        })
+        .finally(() => this.loading.delete(docKey));
+      this.loading.set(docKey, loading);
+    }
+    return loading;
+  }
+
+  /**
+   * One sync message from a connection. Step 1 is answered with our step 2 and our step 1; step 2 and
+   * update are size-checked, read (`checkUpdate`) and, if `mayEdit`, applied: the other connections
+   * get the change through onUpdate. A refusal leaves the document exactly as it was.
+   */
+  sync(room: CollabRoom, message: Uint8Array, origin: UpdateOrigin, mayEdit: () => SyncRefusal | null): SyncResult {
+    if (message.length > this.maxUpdateBytes)
+      return { ok: false, problem: 'update-too-large', detail: `${message.length} bytes` };
+    let read;
+    try {
+      read = readSyncMessage(message);
+    } catch (error) {
+      return { ok: false, problem: 'update-invalid', detail: error instanceof Error ? error.message : String(error) };
+    }
+    if (read.type === 'step1') {
+      let diff: Uint8Array;
+      try {
+        diff = Y.encodeStateAsUpdate(room.doc, read.stateVector);
+      } catch {
+        return { ok: false, problem: 'update-invalid', detail: 'unreadable state vector' };
+      }
+      return { ok: true, reply: [syncStep2(diff), syncStep1(Y.encodeStateVector(room.doc))] };
+    }
+    const refusal = mayEdit();
+    if (refusal) return { ok: false, problem: refusal, detail: '' };
+    const check = checkUpdate(read.update);
+    if (!check.ok) return check;
+    try {
+      Y.applyUpdate(room.doc, read.update, origin);
+    } catch (error) {
+      return { ok: false, problem: 'update-invalid', detail: error instanceof Error ? error.message : String(error) };
+    }
+    return { ok: true, reply: [] };
+  }
+
+  private record(room: CollabRoom, update: Uint8Array, origin: unknown): void {
+    if (origin === LOADING) return;
+    const by = isOrigin(origin) ? origin : { author: 'system' };
+    const at = this.now();
+    room.seq++;
+    room.pending.push({ docKey: room.docKey, seq: room.seq, at, author: by.author, update });
+    room.lastUpdateAt = at;
+    room.firstUnsnapshottedAt ??= at;
+    this.options.onUpdate?.(room.docKey, update, by);
+  }
+
+  /**
+   * A connection's awareness update (cursor, selection): each client id belongs to the first
+   * connection that used it, and `stamp` rewrites every state (the server puts the person's real name
+   * and colour in, whatever the client claimed). Returns the update to relay.
+   */
+  awareness(
+    room: CollabRoom,
+    connection: string,
+    update: Uint8Array,
+    stamp: (state: Record<string, unknown>) => Record<string, unknown>,
+  ): AwarenessResult {
+    let entries;
+    try {
+      entries = readAwarenessUpdate(update);
+    } catch (error) {
+      return { ok: false, problem: 'update-invalid', detail: error instanceof Error ? error.message : String(error) };
+    }
+    for (const { clientId } of entries) {
+      const owner = room.clientOwners.get(clientId);
+      if (owner !== undefined && owner !== connection)
+        return { ok: false, problem: 'update-not-allowed', detail: 'another participant’s cursor' };
+    }
+    for (const { clientId } of entries) room.clientOwners.set(clientId, connection);
+    const stamped = writeAwarenessUpdate(entries.map((e) => ({ ...e, state: e.state && stamp(e.state) })));
+    applyAwarenessUpdate(room.awareness, stamped, connection);
+    return { ok: true, update: stamped };
+  }
+
+  /** The awareness of everyone in the room, for a connection that just joined. */
+  awarenessState(room: CollabRoom): Uint8Array | null {
+    const clients = [...room.awareness.getStates().keys()];
+    return clients.length ? encodeAwarenessUpdate(room.awareness, clients) : null;
+  }
+
+  /**
+   * One connection leaves the document: its cursors disappear for the others at once, and the
+   * document is freed when nobody is left and everything is saved (or on a later tick, if saving fails).
+   */
+  async leave(room: CollabRoom, connection: string): Promise<void> {
+    const owned = [...room.clientOwners].filter(([, owner]) => owner === connection).map(([id]) => id);
+    if (owned.length) {
+      for (const id of owned) room.clientOwners.delete(id);
+      removeAwarenessStates(room.awareness, owned, 'disconnect');
+      this.options.onAwareness?.(room.docKey, encodeAwarenessUpdate(room.awareness, owned));
+    }
+    room.connections = Math.max(0, room.connections - 1);
+    if (room.connections === 0) await this.flush();
+  }
+
+  /** Writes what is pending, then the snapshots that are due, then frees idle saved documents. */
+  flush(): Promise<void> {
+    this.flushing ??= this.flushOnce().finally(() => (this.flushing = null));
+    return this.flushing;
+  }
+
+  private async flushOnce(force = false): Promise<void> {
+    const rooms = [...this.rooms.values()];
+    const batch = rooms.flatMap((r) => r.pending.splice(0));
+    if (batch.length) {
+      try {
+        await this.store.append(batch);
+      } catch (error) {
+        // Put them back in order, ahead of anything that arrived meanwhile; retried next tick.
+        for (const room of rooms) room.pending.unshift(...batch.filter((e) => e.docKey === room.docKey));
+        this.options.onError?.(error, 'append');
+        return;
+      }
+    }
+    const now = this.now();
+    for (const room of rooms) {
+      const idle = room.connections === 0;
+      if (room.pending.length === 0 && room.seq > room.snapshotSeq) {
+        const due =
+          force ||
+          idle ||
+          now - room.lastUpdateAt >= this.debounceMs ||
+          now - (room.firstUnsnapshottedAt ?? now) >= this.maxMs;
+        if (due) {
+          const seq = room.seq;
+          try {
+            await this.store.saveSnapshot(room.docKey, Y.encodeStateAsUpdate(room.doc), seq);
+            room.snapshotSeq = seq;
+            if (room.seq === seq) room.firstUnsnapshottedAt = null;
+          } catch (error) {
+            this.options.onError?.(error, 'snapshot');
+            continue;
+          }
+        }
+      }
+      if (room.connections === 0 && room.pending.length === 0 && room.seq === room.snapshotSeq) {
+        this.rooms.delete(room.docKey);
+        room.destroy();
+      }
+    }
+  }
+
+  /** Stops the timer and saves everything (SIGTERM); throws if the store refuses. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.timer);
+    await this.flushing;
+    await this.flushOnce(true);
+    const unsaved = [...this.rooms.values()].filter((r) => r.pending.length > 0 || r.seq > r.snapshotSeq);
+    if (unsaved.length) throw new Error(`${unsaved.length} documents could not be saved`);
+    for (const room of this.rooms.values()) room.destroy();
+    this.rooms.clear();
+  }
+}
+
+function isOrigin(value: unknown): value is UpdateOrigin {
+  return typeof value === 'object' && value !== null && typeof (value as UpdateOrigin).author === 'string';
+}
