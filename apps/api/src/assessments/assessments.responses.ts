@@ -75,7 +75,7 @@ class ComparatorDto {
   tolerance?: number;
 }
 
-class CodingDetailDto implements CodingDetailView {
+export class CodingDetailDto implements CodingDetailView {
   @ApiProperty({ type: StarterCodeDto })
   starter: StarterCodeDto;
 
