@@ -7,6 +7,10 @@ import { AttemptsPage } from '../attempts/AttemptsPage';
 import { CandidatesPage } from '../attempts/CandidatesPage';
 import { LoginPage } from '../auth/LoginPage';
 import { CAN, useSignedIn } from '../auth/session';
+import { InterviewDetailPage } from '../interviews/InterviewDetailPage';
+import { InterviewsPage } from '../interviews/InterviewsPage';
+import { ReplayPage } from '../interviews/ReplayPage';
+import { ScheduleInterviewPage } from '../interviews/ScheduleInterviewPage';
 import { useTranslation } from '../i18n/staff';
 import { PostingDetailPage } from '../postings/PostingDetailPage';
 import { PostingsPage } from '../postings/PostingsPage';
@@ -22,7 +26,7 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   return <>{children}</>;
 }
 
-function Soon({ page }: { page: 'interviews' | 'scorecards' }) {
+function Soon({ page }: { page: 'scorecards' }) {
   const { t } = useTranslation();
   return <ComingSoonPage title={t(`nav.${page}`)} />;
 }
@@ -92,7 +96,38 @@ export const staffRoutes: RouteObject[] = [
               </RequireRole>
             ),
           },
-          { path: 'interviews', element: <Soon page="interviews" /> },
+          {
+            path: 'interviews',
+            element: (
+              <RequireRole roles={CAN.interviews}>
+                <InterviewsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'interviews/new',
+            element: (
+              <RequireRole roles={CAN.interviews}>
+                <ScheduleInterviewPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'interviews/:id',
+            element: (
+              <RequireRole roles={CAN.interviews}>
+                <InterviewDetailPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'interviews/:id/replay',
+            element: (
+              <RequireRole roles={CAN.interviews}>
+                <ReplayPage />
+              </RequireRole>
+            ),
+          },
           { path: 'scorecards', element: <Soon page="scorecards" /> },
           { path: '*', element: <NotFoundPage /> },
         ],

@@ -50,4 +50,5 @@ export const CAN = {
   assessments: ['admin', 'hr'],
   candidates: ['admin', 'hr'],
   users: ['admin'],
+  interviews: ['admin', 'hr', 'interviewer'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -1,6 +1,7 @@
 import { attemptsText } from '../attempts/i18n';
 import { assessmentsText } from '../assessments/i18n';
 import { authText } from '../auth/i18n';
+import { interviewsText } from '../interviews/i18n';
 import { postingsText } from '../postings/i18n';
 import { commonText } from '../shell/i18n';
 import { usersText } from '../users/i18n';
@@ -17,6 +18,7 @@ export const resources = {
     users: usersText.en,
     attempts: attemptsText.en,
     assessments: assessmentsText.en,
+    interviews: interviewsText.en,
   },
   zh: {
     common: commonText.zh,
@@ -25,6 +27,7 @@ export const resources = {
     users: usersText.zh,
     attempts: attemptsText.zh,
     assessments: assessmentsText.zh,
+    interviews: interviewsText.zh,
   },
 };
 

@@ -43,7 +43,7 @@ export function StaffLayout() {
     {
       key: '/interviews',
       icon: <VideoCameraOutlined />,
-      label: <Link to="/interviews">{soon(t('nav.interviews'))}</Link>,
+      label: <Link to="/interviews">{t('nav.interviews')}</Link>,
     },
     allowed(CAN.candidates) && {
       key: '/scorecards',
