@@ -374,6 +374,49 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('interviews on %
     expect(replay.events).toEqual([]);
   });
 
+  it("replays what the room logged: each question's updates by seq as base64, events by time then as written", async () => {
+    const { interview } = await schedule([staff.alice.id]);
+    const [first, second] = ((await hr('get', `/api/interviews/${interview.id}`).expect(200)).body as InterviewDetail)
+      .questions;
+    const insert = (table: string, columns: string[], values: unknown[]) =>
+      directQuery(
+        suite.db,
+        (s) =>
+          `INSERT INTO ${table} (${columns.map((c) => s.driver.escape(c)).join(', ')}) VALUES (${columns.map(() => '?').join(', ')})`,
+        () => values,
+      );
+    const update = ['interviewId', 'questionId', 'seq', 'at', 'author', 'update'];
+    // Written out of order: replay orders by seq, not by insertion.
+    await insert('interview_updates', update, [interview.id, first.id, 2, 2000, 'candidate', Buffer.from([3, 4])]);
+    await insert('interview_updates', update, [interview.id, first.id, 1, 1000, staff.alice.id, Buffer.from([1, 2])]);
+    await insert('interview_updates', update, [interview.id, second.id, 1, 3000, 'system', Buffer.from([255])]);
+    const event = ['interviewId', 'at', 'kind', 'actor', 'questionId', 'detail'];
+    const run = {
+      runId: 'r1',
+      questionId: first.id,
+      by: 'candidate',
+      language: 'typescript',
+      result: { mode: 'error', code: 'x', error: 'boom' },
+    };
+    await insert('interview_events', event, [interview.id, 5000, 'run', 'candidate', first.id, JSON.stringify(run)]);
+    await insert('interview_events', event, [interview.id, 1000, 'start', staff.alice.id, null, null]);
+    await insert('interview_events', event, [interview.id, 1000, 'reveal', staff.alice.id, first.id, null]);
+    const replay = (await as(staff.alice.token)('get', `/api/interviews/${interview.id}/replay`).expect(200))
+      .body as InterviewReplay;
+    expect(replay.logs).toEqual({
+      [first.id]: [
+        { seq: 1, at: 1000, author: staff.alice.id, update: Buffer.from([1, 2]).toString('base64') },
+        { seq: 2, at: 2000, author: 'candidate', update: Buffer.from([3, 4]).toString('base64') },
+      ],
+      [second.id]: [{ seq: 1, at: 3000, author: 'system', update: Buffer.from([255]).toString('base64') }],
+    });
+    expect(replay.events).toEqual([
+      { at: 1000, kind: 'start', actor: staff.alice.id },
+      { at: 1000, kind: 'reveal', actor: staff.alice.id, questionId: first.id },
+      { at: 5000, kind: 'run', actor: 'candidate', questionId: first.id, run },
+    ]);
+  });
+
   it("offers the posting's newest assessment's questions first, then the rest of the bank by kind and id", async () => {
     const postingId = await seedPostingId(suite.server.url, suite.token, DEVELOPER_POSTING);
     await hr('post', `/api/postings/${postingId}/assessments`).send({ seed: 1 }).expect(201);
