@@ -12,6 +12,7 @@ import { SharedStateModule } from './common/shared-state.module';
 import { GradingModule } from './grading/grading.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { InvitationsModule } from './invitations/invitations.module';
+import { InterviewsModule } from './interviews/interviews.module';
 import { HealthModule } from './health/health.module';
 import { PostingsModule } from './postings/postings.module';
 import { RunsModule } from './runs/runs.module';
@@ -54,6 +55,7 @@ export class AppModule {
         AttemptsModule,
         InvitationsModule,
         GradingModule,
+        InterviewsModule,
         HealthModule,
       ],
     };

@@ -101,7 +101,8 @@ export type AwarenessResult =
 export class CollabRooms {
   private readonly rooms = new Map<string, CollabRoom>();
   private readonly loading = new Map<string, Promise<CollabRoom>>();
-  private readonly timer: NodeJS.Timeout;
+  // Not NodeJS.Timeout: the web app compiles this file too (through the package index), without Node's types.
+  private readonly timer: ReturnType<typeof setInterval>;
   private flushing: Promise<void> | null = null;
   private closed = false;
   private readonly flushMs: number;
@@ -120,7 +121,7 @@ export class CollabRooms {
     this.now = options.now ?? Date.now;
     this.maxUpdateBytes = options.maxUpdateBytes ?? 64_000;
     this.timer = setInterval(() => void this.flush(), this.flushMs);
-    this.timer.unref();
+    (this.timer as { unref?: () => void }).unref?.();
   }
 
   /** Documents in memory now. */
@@ -255,9 +256,12 @@ export class CollabRooms {
    * document is freed when nobody is left and everything is saved (or on a later tick, if saving fails).
    */
   async leave(room: CollabRoom, connection: string): Promise<void> {
-    const owned = [...room.clientOwners].filter(([, owner]) => owner === connection).map(([id]) => id);
+    // Ids whose state the room never accepted (a first update at clock 0) have nothing to remove.
+    const owned = [...room.clientOwners]
+      .filter(([id, owner]) => owner === connection && room.awareness.meta.has(id))
+      .map(([id]) => id);
+    for (const [id, owner] of room.clientOwners) if (owner === connection) room.clientOwners.delete(id);
     if (owned.length) {
-      for (const id of owned) room.clientOwners.delete(id);
       removeAwarenessStates(room.awareness, owned, 'disconnect');
       this.options.onAwareness?.(room.docKey, encodeAwarenessUpdate(room.awareness, owned));
     }

@@ -45,7 +45,7 @@ export class SaveAnswerDto extends SaveAnswerBodyDto {
 }
 
 /** A custom run's input: present exactly when the mode is custom, any JSON value (null included), bounded in size. */
-function CustomRunInput(): PropertyDecorator {
+export function CustomRunInput(): PropertyDecorator {
   const problem = (value: unknown, mode: unknown) => {
     if (mode !== 'custom') return 'input is only for a custom run';
     if (value === undefined) return 'input is required for a custom run';

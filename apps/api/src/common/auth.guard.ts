@@ -1,9 +1,8 @@
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { StaffRole } from '@rubricon/contracts';
-import { tokenPredatesPassword, UsersService } from '../users/users.service';
 import { ApiException } from './api-exception';
+import { StaffTokens } from './staff-tokens';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 
 /**
@@ -14,8 +13,7 @@ import { IS_PUBLIC, ROLES } from './auth.decorators';
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
-    private readonly users: UsersService,
+    private readonly tokens: StaffTokens,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,19 +22,8 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest();
-    const token = bearerToken(request.headers.authorization);
-    if (!token) throw new ApiException('sign-in-required');
-    let payload: { sub: string; aud?: string; pwc?: number };
-    try {
-      payload = await this.jwt.verifyAsync<{ sub: string; aud?: string; pwc?: number }>(token);
-      if (payload.aud) throw new Error('not a staff token'); // candidate tokens carry an audience
-    } catch {
-      throw new ApiException('sign-in-expired');
-    }
-    const user = await this.users.findActive(payload.sub);
-    if (!user) throw new ApiException('account-inactive');
-    if (tokenPredatesPassword(user, payload.pwc)) throw new ApiException('password-changed');
-    request.user = { id: user.id, email: user.email, role: user.role };
+    const user = await this.tokens.verify(bearerToken(request.headers.authorization));
+    request.user = user;
 
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(user.role)) throw new ApiException('role-required', { roles: roles.join(', ') });

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import type { LogEntry, StoredDoc } from '@rubricon/collab';
+import { MoreThan } from 'typeorm';
+import { Database } from '../database/database';
+import {
+  InterviewEventEntity,
+  InterviewNoteEntity,
+  InterviewSnapshotEntity,
+  InterviewUpdateEntity,
+} from './interview-log.entities';
+import { InterviewQuestionEntity } from './interview-question.entity';
+import { InterviewEntity } from './interview.entity';
+
+/** Rows per INSERT when the log is flushed: well under either database's parameter limit. */
+const INSERT_CHUNK = 500;
+
+/** The room's database work: the interview as the room needs it, its state changes, the document log, notes, events. */
+@Injectable()
+export class InterviewRoomRepository {
+  constructor(private readonly db: Database) {}
+
+  /** The interview with its posting, candidate, panel (with users) and questions in order. */
+  findForRoom(id: string): Promise<InterviewEntity | null> {
+    return this.db.run((m) =>
+      m.findOne(InterviewEntity, {
+        where: { id },
+        relations: { posting: true, candidate: true, panel: { user: true }, questions: true },
+        order: { questions: { position: 'ASC' }, panel: { position: 'ASC' } },
+      }),
+    );
+  }
+
+  async idByLinkHash(linkHash: string): Promise<string | null> {
+    const row = await this.db.run((m) => m.findOne(InterviewEntity, { where: { linkHash }, select: { id: true } }));
+    return row?.id ?? null;
+  }
+
+  /** Marks the interview live (once); answers whether this call started it. */
+  async start(id: string, at: Date): Promise<boolean> {
+    const result = await this.db.run((m) =>
+      m.update(InterviewEntity, { id, status: 'scheduled' }, { status: 'live', startedAt: at }),
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Reveals a question (once); answers whether this call revealed it. */
+  async reveal(questionRowId: string, at: Date): Promise<boolean> {
+    const result = await this.db.run((m) =>
+      m
+        .createQueryBuilder()
+        .update(InterviewQuestionEntity)
+        .set({ revealedAt: at })
+        .where('id = :id AND revealedAt IS NULL', { id: questionRowId })
+        .execute(),
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  /** Ends a scheduled or live interview (once); answers whether this call ended it. */
+  async end(id: string, at: Date): Promise<boolean> {
+    const result = await this.db.run((m) =>
+      m
+        .createQueryBuilder()
+        .update(InterviewEntity)
+        .set({ status: 'ended', endedAt: at })
+        .where("id = :id AND status <> 'ended'", { id })
+        .execute(),
+    );
+    return (result.affected ?? 0) > 0;
+  }
+
+  async recordEvent(event: Omit<InterviewEventEntity, 'id'>): Promise<void> {
+    await this.db.run((m) => m.insert(InterviewEventEntity, m.create(InterviewEventEntity, event)));
+  }
+
+  note(interviewId: string, userId: string): Promise<InterviewNoteEntity | null> {
+    return this.db.run((m) => m.findOneBy(InterviewNoteEntity, { interviewId, userId }));
+  }
+
+  /** Saves the whole note (insert or replace the body), keeping whether it is shared. */
+  async saveNote(interviewId: string, userId: string, body: string, at: Date): Promise<InterviewNoteEntity> {
+    return this.db.transaction((tx) =>
+      tx.run(async (m) => {
+        const existing = await m.findOneBy(InterviewNoteEntity, { interviewId, userId });
+        const note = m.create(InterviewNoteEntity, {
+          interviewId,
+          userId,
+          body,
+          shared: existing?.shared ?? false,
+          updatedAt: at,
+        });
+        await m.save(InterviewNoteEntity, note);
+        return note;
+      }),
+    );
+  }
+
+  // ---- The document log (CollabStore) ----
+
+  async loadDoc(interviewId: string, questionId: string): Promise<StoredDoc> {
+    return this.db.run(async (m) => {
+      const snap = await m.findOneBy(InterviewSnapshotEntity, { interviewId, questionId });
+      const updates = await m.find(InterviewUpdateEntity, {
+        where: { interviewId, questionId, seq: MoreThan(snap?.seq ?? 0) },
+        order: { seq: 'ASC' },
+        select: { seq: true, update: true },
+      });
+      return {
+        snapshot: snap ? { state: new Uint8Array(Buffer.from(snap.state, 'base64')), seq: snap.seq } : null,
+        updates: updates.map((u) => ({ seq: u.seq, update: u.update })),
+      };
+    });
+  }
+
+  /** One batch of log entries of any documents, all or nothing. `docKey` is `<interviewId>/<questionId>`. */
+  async appendUpdates(entries: LogEntry[]): Promise<void> {
+    const rows = entries.map((e) => {
+      const [interviewId, questionId] = e.docKey.split('/');
+      return { interviewId, questionId, seq: e.seq, at: e.at, author: e.author, update: e.update };
+    });
+    await this.db.transaction((tx) =>
+      tx.run(async (m) => {
+        for (let i = 0; i < rows.length; i += INSERT_CHUNK)
+          await m.insert(InterviewUpdateEntity, rows.slice(i, i + INSERT_CHUNK));
+      }),
+    );
+  }
+
+  async saveSnapshot(interviewId: string, questionId: string, state: Uint8Array, seq: number): Promise<void> {
+    await this.db.run((m) =>
+      m.save(InterviewSnapshotEntity, { interviewId, questionId, seq, state: Buffer.from(state).toString('base64') }),
+    );
+  }
+}

@@ -1,0 +1,234 @@
+import { Logger, OnModuleDestroy, UseFilters, UsePipes } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  OnGatewayConnection,
+  OnGatewayDisconnect,
+  OnGatewayInit,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+} from '@nestjs/websockets';
+import { syncUpdate } from '@rubricon/collab';
+import {
+  errorMessage,
+  ERRORS,
+  type ErrorCode,
+  type InterviewClientEvents,
+  type InterviewServerEvents,
+  type SocketConnectErrorData,
+  type SocketErrorAck,
+} from '@rubricon/contracts';
+import type { Namespace, Socket } from 'socket.io';
+import { ApiException } from '../../common/api-exception';
+import { paramsOf } from '../../common/http-exception.filter';
+import { WsAckExceptionFilter, wsValidationPipe } from '../../common/ws-ack.filter';
+import { NoteDto, RevealDto, RunDto } from './room.dto';
+import { InterviewRoomService, type RoomOutput } from './interview-room.service';
+import {
+  candidateRoomOf,
+  docKeyOf,
+  docRoomOf,
+  roomOf,
+  staffRoomOf,
+  userRoomOf,
+  type RoomSession,
+} from './room-session';
+
+type RoomSocket = Socket<InterviewClientEvents, InterviewServerEvents, Record<string, never>, RoomSession>;
+
+const KNOWN_EVENTS = new Set([
+  'doc:sync',
+  'doc:awareness',
+  'question:reveal',
+  'interview:start',
+  'interview:end',
+  'code:run',
+  'note:save',
+]);
+
+/**
+ * The live interview room, socket.io namespace /interviews. The handshake decides who a socket is
+ * (a panel member or the candidate); every event is then checked by InterviewRoomService against
+ * that identity. Document messages (many per second) bypass Nest's pipeline: they are two fields,
+ * checked by hand. Frames may carry a 64 KB update plus framing.
+ */
+@WebSocketGateway({ namespace: '/interviews', maxHttpBufferSize: 256 * 1024 })
+@UseFilters(WsAckExceptionFilter)
+@UsePipes(wsValidationPipe())
+export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleDestroy {
+  private readonly logger = new Logger('InterviewsGateway');
+
+  @WebSocketServer() server: Namespace<InterviewClientEvents, InterviewServerEvents>;
+
+  constructor(private readonly room: InterviewRoomService) {}
+
+  afterInit(server: Namespace): void {
+    server.use((socket, next) => {
+      this.room
+        .authenticate(socket.handshake.auth, socket.id)
+        .then((session) => {
+          socket.data = session;
+          next();
+        })
+        .catch((error: unknown) => {
+          if (error instanceof ApiException) return next(refusal(error.code, paramsOf(error).params));
+          this.logger.error(error instanceof Error ? error.stack : String(error));
+          next(refusal('internal-error'));
+        });
+    });
+    this.room.connect(this.output());
+  }
+
+  async handleConnection(socket: RoomSocket): Promise<void> {
+    const s = socket.data;
+    socket.onAny((event: string, ...args: unknown[]) => {
+      const ack = args[args.length - 1];
+      if (!KNOWN_EVENTS.has(event) && typeof ack === 'function')
+        ack({
+          error: errorMessage('unknown-event', { event, known: [...KNOWN_EVENTS].join(', ') }),
+          code: 'unknown-event',
+          params: { event, known: [...KNOWN_EVENTS].join(', ') },
+        });
+    });
+    socket.on('doc:sync', (msg, ack) => void this.docMessage(socket, msg, ack, 'sync'));
+    socket.on('doc:awareness', (msg, ack) => void this.docMessage(socket, msg, ack, 'awareness'));
+    // The newest candidate session takes over: older candidate sockets are told, then closed.
+    if (s.role === 'candidate')
+      for (const old of await this.server.in(candidateRoomOf(s.interviewId)).fetchSockets()) {
+        old.emit('session-ended', { code: 'session-replaced' });
+        old.disconnect(true);
+      }
+    await socket.join([
+      roomOf(s.interviewId),
+      s.role === 'candidate' ? candidateRoomOf(s.interviewId) : staffRoomOf(s.interviewId),
+      ...(s.userId ? [userRoomOf(s.interviewId, s.userId)] : []),
+    ]);
+    try {
+      await this.room.join(s);
+    } catch (error) {
+      this.logger.error(error instanceof Error ? error.stack : String(error));
+      socket.disconnect(true);
+      return;
+    }
+    const note = await this.room.note(s).catch(() => null);
+    if (note) socket.emit('note', note);
+  }
+
+  async handleDisconnect(socket: RoomSocket): Promise<void> {
+    if (socket.data?.interviewId) await this.room.leave(socket.data);
+  }
+
+  /** A document message: validated by hand (the hot path), answered through the ack, never thrown. */
+  private async docMessage(socket: RoomSocket, msg: unknown, ack: unknown, kind: 'sync' | 'awareness'): Promise<void> {
+    const reply = typeof ack === 'function' ? (ack as (res: unknown) => void) : () => undefined;
+    try {
+      const m = (typeof msg === 'object' && msg !== null ? msg : {}) as Record<string, unknown>;
+      const bytes = kind === 'sync' ? m.message : m.update;
+      if (typeof m.questionId !== 'string' || !(bytes instanceof Uint8Array))
+        throw new ApiException('invalid-request', {
+          detail: `${kind === 'sync' ? 'message' : 'update'} must be binary and questionId a string`,
+        });
+      const s = socket.data;
+      const opened = s.docs.has(m.questionId);
+      if (kind === 'sync') reply(await this.room.sync(s, { questionId: m.questionId, message: bytes }));
+      else reply(await this.room.awareness(s, { questionId: m.questionId, update: bytes }));
+      if (!opened && s.docs.has(m.questionId)) {
+        // First use of this document: join its room and see everyone's cursors.
+        await socket.join(docRoomOf(docKeyOf(s.interviewId, m.questionId)));
+        const awareness = this.room.awarenessOf(s.interviewId, m.questionId);
+        if (awareness) socket.emit('doc:awareness', { questionId: m.questionId, update: awareness });
+      }
+    } catch (error) {
+      reply(ackOf(error, this.logger));
+    }
+  }
+
+  @SubscribeMessage('question:reveal')
+  async reveal(@ConnectedSocket() socket: RoomSocket, @MessageBody() dto: RevealDto): Promise<{ ok: true }> {
+    await this.room.reveal(socket.data, dto.questionId);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('interview:start')
+  async start(@ConnectedSocket() socket: RoomSocket): Promise<{ ok: true }> {
+    await this.room.start(socket.data);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('interview:end')
+  async end(@ConnectedSocket() socket: RoomSocket): Promise<{ ok: true }> {
+    await this.room.end(socket.data);
+    return { ok: true };
+  }
+
+  @SubscribeMessage('code:run')
+  run(@ConnectedSocket() socket: RoomSocket, @MessageBody() dto: RunDto): Promise<{ runId: string }> {
+    return this.room.run(socket.data, dto);
+  }
+
+  @SubscribeMessage('note:save')
+  saveNote(@ConnectedSocket() socket: RoomSocket, @MessageBody() dto: NoteDto): Promise<{ savedAt: string }> {
+    return this.room.saveNote(socket.data, dto.body);
+  }
+
+  /** How the room reaches sockets: the candidate's sockets only ever join rooms that carry what they may see. */
+  private output(): RoomOutput {
+    const questionOf = (docKey: string) => docKey.split('/')[1];
+    return {
+      changed: (interviewId) => void this.sendState(interviewId),
+      docUpdate: (docKey, update, origin) => {
+        const to = this.server.to(docRoomOf(docKey));
+        (origin.from ? to.except(origin.from) : to).emit('doc:sync', {
+          questionId: questionOf(docKey),
+          message: syncUpdate(update),
+        });
+      },
+      docAwareness: (docKey, update, except) => {
+        const to = this.server.to(docRoomOf(docKey));
+        (except ? to.except(except) : to).emit('doc:awareness', { questionId: questionOf(docKey), update });
+      },
+      runStarted: (interviewId, run) => this.server.to(roomOf(interviewId)).emit('run:started', run),
+      runResult: (interviewId, run) => this.server.to(roomOf(interviewId)).emit('run:result', run),
+      note: (interviewId, userId, note) => this.server.to(userRoomOf(interviewId, userId)).emit('note', note),
+    };
+  }
+
+  /** Each socket gets its own state (`you`) and its audience's questions. */
+  private async sendState(interviewId: string): Promise<void> {
+    for (const socket of await this.server.in(roomOf(interviewId)).fetchSockets()) {
+      const s = socket.data as RoomSession;
+      try {
+        socket.emit('room:state', this.room.state(s));
+        socket.emit('room:questions', this.room.questions(s));
+      } catch {
+        // The interview left memory (everyone disconnected) while this ran: nothing to send.
+      }
+    }
+  }
+
+  onModuleDestroy(): void {
+    this.room.connect({
+      changed: () => undefined,
+      docUpdate: () => undefined,
+      docAwareness: () => undefined,
+      runStarted: () => undefined,
+      runResult: () => undefined,
+      note: () => undefined,
+    });
+  }
+}
+
+function ackOf(error: unknown, logger: Logger): SocketErrorAck {
+  if (error instanceof ApiException) return { error: error.message, code: error.code, ...paramsOf(error) };
+  logger.error(error instanceof Error ? error.stack : String(error));
+  return { error: ERRORS['internal-error'].message, code: 'internal-error' };
+}
+
+/** A refused handshake: socket.io sends the message and `data` to the client's connect_error. */
+function refusal(
+  code: ErrorCode,
+  params: Record<string, string | number> = {},
+): Error & { data: SocketConnectErrorData } {
+  return Object.assign(new Error(errorMessage(code, params)), { data: { code } });
+}
