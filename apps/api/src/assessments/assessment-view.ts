@@ -44,7 +44,7 @@ export function toAssessmentView(
   };
 }
 
-function questionView(q: Question, dutyIndexes: number[]): AssessmentQuestionView {
+export function questionView(q: Question, dutyIndexes: number[]): AssessmentQuestionView {
   const view: AssessmentQuestionView = {
     id: q.id,
     kind: q.kind,

@@ -86,7 +86,7 @@ export class InterviewEventEntity {
 
   /** run: the result as everyone in the room saw it. */
   @Column({ type: 'json', nullable: true })
-  detail: unknown;
+  detail: object | null;
 }
 
 /** An interviewer's private Markdown note; the panel reads it only once its author shares it. */
