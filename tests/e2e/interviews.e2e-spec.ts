@@ -266,6 +266,11 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('interviews on %
     const byEmail = (await hr('get', `/api/interviews?search=${encodeURIComponent(sooner.interview.candidate.email)}`))
       .body as InterviewListResponse;
     expect(byEmail.items.map((i) => i.id)).toEqual([sooner.interview.id]);
+    const byTitle = (
+      await hr('get', `/api/interviews?limit=100&search=${encodeURIComponent(DEVELOPER_POSTING.slice(1))}`).expect(200)
+    ).body as InterviewListResponse;
+    expect(byTitle.items.map((i) => i.id)).toEqual(expect.arrayContaining([later.interview.id, sooner.interview.id]));
+    expect(byTitle.items.every((i) => i.postingTitle.includes(DEVELOPER_POSTING.slice(1)))).toBe(true);
     await setStatus(later.interview.id, 'ended');
     const ended = (await hr('get', `/api/interviews?status=ended&search=${encodeURIComponent(tag)}`).expect(200))
       .body as InterviewListResponse;
