@@ -52,6 +52,9 @@ export function candidateInterviewQuestion(row: InterviewQuestionEntity, q: Ques
 /** Colours for people in the room, cursors and replay: the candidate's first, then the panel in order. */
 const COLOURS = ['#d4380d', '#1677ff', '#389e0d', '#722ed1', '#c41d7f', '#08979c', '#d48806'];
 
+/** Starter code and other changes the server makes: grey, nobody's colour. */
+const SYSTEM_COLOUR = '#8c8c8c';
+
 export const CANDIDATE_ID = 'candidate';
 export const SYSTEM_ID = 'system';
 
@@ -61,6 +64,11 @@ export function participant(
   role: InterviewAuthorRole,
   panelPosition = -1,
 ): InterviewParticipant {
-  const colour = role === 'candidate' ? COLOURS[0] : COLOURS[1 + (Math.max(0, panelPosition) % (COLOURS.length - 1))];
+  const colour =
+    role === 'system'
+      ? SYSTEM_COLOUR
+      : role === 'candidate'
+        ? COLOURS[0]
+        : COLOURS[1 + (Math.max(0, panelPosition) % (COLOURS.length - 1))];
   return { id, name, role, colour };
 }
