@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import type { InterviewQuestionView } from '@rubricon/contracts';
+import type { InterviewLinkResponse, InterviewQuestionView } from '@rubricon/contracts';
 import { InterviewRoomService } from '../../apps/api/src/interviews/room/interview-room.service';
 import { scheduleInterview } from '../factories/interviews';
 import { createStaff } from '../factories/staff';
@@ -25,7 +25,7 @@ describe('interview rooms free their memory', () => {
   it('1,000 documents opened and closed leave the heap where it was', async () => {
     const admin = await loginAs(suite.server.url, ADMIN.email, ADMIN.password);
     const interviewer = await createStaff(suite.server.url, admin, 'interviewer');
-    const interviews = [];
+    const interviews: InterviewLinkResponse[] = [];
     for (let i = 0; i < 10; i++) interviews.push(await scheduleInterview(suite.server.url, admin, [interviewer.id]));
     const room = suite.server.app.get(InterviewRoomService);
     let opened = 0;

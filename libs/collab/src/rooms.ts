@@ -104,6 +104,8 @@ export class CollabRooms {
   // Not NodeJS.Timeout: the web app compiles this file too (through the package index), without Node's types.
   private readonly timer: ReturnType<typeof setInterval>;
   private flushing: Promise<void> | null = null;
+  /** Document updates applied since start (for metrics and benchmarks). */
+  updatesApplied = 0;
   private closed = false;
   private readonly flushMs: number;
   private readonly debounceMs: number;
@@ -211,6 +213,7 @@ export class CollabRooms {
     const by = isOrigin(origin) ? origin : { author: 'system' };
     const at = this.now();
     room.seq++;
+    this.updatesApplied++;
     room.pending.push({ docKey: room.docKey, seq: room.seq, at, author: by.author, update });
     room.lastUpdateAt = at;
     room.firstUnsnapshottedAt ??= at;
