@@ -50,7 +50,7 @@ export function InterviewNotes({ detail }: { detail: InterviewDetail }) {
             <Switch
               id="share-notes"
               checked={mine?.shared ?? false}
-              disabled={!ended || !mine}
+              disabled={!ended}
               loading={share.isPending}
               onChange={(shared) =>
                 share.mutate(shared, {

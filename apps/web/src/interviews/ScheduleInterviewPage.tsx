@@ -172,7 +172,6 @@ function ScheduleForm({ onCreated }: { onCreated: (created: InterviewLinkRespons
       <Form<Values>
         form={form}
         layout="vertical"
-        requiredMark="optional"
         initialValues={{
           candidateName: '',
           candidateEmail: '',
@@ -224,6 +223,7 @@ function ScheduleForm({ onCreated }: { onCreated: (created: InterviewLinkRespons
           extra={!postingId && t('schedule.choosePostingFirst')}
           rules={[
             {
+              required: true,
               validator: (_, value: string[] = []) =>
                 value.length >= 1 && value.length <= MAX_INTERVIEW_QUESTIONS
                   ? Promise.resolve()
@@ -292,6 +292,7 @@ function ScheduleForm({ onCreated }: { onCreated: (created: InterviewLinkRespons
           label={t('schedule.panel')}
           rules={[
             {
+              required: true,
               validator: (_, value: string[] = []) =>
                 value.length >= 1 && value.length <= MAX_PANEL_SIZE
                   ? Promise.resolve()

@@ -4,7 +4,7 @@ import type {
   InterviewReplay,
   InterviewRunResult,
 } from '@rubricon/contracts';
-import { Typography, theme } from 'antd';
+import { Button, Typography, theme } from 'antd';
 import type { TFunction } from 'i18next';
 import { pick } from '../../assessments/text';
 import { useLang } from '../../i18n/lang';
@@ -45,11 +45,17 @@ export function ReplayEvents({
         key={`${e.at}-${e.kind}-${e.actor}`}
         data-testid="replay-event"
         data-kind={e.kind}
+        data-upcoming={upcoming || undefined}
         style={{ opacity: upcoming ? 0.6 : 1, padding: '2px 0' }}
       >
-        <Typography.Link onClick={() => onSeek(e.at)} style={{ fontVariantNumeric: 'tabular-nums' }}>
+        <Button
+          type="link"
+          size="small"
+          onClick={() => onSeek(e.at)}
+          style={{ padding: 0, height: 'auto', fontVariantNumeric: 'tabular-nums' }}
+        >
           {formatElapsed(e.at - start)}
-        </Typography.Link>{' '}
+        </Button>{' '}
         <span
           aria-hidden
           style={{

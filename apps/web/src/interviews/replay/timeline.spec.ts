@@ -14,6 +14,7 @@ import {
   replaySpan,
   revealedQuestionAt,
   skipIdleFrom,
+  SKIP_DWELL_MS,
   SKIP_LEAD_MS,
   type ClockOptions,
 } from './timeline';
@@ -97,18 +98,32 @@ describe('replay timeline', () => {
     expect(play({ at: T0 + 50, playing: false }, options)).toEqual({ at: T0 + 50, playing: true });
   });
 
-  it('skips idle stretches longer than the gap to just before the next activity', () => {
+  it('skips idle gaps longer than IDLE_GAP_MS to just before the next activity, after a dwell', () => {
     const activity = options.activity;
     // 3 s → 40 s is idle: the clock lands half a second before the edit at 40 s.
     expect(skipIdleFrom(T0 + 3_000, activity, options.end)).toBe(T0 + 40_000 - SKIP_LEAD_MS);
-    // Near the next activity nothing changes.
-    expect(skipIdleFrom(T0 + 40_000 - IDLE_GAP_MS, activity, options.end)).toBe(T0 + 40_000 - IDLE_GAP_MS);
+    expect(skipIdleFrom(T0 + 20_000, activity, options.end)).toBe(T0 + 40_000 - SKIP_LEAD_MS);
+    // Within the dwell after the last activity, or close to the next one, nothing changes.
+    expect(skipIdleFrom(T0 + 3_000, activity, options.end, 1_000)).toBe(T0 + 3_000);
+    expect(skipIdleFrom(T0 + 40_000 - SKIP_LEAD_MS, activity, options.end)).toBe(T0 + 40_000 - SKIP_LEAD_MS);
+    // A gap of IDLE_GAP_MS or less (1 s → 2 s) is not idle.
+    expect(IDLE_GAP_MS).toBeGreaterThan(1_000);
+    expect(skipIdleFrom(T0 + 1_500, activity, options.end)).toBe(T0 + 1_500);
     // Nothing follows the last activity but the end.
     expect(skipIdleFrom(T0 + 120_000, activity, options.end)).toBe(T0 + 120_000);
-    const skipping = advance({ at: T0 + 3_000, playing: true }, 100, { ...options, skipIdle: true });
-    expect(skipping.at).toBe(T0 + 40_000 - SKIP_LEAD_MS + 100);
+
+    const skipping = { ...options, skipIdle: true };
+    // Right after the edit at 3 s the clock dwells (SKIP_DWELL_MS real time), then jumps.
+    expect(advance({ at: T0 + 3_000, playing: true }, 100, skipping).at).toBe(T0 + 3_100);
+    expect(SKIP_DWELL_MS).toBe(1_000);
+    expect(advance({ at: T0 + 4_000, playing: true }, 100, skipping).at).toBe(T0 + 40_000 - SKIP_LEAD_MS + 100);
+    // At 8× the dwell is 8 s of replay time, still one real second.
+    expect(advance({ at: T0 + 10_000, playing: true }, 100, { ...skipping, speed: 8 }).at).toBe(T0 + 10_800);
+    expect(advance({ at: T0 + 11_000, playing: true }, 100, { ...skipping, speed: 8 }).at).toBe(
+      T0 + 40_000 - SKIP_LEAD_MS + 800,
+    );
     // Without skipping the same tick moves only 100 ms.
-    expect(advance({ at: T0 + 3_000, playing: true }, 100, options).at).toBe(T0 + 3_100);
+    expect(advance({ at: T0 + 4_000, playing: true }, 100, options).at).toBe(T0 + 4_100);
   });
 
   it('writes elapsed time as mm:ss, h:mm:ss past an hour', () => {

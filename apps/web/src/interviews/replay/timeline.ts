@@ -10,6 +10,8 @@ import type { InterviewEventView, InterviewReplay, ReplayUpdate } from '@rubrico
 export const IDLE_GAP_MS = 5_000;
 /** Where a skip lands: this long before the next activity, so one sees it happen. */
 export const SKIP_LEAD_MS = 500;
+/** How long (real time, at any speed) what just happened stays on screen before an idle gap is skipped. */
+export const SKIP_DWELL_MS = 1_000;
 export const SPEEDS = [1, 2, 4, 8] as const;
 export type Speed = (typeof SPEEDS)[number];
 
@@ -74,29 +76,31 @@ export interface ClockOptions {
 }
 
 /**
- * The clock after `elapsedMs` of real time: it moves `speed` times as fast, and with skipIdle a
- * stretch of more than IDLE_GAP_MS without activity ahead is jumped to just before the next
- * activity. At the end it stops; a paused clock does not move.
+ * The clock after `elapsedMs` of real time: it moves `speed` times as fast. With skipIdle, a gap of
+ * more than IDLE_GAP_MS between two moments of activity is shown for SKIP_DWELL_MS of real time
+ * (so one sees what just happened), then jumped to just before the next activity. At the end it
+ * stops; a paused clock does not move.
  */
 export function advance(state: ClockState, elapsedMs: number, options: ClockOptions): ClockState {
   if (!state.playing) return state;
-  let at = state.at;
-  if (options.skipIdle) at = skipIdleFrom(at, options.activity, options.end);
-  at += elapsedMs * options.speed;
-  if (options.skipIdle) at = skipIdleFrom(at, options.activity, options.end);
+  const dwell = SKIP_DWELL_MS * options.speed;
+  const skip = (at: number) => (options.skipIdle ? skipIdleFrom(at, options.activity, options.end, dwell) : at);
+  const at = skip(skip(state.at) + elapsedMs * options.speed);
   if (at >= options.end) return { at: options.end, playing: false };
   return { at: Math.max(at, options.start), playing: true };
 }
 
 /**
- * Where the clock goes from `at` when idle stretches are skipped: unchanged while the next activity
- * is near (or something just happened), else just before the next activity, or the end when none follows.
+ * Where the clock goes from `at` when idle stretches are skipped: unchanged outside an idle gap,
+ * within `dwellMs` of the last activity, or when the next activity is near; else just before the
+ * next activity (or the end when none follows).
  */
-export function skipIdleFrom(at: number, activity: readonly number[], end: number): number {
+export function skipIdleFrom(at: number, activity: readonly number[], end: number, dwellMs = 0): number {
   const next = firstAfter(activity, at);
   const nextAt = next < activity.length ? activity[next] : end;
-  if (nextAt - at <= IDLE_GAP_MS) return at;
-  return Math.max(at, nextAt - SKIP_LEAD_MS);
+  const previous = next > 0 ? activity[next - 1] : -Infinity;
+  if (nextAt - previous <= IDLE_GAP_MS || at - previous < dwellMs || nextAt - at <= SKIP_LEAD_MS) return at;
+  return nextAt - SKIP_LEAD_MS;
 }
 
 /** Play from where the cursor is, or from the start again when it stands at the end. */
