@@ -3,7 +3,7 @@
  * candidate connected over socket.io on loopback, both typing `--rate` edits per second (5) into the
  * revealed coding question for `--seconds` (60), each edit followed by a cursor (awareness) update as
  * an editor sends. The API runs in this process (MariaDB when it answers, else SQLite); the clients
- * in a child process, so each has a core. Figures: edit-to-peer latency p50/p99 (the edit carries
+ * in a child process, so each has a core (`--sqlite` measures on the embedded database). Figures: edit-to-peer latency p50/p99 (the edit carries
  * its send time; the peer reads it when the change arrives), whether every room's two documents and
  * the server's ended identical, API CPU per applied update, memory per open room, log rows written.
  * Written to bench-results/interviews.json; progress on stderr; `--json` prints the figures alone
@@ -49,7 +49,7 @@ async function server(): Promise<void> {
   const rate = arg('rate', 5);
   setFlagsFromString('--expose-gc');
   const gc = runInNewContext('gc') as () => void;
-  const { mariadbAvailable, createMariadbDatabase } = await import('../support/mariadb');
+  const { createMariadbDatabase } = await import('../support/mariadb');
   const { startTestApp, ADMIN, loginAs } = await import('../support/test-app');
   const { createStaff } = await import('../factories/staff');
   const { interviewRequest, linkToken } = await import('../factories/interviews');
@@ -61,7 +61,9 @@ async function server(): Promise<void> {
   const { tmpdir } = await import('node:os');
 
   const dataDir = mkdtempSync(join(tmpdir(), 'rubricon-bench-'));
-  const maria = mariadbAvailable() ? await createMariadbDatabase() : null;
+  // MariaDB, as in production, when it answers (`--sqlite` forces the embedded default).
+  const maria = process.argv.includes('--sqlite') ? null : await createMariadbDatabase().catch(() => null);
+  if (!maria) log('MariaDB does not answer or --sqlite: measuring on SQLite');
   const app = await startTestApp({
     database: maria ? { type: 'mariadb', url: maria.url } : { type: 'sqlite', path: join(dataDir, 'bench.sqlite') },
     dataDir,
