@@ -6,7 +6,11 @@ import { DataSource } from 'typeorm';
 import * as Y from 'yjs';
 import { CODE_TEXT } from '@rubricon/collab';
 import type { InterviewDetail, InterviewReplay } from '@rubricon/contracts';
-import { InterviewEventEntity, InterviewUpdateEntity } from '../../apps/api/src/interviews/interview-log.entities';
+import {
+  InterviewEventEntity,
+  InterviewNoteEntity,
+  InterviewUpdateEntity,
+} from '../../apps/api/src/interviews/interview-log.entities';
 import { InterviewEntity } from '../../apps/api/src/interviews/interview.entity';
 import { DEVELOPER_POSTING } from '../factories/attempts';
 import { scheduleInterview } from '../factories/interviews';
@@ -110,6 +114,7 @@ describeInBrowser('interview screens in Chromium', () => {
       `/interviews/${id}/room`,
     );
     expect(await row.getByRole('link', { name: /^Replay/ }).count()).toBe(0);
+    await page.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     await shot(page, 'list-en');
   }, 180_000);
 
@@ -141,6 +146,14 @@ describeInBrowser('interview screens in Chromium', () => {
     await alice.getByTestId('interview-question-title').first().click();
     await alice.getByRole('table', { name: '评分标准' }).first().waitFor();
     await alice.getByText('面试结束后才能与其他面试官共享笔记。').waitFor();
+    // A new candidate link, after a confirmation, shown once; the old one no longer opens anything.
+    await alice.getByRole('button', { name: /生成新的候选人链接$/ }).click();
+    await alice
+      .getByRole('tooltip')
+      .getByRole('button', { name: /生成新的候选人链接$/ })
+      .click();
+    await expectText(alice.getByTestId('candidate-link'), '/live/');
+    expect(await alice.getByTestId('candidate-link').textContent()).not.toContain(scheduled.link);
     await shot(alice, 'detail-zh');
   }, 180_000);
 
@@ -190,7 +203,40 @@ describeInBrowser('interview screens in Chromium', () => {
       { interviewId: id, at: t0, kind: 'start', actor: adminId, questionId: null, detail: null },
       { interviewId: id, at: t0 + 1_000, kind: 'join', actor: 'candidate', questionId: null, detail: null },
       { interviewId: id, at: t0 + 2_000, kind: 'reveal', actor: adminId, questionId: first.id, detail: null },
+      {
+        interviewId: id,
+        at: t0 + 50_000,
+        kind: 'run',
+        actor: 'candidate',
+        questionId: first.id,
+        detail: {
+          runId: 'run-1',
+          questionId: first.id,
+          by: 'candidate',
+          language: 'typescript',
+          result: {
+            mode: 'visible',
+            verdict: 'failed',
+            tests: [
+              { verdict: 'passed', passed: true, durationMs: 3 },
+              { verdict: 'failed', passed: false, durationMs: 2 },
+            ],
+          },
+        },
+      },
+      { interviewId: id, at: t0 + 80_000, kind: 'leave', actor: 'candidate', questionId: null, detail: null },
       { interviewId: id, at: t0 + 90_000, kind: 'end', actor: adminId, questionId: null, detail: null },
+    ]);
+    // Alice shared her notes; the administrator's own stay private until they share them.
+    await source.getRepository(InterviewNoteEntity).insert([
+      {
+        interviewId: id,
+        userId: staff.alice.id,
+        body: '**Strong** on edge cases',
+        shared: true,
+        updatedAt: new Date(),
+      },
+      { interviewId: id, userId: adminId, body: 'Asked about *complexity*', shared: false, updatedAt: new Date() },
     ]);
     await source
       .getRepository(InterviewEntity)
@@ -209,7 +255,10 @@ describeInBrowser('interview screens in Chromium', () => {
     await page.keyboard.press('End');
     await expectAttribute(code, 'data-code', parts.join(''));
     expect(await page.getByTestId('replay-elapsed').textContent()).toBe('01:30');
-    await expectText(page.getByTestId('replay-event').last(), 'Interview ended');
+    const events = page.getByTestId('replay-event');
+    await expectText(events.last(), 'Interview ended');
+    await expectText(events.filter({ hasText: 'Ran the code' }), '1 of 2 examples passed');
+    await expectText(events.filter({ hasText: 'Left' }), 'Interviewee');
     // The Monaco editor shows it, read-only.
     await expectText(page.getByTestId('code-editor'), 'solve(input)');
 
@@ -232,9 +281,16 @@ describeInBrowser('interview screens in Chromium', () => {
     await shot(zh, 'replay-zh');
     const detailZh = await open('zh', `/interviews/${id}`);
     await detailZh.getByRole('button', { name: /回 ?放$/ }).waitFor();
+    await expectText(detailZh.getByTestId('shared-note'), 'Strong on edge cases');
+    expect(await detailZh.getByTestId('shared-note').locator('strong').textContent()).toBe('Strong');
+    await expectText(detailZh.getByTestId('my-note'), 'Asked about complexity');
+    await detailZh.getByRole('switch').click();
+    await detailZh.getByText('您的笔记已与面试官共享。').waitFor();
+    expect((await detailOf(id)).notes.find((n) => n.authorId === adminId)?.shared).toBe(true);
     await shot(detailZh, 'detail-ended-zh');
     const list = await open('zh', '/interviews?status=ended');
     await expectText(list.locator(`tr[data-interview-id="${id}"]`), '已结束');
+    await list.locator('.ant-spin-spinning').waitFor({ state: 'detached' });
     await shot(list, 'list-zh');
   }, 180_000);
 });

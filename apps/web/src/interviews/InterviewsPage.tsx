@@ -100,6 +100,7 @@ export function InterviewsPage() {
               title: t('table.posting'),
               key: 'posting',
               responsive: ['lg'],
+              minWidth: 120,
               render: (_, i) => <Link to={`/postings/${i.postingId}`}>{i.postingTitle}</Link>,
             },
             {
