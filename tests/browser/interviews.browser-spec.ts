@@ -129,6 +129,19 @@ describeInBrowser('interview screens in Chromium', () => {
     await outsider.goto(`${suite.server.url}/interviews/${id}`);
     await expectText(outsider.getByRole('alert'), 'This interview could not be found, or you may not see it.');
 
+    // HR sees every interview, but only the panel may join the room.
+    const hr = await open(
+      'en',
+      `/interviews?search=${encodeURIComponent(scheduled.interview.candidate.name)}`,
+      staff.hr,
+    );
+    const hrRow = hr.locator(`tr[data-interview-id="${id}"]`);
+    await expectText(hrRow, 'Scheduled');
+    expect(await hrRow.getByRole('link', { name: /^Join room/ }).count()).toBe(0);
+    await hrRow.getByRole('link', { name: /^Open/ }).click();
+    await hr.getByText('You are not on this panel, so you cannot join the room.').waitFor();
+    expect(await hr.getByRole('button', { name: /Join room$/ }).count()).toBe(0);
+
     const alice = await open(
       'zh',
       `/interviews?search=${encodeURIComponent(scheduled.interview.candidate.name)}`,

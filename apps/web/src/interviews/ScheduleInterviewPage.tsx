@@ -220,7 +220,15 @@ function ScheduleForm({ onCreated }: { onCreated: (created: InterviewLinkRespons
         <Form.Item
           name="questionIds"
           label={t('schedule.questions')}
-          extra={!postingId && t('schedule.choosePostingFirst')}
+          extra={
+            !postingId ? (
+              t('schedule.choosePostingFirst')
+            ) : choices.error ? (
+              <Typography.Text type="danger" role="alert">
+                {errorText(choices.error)}
+              </Typography.Text>
+            ) : undefined
+          }
           rules={[
             {
               required: true,
