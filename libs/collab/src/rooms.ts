@@ -323,8 +323,9 @@ export class CollabRooms {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.timer);
+    while (this.flushing) await this.flushing;
+    this.flushing = this.flushOnce(true).finally(() => (this.flushing = null));
     await this.flushing;
-    await this.flushOnce(true);
     const unsaved = [...this.rooms.values()].filter((r) => r.pending.length > 0 || r.seq > r.snapshotSeq);
     if (unsaved.length) throw new Error(`${unsaved.length} documents could not be saved`);
     for (const room of this.rooms.values()) room.destroy();

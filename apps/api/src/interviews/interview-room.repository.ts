@@ -127,8 +127,13 @@ export class InterviewRoomRepository {
   }
 
   async saveSnapshot(interviewId: string, questionId: string, state: Uint8Array, seq: number): Promise<void> {
+    // One statement (insert or update): no read first, nothing to race with.
     await this.db.run((m) =>
-      m.save(InterviewSnapshotEntity, { interviewId, questionId, seq, state: Buffer.from(state).toString('base64') }),
+      m.upsert(
+        InterviewSnapshotEntity,
+        { interviewId, questionId, seq, state: Buffer.from(state).toString('base64') },
+        ['interviewId', 'questionId'],
+      ),
     );
   }
 }

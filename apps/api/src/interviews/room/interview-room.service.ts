@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { CODE_TEXT, CollabRooms, type CollabRoom, type UpdateOrigin } from '@rubricon/collab';
 import {
   MAX_AWARENESS_BYTES,
@@ -51,7 +51,7 @@ export interface RoomOutput {
  * snapshotted, freed) and shared runs. Transport-free: the gateway passes messages in and sends `RoomOutput` out.
  */
 @Injectable()
-export class InterviewRoomService implements OnApplicationShutdown {
+export class InterviewRoomService implements BeforeApplicationShutdown {
   private readonly logger = new Logger('InterviewRoom');
   private readonly live = new Map<string, LiveInterview>();
   private readonly loading = new Map<string, Promise<LiveInterview>>();
@@ -59,6 +59,8 @@ export class InterviewRoomService implements OnApplicationShutdown {
   private readonly runBudget = new TokenBuckets(RUN_BURST, RUNS_PER_SECOND);
   private readonly running = new Set<string>();
   private output: RoomOutput | null = null;
+  /** Set at shutdown: sockets closing then are not "leaving" the interview, and the database is going. */
+  private closing = false;
   readonly rooms: CollabRooms;
 
   constructor(
@@ -163,6 +165,7 @@ export class InterviewRoomService implements OnApplicationShutdown {
     else live.online.delete(s.participant.id);
     live.connections--;
     if (live.connections <= 0) this.live.delete(s.interviewId);
+    if (this.closing) return;
     await this.event(s, 'leave').catch((e) => this.logger.error(String(e)));
     this.output?.changed(s.interviewId);
   }
@@ -436,8 +439,9 @@ export class InterviewRoomService implements OnApplicationShutdown {
     });
   }
 
-  /** SIGTERM: every buffered edit is written before the process goes. */
-  async onApplicationShutdown(): Promise<void> {
+  /** SIGTERM: every buffered edit is written before the process goes (and before the database closes). */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.closing = true;
     await this.rooms.close().catch((e) => this.logger.error(`documents not saved at shutdown: ${String(e)}`));
   }
 }
