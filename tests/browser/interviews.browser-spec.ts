@@ -141,6 +141,7 @@ describeInBrowser('interview screens in Chromium', () => {
     await hrRow.getByRole('link', { name: /^Open/ }).click();
     await hr.getByText('You are not on this panel, so you cannot join the room.').waitFor();
     expect(await hr.getByRole('button', { name: /Join room$/ }).count()).toBe(0);
+    await shot(hr, 'detail-en');
 
     const alice = await open(
       'zh',

@@ -4,7 +4,7 @@ import type { FeatureText } from '../i18n/translation';
 const en = {
   list: {
     title: 'Live interviews',
-    hint: 'Interviews you scheduled or sit on the panel of. Open one to see its questions; join the room when it is time.',
+    hint: 'Administrators and HR see every interview; interviewers see those they scheduled or sit on the panel of. Open one to see its questions; the panel joins the room when it is time.',
     search: 'Search candidate name or email',
     allStatuses: 'All statuses',
     none: 'No interviews match.',
@@ -137,7 +137,7 @@ const en = {
 const zh: FeatureText<typeof en>['zh'] = {
   list: {
     title: '在线面试',
-    hint: '您安排的面试和您作为面试官参加的面试。打开一场面试可查看题目；到时间后进入面试间。',
+    hint: '管理员和 HR 可以看到所有面试；面试官可以看到自己安排或参加的面试。打开一场面试可查看题目；到时间后面试官进入面试间。',
     search: '搜索候选人姓名或邮箱',
     allStatuses: '全部状态',
     none: '没有符合条件的面试。',
