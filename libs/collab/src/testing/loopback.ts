@@ -21,6 +21,7 @@ import {
 } from '../rooms';
 import type { CollabSocket } from '../doc-client';
 import { syncUpdate } from '../sync-messages';
+import { CODE_TEXT } from '../update-check';
 
 /** A number in [0, 1). */
 export type Rng = () => number;
@@ -273,11 +274,15 @@ export class LoopbackServer {
   readonly rng: Rng;
   readonly store: MemoryStore;
   readonly rooms: CollabRooms;
-  /** Each applied change as the server saw it, with the room's text and seq right after it. */
+  /**
+   * Each applied change as the server saw it, with the document's text and seq right after it (seqs
+   * count from the first change this server saw: a store given with a log already in it shifts them).
+   */
   readonly applied: { docKey: string; seq: number; at: number; author: string; text: string }[] = [];
   readonly refusals: { connection: string; event: string; code: string }[] = [];
   readonly errors: unknown[] = [];
   private readonly connections = new Map<string, Connection>();
+  private readonly shadows = new Map<string, { doc: Y.Doc; seq: number }>();
   /** Handler chains with work still to do, including those of connections already dropped. */
   private readonly busy = new Set<Promise<void>>();
   private nextId = 1;
@@ -378,8 +383,16 @@ export class LoopbackServer {
   }
 
   private relayUpdate(docKey: string, update: Uint8Array, origin: UpdateOrigin): void {
+    // A shadow copy, since `init` runs before the room is listed (rooms.get is still undefined then).
+    let shadow = this.shadows.get(docKey);
+    if (!shadow) this.shadows.set(docKey, (shadow = { doc: new Y.Doc(), seq: 0 }));
+    Y.applyUpdate(shadow.doc, update);
+    const seq = ++shadow.seq;
     const room = this.rooms.get(docKey);
-    if (room) this.applied.push({ docKey, seq: room.seq, at: this.clock.time, author: origin.author, text: room.text });
+    if (room && (room.seq !== seq || room.text !== shadow.doc.getText(CODE_TEXT).toString()))
+      this.errors.push(new Error(`${docKey}: the shadow copy differs from the room at seq ${room.seq}`));
+    const text = shadow.doc.getText(CODE_TEXT).toString();
+    this.applied.push({ docKey, seq, at: this.clock.time, author: origin.author, text });
     const message = syncUpdate(update);
     for (const c of this.connections.values())
       if (c.id !== origin.from && c.rooms.has(docKey))
@@ -417,5 +430,6 @@ export class LoopbackServer {
     for (const c of [...this.connections.values()]) c.socket.disconnect();
     await this.settle();
     await this.rooms.close();
+    for (const shadow of this.shadows.values()) shadow.doc.destroy();
   }
 }
