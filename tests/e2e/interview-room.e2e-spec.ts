@@ -74,6 +74,9 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('interview room 
     expect(await candidate.ask('code:run', { questionId: coding.id, mode: 'visible' })).toMatchObject({
       code: 'question-not-revealed',
     });
+    expect(await candidate.ask('doc:awareness', { questionId: coding.id, update: new Uint8Array([0]) })).toMatchObject({
+      code: 'question-not-revealed',
+    });
     // Another interview's question is not this room's.
     const other = await setUp();
     expect(await candidate.ask('doc:sync', { questionId: other.coding.id, message: step1 })).toMatchObject({
@@ -86,6 +89,26 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('interview room 
     const prepared = staff.doc(written.id);
     await eventually(() => prepared.synced);
     expect(await candidate.ask('unknown:event', {})).toMatchObject({ code: 'unknown-event' });
+  });
+
+  it('merges edits made offline when the socket reconnects', async () => {
+    const { staff, candidate, coding } = await setUp();
+    await staff.ask('question:reveal', { questionId: coding.id });
+    const a = staff.doc(coding.id);
+    const b = candidate.doc(coding.id);
+    await eventually(() => a.synced && b.synced);
+    candidate.socket.disconnect();
+    b.text.insert(0, '// written offline\n');
+    a.text.insert(a.text.length, '\n// meanwhile, the interviewer');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(a.text.toString()).not.toContain('written offline');
+    candidate.socket.connect(); // the same link: a new session, which re-syncs both ways
+    await eventually(
+      () =>
+        a.text.toString() === b.text.toString() &&
+        a.text.toString().includes('written offline') &&
+        b.text.toString().includes('meanwhile, the interviewer'),
+    );
   });
 
   it('refuses malformed, oversized and non-code updates with an ack, and the room carries on', async () => {
