@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react';
+import { lazy, Suspense, type ReactNode } from 'react';
 import { Navigate, useLocation, type RouteObject } from 'react-router';
 import { AssessmentPage } from '../assessments/AssessmentPage';
 import { AssessmentsPage } from '../assessments/AssessmentsPage';
@@ -14,9 +14,14 @@ import { ScheduleInterviewPage } from '../interviews/ScheduleInterviewPage';
 import { useTranslation } from '../i18n/staff';
 import { PostingDetailPage } from '../postings/PostingDetailPage';
 import { PostingsPage } from '../postings/PostingsPage';
-import { ComingSoonPage, NotFoundPage, RequireRole, RouteError } from '../shell/PageState';
+import { ComingSoonPage, NotFoundPage, PageLoading, RequireRole, RouteError } from '../shell/PageState';
 import { StaffLayout } from '../shell/StaffLayout';
 import { UsersPage } from '../users/UsersPage';
+
+// The live room (socket.io, Yjs, the editor) is its own chunk: only interviewers in a room load it.
+const InterviewRoomPage = lazy(() =>
+  import('../interviews/room/InterviewRoomPage').then((m) => ({ default: m.InterviewRoomPage })),
+);
 
 /** Staff pages need a signed-in user; anyone else goes to sign-in and comes back afterwards. */
 function RequireSignIn({ children }: { children: ReactNode }) {
@@ -125,6 +130,16 @@ export const staffRoutes: RouteObject[] = [
             element: (
               <RequireRole roles={CAN.interviews}>
                 <ReplayPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'interviews/:id/room',
+            element: (
+              <RequireRole roles={CAN.interviews}>
+                <Suspense fallback={<PageLoading />}>
+                  <InterviewRoomPage />
+                </Suspense>
               </RequireRole>
             ),
           },

@@ -2,6 +2,7 @@ import { attemptsText } from '../attempts/i18n';
 import { assessmentsText } from '../assessments/i18n';
 import { authText } from '../auth/i18n';
 import { interviewsText } from '../interviews/i18n';
+import { roomText } from '../interviews/room/i18n';
 import { postingsText } from '../postings/i18n';
 import { commonText } from '../shell/i18n';
 import { usersText } from '../users/i18n';
@@ -19,6 +20,7 @@ export const resources = {
     attempts: attemptsText.en,
     assessments: assessmentsText.en,
     interviews: interviewsText.en,
+    room: roomText.en,
   },
   zh: {
     common: commonText.zh,
@@ -28,6 +30,7 @@ export const resources = {
     attempts: attemptsText.zh,
     assessments: assessmentsText.zh,
     interviews: interviewsText.zh,
+    room: roomText.zh,
   },
 };
 
