@@ -1,7 +1,7 @@
 import type { InterviewCandidateQuestion, InterviewRoomState } from '@rubricon/contracts';
 import { useState } from 'react';
 import { useDocumentTitle, useFocusHere } from '../candidate/a11y';
-import { CandidatePage, LinkProblem } from '../candidate/CandidatePage';
+import { CandidatePage } from '../candidate/CandidatePage';
 import { pick } from '../candidate/candidate-api';
 import { Participants, RoomTimer } from '../collab/RoomParts';
 import type { RoomConnection, RoomView } from '../collab/room-connection';
@@ -36,6 +36,23 @@ function Joining() {
   const { l } = useLiveText();
   useDocumentTitle();
   return <p className="candidate-card">{l.joining}</p>;
+}
+
+/** A link the server refused (unknown, or anything but an ended interview), said in the page's language. */
+function LinkProblem({ text }: { text: string }) {
+  const { l } = useLiveText();
+  useDocumentTitle(l.linkProblem);
+  const focus = useFocusHere<HTMLHeadingElement>();
+  return (
+    <section className="card candidate-card" data-testid="link-problem">
+      <h1 tabIndex={-1} ref={focus}>
+        {l.linkProblem}
+      </h1>
+      <p role="alert" className="error">
+        {text}
+      </p>
+    </section>
+  );
 }
 
 function Replaced({ onContinue }: { onContinue: () => void }) {

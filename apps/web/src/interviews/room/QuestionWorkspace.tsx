@@ -81,7 +81,7 @@ export function QuestionWorkspace({
             key: 'prompt',
             label: t('prompt'),
             children: (
-              <Typography>
+              <Typography className="room-prompt" tabIndex={0} aria-label={t('prompt')}>
                 <Markdown source={pick(question.prompt, lang)} headingOffset={2} />
                 {question.coding && (
                   <>

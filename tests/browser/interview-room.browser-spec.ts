@@ -1,0 +1,215 @@
+import { mkdirSync } from 'node:fs';
+import request from 'supertest';
+import type { Page } from 'playwright-core';
+import { linkToken, scheduleInterview } from '../factories/interviews';
+import { chromiumAvailable, useBrowserSuite } from '../support/browser';
+import { staffPage, type UiLang } from '../support/staff-browser';
+import { ADMIN, loginAs } from '../support/test-app';
+
+const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
+jest.setTimeout(180_000);
+/** Screenshots of each screen, to look at by eye. */
+const SHOTS = process.env.RUBRICON_ROOM_SHOTS ?? '/tmp/shots-room';
+
+/** The shared editor's text as Monaco shows it, line by line (all lines fit in the editor here). */
+const editorText = (page: Page) =>
+  page.locator('[data-testid=collab-editor] .view-lines').evaluate((el) =>
+    Array.from(el.querySelectorAll<HTMLElement>('.view-line'))
+      .sort((a, b) => parseFloat(a.style.top) - parseFloat(b.style.top))
+      .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '))
+      .join('\n'),
+  );
+
+describeInBrowser('live interview room in Chromium', () => {
+  const suite = useBrowserSuite();
+  const pages: Page[] = [];
+  let adminToken: string;
+  let adminId: string;
+  let adminName: string;
+
+  beforeAll(async () => {
+    mkdirSync(SHOTS, { recursive: true });
+    adminToken = await loginAs(suite.server.url, ADMIN.email, ADMIN.password);
+    const me = await request(suite.server.url)
+      .get('/api/auth/me')
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    adminId = me.body.id;
+    adminName = me.body.name;
+  });
+  afterEach(async () => {
+    await Promise.all(pages.splice(0).map((page) => page.context().close()));
+  });
+
+  const schedule = () => scheduleInterview(suite.server.url, adminToken, [adminId]);
+  const interviewer = async (lang: UiLang, id: string) => {
+    const page = await staffPage(suite.browser, suite.server.url, lang);
+    pages.push(page);
+    await page.goto(`${suite.server.url}/interviews/${id}/room`);
+    await page.getByTestId('interview-room').waitFor();
+    return page;
+  };
+  const candidate = async (lang: UiLang, token: string) => {
+    const context = await suite.browser.newContext({
+      locale: lang === 'zh' ? 'zh-CN' : 'en-US',
+      viewport: { width: 1280, height: 900 },
+    });
+    await context.addInitScript((value) => localStorage.setItem('rubricon.lang', value), lang);
+    const page = await context.newPage();
+    page.setDefaultTimeout(60_000);
+    pages.push(page);
+    await page.goto(`${suite.server.url}/live/${token}`);
+    return page;
+  };
+  const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+
+  it('lets interviewer and candidate type at once, see each other’s named cursors and runs; notes stay private; End makes the code read-only', async () => {
+    const scheduled = await schedule();
+    const token = linkToken(scheduled.link);
+    const staff = await interviewer('en', scheduled.interview.id);
+    const cand = await candidate('en', token);
+    await cand.getByRole('heading', { name: 'Waiting for the interviewer' }).waitFor();
+    await cand.getByTestId('participants').getByText(adminName).waitFor();
+    // Only the candidate's own name shows; nothing of the questions yet.
+    expect(await cand.getByTestId('live-statement').count()).toBe(0);
+
+    // Reveal the coding question (the first one): the candidate sees it and both get the shared editor.
+    const coding = staff.getByTestId('room-questions').locator('li').first();
+    const title = (await coding.locator('.room-question-open').textContent())!.replace(/^1\.\s*/, '').trim();
+    await coding.getByRole('button', { name: /^Reveal/ }).click();
+    await coding.getByText('Revealed').waitFor();
+    await cand.getByRole('heading', { name: title }).waitFor();
+    const staffEditor = staff.locator('[data-testid=collab-editor] .view-lines');
+    const candEditor = cand.locator('[data-testid=collab-editor] .view-lines');
+    await staffEditor.waitFor();
+    await candEditor.waitFor();
+    await staff.waitForFunction(() => document.querySelector('[data-testid=room-timer]') !== null);
+    const starter = await editorText(staff);
+    expect(await editorText(cand)).toBe(starter);
+
+    // Both type at the same time: the interviewer at the end, the candidate on a new first line.
+    await staffEditor.click();
+    await staff.keyboard.press('ControlOrMeta+End');
+    await candEditor.click();
+    await cand.keyboard.press('ControlOrMeta+Home');
+    await cand.keyboard.press('Enter');
+    await cand.keyboard.press('ArrowUp');
+    const fromStaff = '// interviewer: what about an empty input';
+    const fromCand = '// candidate: two pointers from both ends';
+    await Promise.all([
+      staff.keyboard.press('Enter').then(() => staff.keyboard.type(fromStaff, { delay: 15 })),
+      cand.keyboard.type(fromCand, { delay: 15 }),
+    ]);
+    const converged = async (page: Page) =>
+      page.waitForFunction(
+        ([a, b]) => {
+          const text = document.querySelector('[data-testid=collab-editor] .view-lines')?.textContent ?? '';
+          return text.replace(/\u00a0/g, ' ').includes(a) && text.replace(/\u00a0/g, ' ').includes(b);
+        },
+        [fromStaff, fromCand],
+      );
+    await Promise.all([converged(staff), converged(cand)]);
+    const finalText = await editorText(staff);
+    expect(await editorText(cand)).toBe(finalText);
+    expect(finalText.split('\n')[0]).toBe(fromCand);
+    expect(finalText).toContain(fromStaff);
+
+    // Each sees the other's caret, coloured and labelled with the name.
+    await staff.locator('.yRemoteSelectionHead').first().waitFor({ state: 'attached' });
+    await cand.locator('.yRemoteSelectionHead').first().waitFor({ state: 'attached' });
+    const candidateName = scheduled.interview.candidate.name;
+    await staff.getByTestId('cursor-legend').getByText(candidateName).waitFor();
+    await cand.getByTestId('cursor-legend').getByText(adminName).waitFor();
+    const label = await cand
+      .locator('.yRemoteSelectionHead')
+      .first()
+      .evaluate((el) => getComputedStyle(el, '::after').content);
+    expect(label).toBe(JSON.stringify(adminName));
+    await shot(staff, 'room-en-typing');
+    await shot(cand, 'live-en-typing');
+
+    // A run from the interviewer reaches both screens, the same.
+    await staff.getByTestId('run-visible').click();
+    await Promise.all([
+      staff.getByTestId('run-tests').waitFor({ timeout: 60_000 }),
+      cand.getByTestId('run-tests').waitFor({ timeout: 60_000 }),
+    ]);
+    const staffRun = await staff.getByTestId('run-output').textContent();
+    expect(staffRun).toContain(`Run by ${adminName}`);
+    expect(await cand.getByTestId('run-output').textContent()).toBe(staffRun);
+
+    // Private notes autosave; the candidate's page never has them.
+    await staff.getByTestId('note-input').fill('**Strong** start, asked about empty input');
+    await staff
+      .locator('[data-testid=note-state][data-state=saved]')
+      .getByText(/^Saved /)
+      .waitFor();
+    await staff.getByText('Preview', { exact: true }).click();
+    expect(await staff.getByTestId('note-preview').locator('strong').textContent()).toBe('Strong');
+    expect(await cand.getByTestId('room-notes').count()).toBe(0);
+    expect(await cand.locator('body').textContent()).not.toContain('asked about empty input');
+
+    // End (confirmed): the candidate's editor turns read-only and says so.
+    await staff.getByRole('button', { name: 'End interview' }).click();
+    await staff.getByRole('button', { name: 'End it' }).click();
+    await staff.getByTestId('room-ended').waitFor();
+    await cand.getByTestId('read-only-notice').getByText('The interview has ended: the code is read-only.').waitFor();
+    await cand.locator('[data-testid=collab-editor][data-readonly=true]').waitFor();
+    await candEditor.click();
+    await cand.keyboard.type('zzz');
+    await cand.waitForTimeout(500);
+    expect(await editorText(cand)).toBe(finalText);
+    expect(await editorText(staff)).toBe(finalText);
+    await shot(cand, 'live-en-ended');
+    await shot(staff, 'room-en-ended');
+  });
+
+  it('renders both pages in Chinese and in English', async () => {
+    const scheduled = await schedule();
+    const staff = await interviewer('zh', scheduled.interview.id);
+    const cand = await candidate('zh', linkToken(scheduled.link));
+    await cand.getByRole('heading', { name: '等待面试官' }).waitFor();
+    await cand.getByRole('heading', { name: '面试参与者' }).waitFor();
+    await staff.getByText('我的笔记（仅自己可见）').waitFor();
+    await staff.getByRole('button', { name: '开始面试' }).waitFor();
+    expect(await staff.getByTestId('room-questions').getByRole('button', { name: /^公布/ }).count()).toBe(2);
+    await shot(staff, 'room-zh-waiting');
+    await shot(cand, 'live-zh-waiting');
+
+    // Start: the timer runs on both sides.
+    await staff.getByRole('button', { name: '开始面试' }).click();
+    await staff.getByTestId('room-timer').getByText('已用时').waitFor();
+    await cand.getByTestId('room-timer').getByText('已用时').waitFor();
+    await staff.getByTestId('room-questions').getByRole('button', { name: /^公布/ }).first().click();
+    await cand.getByTestId('live-statement').waitFor();
+    await cand.getByRole('button', { name: '运行示例' }).waitFor();
+    await staff.getByText('评分标准').waitFor();
+    await cand.locator('[data-testid=collab-editor] .view-lines').waitFor();
+    await shot(staff, 'room-zh-question');
+    await shot(cand, 'live-zh-question');
+
+    await cand.getByTestId('candidate-lang-toggle').click();
+    await cand.getByRole('button', { name: 'Run examples' }).waitFor();
+    await cand.getByTestId('room-timer').getByText('Elapsed').waitFor();
+  });
+
+  it('explains a link that cannot be used, and hands the session to the newest window', async () => {
+    const bad = await candidate('en', 'not-a-real-link-token');
+    await bad.getByRole('heading', { name: 'This interview link cannot be used' }).waitFor();
+    await bad.getByText('This interview link is not valid. Check that you opened the whole link.').waitFor();
+    await shot(bad, 'live-en-bad-link');
+
+    const scheduled = await schedule();
+    const token = linkToken(scheduled.link);
+    const first = await candidate('zh', token);
+    await first.getByRole('heading', { name: '等待面试官' }).waitFor();
+    const second = await candidate('zh', token);
+    await second.getByRole('heading', { name: '等待面试官' }).waitFor();
+    await first.getByTestId('session-replaced').getByRole('heading', { name: '已在另一个窗口中打开' }).waitFor();
+    await shot(first, 'live-zh-replaced');
+    // Continuing in the first window takes the session back.
+    await first.getByRole('button', { name: '在此窗口继续' }).click();
+    await first.getByRole('heading', { name: '等待面试官' }).waitFor();
+    await second.getByTestId('session-replaced').waitFor();
+  });
+});
