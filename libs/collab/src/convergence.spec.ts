@@ -61,7 +61,7 @@ function session(seed: number, count: number, ops: Op[], init?: string): Session
       else sockets[op.client].connect();
     });
   }
-  return {
+  const session: Session = {
     server,
     sockets,
     clients,
@@ -71,11 +71,20 @@ function session(seed: number, count: number, ops: Op[], init?: string): Session
       await server.run();
     },
     async end() {
+      if (!live.delete(this)) return;
       clients.forEach((c) => c.destroy());
       await server.close();
     },
   };
+  live.add(session);
+  return session;
 }
+
+/** Sessions not ended yet: a failed assertion must not leave their intervals running (jest would hang). */
+const live = new Set<Session>();
+afterEach(async () => {
+  for (const s of [...live]) await s.end().catch(() => undefined);
+});
 
 /** Every client, the server room and a replay of the log all hold the same text; returns it. */
 async function expectConverged(s: Session): Promise<string> {
@@ -112,7 +121,7 @@ describe('convergence through the loopback gateway', () => {
       ),
       { numRuns: 80 },
     );
-  });
+  }, 30_000);
 
   it('three clients with starter code, random disconnects and reconnects: the same text everywhere', async () => {
     await fc.assert(
@@ -131,7 +140,7 @@ describe('convergence through the loopback gateway', () => {
       ),
       { numRuns: 60 },
     );
-  });
+  }, 30_000);
 
   it('nothing typed is lost: with inserts only, every inserted character is in the final text', async () => {
     await fc.assert(
@@ -152,7 +161,7 @@ describe('convergence through the loopback gateway', () => {
       ),
       { numRuns: 60 },
     );
-  });
+  }, 30_000);
 
   it('offline edits merge on reconnect: one client edits offline while another edits online', async () => {
     const s = session(7, 2, [], 'let x = 1;\r\n');

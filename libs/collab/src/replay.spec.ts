@@ -39,17 +39,19 @@ async function recordLiveSession(rng: Rng, clients: number, edits: number): Prom
     });
     if (i % 40 === 39) server.clock.at(i * 3, () => void server.rooms.flush());
   }
-  await server.run();
-  await server.rooms.flush();
-  const recording: Recording = {
-    log: server.store.entries(Q),
-    texts: server.applied.map((a) => a.text),
-    times: server.applied.map((a) => a.at),
-  };
-  for (const d of docs) expect(d.text.toString()).toBe(server.text(Q));
-  docs.forEach((d) => d.destroy());
-  await server.close();
-  return recording;
+  try {
+    await server.run();
+    await server.rooms.flush();
+    for (const d of docs) expect(d.text.toString()).toBe(server.text(Q));
+    return {
+      log: server.store.entries(Q),
+      texts: server.applied.map((a) => a.text),
+      times: server.applied.map((a) => a.at),
+    };
+  } finally {
+    docs.forEach((d) => d.destroy());
+    await server.close();
+  }
 }
 
 /** The text after the last update at or before `t`. */
@@ -58,6 +60,12 @@ function expectedAt(r: Recording, t: number): string {
   while (n < r.times.length && r.times[n] <= t) n++;
   return n === 0 ? '' : r.texts[n - 1];
 }
+
+/** Cleanups that must run even when an assertion fails (an open room keeps an interval running). */
+const afterThis: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  for (const cleanup of afterThis.splice(0)) await cleanup();
+});
 
 describe('DocReplay', () => {
   it('textAfter(n) is the server text after n logged updates, for small and large checkpoint spacing', async () => {
@@ -106,6 +114,7 @@ describe('DocReplay', () => {
       },
     });
     const room = await rooms.open(Q);
+    afterThis.push(() => rooms.close());
     const editor = new Y.Doc();
     const out: Uint8Array[] = [];
     editor.on('update', (u: Uint8Array) => out.push(u));
@@ -131,6 +140,5 @@ describe('DocReplay', () => {
     expect(replay.textAfter(2_999)).toBe(texts.get(2_999));
     expect(replay.textAfter(3_000)).toBe(editor.getText(CODE_TEXT).toString());
     editor.destroy();
-    await rooms.close();
   }, 30_000);
 });
