@@ -84,7 +84,10 @@ export class DocClient {
           this.synced = true;
           this.options.onSynced?.();
         }
-        this.sendAwareness();
+        // Re-announced with a new clock (which sends it): when we dropped, the server and the others
+        // removed our cursor at our last clock, and a state at that same clock would be ignored.
+        const cursor = this.awareness.getLocalState();
+        if (cursor !== null) this.awareness.setLocalState(cursor);
       },
     );
   }
