@@ -319,6 +319,74 @@ describe('CollabRooms persistence', () => {
     expect(rooms.size).toBe(0);
   });
 
+  it('a connection that opens the document while its last leave is still saving keeps it alive', async () => {
+    const { rooms, store, clock } = setup();
+    const room = await rooms.open('q');
+    const alice = new Editor('alice');
+    const edit = (s: string) =>
+      rooms.sync(
+        room,
+        alice.edit((t) => t.insert(t.length, s)),
+        as('alice'),
+        allow,
+      );
+    let release!: () => void;
+    const slow = () => new Promise<void>((resolve) => (release = resolve));
+
+    // Reopened while the log append is slow; by the time it is written a snapshot is due anyway.
+    edit('a');
+    store.gate = slow();
+    let leaving = rooms.leave(room, 'c1');
+    expect(await rooms.open('q')).toBe(room);
+    clock.t += 5_000;
+    release();
+    await leaving;
+    store.gate = null;
+    expect(store.snapshots.get('q')?.seq).toBe(1);
+    expect(rooms.get('q')).toBe(room);
+    expect(room.doc.isDestroyed).toBe(false);
+
+    // Reopened while the snapshot is slow.
+    edit('b');
+    store.snapshotGate = slow();
+    leaving = rooms.leave(room, 'c2');
+    await new Promise((resolve) => setImmediate(resolve)); // the log is written, the snapshot is under way
+    expect(store.entries('q').map((e) => e.seq)).toEqual([1, 2]);
+    expect(await rooms.open('q')).toBe(room);
+    release();
+    await leaving;
+    store.snapshotGate = null;
+    expect(store.snapshots.get('q')?.seq).toBe(2);
+    expect(rooms.get('q')).toBe(room);
+    expect(room.doc.isDestroyed).toBe(false);
+
+    edit('c');
+    await rooms.flush();
+    expect(store.entries('q').map((e) => e.seq)).toEqual([1, 2, 3]);
+    await rooms.leave(room, 'c3');
+    expect(rooms.size).toBe(0);
+    expect(room.doc.isDestroyed).toBe(true);
+  });
+
+  it('the last leave during a flush already under way still frees the document when that flush ends', async () => {
+    const { rooms, store } = setup();
+    const room = await rooms.open('q');
+    rooms.sync(
+      room,
+      new Editor('a').edit((t) => t.insert(0, 'a')),
+      as('a'),
+      allow,
+    );
+    let release!: () => void;
+    store.gate = new Promise((resolve) => (release = resolve));
+    const tick = rooms.flush(); // a timer tick, started while the connection is still there
+    const leaving = rooms.leave(room, 'c1');
+    release();
+    await Promise.all([tick, leaving]);
+    expect(rooms.size).toBe(0);
+    expect(store.snapshots.get('q')?.seq).toBe(1);
+  });
+
   it('loads a document from its snapshot plus the log after it, and carries on numbering', async () => {
     const first = setup({ snapshotDebounceMs: 2_000 });
     const room = await first.rooms.open('q');

@@ -51,6 +51,8 @@ export class MemoryStore implements CollabStore {
   failSnapshot = false;
   /** When set, append waits for it (a slow database) and then fails or succeeds as flagged at that moment. */
   gate: Promise<void> | null = null;
+  /** The same for saveSnapshot. */
+  snapshotGate: Promise<void> | null = null;
 
   async load(docKey: string): Promise<StoredDoc> {
     await Promise.resolve();
@@ -76,6 +78,7 @@ export class MemoryStore implements CollabStore {
   }
 
   async saveSnapshot(docKey: string, state: Uint8Array, seq: number): Promise<void> {
+    if (this.snapshotGate) await this.snapshotGate;
     await Promise.resolve();
     if (this.failSnapshot) throw new Error('store down (snapshot)');
     this.snapshots.set(docKey, { state: state.slice(), seq });
