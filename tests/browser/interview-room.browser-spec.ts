@@ -62,6 +62,9 @@ describeInBrowser('live interview room in Chromium', () => {
     return page;
   };
   const shot = (page: Page, name: string) => page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
+  /** Nothing on the page (a long name, a wide table, the editor) pushes it wider than the window. */
+  const expectNoSidewaysScroll = async (page: Page) =>
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(0);
 
   it('lets interviewer and candidate type at once, see each other’s named cursors and runs; notes stay private; End makes the code read-only', async () => {
     const scheduled = await schedule();
@@ -127,6 +130,8 @@ describeInBrowser('live interview room in Chromium', () => {
     expect(label).toBe(JSON.stringify(adminName));
     await shot(staff, 'room-en-typing');
     await shot(cand, 'live-en-typing');
+    await expectNoSidewaysScroll(staff);
+    await expectNoSidewaysScroll(cand);
 
     // A run from the interviewer reaches both screens, the same.
     await staff.getByTestId('run-visible').click();
@@ -162,6 +167,11 @@ describeInBrowser('live interview room in Chromium', () => {
     expect(await editorText(staff)).toBe(finalText);
     await shot(cand, 'live-en-ended');
     await shot(staff, 'room-en-ended');
+    await expectNoSidewaysScroll(staff);
+    await expectNoSidewaysScroll(cand);
+    // The link no longer opens the room once the interview is over: opening it again says so.
+    await cand.reload();
+    await cand.getByTestId('interview-ended').getByRole('heading', { name: 'The interview has ended' }).waitFor();
   });
 
   it('renders both pages in Chinese and in English', async () => {
