@@ -28,7 +28,7 @@ export function Participants({
       {participants.map((p) => (
         <li key={p.id} data-online={p.online}>
           <span className="participant-colour" style={{ background: p.colour }} aria-hidden />
-          <span className="participant-name">
+          <span className="participant-name" title={p.name}>
             {p.name}
             {p.id === youId && ` (${youText})`}
           </span>

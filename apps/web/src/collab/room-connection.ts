@@ -53,7 +53,7 @@ export class RoomRefusal extends Error implements CodedError {
 
 const ACK_TIMEOUT_MS = 15_000;
 
-type Ack<E extends keyof InterviewClientEvents> = Parameters<Parameters<InterviewClientEvents[E]>[1]>[0];
+type Ack<E extends keyof InterviewClientEvents> = Parameters<NonNullable<Parameters<InterviewClientEvents[E]>[1]>>[0];
 type Payload<E extends keyof InterviewClientEvents> = Parameters<InterviewClientEvents[E]>[0];
 
 /**

@@ -4,6 +4,7 @@ import { Alert, App, Button, Card, Flex, Result, Spin, Typography } from 'antd';
 import { useEffect, useMemo, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { session } from '../../api';
+import { signOut } from '../../auth/session';
 import { Participants, RoomTimer, type RunLabels } from '../../collab/RoomParts';
 import type { RoomConnection, RoomView } from '../../collab/room-connection';
 import { useRoom } from '../../collab/use-room';
@@ -16,6 +17,8 @@ import { RoomNotes } from './RoomNotes';
 import { RoomQuestions } from './RoomQuestions';
 import '../../collab/collab.css';
 import './room.css';
+
+const SIGNED_OUT = new Set(['sign-in-required', 'sign-in-expired', 'account-inactive', 'password-changed']);
 
 /**
  * The interviewer's live room: the questions (reveal one and the candidate sees it), the shared
@@ -30,6 +33,11 @@ export function InterviewRoomPage() {
   const auth = useMemo(() => (token ? { accessToken: token, interviewId: id } : null), [token, id]);
   const { room, view } = useRoom(auth);
   usePageTitle(view.state ? `${view.state.candidateName} · ${view.state.postingTitle}` : undefined);
+  // A sign-in the server no longer accepts signs out, as a REST call would: the sign-in page brings the user back.
+  const refusedCode = view.refusal?.code;
+  useEffect(() => {
+    if (refusedCode && SIGNED_OUT.has(refusedCode)) signOut();
+  }, [refusedCode]);
 
   if (view.refusal && !view.state)
     return (
