@@ -1,4 +1,4 @@
-import { DocReplay, syncUpdate } from '@rubricon/collab';
+import { DocReplay, syncUpdate, toWire } from '@rubricon/collab';
 import type { InterviewQuestionView, InterviewReplay } from '@rubricon/contracts';
 import request from 'supertest';
 import * as Y from 'yjs';
@@ -67,14 +67,16 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('interview room 
       ['note:save', { body: 'x' }],
     ] as const)
       expect(await candidate.ask(event, payload)).toMatchObject({ code: 'staff-only' });
-    const step1 = syncUpdate(new Uint8Array()); // any frame: opening the document is what is refused
+    const step1 = toWire(syncUpdate(new Uint8Array())); // any frame: opening the document is what is refused
     expect(await candidate.ask('doc:sync', { questionId: coding.id, message: step1 })).toMatchObject({
       code: 'question-not-revealed',
     });
     expect(await candidate.ask('code:run', { questionId: coding.id, mode: 'visible' })).toMatchObject({
       code: 'question-not-revealed',
     });
-    expect(await candidate.ask('doc:awareness', { questionId: coding.id, update: new Uint8Array([0]) })).toMatchObject({
+    expect(
+      await candidate.ask('doc:awareness', { questionId: coding.id, update: toWire(new Uint8Array([0])) }),
+    ).toMatchObject({
       code: 'question-not-revealed',
     });
     // Another interview's question is not this room's.
@@ -117,18 +119,27 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('interview room 
     const a = staff.doc(coding.id);
     const b = candidate.doc(coding.id);
     await eventually(() => a.synced && b.synced);
-    const garbage = new Uint8Array([2, 200, 1, 255, 255, 255, 255, 7]);
+    const garbage = toWire(new Uint8Array([2, 200, 1, 255, 255, 255, 255, 7]));
     expect(await candidate.ask('doc:sync', { questionId: coding.id, message: garbage })).toMatchObject({
       code: 'update-invalid',
     });
-    expect(await candidate.ask('doc:sync', { questionId: coding.id, message: new Uint8Array(70_000) })).toMatchObject({
+    expect(
+      await candidate.ask('doc:sync', { questionId: coding.id, message: toWire(new Uint8Array(70_000)) }),
+    ).toMatchObject({
       code: 'update-too-large',
     });
     const rogue = new Y.Doc();
     rogue.getMap('meta').set('x', 1);
     expect(
-      await candidate.ask('doc:sync', { questionId: coding.id, message: syncUpdate(Y.encodeStateAsUpdate(rogue)) }),
+      await candidate.ask('doc:sync', {
+        questionId: coding.id,
+        message: toWire(syncUpdate(Y.encodeStateAsUpdate(rogue))),
+      }),
     ).toMatchObject({ code: 'update-not-allowed' });
+    // Without an acknowledgement (how updates travel), the refusal comes back as an event.
+    const refused = new Promise((resolve) => candidate.socket.once('doc:refused', resolve));
+    candidate.socket.emit('doc:sync', { questionId: coding.id, message: garbage });
+    expect(await refused).toMatchObject({ questionId: coding.id, code: 'update-invalid' });
     expect(await candidate.ask('doc:sync', { questionId: coding.id, message: 'not bytes' })).toMatchObject({
       code: 'invalid-request',
     });

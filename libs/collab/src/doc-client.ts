@@ -2,6 +2,7 @@ import { Awareness, applyAwarenessUpdate, encodeAwarenessUpdate, removeAwareness
 import * as Y from 'yjs';
 import { CODE_TEXT } from './update-check';
 import { readSyncMessage, syncStep1, syncStep2, syncUpdate } from './sync-messages';
+import { fromWire, toWire } from './wire';
 
 /** The refusal a server acknowledges with (SocketErrorAck in @rubricon/contracts). */
 export interface CollabRefusal {
@@ -10,13 +11,17 @@ export interface CollabRefusal {
   params?: Record<string, string | number>;
 }
 
-type Ack = { ok: true } | { messages: Uint8Array[] } | CollabRefusal;
+type Ack = { ok: true } | { messages: string[] } | CollabRefusal;
 
-/** The part of a socket.io client socket a DocClient uses. */
+/**
+ * The part of a socket.io client socket a DocClient uses. Messages are base64 (wire.ts). Only sync
+ * step 1 asks for an acknowledgement (it carries the reply); updates and cursors do not, and a
+ * refusal of one comes back as a 'doc:refused' event.
+ */
 export interface CollabSocket {
   readonly connected: boolean;
-  emit(event: 'doc:sync', msg: { questionId: string; message: Uint8Array }, ack: (res: Ack) => void): unknown;
-  emit(event: 'doc:awareness', msg: { questionId: string; update: Uint8Array }, ack: (res: Ack) => void): unknown;
+  emit(event: 'doc:sync', msg: { questionId: string; message: string }, ack?: (res: Ack) => void): unknown;
+  emit(event: 'doc:awareness', msg: { questionId: string; update: string }): unknown;
   on(event: string, listener: (...args: never[]) => void): unknown;
   off(event: string, listener: (...args: never[]) => void): unknown;
 }
@@ -29,7 +34,12 @@ export interface DocClientOptions {
 }
 
 const REMOTE = Symbol('remote');
-const toBytes = (b: Uint8Array | ArrayBuffer): Uint8Array => (b instanceof Uint8Array ? b : new Uint8Array(b));
+/** No limit on what the server sends: it is the one that checked it. */
+const toBytes = (b: unknown): Uint8Array => {
+  const bytes = fromWire(b, Number.MAX_SAFE_INTEGER);
+  if (!(bytes instanceof Uint8Array)) throw new Error('the server sent a message that is not base64');
+  return bytes;
+};
 
 /**
  * One question's document kept in step with the room over a socket.io connection: y-protocols sync
@@ -52,11 +62,14 @@ export class DocClient {
     this.doc.on('update', this.onLocalUpdate);
     this.awareness.on('update', this.onLocalAwareness);
     this.listen('connect', () => this.sync());
-    this.listen('doc:sync', (msg: { questionId: string; message: Uint8Array | ArrayBuffer }) => {
+    this.listen('doc:sync', (msg: { questionId: string; message: string }) => {
       if (msg.questionId === this.questionId) this.receive(toBytes(msg.message));
     });
-    this.listen('doc:awareness', (msg: { questionId: string; update: Uint8Array | ArrayBuffer }) => {
+    this.listen('doc:awareness', (msg: { questionId: string; update: string }) => {
       if (msg.questionId === this.questionId) applyAwarenessUpdate(this.awareness, toBytes(msg.update), REMOTE);
+    });
+    this.listen('doc:refused', (msg: CollabRefusal & { questionId: string }) => {
+      if (msg.questionId === this.questionId) this.refused(msg);
     });
     if (socket.connected) this.sync();
   }
@@ -76,7 +89,7 @@ export class DocClient {
     if (!this.socket.connected) return;
     this.socket.emit(
       'doc:sync',
-      { questionId: this.questionId, message: syncStep1(Y.encodeStateVector(this.doc)) },
+      { questionId: this.questionId, message: toWire(syncStep1(Y.encodeStateVector(this.doc))) },
       (res) => {
         if (!('messages' in res)) return this.refused(res);
         for (const message of res.messages) this.receive(toBytes(message));
@@ -108,9 +121,7 @@ export class DocClient {
 
   private send(message: Uint8Array): void {
     if (!this.socket.connected) return; // the next connect's sync exchange carries it
-    this.socket.emit('doc:sync', { questionId: this.questionId, message }, (res) => {
-      if ('error' in res) this.refused(res);
-    });
+    this.socket.emit('doc:sync', { questionId: this.questionId, message: toWire(message) });
   }
 
   private readonly onLocalAwareness = (
@@ -124,13 +135,10 @@ export class DocClient {
 
   private sendAwareness(): void {
     if (!this.socket.connected || !this.synced || this.awareness.getLocalState() === null) return;
-    this.socket.emit(
-      'doc:awareness',
-      { questionId: this.questionId, update: encodeAwarenessUpdate(this.awareness, [this.doc.clientID]) },
-      (res) => {
-        if ('error' in res) this.refused(res);
-      },
-    );
+    this.socket.emit('doc:awareness', {
+      questionId: this.questionId,
+      update: toWire(encodeAwarenessUpdate(this.awareness, [this.doc.clientID])),
+    });
   }
 
   private refused(res: Ack): void {

@@ -16,3 +16,4 @@ export {
 } from './rooms';
 export { DocClient, type CollabRefusal, type CollabSocket, type DocClientOptions } from './doc-client';
 export { DocReplay, type ReplayEntry } from './replay';
+export { fromWire, toWire } from './wire';

@@ -217,16 +217,19 @@ export interface InterviewRunRequest {
   input?: unknown;
 }
 
-/** `message` is a y-protocols sync message (step 1, step 2 or update) for the question's document. */
+/**
+ * `message` is a y-protocols sync message (step 1, step 2 or update) for the question's document,
+ * base64-encoded (one WebSocket frame per message instead of two for a binary attachment).
+ */
 export interface DocMessage {
   questionId: string;
-  message: Uint8Array;
+  message: string;
 }
 
-/** `update` is a y-protocols awareness update (cursors and selections) for the question's document. */
+/** `update` is a y-protocols awareness update (cursors and selections) for the question's document, base64. */
 export interface AwarenessMessage {
   questionId: string;
-  update: Uint8Array;
+  update: string;
 }
 
 export type OkAck = { ok: true } | SocketErrorAck;
@@ -237,9 +240,14 @@ export type OkAck = { ok: true } | SocketErrorAck;
  * whose `data` is a SocketConnectErrorData.
  */
 export interface InterviewClientEvents {
-  /** Sync step 1 gets `{ messages }` back: the server's step 2 then its own step 1, to answer with step 2. */
-  'doc:sync': (msg: DocMessage, ack: (res: { messages: Uint8Array[] } | OkAck) => void) => void;
-  'doc:awareness': (msg: AwarenessMessage, ack: (res: OkAck) => void) => void;
+  /**
+   * Sync step 1 asks for an acknowledgement and gets `{ messages }` back (base64): the server's step 2
+   * then its own step 1, to answer with step 2. Step 2 and updates need none (one frame less per
+   * edit): a refused one comes back as `doc:refused`; with an acknowledgement, it says `{ ok: true }` or why not.
+   */
+  'doc:sync': (msg: DocMessage, ack?: (res: { messages: string[] } | OkAck) => void) => void;
+  /** As updates: a refusal comes back as `doc:refused` (or through the acknowledgement, if one is asked for). */
+  'doc:awareness': (msg: AwarenessMessage, ack?: (res: OkAck) => void) => void;
   /** Staff only. Starts the interview (status live) if it has not started. */
   'question:reveal': (req: { questionId: string }, ack: (res: OkAck) => void) => void;
   /** Staff only. */
@@ -257,6 +265,8 @@ export interface InterviewServerEvents {
   'room:questions': (questions: InterviewRoomQuestions) => void;
   'doc:sync': (msg: DocMessage) => void;
   'doc:awareness': (msg: AwarenessMessage) => void;
+  /** A document or cursor message of this socket's that was refused without an acknowledgement to carry it. */
+  'doc:refused': (refusal: SocketErrorAck & { questionId: string }) => void;
   'run:started': (run: { runId: string; questionId: string; by: string }) => void;
   'run:result': (run: InterviewRunResult) => void;
   /** Staff only: the caller's own note as last saved (another tab of theirs saved it). */

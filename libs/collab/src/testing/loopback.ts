@@ -22,6 +22,7 @@ import {
 import type { CollabSocket } from '../doc-client';
 import { syncUpdate } from '../sync-messages';
 import { CODE_TEXT } from '../update-check';
+import { fromWire, toWire } from '../wire';
 
 /** A number in [0, 1). */
 export type Rng = () => number;
@@ -197,7 +198,10 @@ export class FakeSocket implements CollabSocket {
     }
     const id = this.connectionId;
     const payload = wire(msg, 'uint8array');
-    this.toServer(() => this.server.receive(id, event, payload, (res) => this.toClient(id, () => ack?.(res))));
+    // Without an acknowledgement (updates, cursors), a refusal comes back as a 'doc:refused' event.
+    this.toServer(() =>
+      this.server.receive(id, event, payload, ack ? (res) => this.toClient(id, () => ack(res)) : undefined),
+    );
     return this;
   }
 
@@ -305,7 +309,8 @@ export class LoopbackServer {
       onAwareness: (docKey, update) => {
         options.rooms?.onAwareness?.(docKey, update);
         for (const c of this.connections.values())
-          if (c.rooms.has(docKey)) c.socket.deliver(c.id, 'doc:awareness', { questionId: docKey, update });
+          if (c.rooms.has(docKey))
+            c.socket.deliver(c.id, 'doc:awareness', { questionId: docKey, update: toWire(update) });
       },
     });
   }
@@ -331,15 +336,20 @@ export class LoopbackServer {
     });
   }
 
-  receive(id: string, event: string, msg: unknown, ack: Ack): void {
+  receive(id: string, event: string, msg: unknown, ack: Ack | undefined): void {
     const c = this.connections.get(id);
     if (!c) return;
+    const m = msg as { questionId: string; message?: unknown; update?: unknown };
+    // As the gateway: an answer through the acknowledgement when there is one, else 'doc:refused' for a refusal.
+    const reply: Ack = (res: { error?: string }) =>
+      ack ? ack(res) : res.error && c.socket.deliver(c.id, 'doc:refused', { ...res, questionId: m.questionId });
     this.enqueue(c, async () => {
       if (!this.connections.has(id)) return;
-      if (event === 'doc:sync') await this.onSync(c, msg as { questionId: string; message: Uint8Array }, ack);
-      else if (event === 'doc:awareness')
-        await this.onAwareness(c, msg as { questionId: string; update: Uint8Array }, ack);
-      else ack({ error: `unknown event ${event}`, code: 'bad-request' });
+      const bytes = fromWire(event === 'doc:sync' ? m.message : m.update, Number.MAX_SAFE_INTEGER);
+      if (!(bytes instanceof Uint8Array)) return reply({ error: 'not base64', code: 'invalid-request' });
+      if (event === 'doc:sync') await this.onSync(c, { questionId: m.questionId, message: bytes }, reply);
+      else if (event === 'doc:awareness') await this.onAwareness(c, { questionId: m.questionId, update: bytes }, reply);
+      else reply({ error: `unknown event ${event}`, code: 'bad-request' });
     });
   }
 
@@ -356,7 +366,7 @@ export class LoopbackServer {
       room = await this.rooms.open(docKey, this.options.init);
       c.rooms.set(docKey, room);
       const others = this.rooms.awarenessState(room);
-      if (others) c.socket.deliver(c.id, 'doc:awareness', { questionId: docKey, update: others });
+      if (others) c.socket.deliver(c.id, 'doc:awareness', { questionId: docKey, update: toWire(others) });
     }
     return room;
   }
@@ -369,7 +379,7 @@ export class LoopbackServer {
       this.refusals.push({ connection: c.id, event: 'doc:sync', code: result.problem });
       return ack({ error: result.detail || result.problem, code: result.problem });
     }
-    ack(result.reply.length ? { messages: result.reply } : { ok: true });
+    ack(result.reply.length ? { messages: result.reply.map(toWire) } : { ok: true });
   }
 
   private async onAwareness(c: Connection, msg: { questionId: string; update: Uint8Array }, ack: Ack): Promise<void> {
@@ -381,7 +391,7 @@ export class LoopbackServer {
     }
     for (const other of this.connections.values())
       if (other !== c && other.rooms.has(msg.questionId))
-        other.socket.deliver(other.id, 'doc:awareness', { questionId: msg.questionId, update: result.update });
+        other.socket.deliver(other.id, 'doc:awareness', { questionId: msg.questionId, update: toWire(result.update) });
     ack({ ok: true });
   }
 
@@ -396,7 +406,7 @@ export class LoopbackServer {
       this.errors.push(new Error(`${docKey}: the shadow copy differs from the room at seq ${room.seq}`));
     const text = shadow.doc.getText(CODE_TEXT).toString();
     this.applied.push({ docKey, seq, at: this.clock.time, author: origin.author, text });
-    const message = syncUpdate(update);
+    const message = toWire(syncUpdate(update));
     for (const c of this.connections.values())
       if (c.id !== origin.from && c.rooms.has(docKey))
         c.socket.deliver(c.id, 'doc:sync', { questionId: docKey, message });

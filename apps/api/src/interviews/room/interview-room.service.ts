@@ -5,8 +5,6 @@ import {
   MAX_AWARENESS_BYTES,
   MAX_DOC_UPDATE_BYTES,
   MAX_NOTE_BYTES,
-  type DocMessage,
-  type AwarenessMessage,
   type InterviewNoteView,
   type InterviewRoomQuestions,
   type InterviewRoomState,
@@ -217,7 +215,10 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
    * any question of the interview, the candidate only revealed ones. Edits then need a live interview
    * (staff may prepare code before the start), and never after the end.
    */
-  async sync(s: RoomSession, msg: DocMessage): Promise<{ messages: Uint8Array[] } | { ok: true }> {
+  async sync(
+    s: RoomSession,
+    msg: { questionId: string; message: Uint8Array },
+  ): Promise<{ messages: Uint8Array[] } | { ok: true }> {
     if (!this.docBudget.take(s.connectionId)) throw new ApiException('too-many-updates');
     const room = await this.openDoc(s, msg.questionId);
     const live = this.mustBeLive(s);
@@ -235,7 +236,7 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
     return result.reply.length ? { messages: result.reply } : { ok: true };
   }
 
-  async awareness(s: RoomSession, msg: AwarenessMessage): Promise<{ ok: true }> {
+  async awareness(s: RoomSession, msg: { questionId: string; update: Uint8Array }): Promise<{ ok: true }> {
     if (!this.docBudget.take(s.connectionId)) throw new ApiException('too-many-updates');
     if (msg.update.length > MAX_AWARENESS_BYTES)
       throw new ApiException('update-too-large', { kb: MAX_AWARENESS_BYTES / 1000 });

@@ -9,10 +9,12 @@ import {
   WebSocketGateway,
   WebSocketServer,
 } from '@nestjs/websockets';
-import { syncUpdate } from '@rubricon/collab';
+import { fromWire, syncUpdate, toWire } from '@rubricon/collab';
 import {
   errorMessage,
   ERRORS,
+  MAX_AWARENESS_BYTES,
+  MAX_DOC_UPDATE_BYTES,
   type ErrorCode,
   type InterviewClientEvents,
   type InterviewServerEvents,
@@ -119,28 +121,39 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
     if (socket.data?.interviewId) await this.room.leave(socket.data);
   }
 
-  /** A document message: validated by hand (the hot path), answered through the ack, never thrown. */
+  /**
+   * A document or cursor message: validated by hand (the hot path), never thrown. Step 1 comes with an
+   * acknowledgement, which carries the reply; updates and cursors come without one, and only a
+   * refusal is sent back (`doc:refused`).
+   */
   private async docMessage(socket: RoomSocket, msg: unknown, ack: unknown, kind: 'sync' | 'awareness'): Promise<void> {
-    const reply = typeof ack === 'function' ? (ack as (res: unknown) => void) : () => undefined;
+    const m = (typeof msg === 'object' && msg !== null ? msg : {}) as Record<string, unknown>;
+    const questionId = typeof m.questionId === 'string' ? m.questionId : '';
     try {
-      const m = (typeof msg === 'object' && msg !== null ? msg : {}) as Record<string, unknown>;
-      const bytes = kind === 'sync' ? m.message : m.update;
-      if (typeof m.questionId !== 'string' || !(bytes instanceof Uint8Array))
+      const max = kind === 'sync' ? MAX_DOC_UPDATE_BYTES : MAX_AWARENESS_BYTES;
+      const bytes = fromWire(kind === 'sync' ? m.message : m.update, max);
+      if (bytes === 'too-large') throw new ApiException('update-too-large', { kb: max / 1000 });
+      if (!questionId || bytes === null)
         throw new ApiException('invalid-request', {
-          detail: `${kind === 'sync' ? 'message' : 'update'} must be binary and questionId a string`,
+          detail: `${kind === 'sync' ? 'message' : 'update'} must be base64 text and questionId a string`,
         });
       const s = socket.data;
-      const opened = s.docs.has(m.questionId);
-      if (kind === 'sync') reply(await this.room.sync(s, { questionId: m.questionId, message: bytes }));
-      else reply(await this.room.awareness(s, { questionId: m.questionId, update: bytes }));
-      if (!opened && s.docs.has(m.questionId)) {
+      const opened = s.docs.has(questionId);
+      const result =
+        kind === 'sync'
+          ? await this.room.sync(s, { questionId, message: bytes })
+          : await this.room.awareness(s, { questionId, update: bytes });
+      if (typeof ack === 'function') ack('messages' in result ? { messages: result.messages.map(toWire) } : result);
+      if (!opened && s.docs.has(questionId)) {
         // First use of this document: join its room and see everyone's cursors.
-        await socket.join(docRoomOf(docKeyOf(s.interviewId, m.questionId)));
-        const awareness = this.room.awarenessOf(s.interviewId, m.questionId);
-        if (awareness) socket.emit('doc:awareness', { questionId: m.questionId, update: awareness });
+        await socket.join(docRoomOf(docKeyOf(s.interviewId, questionId)));
+        const awareness = this.room.awarenessOf(s.interviewId, questionId);
+        if (awareness) socket.emit('doc:awareness', { questionId, update: toWire(awareness) });
       }
     } catch (error) {
-      reply(ackOf(error, this.logger));
+      const refusal = ackOf(error, this.logger);
+      if (typeof ack === 'function') ack(refusal);
+      else socket.emit('doc:refused', { ...refusal, questionId });
     }
   }
 
@@ -181,12 +194,15 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
         const to = this.server.to(docRoomOf(docKey));
         (origin.from ? to.except(origin.from) : to).emit('doc:sync', {
           questionId: questionOf(docKey),
-          message: syncUpdate(update),
+          message: toWire(syncUpdate(update)),
         });
       },
       docAwareness: (docKey, update, except) => {
         const to = this.server.to(docRoomOf(docKey));
-        (except ? to.except(except) : to).emit('doc:awareness', { questionId: questionOf(docKey), update });
+        (except ? to.except(except) : to).emit('doc:awareness', {
+          questionId: questionOf(docKey),
+          update: toWire(update),
+        });
       },
       runStarted: (interviewId, run) => this.server.to(roomOf(interviewId)).emit('run:started', run),
       runResult: (interviewId, run) => this.server.to(roomOf(interviewId)).emit('run:result', run),
