@@ -65,8 +65,11 @@ export class CollabRoom {
   connections = 0;
   firstUnsnapshottedAt: number | null = null;
   lastUpdateAt = 0;
-  /** Awareness client ids by the connection that first claimed them: nobody may move another's cursor. */
-  readonly clientOwners = new Map<number, string>();
+  /**
+   * Awareness client ids by the connection (and person) that claimed them: nobody may move another
+   * person's cursor; the same person's new connection (a reconnect) takes theirs over.
+   */
+  readonly clientOwners = new Map<number, { connection: string; author: string }>();
 
   constructor(readonly docKey: string) {
     this.awareness.setLocalState(null); // the server has no cursor
@@ -87,7 +90,7 @@ export type SyncRefusal = 'update-not-allowed' | 'interview-ended' | 'interview-
 
 export type SyncResult =
   | { ok: true; reply: Uint8Array[] }
-  | { ok: false; problem: SyncRefusal | 'update-invalid' | 'update-too-large'; detail: string };
+  | { ok: false; problem: SyncRefusal | 'update-invalid' | 'update-too-large' | 'update-out-of-step'; detail: string };
 
 export type AwarenessResult =
   { ok: true; update: Uint8Array } | { ok: false; problem: 'update-invalid' | 'update-not-allowed'; detail: string };
@@ -198,7 +201,7 @@ export class CollabRooms {
     }
     const refusal = mayEdit();
     if (refusal) return { ok: false, problem: refusal, detail: '' };
-    const check = checkUpdate(read.update);
+    const check = checkUpdate(read.update, Y.decodeStateVector(Y.encodeStateVector(room.doc)));
     if (!check.ok) return check;
     try {
       Y.applyUpdate(room.doc, read.update, origin);
@@ -230,6 +233,8 @@ export class CollabRooms {
     connection: string,
     update: Uint8Array,
     stamp: (state: Record<string, unknown>) => Record<string, unknown>,
+    /** Who the connection is: their own earlier connection's cursors are theirs to take over. */
+    author: string = connection,
   ): AwarenessResult {
     let entries;
     try {
@@ -239,10 +244,10 @@ export class CollabRooms {
     }
     for (const { clientId } of entries) {
       const owner = room.clientOwners.get(clientId);
-      if (owner !== undefined && owner !== connection)
+      if (owner !== undefined && owner.author !== author)
         return { ok: false, problem: 'update-not-allowed', detail: 'another participant’s cursor' };
     }
-    for (const { clientId } of entries) room.clientOwners.set(clientId, connection);
+    for (const { clientId } of entries) room.clientOwners.set(clientId, { connection, author });
     const stamped = writeAwarenessUpdate(entries.map((e) => ({ ...e, state: e.state && stamp(e.state) })));
     applyAwarenessUpdate(room.awareness, stamped, connection);
     return { ok: true, update: stamped };
@@ -261,9 +266,9 @@ export class CollabRooms {
   async leave(room: CollabRoom, connection: string): Promise<void> {
     // Ids whose state the room never accepted (a first update at clock 0) have nothing to remove.
     const owned = [...room.clientOwners]
-      .filter(([id, owner]) => owner === connection && room.awareness.meta.has(id))
+      .filter(([id, owner]) => owner.connection === connection && room.awareness.meta.has(id))
       .map(([id]) => id);
-    for (const [id, owner] of room.clientOwners) if (owner === connection) room.clientOwners.delete(id);
+    for (const [id, owner] of room.clientOwners) if (owner.connection === connection) room.clientOwners.delete(id);
     if (owned.length) {
       removeAwarenessStates(room.awareness, owned, 'disconnect');
       this.options.onAwareness?.(room.docKey, encodeAwarenessUpdate(room.awareness, owned));

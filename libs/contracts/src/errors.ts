@@ -256,6 +256,11 @@ export const ERRORS = {
     status: 400,
     message: 'This change could not be read ({detail}); it was ignored and the document is unchanged.',
   },
+  'update-out-of-step': {
+    status: 409,
+    message:
+      'This change builds on changes the room does not have (an earlier one was refused); reload the page to continue.',
+  },
   'update-not-allowed': { status: 403, message: 'Only the code of a revealed question can be edited.' },
   'too-many-updates': {
     status: 429,
@@ -318,6 +323,7 @@ export const CANDIDATE_ERROR_CODES = [
   'update-too-large',
   'update-invalid',
   'update-not-allowed',
+  'update-out-of-step',
   'too-many-updates',
   'staff-only',
 ] as const satisfies readonly ErrorCode[];

@@ -137,6 +137,8 @@ const en: ErrorTexts = {
   'update-too-large': 'This change is too large to send at once (more than {kb} KB); paste it in parts.',
   'update-invalid': 'A change could not be read and was ignored; reload the page if the code looks wrong.',
   'update-not-allowed': 'Only the code of a revealed question can be edited.',
+  'update-out-of-step':
+    'Your editor is out of step with the room (an earlier change was refused); reload the page to continue.',
   'too-many-updates': 'Too many changes in a short time; slow down a little. Nothing you sent is lost.',
   'note-too-long': 'The note is too long (more than {kb} KB).',
   'notes-not-shareable': 'Notes can be shared with the panel once the interview has ended.',
@@ -254,6 +256,7 @@ const zh: ErrorTexts = {
   'update-too-large': '本次修改过大，无法一次发送（超过 {kb} KB）；请分段粘贴。',
   'update-invalid': '有一处修改无法识别，已被忽略；如代码显示异常，请刷新页面。',
   'update-not-allowed': '只能编辑已公布题目的代码。',
+  'update-out-of-step': '您的编辑器与面试房间不同步（之前的某处修改被拒绝）；请刷新页面后继续。',
   'too-many-updates': '短时间内修改过多，请稍慢一些。已发送的内容不会丢失。',
   'note-too-long': '笔记过长（超过 {kb} KB）。',
   'notes-not-shareable': '面试结束后才能与面试官们共享笔记。',

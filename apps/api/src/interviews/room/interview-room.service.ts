@@ -152,11 +152,12 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
 
   async leave(s: RoomSession): Promise<void> {
     const live = this.live.get(s.interviewId);
-    for (const questionId of s.docs) {
-      const room = this.rooms.get(docKeyOf(s.interviewId, questionId));
+    const opened = [...s.docs.values()];
+    s.docs.clear();
+    for (const opening of opened) {
+      const room = await opening.catch(() => null);
       if (room) await this.rooms.leave(room, s.connectionId).catch((e) => this.logger.error(String(e)));
     }
-    s.docs.clear();
     if (!live) return;
     const left = (live.online.get(s.participant.id) ?? 1) - 1;
     if (left > 0) live.online.set(s.participant.id, left);
@@ -231,6 +232,7 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
       if (result.problem === 'update-too-large')
         throw new ApiException('update-too-large', { kb: MAX_DOC_UPDATE_BYTES / 1000 });
       if (result.problem === 'update-invalid') throw new ApiException('update-invalid', { detail: result.detail });
+      if (result.problem === 'update-out-of-step') throw new ApiException('update-out-of-step');
       throw new ApiException(result.problem);
     }
     return result.reply.length ? { messages: result.reply } : { ok: true };
@@ -242,10 +244,13 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
       throw new ApiException('update-too-large', { kb: MAX_AWARENESS_BYTES / 1000 });
     const room = await this.openDoc(s, msg.questionId);
     const { name, colour } = s.participant;
-    const result = this.rooms.awareness(room, s.connectionId, msg.update, (state) => ({
-      ...state,
-      user: { name, colour },
-    }));
+    const result = this.rooms.awareness(
+      room,
+      s.connectionId,
+      msg.update,
+      (state) => ({ ...state, user: { name, colour } }),
+      s.participant.id,
+    );
     if (!result.ok) throw new ApiException(result.problem, { detail: result.detail });
     this.output?.docAwareness(room.docKey, result.update, s.connectionId);
     return { ok: true };
@@ -257,20 +262,28 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
     return room ? this.rooms.awarenessState(room) : null;
   }
 
-  private async openDoc(s: RoomSession, questionId: unknown): Promise<CollabRoom> {
+  /**
+   * Opens a question's document for this connection, once: two messages arriving together before it
+   * is open share one opening (counted twice, the document would never be freed).
+   */
+  private openDoc(s: RoomSession, questionId: unknown): Promise<CollabRoom> {
     const live = this.mustBeLive(s);
     const entry = typeof questionId === 'string' ? live.question(questionId) : undefined;
-    if (!entry) throw new ApiException('question-not-in-interview');
-    if (s.role === 'candidate' && !entry.row.revealedAt) throw new ApiException('question-not-revealed');
-    const key = docKeyOf(s.interviewId, entry.row.id);
-    if (s.docs.has(entry.row.id)) return this.rooms.get(key)!;
-    const q = entry.question;
-    const starter = q.kind === 'coding' ? q.starter[live.language] : '';
-    const room = await this.rooms.open(key, (doc) => {
-      if (starter) doc.getText(CODE_TEXT).insert(0, starter.replace(/\r\n?/g, '\n'));
-    });
-    s.docs.add(entry.row.id);
-    return room;
+    if (!entry) return Promise.reject(new ApiException('question-not-in-interview'));
+    if (s.role === 'candidate' && !entry.row.revealedAt)
+      return Promise.reject(new ApiException('question-not-revealed'));
+    let opening = s.docs.get(entry.row.id);
+    if (!opening) {
+      const q = entry.question;
+      const starter = q.kind === 'coding' ? q.starter[live.language] : '';
+      opening = this.rooms.open(docKeyOf(s.interviewId, entry.row.id), (doc) => {
+        if (starter) doc.getText(CODE_TEXT).insert(0, starter.replace(/\r\n?/g, '\n'));
+      });
+      s.docs.set(entry.row.id, opening);
+      // A failed load is forgotten, so that the next message tries again.
+      opening.catch(() => s.docs.delete(entry.row.id));
+    }
+    return opening;
   }
 
   // ---- Staff actions ----
@@ -454,7 +467,7 @@ function session(
   userId: string | null,
   participant: RoomSession['participant'],
 ): RoomSession {
-  return { interviewId, connectionId, role, userId, participant, docs: new Set() };
+  return { interviewId, connectionId, role, userId, participant, docs: new Map() };
 }
 
 function splitKey(key: string): [string, string] {

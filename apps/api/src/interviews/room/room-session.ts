@@ -1,3 +1,4 @@
+import type { CollabRoom } from '@rubricon/collab';
 import type { InterviewParticipant } from '@rubricon/contracts';
 
 /** Who a socket of the /interviews namespace is, decided once at the handshake. */
@@ -9,8 +10,8 @@ export interface RoomSession {
   /** Staff user id; null for the candidate. */
   userId: string | null;
   participant: InterviewParticipant;
-  /** Question ids whose documents this connection has open. */
-  docs: Set<string>;
+  /** The documents this connection opened (or is opening), by question id. */
+  docs: Map<string, Promise<CollabRoom>>;
 }
 
 export const roomOf = (interviewId: string) => `iv:${interviewId}`;
