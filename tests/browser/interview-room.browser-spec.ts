@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { mkdirSync } from 'node:fs';
 import request from 'supertest';
 import type { Page } from 'playwright-core';
@@ -19,6 +20,14 @@ const editorText = (page: Page) =>
       .map((line) => (line.textContent ?? '').replace(/\u00a0/g, ' '))
       .join('\n'),
   );
+
+/** Serious and critical axe findings, as "rule: target" lines (empty when clean). */
+async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
+}
 
 describeInBrowser('live interview room in Chromium', () => {
   const suite = useBrowserSuite();
@@ -143,6 +152,20 @@ describeInBrowser('live interview room in Chromium', () => {
     expect(staffRun).toContain(`Run by ${adminName}`);
     expect(await cand.getByTestId('run-output').textContent()).toBe(staffRun);
 
+    // The candidate's run on their own input reaches the interviewer too.
+    await cand.getByLabel('Input (JSON, passed as solve(input))').fill('{"rules": [], "packets": []}');
+    await cand.getByRole('button', { name: 'Run with this input' }).click();
+    const candidateRun = `Run by ${scheduled.interview.candidate.name}`;
+    await Promise.all([
+      staff.getByTestId('run-output').getByText(candidateRun).waitFor(),
+      cand.getByTestId('run-output').getByText(candidateRun).waitFor(),
+    ]);
+    await Promise.all([
+      staff.getByTestId('run-custom').getByText('Result for the input').waitFor({ timeout: 60_000 }),
+      cand.getByTestId('run-custom').getByText('Result for the input').waitFor({ timeout: 60_000 }),
+    ]);
+    expect(await staff.getByTestId('run-custom').locator('pre').first().textContent()).toBe('[]');
+
     // Private notes autosave; the candidate's page never has them.
     await staff.getByTestId('note-input').fill('**Strong** start, asked about empty input');
     await staff
@@ -221,5 +244,24 @@ describeInBrowser('live interview room in Chromium', () => {
     await first.getByRole('button', { name: '在此窗口继续' }).click();
     await first.getByRole('heading', { name: '等待面试官' }).waitFor();
     await second.getByTestId('session-replaced').waitFor();
+  });
+
+  it('has no serious or critical axe findings in the room or on the candidate page', async () => {
+    const scheduled = await schedule();
+    const staff = await interviewer('en', scheduled.interview.id);
+    const cand = await candidate('en', linkToken(scheduled.link));
+    await cand.getByRole('heading', { name: 'Waiting for the interviewer' }).waitFor();
+    const found: Record<string, string[]> = { waiting: await axeProblems(cand) };
+    await staff
+      .getByTestId('room-questions')
+      .getByRole('button', { name: /^Reveal/ })
+      .first()
+      .click();
+    await cand.locator('[data-testid=collab-editor] .view-lines').waitFor();
+    await staff.locator('[data-testid=collab-editor] .view-lines').click();
+    await cand.locator('.yRemoteSelectionHead').first().waitFor({ state: 'attached' });
+    found.candidateQuestion = await axeProblems(cand);
+    found.room = await axeProblems(staff);
+    expect(found).toEqual({ waiting: [], candidateQuestion: [], room: [] });
   });
 });
