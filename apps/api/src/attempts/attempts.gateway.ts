@@ -12,14 +12,11 @@ import {
   MAX_SOCKETS_PER_ATTEMPT,
   type AttemptClientEvents,
   type AttemptServerEvents,
-  errorMessage,
-  type ErrorCode,
   type SaveAnswerAck,
-  type SocketConnectErrorData,
 } from '@rubricon/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { AttemptEvents } from '../common/attempt-events';
-import { WsAckExceptionFilter, wsValidationPipe } from '../common/ws-ack.filter';
+import { answerUnknownEvents, handshakeRefusal, WsAckExceptionFilter, wsValidationPipe } from '../common/ws-ack.filter';
 import { IntegrityEventDto } from '../integrity/integrity.dto';
 import { SaveAnswerDto } from './attempts.dto';
 import { AttemptsService } from './attempts.service';
@@ -79,14 +76,15 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       this.tokens
         .session(socket.handshake.auth?.token)
         .then((session) => {
-          if (typeof session === 'string') return next(refusal(session));
+          if (typeof session === 'string') return next(handshakeRefusal(session));
           const { attemptId } = session;
           socket.data = session;
           return server
             .in(room(attemptId))
             .fetchSockets()
             .then((open) => {
-              if (open.length >= MAX_SOCKETS_PER_ATTEMPT) return next(refusal('too-many-tabs', { count: open.length }));
+              if (open.length >= MAX_SOCKETS_PER_ATTEMPT)
+                return next(handshakeRefusal('too-many-tabs', { count: open.length }));
               next();
             });
         })
@@ -97,14 +95,7 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   async handleConnection(socket: AttemptSocket): Promise<void> {
     const attemptId = socket.data.attemptId;
     // An event this namespace does not know still gets an answer, not silence.
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args[args.length - 1];
-      if (!KNOWN_EVENTS.has(event) && typeof ack === 'function')
-        ack({
-          error: errorMessage('unknown-event', { event, known: [...KNOWN_EVENTS].join(', ') }),
-          code: 'unknown-event',
-        });
-    });
+    answerUnknownEvents(socket, KNOWN_EVENTS);
     await socket.join(room(attemptId));
     const view = await this.attempts.view(attemptId);
     socket.emit('attempt-state', {
@@ -129,9 +120,4 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   onModuleDestroy(): void {
     this.stopListening();
   }
-}
-
-/** A refused handshake: socket.io sends the message and `data` to the client's connect_error. */
-function refusal(code: ErrorCode, params: Record<string, number> = {}): Error & { data: SocketConnectErrorData } {
-  return Object.assign(new Error(errorMessage(code, params)), { data: { code } });
 }

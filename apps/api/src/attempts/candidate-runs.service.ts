@@ -6,9 +6,10 @@ import {
   type CandidateRunRequest,
   type CandidateVisibleRunResult,
 } from '@rubricon/contracts';
-import { DEFAULT_LIMITS, type RunRequest, type RunResult } from '@rubricon/sandbox';
+import type { RunRequest, RunResult } from '@rubricon/sandbox';
 import { ApiException } from '../common/api-exception';
 import { IntegrityService } from '../integrity/integrity.service';
+import { customRunResult, practiceLimits, visibleRunResult } from '../runs/run-results';
 import { RunsService } from '../runs/runs.service';
 import { AttemptsService } from './attempts.service';
 
@@ -34,12 +35,11 @@ export class CandidateRunsService {
   ): Promise<CandidateVisibleRunResult | CandidateHiddenRunResult | CandidateCustomRunResult> {
     const question = await this.attempts.runnableQuestion(attemptId, req.questionId);
     const owner = `attempt:${attemptId}`;
-    const timeMs = question.limits?.timeMs ?? DEFAULT_LIMITS.timeMs;
     const base = {
       language: req.language,
       code: req.code,
       comparator: question.comparator,
-      limits: { ...question.limits, totalTimeMs: 3 * timeMs },
+      limits: practiceLimits(question.limits),
     };
     if (req.mode === 'hidden') {
       const used = await this.integrity.count(attemptId, 'hidden-run', question.id);
@@ -64,34 +64,14 @@ export class CandidateRunsService {
     }
     if (req.mode === 'custom') {
       // No expected value: the comparison's pass or fail means nothing, only whether solve returned.
-      const result = await this.sandbox(owner, { ...base, tests: [{ input: req.input, expected: null }] });
-      const test = result.tests[0] ?? { verdict: result.verdict, durationMs: 0 };
-      const verdict = test.verdict === 'passed' || test.verdict === 'failed' ? 'ok' : test.verdict;
-      return {
-        mode: 'custom',
-        verdict,
-        durationMs: test.durationMs,
-        output: test.output,
-        error: test.error,
-        logs: test.logs,
-      };
+      return customRunResult(await this.sandbox(owner, { ...base, tests: [{ input: req.input, expected: null }] }));
     }
-    const result = await this.sandbox(owner, {
-      ...base,
-      tests: question.examples.map((e) => ({ input: e.input, expected: e.expected })),
-    });
-    return {
-      mode: 'visible',
-      verdict: result.verdict,
-      tests: result.tests.map((t) => ({
-        verdict: t.verdict,
-        passed: t.passed,
-        durationMs: t.durationMs,
-        output: t.output,
-        error: t.error,
-        logs: t.logs,
-      })),
-    };
+    return visibleRunResult(
+      await this.sandbox(owner, {
+        ...base,
+        tests: question.examples.map((e) => ({ input: e.input, expected: e.expected })),
+      }),
+    );
   }
 
   /** One run at a time per attempt; the runner's refusals carry their own codes ('run-in-progress', 'sandbox-busy'). */

@@ -8,7 +8,14 @@ import {
   type ExceptionFilter,
 } from '@nestjs/common';
 import { WsException } from '@nestjs/websockets';
-import { ERRORS, type SocketErrorAck } from '@rubricon/contracts';
+import {
+  errorMessage,
+  ERRORS,
+  type ErrorCode,
+  type ErrorParams,
+  type SocketConnectErrorData,
+  type SocketErrorAck,
+} from '@rubricon/contracts';
 import { ApiException, refuse } from './api-exception';
 import { codeForStatus, paramsOf } from './http-exception.filter';
 import { nestsDeeperThan, strictValidationOptions, tooDeeplyNested } from './validation';
@@ -53,4 +60,22 @@ class WsValidationPipe extends ValidationPipe {
     if (metadata.metatype && this.toValidate(metadata) && nestsDeeperThan(value)) throw tooDeeplyNested('The message');
     return super.transform(value, metadata);
   }
+}
+
+/** An event a namespace does not know still gets an answer through its acknowledgement, not silence. */
+export function answerUnknownEvents(
+  socket: { onAny(listener: (event: string, ...args: unknown[]) => void): unknown },
+  known: ReadonlySet<string>,
+): void {
+  socket.onAny((event, ...args) => {
+    const ack = args[args.length - 1];
+    if (known.has(event) || typeof ack !== 'function') return;
+    const params = { event, known: [...known].join(', ') };
+    ack({ error: errorMessage('unknown-event', params), code: 'unknown-event', params } satisfies SocketErrorAck);
+  });
+}
+
+/** A refused handshake: socket.io sends the message and `data` to the client's connect_error. */
+export function handshakeRefusal(code: ErrorCode, params: ErrorParams = {}): Error & { data: SocketConnectErrorData } {
+  return Object.assign(new Error(errorMessage(code, params)), { data: { code } });
 }

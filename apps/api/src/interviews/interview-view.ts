@@ -1,11 +1,13 @@
 import type {
   InterviewAuthorRole,
+  InterviewNoteView,
   InterviewCandidateQuestion,
   InterviewParticipant,
   InterviewQuestionView,
 } from '@rubricon/contracts';
 import type { Question } from '@rubricon/generation';
 import { questionView } from '../assessments/assessment-view';
+import type { InterviewNoteEntity } from './interview-log.entities';
 import type { InterviewQuestionEntity } from './interview-question.entity';
 
 /** The panel's view of an interview question: as in an assessment (rubric, probes, visible tests), plus when it was revealed. */
@@ -71,4 +73,14 @@ export function participant(
         ? COLOURS[0]
         : COLOURS[1 + (Math.max(0, panelPosition) % (COLOURS.length - 1))];
   return { id, name, role, colour };
+}
+
+export function noteView(note: InterviewNoteEntity, authorName: string): InterviewNoteView {
+  return {
+    authorId: note.userId,
+    authorName,
+    body: note.body,
+    shared: note.shared,
+    updatedAt: note.updatedAt.toISOString(),
+  };
 }

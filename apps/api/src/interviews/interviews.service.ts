@@ -21,8 +21,7 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import { hashToken, newInvitationToken } from '../invitations/invitation-token';
 import { PostingsService } from '../postings/postings.service';
 import type { UserEntity } from '../users/user.entity';
-import type { InterviewNoteEntity } from './interview-log.entities';
-import { CANDIDATE_ID, participant, staffInterviewQuestion, SYSTEM_ID } from './interview-view';
+import { CANDIDATE_ID, noteView, participant, staffInterviewQuestion, SYSTEM_ID } from './interview-view';
 import type { InterviewEntity } from './interview.entity';
 import type { ListInterviewsQuery, ScheduleInterviewDto } from './interviews.dto';
 import { InterviewsRepository, type NewInterviewQuestion } from './interviews.repository';
@@ -109,7 +108,7 @@ export class InterviewsService {
     return {
       ...toSummary(interview, user.id),
       questions: interview.questions.map((q) => staffInterviewQuestion(q, snapshots.get(q.bankQuestionId)!)),
-      notes: notes.map((n) => toNoteView(n, n.authorName ?? '')),
+      notes: notes.map((n) => noteView(n, n.authorName ?? '')),
     };
   }
 
@@ -128,7 +127,7 @@ export class InterviewsService {
     const member = interview.panel.find((p) => p.userId === user.id);
     if (!member) throw new ApiException('not-on-panel');
     if (interview.status !== 'ended') throw new ApiException('notes-not-shareable');
-    return toNoteView(await this.repo.setNoteShared(id, user.id, shared), member.user.name);
+    return noteView(await this.repo.setNoteShared(id, user.id, shared), member.user.name);
   }
 
   /** Everything replay needs: who took part, the questions, each question's document log and the room's events. */
@@ -237,16 +236,6 @@ function toSummary(interview: InterviewEntity, callerId: string): InterviewSumma
 
 function toPanelMember(user: UserEntity): InterviewPanelMember {
   return { id: user.id, name: user.name, email: user.email, role: user.role };
-}
-
-function toNoteView(note: InterviewNoteEntity, authorName: string): InterviewNoteView {
-  return {
-    authorId: note.userId,
-    authorName,
-    body: note.body,
-    shared: note.shared,
-    updatedAt: note.updatedAt.toISOString(),
-  };
 }
 
 function toChoice(q: Question, inAssessment: boolean): InterviewQuestionChoice {

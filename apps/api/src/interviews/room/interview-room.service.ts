@@ -12,15 +12,15 @@ import {
   type InterviewRunResult,
   type InterviewEventKind,
 } from '@rubricon/contracts';
-import { DEFAULT_LIMITS } from '@rubricon/sandbox';
 import { ApiException } from '../../common/api-exception';
 import { StaffTokens } from '../../common/staff-tokens';
 import { TokenBuckets } from '../../common/token-buckets';
 import { BankService } from '../../bank/bank.service';
 import { hashToken } from '../../invitations/invitation-token';
+import { customRunResult, practiceLimits, visibleRunResult } from '../../runs/run-results';
 import { RunsService } from '../../runs/runs.service';
 import { InterviewRoomRepository } from '../interview-room.repository';
-import { candidateInterviewQuestion, staffInterviewQuestion } from '../interview-view';
+import { candidateInterviewQuestion, noteView, staffInterviewQuestion } from '../interview-view';
 import { LiveInterview } from './live-interview';
 import { docKeyOf, type RoomSession } from './room-session';
 
@@ -366,51 +366,23 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
     const questionId = entry.row.id;
     this.running.add(s.interviewId);
     this.output?.runStarted(s.interviewId, { runId, questionId, by: s.participant.id });
-    const timeMs = q.limits?.timeMs ?? DEFAULT_LIMITS.timeMs;
-    const base = {
-      language: live.language,
-      code,
-      comparator: q.comparator,
-      limits: { ...q.limits, totalTimeMs: 3 * timeMs },
-    };
+    const base = { language: live.language, code, comparator: q.comparator, limits: practiceLimits(q.limits) };
+    const owner = `interview:${s.interviewId}`;
     void (async () => {
       let result: InterviewRunResult['result'];
       try {
-        if (req.mode === 'custom') {
-          const r = await this.runs.run(
-            `interview:${s.interviewId}`,
-            { ...base, tests: [{ input: req.input, expected: null }] },
-            { inFlight: 1 },
-          );
-          const t = r.tests[0] ?? { verdict: r.verdict, durationMs: 0 };
-          const verdict = t.verdict === 'passed' || t.verdict === 'failed' ? 'ok' : (t.verdict as 'error');
-          result = {
-            mode: 'custom',
-            verdict,
-            durationMs: t.durationMs,
-            output: t.output,
-            error: t.error,
-            logs: t.logs,
-          };
-        } else {
-          const r = await this.runs.run(
-            `interview:${s.interviewId}`,
-            { ...base, tests: q.examples.map((e) => ({ input: e.input, expected: e.expected })) },
-            { inFlight: 1 },
-          );
-          result = {
-            mode: 'visible',
-            verdict: r.verdict,
-            tests: r.tests.map((t) => ({
-              verdict: t.verdict,
-              passed: t.passed,
-              durationMs: t.durationMs,
-              output: t.output,
-              error: t.error,
-              logs: t.logs,
-            })),
-          };
-        }
+        result =
+          req.mode === 'custom'
+            ? customRunResult(
+                await this.runs.run(owner, { ...base, tests: [{ input: req.input, expected: null }] }, { inFlight: 1 }),
+              )
+            : visibleRunResult(
+                await this.runs.run(
+                  owner,
+                  { ...base, tests: q.examples.map((e) => ({ input: e.input, expected: e.expected })) },
+                  { inFlight: 1 },
+                ),
+              );
       } catch (error) {
         const refusal = error instanceof ApiException ? error : new ApiException('sandbox-busy', { detail: '' });
         if (!(error instanceof ApiException)) this.logger.error(String(error));
@@ -473,17 +445,4 @@ function session(
 function splitKey(key: string): [string, string] {
   const [interviewId, questionId] = key.split('/');
   return [interviewId, questionId];
-}
-
-function noteView(
-  note: { userId: string; body: string; shared: boolean; updatedAt: Date },
-  authorName: string,
-): InterviewNoteView {
-  return {
-    authorId: note.userId,
-    authorName,
-    body: note.body,
-    shared: note.shared,
-    updatedAt: note.updatedAt.toISOString(),
-  };
 }

@@ -11,20 +11,22 @@ import {
 } from '@nestjs/websockets';
 import { fromWire, syncUpdate, toWire } from '@rubricon/collab';
 import {
-  errorMessage,
   ERRORS,
   MAX_AWARENESS_BYTES,
   MAX_DOC_UPDATE_BYTES,
-  type ErrorCode,
   type InterviewClientEvents,
   type InterviewServerEvents,
-  type SocketConnectErrorData,
   type SocketErrorAck,
 } from '@rubricon/contracts';
 import type { Namespace, Socket } from 'socket.io';
 import { ApiException } from '../../common/api-exception';
 import { paramsOf } from '../../common/http-exception.filter';
-import { WsAckExceptionFilter, wsValidationPipe } from '../../common/ws-ack.filter';
+import {
+  answerUnknownEvents,
+  handshakeRefusal,
+  WsAckExceptionFilter,
+  wsValidationPipe,
+} from '../../common/ws-ack.filter';
 import { NoteDto, RevealDto, RunDto } from './room.dto';
 import { InterviewRoomService, type RoomOutput } from './interview-room.service';
 import {
@@ -74,9 +76,9 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
           next();
         })
         .catch((error: unknown) => {
-          if (error instanceof ApiException) return next(refusal(error.code, paramsOf(error).params));
+          if (error instanceof ApiException) return next(handshakeRefusal(error.code, paramsOf(error).params));
           this.logger.error(error instanceof Error ? error.stack : String(error));
-          next(refusal('internal-error'));
+          next(handshakeRefusal('internal-error'));
         });
     });
     this.room.connect(this.output());
@@ -84,15 +86,7 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
 
   async handleConnection(socket: RoomSocket): Promise<void> {
     const s = socket.data;
-    socket.onAny((event: string, ...args: unknown[]) => {
-      const ack = args[args.length - 1];
-      if (!KNOWN_EVENTS.has(event) && typeof ack === 'function')
-        ack({
-          error: errorMessage('unknown-event', { event, known: [...KNOWN_EVENTS].join(', ') }),
-          code: 'unknown-event',
-          params: { event, known: [...KNOWN_EVENTS].join(', ') },
-        });
-    });
+    answerUnknownEvents(socket, KNOWN_EVENTS);
     socket.on('doc:sync', (msg, ack) => void this.docMessage(socket, msg, ack, 'sync'));
     socket.on('doc:awareness', (msg, ack) => void this.docMessage(socket, msg, ack, 'awareness'));
     // The newest candidate session takes over: older candidate sockets are told, then closed.
@@ -239,12 +233,4 @@ function ackOf(error: unknown, logger: Logger): SocketErrorAck {
   if (error instanceof ApiException) return { error: error.message, code: error.code, ...paramsOf(error) };
   logger.error(error instanceof Error ? error.stack : String(error));
   return { error: ERRORS['internal-error'].message, code: 'internal-error' };
-}
-
-/** A refused handshake: socket.io sends the message and `data` to the client's connect_error. */
-function refusal(
-  code: ErrorCode,
-  params: Record<string, string | number> = {},
-): Error & { data: SocketConnectErrorData } {
-  return Object.assign(new Error(errorMessage(code, params)), { data: { code } });
 }
