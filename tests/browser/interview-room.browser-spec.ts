@@ -224,6 +224,28 @@ describeInBrowser('live interview room in Chromium', () => {
     await cand.getByTestId('candidate-lang-toggle').click();
     await cand.getByRole('button', { name: 'Run examples' }).waitFor();
     await cand.getByTestId('room-timer').getByText('Elapsed').waitFor();
+
+    // The next reveal moves both screens to it (a case study: no editor); the first stays a click away.
+    const second = staff.getByTestId('room-questions').locator('li').nth(1);
+    const secondTitle = (await second.locator('.room-question-open').textContent())!.replace(/^2\.\s*/, '').trim();
+    await second.getByRole('button', { name: /^公布/ }).click();
+    await staff.getByTestId('room-question').getByRole('heading', { name: secondTitle }).waitFor();
+    // The candidate reads in English now.
+    await cand.getByText('This question is answered by talking it through with your interviewer.').waitFor();
+    expect(await cand.getByTestId('collab-editor').count()).toBe(0);
+    const nav = cand.getByRole('navigation', { name: 'Questions' });
+    const items = await nav.getByRole('button').allTextContents();
+    expect(items).toEqual([
+      expect.stringMatching(/^Question 1: /),
+      expect.stringMatching(/^Question 2: .+ \(current\)$/),
+    ]);
+    const englishTitle = items[1].replace(/^Question 2: /, '').replace(/ \(current\)$/, '');
+    expect(await cand.getByTestId('live-statement').getByRole('heading', { level: 1 }).textContent()).toBe(
+      englishTitle,
+    );
+    await nav.getByRole('button').first().click();
+    await cand.locator('[data-testid=collab-editor] .view-lines').waitFor();
+    await shot(cand, 'live-en-two-revealed');
   });
 
   it('explains a link that cannot be used, and hands the session to the newest window', async () => {
