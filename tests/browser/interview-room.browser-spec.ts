@@ -58,10 +58,11 @@ describeInBrowser('live interview room in Chromium', () => {
     await page.getByTestId('interview-room').waitFor();
     return page;
   };
-  const candidate = async (lang: UiLang, token: string) => {
+  const candidate = async (lang: UiLang, token: string, userAgent?: string) => {
     const context = await suite.browser.newContext({
       locale: lang === 'zh' ? 'zh-CN' : 'en-US',
       viewport: { width: 1280, height: 900 },
+      userAgent,
     });
     await context.addInitScript((value) => localStorage.setItem('rubricon.lang', value), lang);
     const page = await context.newPage();
@@ -285,5 +286,66 @@ describeInBrowser('live interview room in Chromium', () => {
     found.candidateQuestion = await axeProblems(cand);
     found.room = await axeProblems(staff);
     expect(found).toEqual({ waiting: [], candidateQuestion: [], room: [] });
+  });
+
+  it('keeps a Windows browser (CRLF by default) and a Linux one on the same text', async () => {
+    const scheduled = await schedule();
+    const staff = await interviewer('en', scheduled.interview.id);
+    await staff
+      .getByTestId('room-questions')
+      .getByRole('button', { name: /^Reveal/ })
+      .first()
+      .click();
+    const staffEditor = staff.locator('[data-testid=collab-editor] .view-lines');
+    await staffEditor.waitFor();
+    // An empty document: a Windows editor opened on it would keep CRLF line ends unless told otherwise.
+    await staffEditor.click();
+    await staff.keyboard.press('ControlOrMeta+A');
+    await staff.keyboard.press('Delete');
+    await staff.waitForFunction(
+      () => (document.querySelector('[data-testid=collab-editor] .view-lines')?.textContent ?? '').trim() === '',
+    );
+    await staff.waitForTimeout(500);
+    const windows =
+      'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/130.0.0.0 Safari/537.36';
+    const cand = await candidate('en', linkToken(scheduled.link), windows);
+    const candEditor = cand.locator('[data-testid=collab-editor] .view-lines');
+    await candEditor.waitFor();
+    // Lines typed on "Windows" at the top, then an edit from Linux after them, then one more from Windows.
+    await candEditor.click();
+    await cand.keyboard.press('ControlOrMeta+Home');
+    for (const line of ['// one', '// two', '// three']) {
+      await cand.keyboard.type(line);
+      await cand.keyboard.press('Enter');
+    }
+    await staff.waitForFunction(() =>
+      (document.querySelector('[data-testid=collab-editor] .view-lines')?.textContent ?? '')
+        .replace(/\u00a0/g, ' ')
+        .includes('// three'),
+    );
+    await staffEditor.click();
+    await staff.keyboard.press('ControlOrMeta+Home');
+    await staff.keyboard.press('ArrowDown');
+    await staff.keyboard.press('End');
+    await staff.keyboard.type(' and a half');
+    await cand.waitForFunction(() =>
+      (document.querySelector('[data-testid=collab-editor] .view-lines')?.textContent ?? '')
+        .replace(/\u00a0/g, ' ')
+        .includes('and a half'),
+    );
+    await cand.keyboard.type('// four');
+    await staff.waitForFunction(() =>
+      (document.querySelector('[data-testid=collab-editor] .view-lines')?.textContent ?? '')
+        .replace(/\u00a0/g, ' ')
+        .includes('// four'),
+    );
+    const text = await editorText(staff);
+    expect(text.split('\n').slice(0, 4)).toEqual([
+      '// one',
+      '// two and a half',
+      '// three',
+      expect.stringMatching(/^\/\/ four/),
+    ]);
+    expect(await editorText(cand)).toBe(text);
   });
 });
