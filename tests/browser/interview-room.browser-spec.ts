@@ -196,6 +196,12 @@ describeInBrowser('live interview room in Chromium', () => {
     // The link no longer opens the room once the interview is over: opening it again says so.
     await cand.reload();
     await cand.getByTestId('interview-ended').getByRole('heading', { name: 'The interview has ended' }).waitFor();
+    // The interviewer can come back after the end: their note as saved, the code read-only.
+    await staff.reload();
+    await staff.getByTestId('room-ended').waitFor();
+    expect(await staff.getByTestId('note-input').inputValue()).toBe('**Strong** start, asked about empty input');
+    await staff.locator('[data-testid=collab-editor][data-readonly=true] .view-lines').waitFor();
+    expect(await editorText(staff)).toBe(finalText);
   });
 
   it('renders both pages in Chinese and in English', async () => {
