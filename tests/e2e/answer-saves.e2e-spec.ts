@@ -88,6 +88,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('saving answers 
     expect(await ack<{ error: string }>(socket, 'delete-everything', { attemptId: session.attemptId })).toEqual({
       error: expect.stringMatching(/Unknown event "delete-everything"/),
       code: 'unknown-event',
+      params: { event: 'delete-everything', known: 'save-answer, report-event' },
     });
   });
 
