@@ -46,6 +46,8 @@ export interface CollabRoomsOptions {
   now?: () => number;
   /** Largest sync message accepted, in bytes. */
   maxUpdateBytes?: number;
+  /** Most snapshots written per flush (the rest wait for the next tick); close() writes them all. */
+  snapshotsPerFlush?: number;
   /** Each applied change, to relay to the room's other connections. */
   onUpdate?: (docKey: string, update: Uint8Array, origin: UpdateOrigin) => void;
   /** Awareness changes the server made itself (a connection's cursors removed when it closed). */
@@ -115,6 +117,7 @@ export class CollabRooms {
   private readonly maxMs: number;
   private readonly now: () => number;
   private readonly maxUpdateBytes: number;
+  private readonly snapshotsPerFlush: number;
 
   constructor(
     private readonly store: CollabStore,
@@ -125,6 +128,7 @@ export class CollabRooms {
     this.maxMs = options.snapshotMaxMs ?? 10_000;
     this.now = options.now ?? Date.now;
     this.maxUpdateBytes = options.maxUpdateBytes ?? 64_000;
+    this.snapshotsPerFlush = options.snapshotsPerFlush ?? 32;
     this.timer = setInterval(() => void this.flush(), this.flushMs);
     (this.timer as { unref?: () => void }).unref?.();
   }
@@ -297,31 +301,35 @@ export class CollabRooms {
       }
     }
     const now = this.now();
-    for (const room of rooms) {
-      const idle = room.connections === 0;
-      if (room.pending.length === 0 && room.seq > room.snapshotSeq) {
-        const due =
-          force ||
-          idle ||
+    const due = rooms.filter(
+      (room) =>
+        room.pending.length === 0 &&
+        room.seq > room.snapshotSeq &&
+        (force ||
+          room.connections === 0 ||
           now - room.lastUpdateAt >= this.debounceMs ||
-          now - (room.firstUnsnapshottedAt ?? now) >= this.maxMs;
-        if (due) {
-          const seq = room.seq;
-          try {
-            await this.store.saveSnapshot(room.docKey, Y.encodeStateAsUpdate(room.doc), seq);
-            room.snapshotSeq = seq;
-            if (room.seq === seq) room.firstUnsnapshottedAt = null;
-          } catch (error) {
-            this.options.onError?.(error, 'snapshot');
-            continue;
-          }
+          now - (room.firstUnsnapshottedAt ?? now) >= this.maxMs),
+    );
+    // A bounded number per tick, longest waiting first, written together: hundreds of rooms coming
+    // due at once (opened together) must not hold up the next tick's log append.
+    due.sort((a, b) => (a.firstUnsnapshottedAt ?? 0) - (b.firstUnsnapshottedAt ?? 0));
+    await Promise.all(
+      due.slice(0, force ? due.length : this.snapshotsPerFlush).map(async (room) => {
+        const seq = room.seq;
+        try {
+          await this.store.saveSnapshot(room.docKey, Y.encodeStateAsUpdate(room.doc), seq);
+          room.snapshotSeq = Math.max(room.snapshotSeq, seq);
+          if (room.seq === seq) room.firstUnsnapshottedAt = null;
+        } catch (error) {
+          this.options.onError?.(error, 'snapshot');
         }
-      }
+      }),
+    );
+    for (const room of rooms)
       if (room.connections === 0 && room.pending.length === 0 && room.seq === room.snapshotSeq) {
         this.rooms.delete(room.docKey);
         room.destroy();
       }
-    }
   }
 
   /** Stops the timer and saves everything (SIGTERM); throws if the store refuses. */

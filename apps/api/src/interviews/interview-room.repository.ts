@@ -112,16 +112,35 @@ export class InterviewRoomRepository {
     });
   }
 
-  /** One batch of log entries of any documents, all or nothing. `docKey` is `<interviewId>/<questionId>`. */
+  /**
+   * One batch of log entries of any documents, all or nothing. `docKey` is `<interviewId>/<questionId>`.
+   * Hand-written multi-row INSERTs (backquoted names read the same on both databases): this runs four
+   * times a second under load, and building the statement through the query builder cost more than
+   * the database's work.
+   */
   async appendUpdates(entries: LogEntry[]): Promise<void> {
-    const rows = entries.map((e) => {
-      const [interviewId, questionId] = e.docKey.split('/');
-      return { interviewId, questionId, seq: e.seq, at: e.at, author: e.author, update: e.update };
-    });
     await this.db.transaction((tx) =>
       tx.run(async (m) => {
-        for (let i = 0; i < rows.length; i += INSERT_CHUNK)
-          await m.insert(InterviewUpdateEntity, rows.slice(i, i + INSERT_CHUNK));
+        for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
+          const chunk = entries.slice(i, i + INSERT_CHUNK);
+          const params: unknown[] = [];
+          for (const e of chunk) {
+            const [interviewId, questionId] = e.docKey.split('/');
+            params.push(
+              interviewId,
+              questionId,
+              e.seq,
+              e.at,
+              e.author,
+              Buffer.from(e.update.buffer, e.update.byteOffset, e.update.byteLength),
+            );
+          }
+          await m.query(
+            'INSERT INTO `interview_updates` (`interviewId`, `questionId`, `seq`, `at`, `author`, `update`) VALUES ' +
+              chunk.map(() => '(?, ?, ?, ?, ?, ?)').join(', '),
+            params,
+          );
+        }
       }),
     );
   }
