@@ -51,6 +51,12 @@ export class DocClient {
   readonly doc = new Y.Doc();
   readonly awareness = new Awareness(this.doc);
   synced = false;
+  /**
+   * True while a sync exchange is under way (a reconnect, a retry after throttling): local changes
+   * wait for it, since the step 2 that ends it carries them. Sent before it, a change could reach the
+   * server ahead of the offline edits it builds on, and be refused as out of step.
+   */
+  private exchanging = false;
   private retry: ReturnType<typeof setTimeout> | null = null;
   private readonly listeners: [string, (...args: never[]) => void][] = [];
 
@@ -87,10 +93,12 @@ export class DocClient {
   /** Step 1: our state vector; the server answers with what we lack (its step 2) and its own step 1. */
   sync(): void {
     if (!this.socket.connected) return;
+    this.exchanging = true;
     this.socket.emit(
       'doc:sync',
       { questionId: this.questionId, message: toWire(syncStep1(Y.encodeStateVector(this.doc))) },
       (res) => {
+        this.exchanging = false;
         if (!('messages' in res)) return this.refused(res);
         for (const message of res.messages) this.receive(toBytes(message));
         if (!this.synced) {
@@ -115,7 +123,8 @@ export class DocClient {
   }
 
   private readonly onLocalUpdate = (update: Uint8Array, origin: unknown) => {
-    if (origin === REMOTE || !this.synced) return; // before the first sync, step 2 carries everything
+    // Before the first sync, and during any exchange, the step 2 that ends it carries everything.
+    if (origin === REMOTE || !this.synced || this.exchanging) return;
     this.send(syncUpdate(update));
   };
 
@@ -143,13 +152,18 @@ export class DocClient {
 
   private refused(res: Ack): void {
     if (!('error' in res)) return;
+    // Changes sent after a throttled one build on it: their refusal is expected, and the retry heals both.
+    if (res.code === 'update-out-of-step' && this.retry) return;
     this.options.onRefused?.(res);
-    // Throttled: the server has not got these changes; a new exchange in a moment sends them again.
-    if (res.code === 'too-many-updates' && !this.retry)
+    // Throttled: the server has not got these changes; hold further ones, and a new exchange in a
+    // moment sends them all.
+    if (res.code === 'too-many-updates' && !this.retry) {
+      this.exchanging = true;
       this.retry = setTimeout(() => {
         this.retry = null;
         this.sync();
       }, 1_000);
+    }
   }
 
   destroy(): void {
