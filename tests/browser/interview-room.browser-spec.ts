@@ -273,6 +273,12 @@ describeInBrowser('live interview room in Chromium', () => {
     await first.getByRole('button', { name: '在此窗口继续' }).click();
     await first.getByRole('heading', { name: '等待面试官' }).waitFor();
     await second.getByTestId('session-replaced').waitFor();
+    // A new link from staff shows the page holding the old one out, in its language.
+    await request(suite.server.url)
+      .post(`/api/interviews/${scheduled.interview.id}/link`)
+      .set('Authorization', `Bearer ${adminToken}`)
+      .expect(200);
+    await first.getByTestId('link-problem').getByText('此链接已被新链接取代，请打开您收到的最新链接。').waitFor();
   });
 
   it('has no serious or critical axe findings in the room or on the candidate page', async () => {

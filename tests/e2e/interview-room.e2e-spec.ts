@@ -192,6 +192,28 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('interview room 
     await eventually(() => candidate.socket.disconnected);
   });
 
+  it('shows a candidate connected with a replaced link out at once; only the new link opens the room', async () => {
+    const { id, link, candidate } = await setUp();
+    const ended = new Promise((resolve) => candidate.socket.once('session-ended', resolve));
+    const fresh = (
+      await request(suite.server.url)
+        .post(`/api/interviews/${id}/link`)
+        .set('Authorization', `Bearer ${interviewer.token}`)
+        .expect(200)
+    ).body as { link: string };
+    expect(await ended).toEqual({ code: 'link-replaced' });
+    await eventually(() => candidate.socket.disconnected);
+    expect(
+      await connectRoom(suite.server.url, { link: linkToken(link) }).then(
+        () => 'connected',
+        (e: Error & { data?: { code: string } }) => e.data?.code,
+      ),
+    ).toBe('link-unknown');
+    const again = await connectRoom(suite.server.url, { link: linkToken(fresh.link) });
+    open.push(again);
+    expect(again.state().you.role).toBe('candidate');
+  });
+
   it('runs the shared code for everyone, one run at a time per interview', async () => {
     const { staff, candidate, coding } = await setUp();
     await staff.ask('question:reveal', { questionId: coding.id });

@@ -271,6 +271,9 @@ export interface InterviewServerEvents {
   'run:result': (run: InterviewRunResult) => void;
   /** Staff only: the caller's own note as last saved (another tab of theirs saved it). */
   note: (note: InterviewNoteView) => void;
-  /** Sent before the server disconnects a candidate socket another session replaced. */
-  'session-ended': (end: { code: 'session-replaced' | 'interview-ended' }) => void;
+  /**
+   * Sent before the server disconnects a candidate socket: another session took over
+   * (`session-replaced`), or staff made a new link and this one no longer works (`link-replaced`).
+   */
+  'session-ended': (end: { code: 'session-replaced' | 'link-replaced' | 'interview-ended' }) => void;
 }

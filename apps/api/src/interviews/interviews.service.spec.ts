@@ -9,6 +9,7 @@ import type { PostingsService } from '../postings/postings.service';
 import type { InterviewEntity } from './interview.entity';
 import type { InterviewsRepository, NoteWithAuthor } from './interviews.repository';
 import { InterviewsService } from './interviews.service';
+import type { InterviewRoomService } from './room/interview-room.service';
 
 // The service's own decisions, with the database and the bank replaced: what the e2e tests cannot
 // stage (a lost race with the room, notes of someone no longer on the panel, a retired question).
@@ -64,7 +65,8 @@ function build(opts: { row?: InterviewEntity; notes?: NoteWithAuthor[]; linkRepl
       }) as unknown as AssessmentView,
   } as unknown as AssessmentsService;
   const config = { publicUrl: 'https://rubricon.test' } as AppConfig;
-  return new InterviewsService(config, repo, bank, {} as PostingsService, assessments);
+  const room = { linkReplaced: () => undefined } as unknown as InterviewRoomService;
+  return new InterviewsService(config, repo, bank, {} as PostingsService, assessments, room);
 }
 
 const codeOf = (promise: Promise<unknown>) =>

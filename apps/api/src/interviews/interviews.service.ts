@@ -21,6 +21,7 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import { hashToken, newInvitationToken } from '../invitations/invitation-token';
 import { PostingsService } from '../postings/postings.service';
 import type { UserEntity } from '../users/user.entity';
+import { InterviewRoomService } from './room/interview-room.service';
 import { CANDIDATE_ID, noteView, participant, staffInterviewQuestion, SYSTEM_ID } from './interview-view';
 import type { InterviewEntity } from './interview.entity';
 import type { ListInterviewsQuery, ScheduleInterviewDto } from './interviews.dto';
@@ -45,6 +46,7 @@ export class InterviewsService {
     private readonly bank: BankService,
     private readonly postings: PostingsService,
     private readonly assessments: AssessmentsService,
+    private readonly room: InterviewRoomService,
   ) {}
 
   /**
@@ -118,6 +120,7 @@ export class InterviewsService {
     if (interview.status === 'ended') throw new ApiException('interview-ended');
     const token = newInvitationToken();
     if (!(await this.repo.replaceLinkHash(id, hashToken(token)))) throw new ApiException('interview-ended');
+    this.room.linkReplaced(id);
     return this.link(interview, user, token);
   }
 

@@ -37,7 +37,7 @@ export interface RoomView {
   /** The server refused the connection itself (an unknown link, not on the panel, ended…). */
   refusal: CodedError | null;
   /** The server ended this socket's session: the link was opened elsewhere, or the interview ended. */
-  ended: 'session-replaced' | 'interview-ended' | null;
+  ended: 'session-replaced' | 'link-replaced' | 'interview-ended' | null;
 }
 
 /** A refused event, worded by its code like any refusal (errorText). */

@@ -23,6 +23,7 @@ export function LiveApp({ token }: { token: string }) {
 
   let body;
   if (view.ended === 'session-replaced') body = <Replaced onContinue={() => setAttempt((n) => n + 1)} />;
+  else if (view.ended === 'link-replaced') body = <LinkProblem text={l.linkReplaced} />;
   else if (view.refusal && (!view.state || view.refusal.code !== 'interview-ended')) {
     if (view.refusal.code === 'interview-ended') body = <Ended />;
     else body = <LinkProblem text={view.refusal.code === 'link-unknown' ? l.linkUnknown : textFor(view.refusal)} />;

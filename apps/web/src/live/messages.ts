@@ -9,6 +9,7 @@ const en = {
   reconnecting: 'Connection lost; reconnecting…',
   linkProblem: 'This interview link cannot be used',
   linkUnknown: 'This interview link is not valid. Check that you opened the whole link.',
+  linkReplaced: 'This link has been replaced by a new one. Open the latest link you received.',
   replacedTitle: 'Opened in another window',
   replacedBody:
     'This interview was opened in another window or on another device, and continues there. Open it here again to continue in this window.',
@@ -75,6 +76,7 @@ const zh: typeof en = {
   reconnecting: '连接已断开，正在重新连接…',
   linkProblem: '该面试链接无法使用',
   linkUnknown: '该面试链接无效，请确认打开的是完整链接。',
+  linkReplaced: '此链接已被新链接取代，请打开您收到的最新链接。',
   replacedTitle: '已在另一个窗口中打开',
   replacedBody: '本场面试已在另一个窗口或设备上打开，并将在那里继续。如需在此窗口继续，请重新打开。',
   continueHere: '在此窗口继续',

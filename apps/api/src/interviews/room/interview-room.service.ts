@@ -40,6 +40,8 @@ export interface RoomOutput {
   runStarted(interviewId: string, run: { runId: string; questionId: string; by: string }): void;
   runResult(interviewId: string, run: InterviewRunResult): void;
   note(interviewId: string, userId: string, note: InterviewNoteView): void;
+  /** Closes the candidate's sockets, saying why. */
+  endCandidateSessions(interviewId: string, code: 'link-replaced'): void;
 }
 
 /**
@@ -338,6 +340,11 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
     const note = await this.repo.saveNote(s.interviewId, s.userId!, body, new Date());
     this.output?.note(s.interviewId, s.userId!, noteView(note, s.participant.name));
     return { savedAt: note.updatedAt.toISOString() };
+  }
+
+  /** Staff made a new candidate link: whoever is connected with the old one is shown out at once. */
+  linkReplaced(interviewId: string): void {
+    this.output?.endCandidateSessions(interviewId, 'link-replaced');
   }
 
   // ---- Runs ----

@@ -201,6 +201,16 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
       runStarted: (interviewId, run) => this.server.to(roomOf(interviewId)).emit('run:started', run),
       runResult: (interviewId, run) => this.server.to(roomOf(interviewId)).emit('run:result', run),
       note: (interviewId, userId, note) => this.server.to(userRoomOf(interviewId, userId)).emit('note', note),
+      endCandidateSessions: (interviewId, code) =>
+        void this.server
+          .in(candidateRoomOf(interviewId))
+          .fetchSockets()
+          .then((sockets) => {
+            for (const socket of sockets) {
+              socket.emit('session-ended', { code });
+              socket.disconnect(true);
+            }
+          }),
     };
   }
 
@@ -225,6 +235,7 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
       runStarted: () => undefined,
       runResult: () => undefined,
       note: () => undefined,
+      endCandidateSessions: () => undefined,
     });
   }
 }
