@@ -54,10 +54,16 @@ describeInBrowser('interview screens in Chromium', () => {
   const detailOf = async (id: string): Promise<InterviewDetail> =>
     (await api(staff.adminToken)('get', `/interviews/${id}`).expect(200)).body;
 
-  /** Opens an antd Select by its label and picks the option whose title is `title`. */
+  /**
+   * Opens a searchable antd Select by its label, types `title` and picks that option. Typing first:
+   * the list is virtual, and an option below the first screenful (19 seed postings, in an order that
+   * can differ between runs) is not in the page until the list is filtered to it.
+   */
   const choose = async (page: Page, label: string | RegExp, title: string) => {
-    await page.getByLabel(label, { exact: typeof label === 'string' }).click();
+    await page.getByLabel(label, { exact: typeof label === 'string' }).fill(title);
     await page.locator('.ant-select-dropdown:visible').getByTitle(title, { exact: true }).click();
+    // Closed before the next Select opens, so its options are not taken for the next one's.
+    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
   };
   const fillSchedule = async (page: Page, lang: UiLang, candidate: { name: string; email: string }) => {
     const en = lang === 'en';
