@@ -158,6 +158,8 @@ describeInBrowser('assessment screens in Chromium', () => {
     await en.getByRole('button', { name: /^Publish$/ }).click();
     const warning = en.getByRole('dialog', { name: 'Less time than the questions need' });
     await warning.getByText(`Candidates get 10 minutes, but the questions need ${needed} minutes.`).waitFor();
+    // A click while the dialog still zooms in was once lost (the dialog stayed open): click once it stands.
+    await en.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
     await warning.getByRole('button', { name: 'Cancel' }).click();
     await warning.waitFor({ state: 'hidden' });
     expect((await fetchView(id)).status).toBe('draft');
@@ -167,6 +169,7 @@ describeInBrowser('assessment screens in Chromium', () => {
     await zh.getByRole('button', { name: /^发 ?布$/ }).click();
     const warningZh = zh.getByRole('dialog', { name: '测评时长少于题目所需时间' });
     await warningZh.getByText(`候选人只有 10 分钟，但题目预计需要 ${needed} 分钟。`).waitFor();
+    await zh.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
     await warningZh.getByRole('button', { name: /^取 ?消$/ }).click();
     await warningZh.waitFor({ state: 'hidden' });
     expect((await fetchView(id)).status).toBe('draft');
