@@ -2,7 +2,7 @@ import { applyAwarenessUpdate, Awareness, encodeAwarenessUpdate, removeAwareness
 import * as Y from 'yjs';
 import { readAwarenessUpdate, writeAwarenessUpdate } from './awareness-check';
 import { readSyncMessage, syncStep1, syncStep2 } from './sync-messages';
-import { checkUpdate } from './update-check';
+import { checkUpdate, CODE_TEXT } from './update-check';
 
 /** One update as the log keeps it: which document, its place in that document's log, when, by whom. */
 export interface LogEntry {
@@ -78,7 +78,7 @@ export class CollabRoom {
   }
 
   get text(): string {
-    return this.doc.getText('code').toString();
+    return this.doc.getText(CODE_TEXT).toString();
   }
 
   destroy(): void {

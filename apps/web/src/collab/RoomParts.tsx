@@ -1,6 +1,7 @@
 import type { InterviewRoomState, InterviewRunResult } from '@rubricon/contracts';
 import { useEffect, useState } from 'react';
-import { elapsedAt, formatElapsed, overtimeAt, type RoomClock } from './room-clock';
+import { formatElapsed } from '../i18n/format';
+import { elapsedAt, overtimeAt, type RoomClock } from './room-clock';
 import type { RoomRun } from './room-connection';
 
 /**

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { InterviewRoomState } from '@rubricon/contracts';
-import { clockOf, elapsedAt, formatElapsed, overtimeAt } from './room-clock';
+import { formatElapsed } from '../i18n/format';
+import { clockOf, elapsedAt, overtimeAt } from './room-clock';
 
 const state = (over: Partial<InterviewRoomState>): InterviewRoomState =>
   ({

@@ -37,13 +37,3 @@ export function elapsedAt(clock: RoomClock, now: number): number {
 export function overtimeAt(clock: RoomClock, now: number): number {
   return Math.max(0, elapsedAt(clock, now) - clock.durationMs);
 }
-
-/** 04:05, or 1:02:03 past an hour; whole seconds, rounded down (a timer counting up). */
-export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
-}

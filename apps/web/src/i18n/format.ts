@@ -35,3 +35,13 @@ export function formatNumber(lang: Lang, value: number, options?: Intl.NumberFor
 export function formatPercent(lang: Lang, share: number): string {
   return formatNumber(lang, share, { style: 'percent', maximumFractionDigits: 0 });
 }
+
+/** Time passed, for a timer counting up or a replay: 04:05, or 1:02:03 past an hour; whole seconds, rounded down, never negative. */
+export function formatElapsed(ms: number): string {
+  const total = Math.max(0, Math.floor(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const s = total % 60;
+  const two = (n: number) => String(n).padStart(2, '0');
+  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
+}

@@ -1,3 +1,4 @@
+import { formatElapsed } from '../i18n/format';
 import { ArrowLeftOutlined, PauseOutlined, CaretRightOutlined } from '@ant-design/icons';
 import { DocReplay } from '@rubricon/collab';
 import type { CodeLanguage, InterviewParticipant, InterviewReplay } from '@rubricon/contracts';
@@ -17,7 +18,6 @@ import {
   activityTimes,
   advance,
   decodeLog,
-  formatElapsed,
   play,
   replaySpan,
   revealedQuestionAt,

@@ -9,7 +9,8 @@ import type { TFunction } from 'i18next';
 import { pick } from '../../assessments/text';
 import { useLang } from '../../i18n/lang';
 import { useTranslation } from '../../i18n/staff';
-import { eventsAround, formatElapsed } from './timeline';
+import { formatElapsed } from '../../i18n/format';
+import { eventsAround } from './timeline';
 
 /**
  * What happened around the cursor, in words: who joined or left, which question was revealed, who

@@ -2,7 +2,8 @@ import type { InterviewEventKind, InterviewEventView, InterviewParticipant, Repl
 import { Slider, theme } from 'antd';
 import { useMemo } from 'react';
 import { useTranslation } from '../../i18n/staff';
-import { editDensity, formatElapsed } from './timeline';
+import { formatElapsed } from '../../i18n/format';
+import { editDensity } from './timeline';
 
 const BUCKETS = 120;
 /** One glyph per event kind, so marks differ by shape as well as by colour. */

@@ -1,3 +1,4 @@
+import { formatElapsed } from '../../i18n/format';
 import { describe, expect, it } from '@jest/globals';
 import { CODE_TEXT, DocReplay } from '@rubricon/collab';
 import type { InterviewEventView, InterviewReplay, ReplayUpdate } from '@rubricon/contracts';
@@ -8,7 +9,6 @@ import {
   decodeLog,
   editDensity,
   eventsAround,
-  formatElapsed,
   IDLE_GAP_MS,
   play,
   replaySpan,

@@ -108,16 +108,6 @@ export function play(state: ClockState, span: { start: number; end: number }): C
   return { at: state.at >= span.end ? span.start : state.at, playing: true };
 }
 
-/** "mm:ss" since the start ("h:mm:ss" past an hour); never negative. */
-export function formatElapsed(ms: number): string {
-  const total = Math.max(0, Math.floor(ms / 1000));
-  const h = Math.floor(total / 3600);
-  const m = Math.floor((total % 3600) / 60);
-  const s = total % 60;
-  const two = (n: number) => String(n).padStart(2, '0');
-  return h > 0 ? `${h}:${two(m)}:${two(s)}` : `${two(m)}:${two(s)}`;
-}
-
 export interface DensityBucket {
   /** Edits in this slice of the span. */
   count: number;
