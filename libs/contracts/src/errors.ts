@@ -268,6 +268,53 @@ export const ERRORS = {
   },
   'note-too-long': { status: 400, message: 'The note is too long (more than {kb} KB).' },
   'notes-not-shareable': { status: 409, message: 'Notes can be shared with the panel once the interview has ended.' },
+
+  // --- Scoring and scorecards.
+  'subject-not-found': {
+    status: 404,
+    message: 'No such attempt or interview to score, or you are not allowed to see it.',
+  },
+  'not-assigned': {
+    status: 404,
+    message: 'You are not assigned to score this candidate; HR assigns raters.',
+  },
+  'rater-unknown': {
+    status: 400,
+    message: 'One of the chosen raters is not an active staff user; choose raters from the staff list (at most {max}).',
+  },
+  'rater-has-submitted': {
+    status: 409,
+    message: '{name} has already submitted scores for this candidate; a rater who has submitted cannot be removed.',
+  },
+  'not-ready-to-score': {
+    status: 409,
+    message: 'There is nothing to score yet: the attempt has not been submitted or the interview has not ended.',
+  },
+  'sheet-submitted': {
+    status: 409,
+    message: 'Your scores are submitted; change a score through an amendment, with a reason.',
+  },
+  'sheet-not-submitted': { status: 409, message: 'Submit your scores first; amendments are for submitted scores.' },
+  'sheet-incomplete': {
+    status: 422,
+    message: '{missing} criteria have no score yet; give each a level from 1 to 5 or mark it "no evidence".',
+  },
+  'criterion-unknown': { status: 400, message: 'Question {questionId} has no rubric criterion {criterionId}.' },
+  'level-invalid': {
+    status: 400,
+    message: 'A level must be a whole number from 1 to 5, or null for "no evidence" (got {level}).',
+  },
+  'reason-required': {
+    status: 400,
+    message: 'Give a reason of at least {min} characters; it is kept with the original score.',
+  },
+  'amendment-empty': { status: 400, message: 'Send either a score or a recommendation to amend.' },
+  'scores-withheld': {
+    status: 403,
+    message: "Submit your own scores for this candidate first; others' scores are hidden until you do.",
+  },
+  'scorecard-not-found': { status: 404, message: 'This candidate has nothing scored or to score for this posting.' },
+  'compare-too-many': { status: 400, message: 'Compare from 1 to {max} candidates at a time.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;

@@ -6,3 +6,4 @@ export * from './attempts';
 export * from './errors';
 export * from './invitations';
 export * from './interviews';
+export * from './scoring';

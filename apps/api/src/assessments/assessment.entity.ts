@@ -72,6 +72,10 @@ export class AssessmentEntity {
   @Column({ type: 'datetime', nullable: true })
   publishedAt: Date | null;
 
+  /** Blind scoring: raters see a pseudonym instead of the candidate's name and email. */
+  @Column({ type: 'boolean', default: false })
+  blindScoring: boolean;
+
   @CreateDateColumn()
   createdAt: Date;
 

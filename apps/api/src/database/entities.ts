@@ -21,6 +21,11 @@ import {
   InterviewSnapshotEntity,
   InterviewUpdateEntity,
 } from '../interviews/interview-log.entities';
+import { ScoreSheetEntity } from '../scoring/score-sheet.entity';
+import { ScoreEntity } from '../scoring/score.entity';
+import { ScoreAmendmentEntity } from '../scoring/score-amendment.entity';
+import { ScorecardEntity } from '../scorecards/scorecard.entity';
+import { AuditEntryEntity } from '../audit/audit-entry.entity';
 
 /** Every entity, listed once: the app, the TypeORM CLI and the schema test share this list. */
 export const ENTITIES = [
@@ -45,4 +50,9 @@ export const ENTITIES = [
   InterviewSnapshotEntity,
   InterviewEventEntity,
   InterviewNoteEntity,
+  ScoreSheetEntity,
+  ScoreEntity,
+  ScoreAmendmentEntity,
+  ScorecardEntity,
+  AuditEntryEntity,
 ];

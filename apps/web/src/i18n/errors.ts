@@ -142,6 +142,24 @@ const en: ErrorTexts = {
   'too-many-updates': 'Too many changes in a short time; slow down a little. Nothing you sent is lost.',
   'note-too-long': 'The note is too long (more than {kb} KB).',
   'notes-not-shareable': 'Notes can be shared with the panel once the interview has ended.',
+  // Scoring and scorecards.
+  'subject-not-found': 'No such attempt or interview to score, or you are not allowed to see it.',
+  'not-assigned': 'You are not assigned to score this candidate; HR assigns raters.',
+  'rater-unknown':
+    'One of the chosen raters is not an active staff user; choose raters from the staff list (at most {max}).',
+  'rater-has-submitted': '{name} has already submitted scores for this candidate and cannot be removed.',
+  'not-ready-to-score':
+    'There is nothing to score yet: the attempt has not been submitted or the interview has not ended.',
+  'sheet-submitted': 'Your scores are submitted; change a score through an amendment, with a reason.',
+  'sheet-not-submitted': 'Submit your scores first; amendments are for submitted scores.',
+  'sheet-incomplete': '{missing} criteria have no score yet; give each a level from 1 to 5 or mark it “no evidence”.',
+  'criterion-unknown': 'Question {questionId} has no rubric criterion {criterionId}.',
+  'level-invalid': 'A level must be a whole number from 1 to 5, or “no evidence” (got {level}).',
+  'reason-required': 'Give a reason of at least {min} characters; it is kept with the original score.',
+  'amendment-empty': 'Choose a score or a recommendation to amend.',
+  'scores-withheld': 'Submit your own scores for this candidate first; others’ scores are hidden until you do.',
+  'scorecard-not-found': 'This candidate has nothing scored or to score for this posting.',
+  'compare-too-many': 'Compare from 1 to {max} candidates at a time.',
 };
 
 const zh: ErrorTexts = {
@@ -260,6 +278,22 @@ const zh: ErrorTexts = {
   'too-many-updates': '短时间内修改过多，请稍慢一些。已发送的内容不会丢失。',
   'note-too-long': '笔记过长（超过 {kb} KB）。',
   'notes-not-shareable': '面试结束后才能与面试官们共享笔记。',
+  // 评分与评分卡。
+  'subject-not-found': '没有这份可评分的测评或面试，或您无权查看。',
+  'not-assigned': '您未被指派为该候选人评分；评分人由 HR 指派。',
+  'rater-unknown': '所选评分人中有人不是在职员工账号；请从员工列表中选择（最多 {max} 人）。',
+  'rater-has-submitted': '{name} 已提交了对该候选人的评分，不能移除。',
+  'not-ready-to-score': '暂时没有可评分的内容：测评尚未提交，或面试尚未结束。',
+  'sheet-submitted': '您的评分已提交；如需修改，请提交修订并说明理由。',
+  'sheet-not-submitted': '请先提交评分；修订仅适用于已提交的评分。',
+  'sheet-incomplete': '还有 {missing} 项评分标准未评分；请为每项选择 1 至 5 级，或标记为“无证据”。',
+  'criterion-unknown': '题目 {questionId} 没有评分标准 {criterionId}。',
+  'level-invalid': '等级必须是 1 至 5 的整数，或标记为“无证据”（收到的是 {level}）。',
+  'reason-required': '请填写至少 {min} 个字的理由；理由会与原始评分一并保存。',
+  'amendment-empty': '请选择要修订的评分或推荐意见。',
+  'scores-withheld': '请先提交您自己对该候选人的评分；在此之前，其他人的评分不可见。',
+  'scorecard-not-found': '该候选人在此职位下没有已评分或待评分的内容。',
+  'compare-too-many': '每次可对比 1 至 {max} 名候选人。',
 };
 
 export const errorTexts: Record<'en' | 'zh', ErrorTexts> = { en, zh };
