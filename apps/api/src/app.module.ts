@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { DataSource, type DataSourceOptions } from 'typeorm';
 import { AssessmentsModule } from './assessments/assessments.module';
 import { AttemptsModule } from './attempts/attempts.module';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { BankModule } from './bank/bank.module';
 import { APP_CONFIG, AppConfig } from './config';
@@ -45,6 +46,7 @@ export class AppModule {
         }),
         DatabaseModule,
         SharedStateModule,
+        AuditModule,
         AuthModule,
         UsersModule,
         PostingsModule,

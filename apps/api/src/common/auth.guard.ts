@@ -2,6 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { StaffRole } from '@rubricon/contracts';
 import { ApiException } from './api-exception';
+import { RequestContext } from './request-context';
 import { StaffTokens } from './staff-tokens';
 import { IS_PUBLIC, ROLES } from './auth.decorators';
 
@@ -24,6 +25,7 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest();
     const user = await this.tokens.verify(bearerToken(request.headers.authorization));
     request.user = user;
+    RequestContext.setActor(user); // the audit log's actor for the rest of this request
 
     const roles = this.reflector.getAllAndOverride<StaffRole[] | undefined>(ROLES, targets);
     if (roles && !roles.includes(user.role)) throw new ApiException('role-required', { roles: roles.join(', ') });
