@@ -199,11 +199,10 @@ export interface RankingRow {
 
 export type RankingSort = 'total' | 'name' | 'submitted' | 'flags';
 
+/** GET /scorecards/postings/:id/ranking?limit&offset&sort&order&flagged&search (limit/offset as every listing). */
 export interface RankingPage {
   items: RankingRow[];
   total: number;
-  page: number;
-  pageSize: number;
   competencyLabels: Record<string, BilingualText>;
 }
 
@@ -338,6 +337,10 @@ export type AuditAction =
   | 'user.create'
   | 'user.role'
   | 'user.deactivate'
+  | 'user.reactivate'
+  | 'user.rename'
+  | 'user.password'
+  | 'invitation.resend'
   | 'explanation.view';
 
 export interface AuditEntryView {
