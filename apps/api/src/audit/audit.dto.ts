@@ -24,6 +24,10 @@ const ACTIONS: Record<AuditAction, true> = {
   'user.create': true,
   'user.role': true,
   'user.deactivate': true,
+  'user.reactivate': true,
+  'user.rename': true,
+  'user.password': true,
+  'invitation.resend': true,
   'explanation.view': true,
 };
 export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];

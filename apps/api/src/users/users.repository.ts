@@ -9,6 +9,16 @@ export type NewUser = Pick<UserEntity, 'email' | 'name' | 'role' | 'passwordHash
 export class UsersRepository {
   constructor(private readonly db: Database) {}
 
+  /** All of `work` commits or none of it; `work` gets this repository bound to the transaction. */
+  transaction<T>(work: (tx: UsersRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((db) => work(new UsersRepository(db)));
+  }
+
+  /** The Database this repository works through (in a transaction, the transaction's): for the audit log to join it. */
+  get database(): Database {
+    return this.db;
+  }
+
   findById(id: string): Promise<UserEntity | null> {
     return this.db.run((m) => m.findOneBy(UserEntity, { id }));
   }

@@ -3,12 +3,22 @@ import { verifyPassword } from '../auth/password';
 import type { UserEntity } from './user.entity';
 import type { NewUser, UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
+import type { AuditService } from '../audit/audit.service';
+
+/** The audit log is exercised end to end (tests/e2e/audit.e2e-spec.ts); here it only has to be there. */
+const audit = { record: async () => undefined } as unknown as AuditService;
 
 /** Users in memory, with the unique email the database enforces; hands out copies. */
 class FakeUsers {
   readonly stored = new Map<string, UserEntity>();
   saves = 0;
 
+  async transaction<T>(work: (tx: FakeUsers) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+  get database() {
+    return undefined;
+  }
   async findById(id: string) {
     const user = this.stored.get(id);
     return user ? structuredClone(user) : null;
@@ -51,7 +61,7 @@ describe(UsersService.name, () => {
 
   beforeEach(() => {
     users = new FakeUsers();
-    service = new UsersService(users as unknown as UsersRepository);
+    service = new UsersService(users as unknown as UsersRepository, audit);
   });
 
   it('stores a new user with a normalised email, a hashed password and its change time', async () => {
@@ -121,7 +131,7 @@ describe(UsersService.name, () => {
     expect(await service.ensureAdmin('root@example.com', 'a long password')).toBeNull();
 
     const fresh = new FakeUsers();
-    const other = new UsersService(fresh as unknown as UsersRepository);
+    const other = new UsersService(fresh as unknown as UsersRepository, audit);
     await other.create({ ...newUser, email: 'root@example.com' });
     await expect(other.ensureAdmin('root@example.com')).rejects.toThrow(/not an admin/);
   });

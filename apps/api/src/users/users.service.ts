@@ -1,6 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { StaffUser } from '@rubricon/contracts';
+import type { AuditAction, StaffUser } from '@rubricon/contracts';
 import { randomBytes } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
 import { hashPassword } from '../auth/password';
 import { ApiException } from '../common/api-exception';
 import { CreateUserDto, UpdateUserDto } from './users.dto';
@@ -11,7 +12,10 @@ import { UsersRepository } from './users.repository';
 export class UsersService {
   private readonly logger = new Logger(UsersService.name);
 
-  constructor(private readonly users: UsersRepository) {}
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   findActive(id: string): Promise<UserEntity | null> {
     return this.users.findActive(id);
@@ -27,12 +31,25 @@ export class UsersService {
 
   async create(dto: CreateUserDto): Promise<StaffUser> {
     const email = normalEmail(dto.email);
-    const user = await this.users.insert({
-      email,
-      name: dto.name.trim(),
-      role: dto.role,
-      passwordHash: await hashPassword(dto.password),
-      credentialsChangedAt: new Date(),
+    const passwordHash = await hashPassword(dto.password);
+    const user = await this.users.transaction(async (tx) => {
+      const created = await tx.insert({
+        email,
+        name: dto.name.trim(),
+        role: dto.role,
+        passwordHash,
+        credentialsChangedAt: new Date(),
+      });
+      if (created)
+        await this.audit.record(
+          {
+            action: 'user.create',
+            target: { type: 'user', id: created.id },
+            changes: { email: created.email, name: created.name, role: created.role },
+          },
+          tx.database,
+        );
+      return created;
     });
     if (!user) throw new ApiException('email-taken', { email });
     return toStaffUser(user);
@@ -43,16 +60,38 @@ export class UsersService {
     if (!user) throw new ApiException('user-not-found');
     if (id === actingUserId && (dto.active === false || (dto.role && dto.role !== 'admin')))
       throw new ApiException('self-demotion');
-    if (dto.name !== undefined) user.name = dto.name.trim();
-    if (dto.role !== undefined) user.role = dto.role;
-    if (dto.active !== undefined) user.active = dto.active;
+    // One audit entry per kind of change actually made (a PATCH may make several, or none).
+    const changes: { action: AuditAction; changes: Record<string, unknown> }[] = [];
+    const name = dto.name?.trim();
+    if (name !== undefined && name !== user.name) {
+      changes.push({ action: 'user.rename', changes: { name: { from: user.name, to: name } } });
+      user.name = name;
+    }
+    if (dto.role !== undefined && dto.role !== user.role) {
+      changes.push({ action: 'user.role', changes: { role: { from: user.role, to: dto.role } } });
+      user.role = dto.role;
+    }
+    if (dto.active !== undefined && dto.active !== user.active) {
+      changes.push({
+        action: dto.active ? 'user.reactivate' : 'user.deactivate',
+        changes: { active: { from: user.active, to: dto.active } },
+      });
+      user.active = dto.active;
+    }
     // A new password ends every session of the old one (credentialsStamp). A role change or a
     // new name does not: the guard reads the role afresh on every request, so it applies at once.
     if (dto.password !== undefined) {
       user.passwordHash = await hashPassword(dto.password);
       user.credentialsChangedAt = new Date();
+      changes.push({ action: 'user.password', changes: {} }); // that it was reset, never the password
     }
-    return toStaffUser(await this.users.save(user));
+    const saved = await this.users.transaction(async (tx) => {
+      const saved = await tx.save(user);
+      for (const change of changes)
+        await this.audit.record({ ...change, target: { type: 'user', id: user.id } }, tx.database);
+      return saved;
+    });
+    return toStaffUser(saved);
   }
 
   /**
