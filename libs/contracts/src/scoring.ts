@@ -9,7 +9,7 @@
  * with a reason, and the original is kept. Candidates never see any of this.
  */
 import type { BilingualText, QuestionKind, RubricCriterionView } from './assessments';
-import type { CodeLanguage } from './attempts';
+import type { CodeLanguage, IntegritySummary } from './attempts';
 
 export type SubjectKind = 'attempt' | 'interview';
 export const SUBJECT_KINDS: SubjectKind[] = ['attempt', 'interview'];
@@ -306,7 +306,7 @@ export interface ScorecardView {
   recommendations: RecommendationCounts;
   flags: ScorecardFlag[];
   /** Advisory only, never part of the score: integrity events per attempt, summarised. */
-  integrity: { attemptId: string; summary: string[]; events: number }[];
+  integrity: { attemptId: string; summary: IntegritySummary; events: number }[];
   /** How the total is computed, in words (the same formula for every candidate). */
   formula: BilingualText;
 }
