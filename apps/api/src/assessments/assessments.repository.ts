@@ -41,6 +41,11 @@ export class AssessmentsRepository {
     return this.db.transaction((db) => work(new AssessmentsRepository(db)));
   }
 
+  /** The Database this repository works through (in a transaction, the transaction's): for the audit log to join it. */
+  get database(): Database {
+    return this.db;
+  }
+
   /** The assessment with its questions in position order, or null. */
   findWithQuestions(id: string): Promise<AssessmentEntity | null> {
     return this.db.run(async (m) => byPosition(await m.findOne(AssessmentEntity, loadQuestions(id))));

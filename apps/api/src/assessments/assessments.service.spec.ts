@@ -10,6 +10,7 @@ import type { AssessmentQuestionEntity } from './assessment-question.entity';
 import type { AssessmentEntity } from './assessment.entity';
 import type { AssessmentChanges, AssessmentsRepository, NewAssessmentQuestion } from './assessments.repository';
 import { AssessmentsService } from './assessments.service';
+import { fakeAudit } from '../audit/audit.testing';
 import type { Delivery } from './delivery';
 
 const bank = loadQuestionBank(join(__dirname, '../../../../question-banks'));
@@ -90,7 +91,7 @@ function setUp() {
   const asBank = bankService as unknown as BankService;
   const drafts = new AssessmentDraftsService(asRepo, asBank);
   const cache = new LruCache<Delivery>(10);
-  const assessments = new AssessmentsService(asRepo, drafts, asBank, postings, cache);
+  const assessments = new AssessmentsService(asRepo, drafts, asBank, postings, cache, fakeAudit());
   const questions = new AssessmentQuestionsService(asRepo, drafts, assessments, asBank);
   const store = (picked: Question[], duties: LineDetail[] = []) => {
     const id = `a${repo.stored.size + 1}`;

@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AssessmentSummary, AssessmentView, Page } from '@rubricon/contracts';
 import { generateAssessment } from '@rubricon/generation';
+import { AuditService } from '../audit/audit.service';
 import { BankService } from '../bank/bank.service';
 import { ApiException } from '../common/api-exception';
 import { PostingsService } from '../postings/postings.service';
@@ -27,6 +28,7 @@ export class AssessmentsService {
     private readonly bank: BankService,
     private readonly postings: PostingsService,
     @Inject(DELIVERY_CACHE) private readonly deliveries: DeliveryCache,
+    private readonly audit: AuditService,
   ) {}
 
   /** Generates a draft from the posting's duty lines with the current bank, and stores it. */
@@ -111,11 +113,25 @@ export class AssessmentsService {
   /** Publishes the draft, with the duration HR confirmed at publish time when one is given. */
   async publish(id: string, dto: PublishAssessmentDto = {}): Promise<AssessmentView> {
     const { durationMinutes } = dto;
-    await this.drafts.edit(id, async () => ({
-      status: 'published',
-      publishedAt: new Date(),
-      ...(durationMinutes === undefined ? {} : { durationMinutes }),
-    }));
+    await this.drafts.edit(id, async (tx, draft) => {
+      const retimed = durationMinutes !== undefined && durationMinutes !== draft.durationMinutes;
+      await this.audit.record(
+        {
+          action: 'assessment.publish',
+          target: { type: 'assessment', id },
+          changes: {
+            status: { from: draft.status, to: 'published' },
+            ...(retimed ? { durationMinutes: { from: draft.durationMinutes, to: durationMinutes } } : {}),
+          },
+        },
+        tx.database,
+      );
+      return {
+        status: 'published',
+        publishedAt: new Date(),
+        ...(durationMinutes === undefined ? {} : { durationMinutes }),
+      };
+    });
     return this.get(id);
   }
 

@@ -30,6 +30,16 @@ export type NoteWithAuthor = InterviewNoteEntity & { authorName: string | null }
 export class InterviewsRepository {
   constructor(private readonly db: Database) {}
 
+  /** All of `work` commits or none of it; `work` gets this repository bound to the transaction. */
+  transaction<T>(work: (tx: InterviewsRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((db) => work(new InterviewsRepository(db)));
+  }
+
+  /** The Database this repository works through (in a transaction, the transaction's): for the audit log to join it. */
+  get database(): Database {
+    return this.db;
+  }
+
   /** The candidate, the interview, its panel and its questions (positions in the order given), all or none; its id. */
   schedule(
     candidate: Pick<CandidateEntity, 'name' | 'email'>,

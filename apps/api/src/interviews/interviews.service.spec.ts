@@ -10,6 +10,7 @@ import type { InterviewEntity } from './interview.entity';
 import type { InterviewsRepository, NoteWithAuthor } from './interviews.repository';
 import { InterviewsService } from './interviews.service';
 import type { InterviewRoomService } from './room/interview-room.service';
+import { fakeAudit } from '../audit/audit.testing';
 
 // The service's own decisions, with the database and the bank replaced: what the e2e tests cannot
 // stage (a lost race with the room, notes of someone no longer on the panel, a retired question).
@@ -38,6 +39,7 @@ const interview = (over: Partial<InterviewEntity> = {}) =>
 
 function build(opts: { row?: InterviewEntity; notes?: NoteWithAuthor[]; linkReplaced?: boolean } = {}) {
   const repo = {
+    transaction: async <T>(work: (tx: InterviewsRepository) => Promise<T>) => work(repo),
     find: async (id: string) => (id === 'iv1' ? (opts.row ?? interview()) : null),
     notes: async () => opts.notes ?? [],
     replaceLinkHash: async () => opts.linkReplaced ?? true,
@@ -66,7 +68,7 @@ function build(opts: { row?: InterviewEntity; notes?: NoteWithAuthor[]; linkRepl
   } as unknown as AssessmentsService;
   const config = { publicUrl: 'https://rubricon.test' } as AppConfig;
   const room = { linkReplaced: () => undefined } as unknown as InterviewRoomService;
-  return new InterviewsService(config, repo, bank, {} as PostingsService, assessments, room);
+  return new InterviewsService(config, repo, bank, {} as PostingsService, assessments, room, fakeAudit());
 }
 
 const codeOf = (promise: Promise<unknown>) =>

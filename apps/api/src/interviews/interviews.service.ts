@@ -14,6 +14,7 @@ import {
 } from '@rubricon/contracts';
 import type { Question } from '@rubricon/generation';
 import { AssessmentsService } from '../assessments/assessments.service';
+import { AuditService } from '../audit/audit.service';
 import { BankService } from '../bank/bank.service';
 import { ApiException } from '../common/api-exception';
 import type { AuthUser } from '../common/auth.decorators';
@@ -47,6 +48,7 @@ export class InterviewsService {
     private readonly postings: PostingsService,
     private readonly assessments: AssessmentsService,
     private readonly room: InterviewRoomService,
+    private readonly audit: AuditService,
   ) {}
 
   /**
@@ -58,7 +60,7 @@ export class InterviewsService {
     if (!name) throw new ApiException('name-required');
     const startsAt = new Date(dto.startsAt);
     if (Number.isNaN(startsAt.getTime())) throw new ApiException('interview-start-invalid');
-    await this.postings.get(dto.postingId);
+    const posting = await this.postings.get(dto.postingId);
     const { rows } = await this.bank.current();
     const questions: NewInterviewQuestion[] = [];
     for (const questionId of dto.questionIds) {
@@ -68,19 +70,38 @@ export class InterviewsService {
     const active = await this.repo.activeStaffIds(dto.panel);
     if (dto.panel.some((id) => !active.has(id))) throw new ApiException('panel-member-unknown');
     const token = newInvitationToken();
-    const id = await this.repo.schedule(
-      { name, email: normalEmail(dto.candidate.email) },
-      {
-        postingId: dto.postingId,
-        startsAt,
-        durationMinutes: dto.durationMinutes,
-        language: dto.language,
-        linkHash: hashToken(token),
-        createdById: user.id,
-      },
-      dto.panel,
-      questions,
-    );
+    const candidate = { name, email: normalEmail(dto.candidate.email) };
+    const id = await this.repo.transaction(async (tx) => {
+      const id = await tx.schedule(
+        candidate,
+        {
+          postingId: dto.postingId,
+          startsAt,
+          durationMinutes: dto.durationMinutes,
+          language: dto.language,
+          linkHash: hashToken(token),
+          createdById: user.id,
+        },
+        dto.panel,
+        questions,
+      );
+      await this.audit.record(
+        {
+          action: 'interview.schedule',
+          target: { type: 'interview', id },
+          changes: {
+            posting: { id: posting.id, title: posting.title },
+            candidate,
+            panel: dto.panel,
+            startsAt,
+            durationMinutes: dto.durationMinutes,
+            questionIds: dto.questionIds,
+          },
+        },
+        tx.database,
+      );
+      return id;
+    });
     return this.link(await this.visible(id, user), user, token);
   }
 
@@ -119,7 +140,20 @@ export class InterviewsService {
     const interview = await this.visible(id, user);
     if (interview.status === 'ended') throw new ApiException('interview-ended');
     const token = newInvitationToken();
-    if (!(await this.repo.replaceLinkHash(id, hashToken(token)))) throw new ApiException('interview-ended');
+    const replaced = await this.repo.transaction(async (tx) => {
+      if (!(await tx.replaceLinkHash(id, hashToken(token)))) return false;
+      // That the link changed, never the link itself.
+      await this.audit.record(
+        {
+          action: 'interview.link',
+          target: { type: 'interview', id },
+          changes: { candidate: { name: interview.candidate.name, email: interview.candidate.email } },
+        },
+        tx.database,
+      );
+      return true;
+    });
+    if (!replaced) throw new ApiException('interview-ended');
     this.room.linkReplaced(id);
     return this.link(interview, user, token);
   }

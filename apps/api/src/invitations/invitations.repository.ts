@@ -24,6 +24,16 @@ export interface NewInvitation {
 export class InvitationsRepository {
   constructor(private readonly db: Database) {}
 
+  /** All of `work` commits or none of it; `work` gets this repository bound to the transaction. */
+  transaction<T>(work: (tx: InvitationsRepository) => Promise<T>): Promise<T> {
+    return this.db.transaction((db) => work(new InvitationsRepository(db)));
+  }
+
+  /** The Database this repository works through (in a transaction, the transaction's): for the audit log to join it. */
+  get database(): Database {
+    return this.db;
+  }
+
   /**
    * Candidate, invitation and attempt rows for each, all or none; or nothing and the emails
    * (stored form) that already have a live invitation to the assessment. Checked under a lock on

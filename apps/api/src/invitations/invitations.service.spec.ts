@@ -9,6 +9,7 @@ import type { InvitationEntity } from './invitation.entity';
 import type { InvitationsRepository, NewInvitation } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
 import { hashToken } from './invitation-token';
+import { fakeAudit } from '../audit/audit.testing';
 
 function build(status: Delivery['status'] = 'published', attemptStatus = 'in_progress') {
   const inserted: NewInvitation[] = [];
@@ -26,6 +27,7 @@ function build(status: Delivery['status'] = 'published', attemptStatus = 'in_pro
     candidate: { id: 'c1', name: 'Ada', email: 'ada@example.com' },
   } as unknown as AttemptEntity;
   const repo = {
+    transaction: async <T>(work: (tx: InvitationsRepository) => Promise<T>) => work(repo),
     insertAll: async (all: NewInvitation[]) => {
       inserted.push(...all);
       return all.map((n, i) => ({
@@ -45,7 +47,7 @@ function build(status: Delivery['status'] = 'published', attemptStatus = 'in_pro
   const published: AttemptStateChange[] = [];
   events.subscribe((c) => published.push(c));
   const config = { publicUrl: 'https://rubricon.test' } as AppConfig;
-  const service = new InvitationsService(config, repo, assessments, integrity, events);
+  const service = new InvitationsService(config, repo, assessments, integrity, events, fakeAudit());
   return { service, inserted, updates, published };
 }
 

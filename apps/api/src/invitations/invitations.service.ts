@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MAX_EXTRA_MINUTES, type AttemptSummary, type InvitationLink } from '@rubricon/contracts';
 import { AssessmentsService } from '../assessments/assessments.service';
+import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { AttemptEvents } from '../common/attempt-events';
 import { effectiveStatus, remainingMs } from '../attempts/candidate-view';
@@ -29,6 +30,7 @@ export class InvitationsService {
     private readonly assessments: AssessmentsService,
     private readonly integrity: IntegrityService,
     private readonly events: AttemptEvents,
+    private readonly audit: AuditService,
   ) {}
 
   async invite(
@@ -47,17 +49,35 @@ export class InvitationsService {
     const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
     const tokens = candidates.map(() => newInvitationToken());
     // Checked again where it is written: another invitation of the same person may have landed since.
-    const inserted = await this.repo.insertAllOnce(
-      assessmentId,
-      candidates.map((c, i) => ({
+    const inserted = await this.repo.transaction(async (tx) => {
+      const inserted = await tx.insertAllOnce(
         assessmentId,
-        name: c.name.trim(),
-        email: normalEmail(c.email),
-        tokenHash: hashToken(tokens[i]),
-        expiresAt,
-        createdById: userId ?? null,
-      })),
-    );
+        candidates.map((c, i) => ({
+          assessmentId,
+          name: c.name.trim(),
+          email: normalEmail(c.email),
+          tokenHash: hashToken(tokens[i]),
+          expiresAt,
+          createdById: userId ?? null,
+        })),
+      );
+      if ('created' in inserted)
+        for (const { invitation, attempt } of inserted.created)
+          await this.audit.record(
+            {
+              action: 'invitation.create',
+              target: { type: 'invitation', id: invitation.id },
+              changes: {
+                assessmentId,
+                attemptId: attempt.id,
+                candidate: { name: invitation.candidate.name, email: invitation.candidate.email },
+                expiresAt,
+              },
+            },
+            tx.database,
+          );
+      return inserted;
+    });
     if ('taken' in inserted) throw new ApiException('candidate-already-invited', { email: inserted.taken[0] });
     return inserted.created.map(({ invitation, attempt }, i) =>
       this.link(invitation, attempt.id, invitation.candidate, tokens[i]),
@@ -87,10 +107,25 @@ export class InvitationsService {
   async revoke(invitationId: string, userId?: string): Promise<AttemptSummary> {
     const invitation = await this.invitation(invitationId);
     const now = new Date();
-    if (!invitation.revokedAt) {
-      await this.repo.endSessions(invitationId, { revokedAt: now });
-    }
-    const attempt = await this.repo.attemptOfInvitation(invitationId);
+    const attempt = await this.repo.transaction(async (tx) => {
+      if (invitation.revokedAt) return tx.attemptOfInvitation(invitationId);
+      await tx.endSessions(invitationId, { revokedAt: now });
+      const attempt = await tx.attemptOfInvitation(invitationId);
+      await this.audit.record(
+        {
+          action: 'invitation.revoke',
+          target: { type: 'invitation', id: invitationId },
+          changes: {
+            assessmentId: invitation.assessmentId,
+            attemptId: attempt.id,
+            candidate: { name: attempt.candidate.name, email: attempt.candidate.email },
+            revokedAt: { from: null, to: now },
+          },
+        },
+        tx.database,
+      );
+      return attempt;
+    });
     if (!invitation.revokedAt) {
       this.endSessions(attempt.id);
       if (userId)
@@ -122,7 +157,24 @@ export class InvitationsService {
       if (status === 'submitted' || status === 'expired' || remainingMs(attempt, now) === 0)
         throw new ApiException('attempt-closed');
       const deadline = attempt.deadline && new Date(attempt.deadline.getTime() + minutes * 60_000);
-      if (!(await this.repo.addExtraTime(attempt, minutes, deadline, { byUserId: userId, at: now }))) continue;
+      const added = await this.repo.transaction(async (tx) => {
+        if (!(await tx.addExtraTime(attempt, minutes, deadline, { byUserId: userId, at: now }))) return false;
+        await this.audit.record(
+          {
+            action: 'attempt.extend',
+            target: { type: 'attempt', id: attemptId },
+            changes: {
+              extraMinutes: { from: attempt.extraMinutes, to: attempt.extraMinutes + minutes },
+              ...(deadline ? { deadline: { from: attempt.deadline, to: deadline } } : {}),
+              assessmentId: attempt.assessmentId,
+              candidate: { name: attempt.candidate.name, email: attempt.candidate.email },
+            },
+          },
+          tx.database,
+        );
+        return true;
+      });
+      if (!added) continue;
       if (deadline)
         this.events.publish({
           attemptId,
@@ -146,11 +198,27 @@ export class InvitationsService {
       throw new ApiException('candidate-already-invited', { email });
     const token = newInvitationToken();
     const expiresAt = new Date(Math.max(invitation.expiresAt.getTime(), Date.now() + 7 * DAY_MS));
-    await this.repo.endSessions(invitationId, {
-      tokenHash: hashToken(token),
-      usedAt: null,
-      revokedAt: null,
-      expiresAt,
+    await this.repo.transaction(async (tx) => {
+      await tx.endSessions(invitationId, {
+        tokenHash: hashToken(token),
+        usedAt: null,
+        revokedAt: null,
+        expiresAt,
+      });
+      await this.audit.record(
+        {
+          action: 'invitation.resend',
+          target: { type: 'invitation', id: invitationId },
+          changes: {
+            assessmentId: invitation.assessmentId,
+            attemptId: attempt.id,
+            candidate: { name: attempt.candidate.name, email: email },
+            expiresAt: { from: invitation.expiresAt, to: expiresAt },
+            ...(invitation.revokedAt ? { revokedAt: { from: invitation.revokedAt, to: null } } : {}),
+          },
+        },
+        tx.database,
+      );
     });
     this.endSessions(attempt.id);
     if (userId)

@@ -17,6 +17,7 @@ import { hashToken, newInvitationToken } from './invitation-token';
 import { InvitationEntity } from './invitation.entity';
 import { InvitationsRepository } from './invitations.repository';
 import { InvitationsService } from './invitations.service';
+import { fakeAudit } from '../audit/audit.testing';
 
 /** The real repositories on SQLite: the race is in what their statements read and write. */
 describe('resending a link while the old one is being opened', () => {
@@ -72,6 +73,7 @@ describe('resending a link while the old one is being opened', () => {
       {} as AssessmentsService,
       { countsByAttempt: async () => new Map() } as unknown as IntegrityService,
       events,
+      fakeAudit(),
     );
 
     const [, opened] = await Promise.allSettled([invitations.resend(invitation.id), attempts.openSession(oldToken)]);

@@ -24,6 +24,11 @@ export class PostingsRepository {
     return this.db.transaction((db) => work(new PostingsRepository(db)));
   }
 
+  /** The Database this repository works through (in a transaction, the transaction's): for the audit log to join it. */
+  get database(): Database {
+    return this.db;
+  }
+
   /** Newest first, then in document order; `titleContains` matches literally (no LIKE wildcards). */
   page(query: { titleContains?: string; offset: number; limit: number }): Promise<[PostingEntity[], number]> {
     return this.db.run((m) => {

@@ -3,6 +3,7 @@ import type { PostingLineEntity } from './posting-line.entity';
 import type { PostingEntity } from './posting.entity';
 import type { PostingsRepository } from './postings.repository';
 import { PostingsService } from './postings.service';
+import { fakeAudit } from '../audit/audit.testing';
 
 /** One stored posting; records what the service writes, and answers deletes as it is told. */
 class FakePostings {
@@ -65,7 +66,7 @@ describe(PostingsService.name, () => {
   beforeEach(() => {
     postings = new FakePostings();
     postings.posting = stored();
-    service = new PostingsService(postings as unknown as PostingsRepository);
+    service = new PostingsService(postings as unknown as PostingsRepository, fakeAudit());
   });
 
   it('refuses an update that changes nothing, before touching the database', async () => {

@@ -9,6 +9,7 @@ import type {
 } from '@rubricon/contracts';
 import { parsePostingsDocument, PostingParseError, type ParsedPosting } from '@rubricon/postings';
 import { createHash } from 'node:crypto';
+import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
 import { clipCodePoints } from '../common/validation';
 import type { DocumentImportEntity } from './document-import.entity';
@@ -31,7 +32,10 @@ export interface ImportSource {
 export class PostingsService {
   private readonly logger = new Logger(PostingsService.name);
 
-  constructor(private readonly postings: PostingsRepository) {}
+  constructor(
+    private readonly postings: PostingsRepository,
+    private readonly audit: AuditService,
+  ) {}
 
   async list(query: ListPostingsQuery): Promise<Page<PostingSummary>> {
     const [rows, total] = await this.postings.page({
@@ -166,7 +170,21 @@ export class PostingsService {
   }
 
   async remove(id: string): Promise<void> {
-    const outcome = await this.postings.deleteById(id);
+    const outcome = await this.postings.transaction(async (tx) => {
+      const posting = await tx.findById(id);
+      if (!posting) return 'missing';
+      const outcome = await tx.deleteById(id);
+      if (outcome === 'deleted')
+        await this.audit.record(
+          {
+            action: 'posting.delete',
+            target: { type: 'posting', id },
+            changes: { title: posting.title, department: posting.department, location: posting.location },
+          },
+          tx.database,
+        );
+      return outcome;
+    });
     if (outcome === 'missing') throw new ApiException('posting-not-found');
     if (outcome === 'in-use') throw new ApiException('posting-in-use');
   }

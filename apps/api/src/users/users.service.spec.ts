@@ -3,10 +3,9 @@ import { verifyPassword } from '../auth/password';
 import type { UserEntity } from './user.entity';
 import type { NewUser, UsersRepository } from './users.repository';
 import { UsersService } from './users.service';
-import type { AuditService } from '../audit/audit.service';
+import { fakeAudit } from '../audit/audit.testing';
 
-/** The audit log is exercised end to end (tests/e2e/audit.e2e-spec.ts); here it only has to be there. */
-const audit = { record: async () => undefined } as unknown as AuditService;
+const audit = fakeAudit();
 
 /** Users in memory, with the unique email the database enforces; hands out copies. */
 class FakeUsers {
