@@ -14,6 +14,8 @@ import { ScheduleInterviewPage } from '../interviews/ScheduleInterviewPage';
 import { useTranslation } from '../i18n/staff';
 import { PostingDetailPage } from '../postings/PostingDetailPage';
 import { PostingsPage } from '../postings/PostingsPage';
+import { ReviewsPage } from '../scoring/ReviewsPage';
+import { ScoreSheetPage } from '../scoring/ScoreSheetPage';
 import { ComingSoonPage, NotFoundPage, PageLoading, RequireRole, RouteError } from '../shell/PageState';
 import { StaffLayout } from '../shell/StaffLayout';
 import { UsersPage } from '../users/UsersPage';
@@ -140,6 +142,22 @@ export const staffRoutes: RouteObject[] = [
                 <Suspense fallback={<PageLoading />}>
                   <InterviewRoomPage />
                 </Suspense>
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'reviews',
+            element: (
+              <RequireRole roles={CAN.reviews}>
+                <ReviewsPage />
+              </RequireRole>
+            ),
+          },
+          {
+            path: 'reviews/:kind/:id',
+            element: (
+              <RequireRole roles={CAN.reviews}>
+                <ScoreSheetPage />
               </RequireRole>
             ),
           },

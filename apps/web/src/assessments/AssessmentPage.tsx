@@ -8,6 +8,7 @@ import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { QueryView } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
+import { BlindToggle } from '../scoring/BlindToggle';
 import { AddQuestion } from './AddQuestion';
 import { CoverageMatrix } from './CoverageMatrix';
 import { DurationField } from './DurationField';
@@ -86,6 +87,7 @@ function AssessmentReview({ view }: { view: AssessmentView }) {
           },
         ]}
       />
+      <BlindToggle view={view} />
       {view.status === 'published' && (
         <Alert
           type="info"

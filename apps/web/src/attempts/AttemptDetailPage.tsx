@@ -7,6 +7,7 @@ import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { QueryView } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
+import { RatersPanel } from '../scoring/RatersPanel';
 import { AdjustmentHistory } from './AdjustmentHistory';
 import { AnswersList } from './AnswersList';
 import { IntegrityReport } from './IntegrityReport';
@@ -71,6 +72,7 @@ function AttemptReport({ detail }: { detail: AttemptDetail }) {
         ]}
       />
       <AdjustmentHistory adjustments={detail.adjustments} />
+      <RatersPanel kind="attempt" id={detail.attemptId} />
       <AnswersList detail={detail} />
       <IntegrityReport detail={detail} />
     </article>

@@ -51,4 +51,6 @@ export const CAN = {
   candidates: ['admin', 'hr'],
   users: ['admin'],
   interviews: ['admin', 'hr', 'interviewer'],
+  reviews: ['admin', 'hr', 'interviewer'],
+  assignRaters: ['admin', 'hr'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -4,6 +4,7 @@ import { authText } from '../auth/i18n';
 import { interviewsText } from '../interviews/i18n';
 import { roomText } from '../interviews/room/i18n';
 import { postingsText } from '../postings/i18n';
+import { scoringText } from '../scoring/i18n';
 import { commonText } from '../shell/i18n';
 import { usersText } from '../users/i18n';
 
@@ -21,6 +22,7 @@ export const resources = {
     assessments: assessmentsText.en,
     interviews: interviewsText.en,
     room: roomText.en,
+    scoring: scoringText.en,
   },
   zh: {
     common: commonText.zh,
@@ -31,6 +33,7 @@ export const resources = {
     assessments: assessmentsText.zh,
     interviews: interviewsText.zh,
     room: roomText.zh,
+    scoring: scoringText.zh,
   },
 };
 

@@ -10,6 +10,7 @@ import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
 import { QueryView } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
+import { RatersPanel } from '../scoring/RatersPanel';
 import { CandidateLink } from './CandidateLink';
 import { canJoin, canReplay, replayPath, roomPath } from './links';
 import { InterviewNotes } from './InterviewNotes';
@@ -119,6 +120,7 @@ function InterviewView({ detail }: { detail: InterviewDetail }) {
           },
         ]}
       />
+      <RatersPanel kind="interview" id={detail.id} />
       <InterviewQuestions questions={detail.questions} />
       <InterviewNotes detail={detail} />
     </article>

@@ -1,5 +1,6 @@
 import {
   AuditOutlined,
+  CheckSquareOutlined,
   FileTextOutlined,
   FormOutlined,
   LogoutOutlined,
@@ -44,6 +45,11 @@ export function StaffLayout() {
       key: '/interviews',
       icon: <VideoCameraOutlined />,
       label: <Link to="/interviews">{t('nav.interviews')}</Link>,
+    },
+    allowed(CAN.reviews) && {
+      key: '/reviews',
+      icon: <CheckSquareOutlined />,
+      label: <Link to="/reviews">{t('nav.reviews')}</Link>,
     },
     allowed(CAN.candidates) && {
       key: '/scorecards',

@@ -1,0 +1,244 @@
+import { EditOutlined, RobotOutlined } from '@ant-design/icons';
+import type {
+  CriterionScore,
+  OtherRaterSheet,
+  ScoreSheetView,
+  SheetCriterion,
+  SheetQuestion,
+} from '@rubricon/contracts';
+import { Button, Card, Col, Flex, Row, Table, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { pick } from '../assessments/text';
+import { formatDateTime, formatPercent } from '../i18n/format';
+import { useLang } from '../i18n/lang';
+import { useTranslation } from '../i18n/staff';
+import { AmendModal, type AmendTarget } from './AmendModal';
+import { AmendmentList, AnchorList, LevelTag, SheetStatusTag, useRecommendationText } from './parts';
+import { QuestionCard } from './QuestionView';
+
+/**
+ * The sheet once submitted: read-only, each score amendable with a reason (the original stays in
+ * the history), and beside each of the rater's scores those of the other raters.
+ */
+export function SubmittedSheet({ view }: { view: ScoreSheetView }) {
+  const { t } = useTranslation('scoring');
+  const recommendationText = useRecommendationText();
+  const [target, setTarget] = useState<AmendTarget | null>(null);
+
+  return (
+    <Flex vertical gap={16}>
+      <OtherRaters view={view} />
+      {view.questions.map((q, index) => (
+        <QuestionCard key={q.questionId} view={view} index={index}>
+          <Flex vertical gap={12}>
+            {q.rubric.map((c) => (
+              <CriterionResult
+                key={c.id}
+                view={view}
+                question={q}
+                criterion={c}
+                onAmend={(score) => setTarget({ kind: 'score', question: q, criterion: c, score })}
+              />
+            ))}
+          </Flex>
+        </QuestionCard>
+      ))}
+      <Card size="small">
+        <section aria-labelledby="recommendation-title" data-testid="my-recommendation">
+          <Typography.Title id="recommendation-title" level={2} style={{ fontSize: 16, marginTop: 0 }}>
+            {t('sheet.recommendation')}
+          </Typography.Title>
+          <Flex align="center" gap={12} wrap>
+            <Tag color="blue" data-testid="recommendation">
+              {recommendationText(view.recommendation)}
+            </Tag>
+            <Button
+              size="small"
+              icon={<EditOutlined />}
+              onClick={() => setTarget({ kind: 'recommendation', recommendation: view.recommendation })}
+              aria-label={t('sheet.amendRecommendation')}
+            >
+              {t('sheet.amend')}
+            </Button>
+          </Flex>
+          <AmendmentList amendments={view.recommendationAmendments} />
+        </section>
+      </Card>
+      <AmendModal view={view} target={target} onClose={() => setTarget(null)} />
+    </Flex>
+  );
+}
+
+/** Who else scores this candidate, whether they have submitted, and their recommendation once they have. */
+function OtherRaters({ view }: { view: ScoreSheetView }) {
+  const { t } = useTranslation('scoring');
+  const [lang] = useLang();
+  const recommendationText = useRecommendationText();
+  return (
+    <Card size="small">
+      <section aria-labelledby="others-title">
+        <Typography.Title id="others-title" level={2} style={{ fontSize: 16, marginTop: 0 }}>
+          {t('sheet.others')}
+        </Typography.Title>
+        {view.others === null ? (
+          <Typography.Text type="secondary">{t('sheet.othersHidden')}</Typography.Text>
+        ) : view.others.length === 0 ? (
+          <Typography.Text type="secondary">{t('sheet.noOthers')}</Typography.Text>
+        ) : (
+          <Table<OtherRaterSheet>
+            rowKey={(o) => o.rater.id}
+            size="small"
+            pagination={false}
+            aria-label={t('sheet.others')}
+            dataSource={view.others}
+            onRow={(o) =>
+              ({ 'data-testid': 'other-rater', 'data-rater-id': o.rater.id }) as React.HTMLAttributes<HTMLElement>
+            }
+            columns={[
+              { title: t('sheet.rater'), key: 'rater', render: (_, o) => o.rater.name },
+              { title: t('raters.status'), key: 'status', render: (_, o) => <SheetStatusTag status={o.status} /> },
+              {
+                title: t('raters.submittedAt'),
+                key: 'submittedAt',
+                render: (_, o) => (o.submittedAt ? formatDateTime(lang, o.submittedAt) : '—'),
+              },
+              {
+                title: t('sheet.recommendation'),
+                key: 'recommendation',
+                render: (_, o) => (o.status === 'submitted' ? recommendationText(o.recommendation) : '—'),
+              },
+            ]}
+          />
+        )}
+      </section>
+    </Card>
+  );
+}
+
+interface PanelRow {
+  key: string;
+  name: string;
+  mine: boolean;
+  submitted: boolean;
+  score: CriterionScore | undefined;
+}
+
+/** One criterion after submission: the anchors, then the rater's own score and the others' side by side. */
+function CriterionResult({
+  view,
+  question,
+  criterion: c,
+  onAmend,
+}: {
+  view: ScoreSheetView;
+  question: SheetQuestion;
+  criterion: SheetCriterion;
+  onAmend: (score: CriterionScore | undefined) => void;
+}) {
+  const { t } = useTranslation('scoring');
+  const { t: common } = useTranslation();
+  const [lang] = useLang();
+  const name = pick(c.name, lang);
+  const find = (scores: CriterionScore[]) =>
+    scores.find((s) => s.questionId === question.questionId && s.criterionId === c.id);
+  const mine = find(view.scores);
+  const myLevel = mine ? mine.level : (c.autoLevel ?? undefined);
+  const rows: PanelRow[] = [
+    { key: 'me', name: t('sheet.you'), mine: true, submitted: true, score: mine },
+    ...(view.others ?? []).map((o) => ({
+      key: o.rater.id,
+      name: o.rater.name,
+      mine: false,
+      submitted: o.status === 'submitted',
+      score: find(o.scores),
+    })),
+  ];
+  const nameId = `res-${question.questionId}-${c.id}`.replace(/[^\w-]/g, '_');
+
+  return (
+    <div
+      role="group"
+      aria-labelledby={nameId}
+      data-testid="criterion"
+      data-criterion-id={c.id}
+      style={{ borderTop: '1px solid rgba(5, 5, 5, 0.06)', paddingTop: 12 }}
+    >
+      <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
+        <Typography.Text strong id={nameId}>
+          {name}
+        </Typography.Text>
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {t('sheet.weight', { weight: formatPercent(lang, c.weight) })}
+        </Typography.Text>
+        {c.autoLevel !== null && (
+          <Tag icon={<RobotOutlined />}>
+            {mine?.source === 'override' ? t('sheet.overrideTag') : t('sheet.autoTag')}
+          </Tag>
+        )}
+      </Flex>
+      <Row gutter={[24, 8]}>
+        <Col xs={24} xl={14}>
+          <Table<PanelRow>
+            size="small"
+            pagination={false}
+            aria-label={t('sheet.panel', { name })}
+            dataSource={rows}
+            onRow={(r) => ({ 'data-testid': r.mine ? 'my-score' : 'other-score' }) as React.HTMLAttributes<HTMLElement>}
+            columns={[
+              { title: t('sheet.rater'), key: 'rater', width: 120, render: (_, r) => r.name },
+              {
+                title: t('sheet.levelColumn'),
+                key: 'level',
+                width: 110,
+                onCell: (r) => ({ colSpan: r.submitted ? 1 : 2 }),
+                render: (_, r) =>
+                  r.submitted ? (
+                    <LevelTag level={r.mine ? myLevel : r.score?.level} />
+                  ) : (
+                    <Typography.Text type="secondary">{t('sheet.otherPending')}</Typography.Text>
+                  ),
+              },
+              {
+                title: t('sheet.evidence'),
+                key: 'evidence',
+                onCell: (r) => ({ colSpan: r.submitted ? 1 : 0 }),
+                render: (_, r) => (
+                  <>
+                    <span style={{ whiteSpace: 'pre-wrap' }} data-testid="evidence">
+                      {r.score?.evidence}
+                    </span>
+                    {r.score?.overrideReason && (
+                      <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
+                        {t('sheet.overrideReason')}: {r.score.overrideReason}
+                      </Typography.Paragraph>
+                    )}
+                  </>
+                ),
+              },
+              {
+                title: common('actions'),
+                key: 'amend',
+                width: 96,
+                render: (_, r) =>
+                  r.mine && (
+                    <Button
+                      size="small"
+                      icon={<EditOutlined />}
+                      onClick={() => onAmend(mine)}
+                      aria-label={t('sheet.amendScore', { name })}
+                    >
+                      {t('sheet.amend')}
+                    </Button>
+                  ),
+              },
+            ]}
+          />
+          <AmendmentList amendments={mine?.amendments ?? []} />
+        </Col>
+        <Col xs={24} xl={10}>
+          <AnchorList criterion={c} level={myLevel} />
+        </Col>
+      </Row>
+    </div>
+  );
+}
