@@ -4,6 +4,7 @@ import { AssessmentPage } from '../assessments/AssessmentPage';
 import { AssessmentsPage } from '../assessments/AssessmentsPage';
 import { AttemptDetailPage } from '../attempts/AttemptDetailPage';
 import { AttemptsPage } from '../attempts/AttemptsPage';
+import { AuditPage } from '../audit/AuditPage';
 import { CandidatesPage } from '../attempts/CandidatesPage';
 import { LoginPage } from '../auth/LoginPage';
 import { CAN, useSignedIn } from '../auth/session';
@@ -162,6 +163,14 @@ export const staffRoutes: RouteObject[] = [
             ),
           },
           { path: 'scorecards', element: <Soon page="scorecards" /> },
+          {
+            path: 'audit',
+            element: (
+              <RequireRole roles={CAN.audit}>
+                <AuditPage />
+              </RequireRole>
+            ),
+          },
           { path: '*', element: <NotFoundPage /> },
         ],
       },

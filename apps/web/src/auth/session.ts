@@ -53,4 +53,5 @@ export const CAN = {
   interviews: ['admin', 'hr', 'interviewer'],
   reviews: ['admin', 'hr', 'interviewer'],
   assignRaters: ['admin', 'hr'],
+  audit: ['admin', 'hr'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -1,5 +1,6 @@
 import { attemptsText } from '../attempts/i18n';
 import { assessmentsText } from '../assessments/i18n';
+import { auditText } from '../audit/i18n';
 import { authText } from '../auth/i18n';
 import { interviewsText } from '../interviews/i18n';
 import { roomText } from '../interviews/room/i18n';
@@ -18,6 +19,7 @@ export const resources = {
     auth: authText.en,
     postings: postingsText.en,
     users: usersText.en,
+    audit: auditText.en,
     attempts: attemptsText.en,
     assessments: assessmentsText.en,
     interviews: interviewsText.en,
@@ -29,6 +31,7 @@ export const resources = {
     auth: authText.zh,
     postings: postingsText.zh,
     users: usersText.zh,
+    audit: auditText.zh,
     attempts: attemptsText.zh,
     assessments: assessmentsText.zh,
     interviews: interviewsText.zh,

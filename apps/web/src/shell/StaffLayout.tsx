@@ -3,6 +3,7 @@ import {
   CheckSquareOutlined,
   FileTextOutlined,
   FormOutlined,
+  HistoryOutlined,
   LogoutOutlined,
   SolutionOutlined,
   TeamOutlined,
@@ -57,6 +58,11 @@ export function StaffLayout() {
       label: <Link to="/scorecards">{soon(t('nav.scorecards'))}</Link>,
     },
     allowed(CAN.users) && { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">{t('nav.users')}</Link> },
+    allowed(CAN.audit) && {
+      key: '/audit',
+      icon: <HistoryOutlined />,
+      label: <Link to="/audit">{t('nav.audit')}</Link>,
+    },
   ].filter((item) => item !== false);
   const selected = section === '/attempts' ? '/candidates' : section;
 
