@@ -17,6 +17,7 @@ import { InterviewsModule } from './interviews/interviews.module';
 import { HealthModule } from './health/health.module';
 import { PostingsModule } from './postings/postings.module';
 import { RunsModule } from './runs/runs.module';
+import { ScoringModule } from './scoring/scoring.module';
 import { UsersModule } from './users/users.module';
 
 @Global()
@@ -58,6 +59,7 @@ export class AppModule {
         InvitationsModule,
         GradingModule,
         InterviewsModule,
+        ScoringModule,
         HealthModule,
       ],
     };

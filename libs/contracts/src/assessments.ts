@@ -75,6 +75,8 @@ export interface AssessmentSummary {
   seed: number | null;
   createdAt: string;
   publishedAt: string | null;
+  /** Raters see a pseudonym instead of the candidate's name and email. */
+  blindScoring: boolean;
 }
 
 export interface AssessmentView extends AssessmentSummary {

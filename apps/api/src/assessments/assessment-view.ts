@@ -82,5 +82,6 @@ export function toAssessmentSummary(a: AssessmentEntity, postingTitle: string): 
     seed: a.seed,
     createdAt: a.createdAt.toISOString(),
     publishedAt: a.publishedAt?.toISOString() ?? null,
+    blindScoring: a.blindScoring,
   };
 }

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, ParseUUIDPipe, Patch, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { AssessmentSummary, AssessmentView, Page, QuestionAlternative } from '@rubricon/contracts';
 import { ApiErrors, JSON_BODY, SIGNED_IN, VALIDATED } from '../common/api-docs';
@@ -17,6 +17,8 @@ import {
   AssessmentViewDto,
   QuestionAlternativeDto,
 } from './assessments.responses';
+import { BlindScoringDto } from '../scoring/scoring.dto';
+import { BlindScoringResponseDto } from '../scoring/scoring.responses';
 import { AssessmentsService } from './assessments.service';
 
 @ApiTags('assessments')
@@ -121,5 +123,13 @@ export class AssessmentsController {
   @ApiErrors(...JSON_BODY, 'duration-out-of-range', 'assessment-not-found', 'assessment-published')
   publish(@Param('id', ParseUUIDPipe) id: string, @Body() dto: PublishAssessmentDto): Promise<AssessmentView> {
     return this.assessments.publish(id, dto);
+  }
+
+  /** Blind scoring can change at any time, published or not: it changes what raters see, not the assessment. */
+  @Put('assessments/:id/blind-scoring')
+  @ApiOkResponse({ type: BlindScoringResponseDto })
+  @ApiErrors(...JSON_BODY, 'assessment-not-found')
+  blindScoring(@Param('id', ParseUUIDPipe) id: string, @Body() dto: BlindScoringDto): Promise<{ blind: boolean }> {
+    return this.assessments.setBlindScoring(id, dto.blind);
   }
 }

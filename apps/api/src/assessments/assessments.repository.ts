@@ -28,7 +28,7 @@ export type NewAssessmentQuestion = Pick<
 
 /** The columns of an assessment that change after it is generated. */
 export type AssessmentChanges = Partial<
-  Pick<AssessmentEntity, 'durationMinutes' | 'status' | 'publishedAt' | 'coveragePercent'>
+  Pick<AssessmentEntity, 'durationMinutes' | 'status' | 'publishedAt' | 'coveragePercent' | 'blindScoring'>
 >;
 
 /** The only code that reads and writes assessments and their questions. */

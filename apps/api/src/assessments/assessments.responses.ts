@@ -164,6 +164,9 @@ export class AssessmentSummaryDto implements AssessmentSummary {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true })
   publishedAt: string | null;
+
+  @ApiProperty({ description: "Raters see a pseudonym instead of the candidate's name and email." })
+  blindScoring: boolean;
 }
 
 export class AssessmentViewDto extends AssessmentSummaryDto implements AssessmentView {

@@ -110,6 +110,24 @@ export class AssessmentsService {
     return this.get(id);
   }
 
+  async setBlindScoring(id: string, blind: boolean): Promise<{ blind: boolean }> {
+    const assessment = await this.load(id);
+    if (assessment.blindScoring !== blind) {
+      await this.repo.transaction(async (tx) => {
+        await tx.update(id, { blindScoring: blind });
+        await this.audit.record(
+          {
+            action: 'assessment.blind',
+            target: { type: 'assessment', id },
+            changes: { blindScoring: { from: !blind, to: blind } },
+          },
+          tx.database,
+        );
+      });
+    }
+    return { blind };
+  }
+
   /** Publishes the draft, with the duration HR confirmed at publish time when one is given. */
   async publish(id: string, dto: PublishAssessmentDto = {}): Promise<AssessmentView> {
     const { durationMinutes } = dto;

@@ -4,6 +4,7 @@ import { AssessmentsService } from '../assessments/assessments.service';
 import type { AnswerEntity } from '../attempts/answer.entity';
 import { AttemptEvents } from '../common/attempt-events';
 import { RunsService } from '../runs/runs.service';
+import { ScorecardsService } from '../scorecards/scorecards.service';
 import { GradingRepository } from './grading.repository';
 
 /**
@@ -39,6 +40,7 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     private readonly assessments: AssessmentsService,
     private readonly runs: RunsService,
     private readonly events: AttemptEvents,
+    private readonly scorecards: ScorecardsService,
   ) {}
 
   onApplicationBootstrap(): void {
@@ -95,6 +97,8 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
     }
     const autoScore = scores.length ? scores.reduce((s, x) => s + x, 0) / scores.length : null;
     await this.repo.saveGrades(attemptId, grades, autoScore);
+    // Coding criteria scored from hidden tests change the candidate's scorecard.
+    await this.scorecards.attemptChanged(attemptId);
     this.logger.log(
       `Graded attempt ${attemptId}: ${autoScore === null ? 'no coding questions' : `${Math.round(autoScore * 100)}%`}`,
     );

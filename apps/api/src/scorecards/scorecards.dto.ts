@@ -1,0 +1,69 @@
+import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
+import { MAX_COMPARED, type RankingSort } from '@rubricon/contracts';
+import { PageQuery } from '../common/page-query';
+import { coded, Optional } from '../common/validation';
+
+const SORTS = ['total', 'name', 'submitted', 'flags'] satisfies RankingSort[];
+const toBoolean = ({ value }: { value: unknown }) => (value === 'true' ? true : value === 'false' ? false : value);
+const compareTooMany = coded('compare-too-many', () => ({ max: MAX_COMPARED }));
+
+/** The ranking's filters and order (without paging: the CSV exports every matching row). */
+export class RankingCsvQuery {
+  @ApiPropertyOptional({ enum: SORTS, default: 'total' })
+  @Optional()
+  @IsIn(SORTS)
+  sort: RankingSort = 'total';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @Optional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'desc';
+
+  @ApiPropertyOptional({ description: 'true: only candidates with a flag; false: only those without.' })
+  @Optional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  flagged?: boolean;
+
+  @ApiPropertyOptional({ description: "Part of the candidate's name or email." })
+  @Optional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+}
+
+export class RankingQueryDto extends PageQuery implements Omit<RankingCsvQuery, never> {
+  @ApiPropertyOptional({ enum: SORTS, default: 'total' })
+  @Optional()
+  @IsIn(SORTS)
+  sort: RankingSort = 'total';
+
+  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
+  @Optional()
+  @IsIn(['asc', 'desc'])
+  order: 'asc' | 'desc' = 'desc';
+
+  @ApiPropertyOptional()
+  @Optional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  flagged?: boolean;
+
+  @ApiPropertyOptional()
+  @Optional()
+  @IsString()
+  @MaxLength(200)
+  search?: string;
+}
+
+export class CompareQuery {
+  @ApiProperty({ type: String, description: `Comma-separated candidate ids, 1 to ${MAX_COMPARED}.` })
+  @Transform(({ value }) => (typeof value === 'string' ? value.split(',').filter(Boolean) : value))
+  @IsArray({ context: compareTooMany })
+  @ArrayMinSize(1, { context: compareTooMany })
+  @ArrayMaxSize(MAX_COMPARED, { context: compareTooMany })
+  @IsUUID('all', { each: true })
+  candidates: string[];
+}
