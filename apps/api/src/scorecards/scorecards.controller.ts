@@ -1,5 +1,5 @@
 import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
   CandidateExplanation,
@@ -51,7 +51,6 @@ export class ScorecardsController {
   }
 
   @Get('ranking.csv')
-  @ApiProduces('text/csv')
   @ApiOkResponse(CSV_RESPONSE)
   async rankingCsv(
     @Param('postingId', ParseUUIDPipe) postingId: string,
@@ -97,7 +96,6 @@ export class ScorecardsController {
   }
 
   @Get('candidates/:candidateId/csv')
-  @ApiProduces('text/csv')
   @ApiOkResponse(CSV_RESPONSE)
   @ApiErrors('scorecard-not-found', 'scores-withheld')
   async cardCsv(
