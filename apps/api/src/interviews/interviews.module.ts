@@ -3,6 +3,7 @@ import { AssessmentsModule } from '../assessments/assessments.module';
 import { BankModule } from '../bank/bank.module';
 import { PostingsModule } from '../postings/postings.module';
 import { RunsModule } from '../runs/runs.module';
+import { ScoringModule } from '../scoring/scoring.module';
 import { UsersModule } from '../users/users.module';
 import { InterviewRoomRepository } from './interview-room.repository';
 import { InterviewsController } from './interviews.controller';
@@ -13,7 +14,7 @@ import { InterviewsGateway } from './room/interviews.gateway';
 
 /** Live interviews: scheduling and replay over REST, the room over socket.io /interviews. */
 @Module({
-  imports: [UsersModule, BankModule, PostingsModule, AssessmentsModule, RunsModule],
+  imports: [UsersModule, BankModule, PostingsModule, AssessmentsModule, RunsModule, ScoringModule],
   controllers: [InterviewsController],
   providers: [
     InterviewsService,

@@ -1,3 +1,4 @@
+import type { ScoringService } from '../scoring/scoring.service';
 import type { AssessmentView } from '@rubricon/contracts';
 import type { Question } from '@rubricon/generation';
 import type { AssessmentsService } from '../assessments/assessments.service';
@@ -68,7 +69,16 @@ function build(opts: { row?: InterviewEntity; notes?: NoteWithAuthor[]; linkRepl
   } as unknown as AssessmentsService;
   const config = { publicUrl: 'https://rubricon.test' } as AppConfig;
   const room = { linkReplaced: () => undefined } as unknown as InterviewRoomService;
-  return new InterviewsService(config, repo, bank, {} as PostingsService, assessments, room, fakeAudit());
+  return new InterviewsService(
+    config,
+    repo,
+    bank,
+    {} as PostingsService,
+    assessments,
+    room,
+    fakeAudit(),
+    {} as ScoringService,
+  );
 }
 
 const codeOf = (promise: Promise<unknown>) =>

@@ -14,6 +14,7 @@ import {
 } from '@rubricon/contracts';
 import type { Question } from '@rubricon/generation';
 import { AssessmentsService } from '../assessments/assessments.service';
+import { ScoringService } from '../scoring/scoring.service';
 import { AuditService } from '../audit/audit.service';
 import { BankService } from '../bank/bank.service';
 import { ApiException } from '../common/api-exception';
@@ -49,6 +50,7 @@ export class InterviewsService {
     private readonly assessments: AssessmentsService,
     private readonly room: InterviewRoomService,
     private readonly audit: AuditService,
+    private readonly scoring: ScoringService,
   ) {}
 
   /**
@@ -102,6 +104,8 @@ export class InterviewsService {
       );
       return id;
     });
+    // The panel scores what it heard: its members are the interview's raters (HR may change them).
+    await this.scoring.setRaters('interview', id, dto.panel, user);
     return this.link(await this.visible(id, user), user, token);
   }
 
