@@ -55,7 +55,7 @@ describeInBrowser('audit log in Chromium', () => {
     await page.getByRole('heading', { name: '审计日志', level: 1 }).waitFor();
     await row.getByText('更改角色').waitFor();
     const zh = (await row.textContent()) ?? '';
-    expect(zh).toContain('角色: 面试官 → HR');
+    expect(zh).toContain('角色：面试官 → HR');
     expect(zh).toContain('管理员');
     expect(zh).toMatch(/\d{4}年\d{1,2}月\d{1,2}日/);
     await page.getByText('共 1 条').waitFor();
@@ -79,7 +79,7 @@ describeInBrowser('audit log in Chromium', () => {
     await page.getByText('共 2 条').waitFor();
     const actions = await page.getByTestId('audit-action').allTextContents();
     expect(actions).toEqual(['停用用户', '创建用户']);
-    expect(await page.getByTestId('audit-row').first().textContent()).toContain('启用: 是 → 否');
+    expect(await page.getByTestId('audit-row').first().textContent()).toContain('启用：是 → 否');
 
     // The actor's name narrows the log to what they did.
     await page.getByTestId('audit-row').first().getByRole('button', { name: 'Administrator' }).click();

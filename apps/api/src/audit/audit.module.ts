@@ -16,6 +16,7 @@ import { AuditService } from './audit.service';
 })
 export class AuditModule implements NestModule {
   configure(consumer: MiddlewareConsumer): void {
-    consumer.apply(RequestContextMiddleware).forRoutes('*');
+    // Every route: the named wildcard of path-to-regexp 8 ('*' alone warns at start and is converted to it).
+    consumer.apply(RequestContextMiddleware).forRoutes('{*path}');
   }
 }

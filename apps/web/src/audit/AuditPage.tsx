@@ -17,6 +17,11 @@ import { useAuditLog } from './queries';
 
 const ACTIONS = Object.keys(auditText.en.actions) as AuditAction[];
 const DAY = 'YYYY-MM-DD';
+/** Ids in "what changed" that have a page of their own: shown short, linked. */
+const ID_LINKS: Record<string, (id: string) => string> = {
+  assessmentId: (id) => `/assessments/${id}`,
+  attemptId: (id) => `/attempts/${id}`,
+};
 
 /**
  * Admins and HR: the audit log, newest first, filtered by action, staff member, period and text,
@@ -66,7 +71,7 @@ export function AuditPage() {
       if (typeof o.email === 'string') return typeof o.name === 'string' ? `${o.name} <${o.email}>` : o.email;
       if (typeof o.title === 'string') return o.title;
       return Object.entries(o)
-        .map(([k, v]) => `${fieldLabel(k)}: ${valueText(k, v)}`)
+        .map(([k, v]) => `${fieldLabel(k)}${t('colon')}${valueText(k, v)}`)
         .join('; ');
     }
     return String(value);
@@ -79,8 +84,17 @@ export function AuditPage() {
       <ul style={{ margin: 0, paddingInlineStart: 16 }}>
         {entries.map(([key, value]) => (
           <li key={key} data-testid="audit-change">
-            <Typography.Text type="secondary">{fieldLabel(key)}: </Typography.Text>
-            {isFromTo(value) ? (
+            <Typography.Text type="secondary">
+              {fieldLabel(key)}
+              {t('colon')}
+            </Typography.Text>
+            {typeof value === 'string' && key in ID_LINKS ? (
+              <Tooltip title={value}>
+                <Link to={ID_LINKS[key](value)}>
+                  <Typography.Text code>{value.slice(0, 8)}</Typography.Text>
+                </Link>
+              </Tooltip>
+            ) : isFromTo(value) ? (
               <>
                 {valueText(key, value.from)} → <Typography.Text strong>{valueText(key, value.to)}</Typography.Text>
               </>
@@ -222,7 +236,7 @@ export function AuditPage() {
                         {e.actor.name || t('unknownUser')}
                       </Button>
                     </Tooltip>
-                    <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    <Typography.Text type="secondary" style={{ fontSize: 12, whiteSpace: 'nowrap' }}>
                       {e.actor.email}
                     </Typography.Text>
                     {['admin', 'hr', 'interviewer'].includes(e.actor.role) && (
@@ -239,7 +253,11 @@ export function AuditPage() {
               title: t('table.address'),
               dataIndex: 'ip',
               responsive: ['md'],
-              render: (ip: string | null) => <Typography.Text code>{ip ?? '—'}</Typography.Text>,
+              render: (ip: string | null) => (
+                <Typography.Text code style={{ whiteSpace: 'nowrap' }}>
+                  {ip ?? '—'}
+                </Typography.Text>
+              ),
             },
             {
               title: t('table.action'),
