@@ -12,18 +12,21 @@ import { InterviewDetailPage } from '../interviews/InterviewDetailPage';
 import { InterviewsPage } from '../interviews/InterviewsPage';
 import { ReplayPage } from '../interviews/ReplayPage';
 import { ScheduleInterviewPage } from '../interviews/ScheduleInterviewPage';
-import { useTranslation } from '../i18n/staff';
 import { PostingDetailPage } from '../postings/PostingDetailPage';
 import { PostingsPage } from '../postings/PostingsPage';
 import { ReviewsPage } from '../scoring/ReviewsPage';
 import { ScoreSheetPage } from '../scoring/ScoreSheetPage';
-import { ComingSoonPage, NotFoundPage, PageLoading, RequireRole, RouteError } from '../shell/PageState';
+import { NotFoundPage, PageLoading, RequireRole, RouteError } from '../shell/PageState';
 import { StaffLayout } from '../shell/StaffLayout';
 import { UsersPage } from '../users/UsersPage';
 
 // The live room (socket.io, Yjs, the editor) is its own chunk: only interviewers in a room load it.
 const InterviewRoomPage = lazy(() =>
   import('../interviews/room/InterviewRoomPage').then((m) => ({ default: m.InterviewRoomPage })),
+);
+// Scorecards and their charts (ECharts) are another: only HR and administrators load them.
+const ScorecardsSection = lazy(() =>
+  import('../scorecards/ScorecardsSection').then((m) => ({ default: m.ScorecardsSection })),
 );
 
 /** Staff pages need a signed-in user; anyone else goes to sign-in and comes back afterwards. */
@@ -32,11 +35,6 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   const location = useLocation();
   if (!signedIn) return <Navigate to="/login" replace state={{ from: location.pathname + location.search }} />;
   return <>{children}</>;
-}
-
-function Soon({ page }: { page: 'scorecards' }) {
-  const { t } = useTranslation();
-  return <ComingSoonPage title={t(`nav.${page}`)} />;
 }
 
 /** The staff app's route table: every staff function is reachable from here and from the navigation. */
@@ -162,7 +160,16 @@ export const staffRoutes: RouteObject[] = [
               </RequireRole>
             ),
           },
-          { path: 'scorecards', element: <Soon page="scorecards" /> },
+          {
+            path: 'scorecards/*',
+            element: (
+              <RequireRole roles={CAN.scorecards}>
+                <Suspense fallback={<PageLoading />}>
+                  <ScorecardsSection />
+                </Suspense>
+              </RequireRole>
+            ),
+          },
           {
             path: 'audit',
             element: (

@@ -51,6 +51,7 @@ export const CAN = {
   candidates: ['admin', 'hr'],
   users: ['admin'],
   interviews: ['admin', 'hr', 'interviewer'],
+  scorecards: ['admin', 'hr'],
   reviews: ['admin', 'hr', 'interviewer'],
   assignRaters: ['admin', 'hr'],
   audit: ['admin', 'hr'],

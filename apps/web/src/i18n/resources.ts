@@ -5,6 +5,7 @@ import { authText } from '../auth/i18n';
 import { interviewsText } from '../interviews/i18n';
 import { roomText } from '../interviews/room/i18n';
 import { postingsText } from '../postings/i18n';
+import { scorecardsText } from '../scorecards/i18n';
 import { scoringText } from '../scoring/i18n';
 import { commonText } from '../shell/i18n';
 import { usersText } from '../users/i18n';
@@ -24,6 +25,7 @@ export const resources = {
     assessments: assessmentsText.en,
     interviews: interviewsText.en,
     room: roomText.en,
+    scorecards: scorecardsText.en,
     scoring: scoringText.en,
   },
   zh: {
@@ -36,6 +38,7 @@ export const resources = {
     assessments: assessmentsText.zh,
     interviews: interviewsText.zh,
     room: roomText.zh,
+    scorecards: scorecardsText.zh,
     scoring: scoringText.zh,
   },
 };

@@ -9,7 +9,7 @@ import {
   TeamOutlined,
   VideoCameraOutlined,
 } from '@ant-design/icons';
-import { Button, Flex, Layout, Menu, Space, Tag, theme, Typography, type MenuProps } from 'antd';
+import { Button, Flex, Layout, Menu, Tag, theme, Typography, type MenuProps } from 'antd';
 import { Suspense } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { CAN, signOut, useMe } from '../auth/session';
@@ -24,12 +24,6 @@ export function StaffLayout() {
   const me = useMe().data;
   const section = '/' + (useLocation().pathname.split('/')[1] ?? '');
   const allowed = (roles: readonly string[]) => me !== undefined && roles.includes(me.role);
-  const soon = (label: string) => (
-    <Space size={4}>
-      {label}
-      <Tag style={{ marginInlineEnd: 0 }}>{t('nav.soon')}</Tag>
-    </Space>
-  );
   const items: MenuProps['items'] = [
     { key: '/postings', icon: <FileTextOutlined />, label: <Link to="/postings">{t('nav.postings')}</Link> },
     allowed(CAN.assessments) && {
@@ -52,10 +46,10 @@ export function StaffLayout() {
       icon: <CheckSquareOutlined />,
       label: <Link to="/reviews">{t('nav.reviews')}</Link>,
     },
-    allowed(CAN.candidates) && {
+    allowed(CAN.scorecards) && {
       key: '/scorecards',
       icon: <AuditOutlined />,
-      label: <Link to="/scorecards">{soon(t('nav.scorecards'))}</Link>,
+      label: <Link to="/scorecards">{t('nav.scorecards')}</Link>,
     },
     allowed(CAN.users) && { key: '/users', icon: <TeamOutlined />, label: <Link to="/users">{t('nav.users')}</Link> },
     allowed(CAN.audit) && {

@@ -1,0 +1,196 @@
+import {
+  CheckCircleFilled,
+  CloseCircleFilled,
+  DownloadOutlined,
+  MinusCircleFilled,
+  ExclamationCircleOutlined,
+  QuestionCircleOutlined,
+  UserDeleteOutlined,
+  WarningOutlined,
+} from '@ant-design/icons';
+import {
+  RECOMMENDATIONS,
+  SPREAD_FLAG_LEVELS,
+  type AlphaBand,
+  type IccBand,
+  type RecommendationCounts,
+  type ScorecardFlag,
+} from '@rubricon/contracts';
+import { App, Button, Flex, Space, Tag, theme, Tooltip, Typography } from 'antd';
+import { useState } from 'react';
+import { formatNumber, formatPercent } from '../i18n/format';
+import { useLang, type Lang } from '../i18n/lang';
+import { useErrorText, useTranslation } from '../i18n/staff';
+import { downloadFile } from './download';
+
+/** A 1-5 score with two decimals in the interface language ("3.25"); null is a dash. */
+export function formatScore(lang: Lang, value: number | null | undefined, digits = 2): string {
+  if (value == null) return '—';
+  return formatNumber(lang, value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A 0-100 percentage as the contracts send it, in the interface language ("63%"). */
+export function formatPercent100(lang: Lang, value: number | null | undefined): string {
+  return value == null ? '—' : formatPercent(lang, value / 100);
+}
+
+/** A coefficient (alpha, ICC) with three decimals; null is a dash. */
+export function formatCoefficient(lang: Lang, value: number | null | undefined): string {
+  if (value == null) return '—';
+  return formatNumber(lang, value, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
+}
+
+/** A signed offset (+0.40, −0.25) for calibration. */
+export function formatOffset(lang: Lang, value: number | null | undefined): string {
+  if (value == null) return '—';
+  return formatNumber(lang, value, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
+}
+
+const FLAG_ORDER: ScorecardFlag[] = ['spread', 'missing-rater', 'no-evidence', 'unassigned'];
+
+/** A scorecard flag as a tag whose tooltip (and accessible description) says what it means. */
+export function FlagTag({ flag }: { flag: ScorecardFlag }) {
+  const { t } = useTranslation('scorecards');
+  const { token } = theme.useToken();
+  const hint = t(`flagHints.${flag}`, { levels: SPREAD_FLAG_LEVELS });
+  // Body-coloured text with a coloured icon, except the red spread tag (antd's red tag keeps 4.5:1).
+  const icon = {
+    spread: <WarningOutlined />,
+    'missing-rater': <ExclamationCircleOutlined style={{ color: token.colorWarningText }} />,
+    'no-evidence': <QuestionCircleOutlined style={{ color: token.colorTextSecondary }} />,
+    unassigned: <UserDeleteOutlined style={{ color: token.colorWarningText }} />,
+  }[flag];
+  return (
+    <Tooltip title={hint}>
+      <Tag
+        color={flag === 'spread' ? 'error' : undefined}
+        data-flag={flag}
+        tabIndex={0}
+        aria-label={`${t(`flags.${flag}`)}: ${hint}`}
+        style={{ marginInlineEnd: 4, marginBlock: 2 }}
+      >
+        {icon} {t(`flags.${flag}`)}
+      </Tag>
+    </Tooltip>
+  );
+}
+
+/** `vertical`: one tag a line, for a narrow table column. */
+export function FlagTags({ flags, empty, vertical }: { flags: ScorecardFlag[]; empty?: string; vertical?: boolean }) {
+  if (!flags.length) return empty ? <Typography.Text type="secondary">{empty}</Typography.Text> : null;
+  const sorted = FLAG_ORDER.filter((f) => flags.includes(f));
+  return (
+    <Flex data-testid="flags" vertical={vertical} wrap={!vertical} align={vertical ? 'start' : undefined}>
+      {sorted.map((flag) => (
+        <FlagTag key={flag} flag={flag} />
+      ))}
+    </Flex>
+  );
+}
+
+/** The panel's recommendations as counts ("Yes: 2 · Strong no: 1"), strongest yes first, zeros left out. */
+export function RecommendationSummary({ counts, vertical }: { counts: RecommendationCounts; vertical?: boolean }) {
+  const { t } = useTranslation('scorecards');
+  const [lang] = useLang();
+  const keys = [...[...RECOMMENDATIONS].reverse(), 'none'] as const;
+  const shown = keys.filter((key) => counts[key] > 0);
+  if (!shown.length) return <Typography.Text type="secondary">—</Typography.Text>;
+  return (
+    <Space
+      size={[4, 2]}
+      wrap={!vertical}
+      orientation={vertical ? 'vertical' : 'horizontal'}
+      data-testid="recommendations"
+    >
+      {shown.map((key) => (
+        <Tag key={key} style={{ marginInlineEnd: 0 }}>
+          {t('recommendationCount', {
+            label: t(`recommendations.${key}`),
+            n: formatNumber(lang, counts[key]),
+          })}
+        </Tag>
+      ))}
+    </Space>
+  );
+}
+
+/** A reading of an agreement figure: red when it is too low to trust, else body text with a coloured icon. */
+function BandTag({ band, tone, text }: { band: string; tone: 'low' | 'middle' | 'high'; text: string }) {
+  const { token } = theme.useToken();
+  if (tone === 'low')
+    return (
+      <Tag color="error" data-band={band}>
+        <CloseCircleFilled /> {text}
+      </Tag>
+    );
+  return (
+    <Tag data-band={band}>
+      {tone === 'high' ? (
+        <CheckCircleFilled style={{ color: token.colorSuccess }} />
+      ) : (
+        <MinusCircleFilled style={{ color: token.colorWarning }} />
+      )}{' '}
+      {text}
+    </Tag>
+  );
+}
+
+export function AlphaBandTag({ band }: { band: AlphaBand | null }) {
+  const { t } = useTranslation('scorecards');
+  if (!band) return <>—</>;
+  const tone = band === 'unreliable' ? 'low' : band === 'tentative' ? 'middle' : 'high';
+  return <BandTag band={band} tone={tone} text={t(`alphaBands.${band}`)} />;
+}
+
+export function IccBandTag({ band }: { band: IccBand | null }) {
+  const { t } = useTranslation('scorecards');
+  if (!band) return <>—</>;
+  const tone = band === 'poor' ? 'low' : band === 'moderate' ? 'middle' : 'high';
+  return <BandTag band={band} tone={tone} text={t(`iccBands.${band}`)} />;
+}
+
+/**
+ * A wide table's own scroll area, focusable so keyboard users can scroll it too (antd's `scroll`
+ * makes an unfocusable one), and named for screen readers.
+ */
+export function ScrollRegion({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div role="region" aria-label={label} tabIndex={0} className="sc-scroll">
+      {children}
+    </div>
+  );
+}
+
+/** A button that downloads a CSV from the API with the staff token, and says so when it fails. */
+export function DownloadButton({
+  path,
+  fileName,
+  label,
+  disabled,
+}: {
+  path: string;
+  fileName: string;
+  label: string;
+  disabled?: boolean;
+}) {
+  const { t } = useTranslation('scorecards');
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const [busy, setBusy] = useState(false);
+  return (
+    <Button
+      className="no-print"
+      icon={<DownloadOutlined />}
+      loading={busy}
+      disabled={disabled}
+      onClick={() => {
+        setBusy(true);
+        downloadFile(path, fileName)
+          .catch((error: unknown) => void message.error(t('download.failed', { reason: errorText(error) })))
+          .finally(() => setBusy(false));
+      }}
+    >
+      {label}
+    </Button>
+  );
+}
