@@ -7,7 +7,7 @@ import { linkToken, scheduleInterview } from '../factories/interviews';
 import { createStaff } from '../factories/staff';
 import { databaseKinds } from '../support/databases';
 import { useServerSuite } from '../support/server-suite';
-import { ADMIN, loginAs } from '../support/test-app';
+import { ADMIN, loginAs, startTestApp } from '../support/test-app';
 
 const POSTING = `# Audit Trail Analyst
 
@@ -298,10 +298,27 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('audit log on %s
     expect((await entriesOf(system.id))[0].changes).not.toHaveProperty('token');
   });
 
-  it('takes the address from the connection, not from X-Forwarded-For, when no proxy is trusted', async () => {
+  it('takes the address from the connection, and from X-Forwarded-For only behind a configured proxy', async () => {
     const user = await createStaff(suite.server.url, adminToken, 'interviewer');
     await admin().patch(`/api/users/${user.id}`).set('X-Forwarded-For', '203.0.113.9').send({ role: 'hr' }).expect(200);
-    const [entry] = await entriesOf(user.id, 'user.role');
-    expect(entry.ip).toMatch(/127\.0\.0\.1$/);
+    const [direct] = await entriesOf(user.id, 'user.role');
+    expect(direct.ip).toMatch(/127\.0\.0\.1$/);
+
+    const behindProxy = await startTestApp(suite.db, { trustedProxies: ['loopback'] });
+    try {
+      await request(behindProxy.url)
+        .patch(`/api/users/${user.id}`)
+        .set('Authorization', `Bearer ${adminToken}`)
+        .set('X-Forwarded-For', '203.0.113.9')
+        .send({ role: 'interviewer' })
+        .expect(200);
+    } finally {
+      await behindProxy.close();
+    }
+    // Found by what changed, not by position: both may fall in one second (SQLite keeps seconds).
+    const roles = await entriesOf(user.id, 'user.role');
+    expect(roles).toHaveLength(2);
+    const forwarded = roles.find((e) => (e.changes.role as { to: string }).to === 'interviewer');
+    expect(forwarded).toMatchObject({ ip: '203.0.113.9', changes: { role: { from: 'hr', to: 'interviewer' } } });
   });
 });
