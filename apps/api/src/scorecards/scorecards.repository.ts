@@ -3,6 +3,7 @@ import type { RankingSort, SubjectKind } from '@rubricon/contracts';
 import type { Question } from '@rubricon/generation';
 import { BankQuestionEntity } from '../bank/bank-question.entity';
 import { Database } from '../database/database';
+import { isDuplicateKey } from '../database/driver-errors';
 import { containsPattern, likeParam } from '../database/like';
 import { CandidateEntity } from '../invitations/candidate.entity';
 import { PostingEntity } from '../postings/posting.entity';
@@ -50,18 +51,18 @@ export class ScorecardsRepository {
     return this.db.run((m) => m.findOne(CandidateEntity, { where: { id } }));
   }
 
-  /** Inserts or replaces the candidate's scorecard for the posting. */
+  /** Inserts or replaces the candidate's scorecard for the posting (a concurrent first insert becomes an update). */
   async save(card: StoredScorecard): Promise<void> {
-    await this.db.transaction((tx) =>
-      tx.run(async (m) => {
-        const existing = await m.findOne(ScorecardEntity, {
-          where: { postingId: card.postingId, candidateId: card.candidateId },
-          select: { id: true },
-        });
-        if (existing) await m.update(ScorecardEntity, { id: existing.id }, { ...card, updatedAt: new Date() });
-        else await m.insert(ScorecardEntity, m.create(ScorecardEntity, card));
-      }),
-    );
+    const where = { postingId: card.postingId, candidateId: card.candidateId };
+    const update = () => this.db.run((m) => m.update(ScorecardEntity, where, { ...card, updatedAt: new Date() }));
+    const result = await update();
+    if (result.affected) return;
+    try {
+      await this.db.run((m) => m.insert(ScorecardEntity, m.create(ScorecardEntity, card)));
+    } catch (error) {
+      if (!isDuplicateKey(error)) throw error;
+      await update();
+    }
   }
 
   async find(postingId: string, candidateId: string): Promise<ScorecardEntity | null> {

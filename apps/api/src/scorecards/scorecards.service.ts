@@ -55,6 +55,8 @@ const subjectKey = (kind: SubjectKind, id: string) => `${kind}:${id}`;
 export class ScorecardsService implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(ScorecardsService.name);
   private stopListening?: () => void;
+  /** The last refresh queued per scorecard (`postingId:candidateId`). */
+  private readonly refreshing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly repo: ScorecardsRepository,
@@ -89,8 +91,27 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
     }
   }
 
-  /** Recomputes and stores the candidate's scorecard for the posting. */
-  async refresh(postingId: string, candidateId: string): Promise<void> {
+  /**
+   * Recomputes and stores the candidate's scorecard for the posting, after the change that calls it
+   * has committed. Refreshes of one scorecard take turns in this process, so a slower computation
+   * from older sheets never overwrites a newer one; a failure is logged (the change itself stands)
+   * and the next change of that candidate's sheets recomputes from scratch.
+   */
+  refresh(postingId: string, candidateId: string): Promise<void> {
+    const key = `${postingId}:${candidateId}`;
+    const turn = (this.refreshing.get(key) ?? Promise.resolve())
+      .then(() => this.recompute(postingId, candidateId))
+      .catch((error: unknown) =>
+        this.logger.error(`Scorecard ${key} not refreshed: ${error instanceof Error ? error.message : String(error)}`),
+      );
+    this.refreshing.set(key, turn);
+    void turn.then(() => {
+      if (this.refreshing.get(key) === turn) this.refreshing.delete(key);
+    });
+    return turn;
+  }
+
+  private async recompute(postingId: string, candidateId: string): Promise<void> {
     const inputs = await this.inputs(postingId, candidateId);
     const card = computeScorecard(
       inputs.questions,
