@@ -135,6 +135,24 @@ export class InvitationsRepository {
     );
   }
 
+  /**
+   * Revokes the invitation and ends every session of it, unless it is revoked already: checked in
+   * the same statement, so of two revocations at once only one changes it (and is recorded). Whether
+   * this call revoked it.
+   */
+  async revokeOnce(id: string, at: Date): Promise<boolean> {
+    const result = await this.db.run((m) =>
+      m
+        .createQueryBuilder()
+        .update(InvitationEntity)
+        .set({ revokedAt: at, sessionGeneration: () => '`sessionGeneration` + 1' })
+        .where('id = :id', { id })
+        .andWhere('revokedAt IS NULL')
+        .execute(),
+    );
+    return Boolean(result.affected);
+  }
+
   attemptsOfAssessment(assessmentId: string): Promise<AttemptEntity[]> {
     return this.db.run((m) =>
       m.find(AttemptEntity, {

@@ -107,26 +107,26 @@ export class InvitationsService {
   async revoke(invitationId: string, userId?: string): Promise<AttemptSummary> {
     const invitation = await this.invitation(invitationId);
     const now = new Date();
-    const attempt = await this.repo.transaction(async (tx) => {
-      if (invitation.revokedAt) return tx.attemptOfInvitation(invitationId);
-      await tx.endSessions(invitationId, { revokedAt: now });
+    const { attempt, revoked } = await this.repo.transaction(async (tx) => {
+      const revoked = !invitation.revokedAt && (await tx.revokeOnce(invitationId, now));
       const attempt = await tx.attemptOfInvitation(invitationId);
-      await this.audit.record(
-        {
-          action: 'invitation.revoke',
-          target: { type: 'invitation', id: invitationId },
-          changes: {
-            assessmentId: invitation.assessmentId,
-            attemptId: attempt.id,
-            candidate: { name: attempt.candidate.name, email: attempt.candidate.email },
-            revokedAt: { from: null, to: now },
+      if (revoked)
+        await this.audit.record(
+          {
+            action: 'invitation.revoke',
+            target: { type: 'invitation', id: invitationId },
+            changes: {
+              assessmentId: invitation.assessmentId,
+              attemptId: attempt.id,
+              candidate: { name: attempt.candidate.name, email: attempt.candidate.email },
+              revokedAt: { from: null, to: now },
+            },
           },
-        },
-        tx.database,
-      );
-      return attempt;
+          tx.database,
+        );
+      return { attempt, revoked };
     });
-    if (!invitation.revokedAt) {
+    if (revoked) {
       this.endSessions(attempt.id);
       if (userId)
         await this.repo.recordAdjustment({
