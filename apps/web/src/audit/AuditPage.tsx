@@ -60,6 +60,8 @@ export function AuditPage() {
     if (value === null || value === undefined || value === '') return t('empty');
     if (typeof value === 'boolean') return value ? t('yes') : t('no');
     if (typeof value === 'string') {
+      if (key === 'recommendation' && value in auditText.en.recommendations)
+        return t(`recommendations.${value as 'yes'}`);
       if (key === 'role' && ['admin', 'hr', 'interviewer'].includes(value)) return common(`roles.${value as 'admin'}`);
       if (value in auditText.en.values) return t(`values.${value as 'draft'}`);
       if (/^\d{4}-\d\d-\d\dT\d\d:\d\d/.test(value)) return formatDateTime(lang, value);
