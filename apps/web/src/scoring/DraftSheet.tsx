@@ -1,4 +1,4 @@
-import { ExclamationCircleOutlined, RobotOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, ExclamationCircleOutlined, RobotOutlined } from '@ant-design/icons';
 import {
   MAX_EVIDENCE_CHARS,
   MIN_REASON_CHARS,
@@ -168,7 +168,13 @@ export function DraftSheet({ view }: { view: ScoreSheetView }) {
           <Button type="primary" onClick={() => setConfirming(true)}>
             {t('sheet.submit')}
           </Button>
-          <Typography.Text type={missing.length > 0 ? 'warning' : 'success'} data-testid="remaining">
+          {/* Body-coloured text with a coloured icon: antd's warning text is under 4.5:1. */}
+          <Typography.Text data-testid="remaining">
+            {missing.length > 0 ? (
+              <ExclamationCircleOutlined style={{ color: token.colorWarning }} />
+            ) : (
+              <CheckCircleFilled style={{ color: token.colorSuccess }} />
+            )}{' '}
             {missing.length > 0 ? t('sheet.remaining', { count: missing.length }) : t('sheet.allScored')}
           </Typography.Text>
           <span style={{ flex: 1 }} />
@@ -241,6 +247,7 @@ function CriterionEditor({
       aria-labelledby={nameId}
       data-testid="criterion"
       data-criterion-id={c.id}
+      data-key={`${question.questionId}/${c.id}`}
       style={{ borderTop: '1px solid rgba(5, 5, 5, 0.06)', paddingTop: 12 }}
     >
       <Row gutter={[24, 8]}>
@@ -271,7 +278,9 @@ function CriterionEditor({
           <LevelScale
             label={t('sheet.scale', { name })}
             value={entry.level}
-            onChange={(level) => onChange({ level })}
+            onChange={(level) =>
+              onChange({ level, ...(c.autoLevel !== null && level !== c.autoLevel ? { overridden: true } : {}) })
+            }
           />
           {override && (
             <div style={{ marginTop: 8 }}>
@@ -295,18 +304,27 @@ function CriterionEditor({
               )}
             </div>
           )}
-          <label htmlFor={`${base}-evidence`} style={{ display: 'block', margin: '8px 0 4px' }}>
-            {t('sheet.evidence')}
-          </label>
-          <Input.TextArea
-            id={`${base}-evidence`}
-            aria-label={t('sheet.evidenceFor', { name })}
-            placeholder={t('sheet.evidencePlaceholder')}
-            value={entry.evidence}
-            maxLength={MAX_EVIDENCE_CHARS}
-            autoSize={{ minRows: 2, maxRows: 8 }}
-            onChange={(e) => onChange({ evidence: e.target.value })}
-          />
+          {c.autoLevel !== null && !override ? (
+            // The server keeps an automatic level as it is: a note goes with an override only.
+            <Typography.Paragraph type="secondary" style={{ margin: '8px 0 0', fontSize: 12 }}>
+              {t('sheet.autoEvidence')}
+            </Typography.Paragraph>
+          ) : (
+            <>
+              <label htmlFor={`${base}-evidence`} style={{ display: 'block', margin: '8px 0 4px' }}>
+                {t('sheet.evidence')}
+              </label>
+              <Input.TextArea
+                id={`${base}-evidence`}
+                aria-label={t('sheet.evidenceFor', { name })}
+                placeholder={t('sheet.evidencePlaceholder')}
+                value={entry.evidence}
+                maxLength={MAX_EVIDENCE_CHARS}
+                autoSize={{ minRows: 2, maxRows: 8 }}
+                onChange={(e) => onChange({ evidence: e.target.value })}
+              />
+            </>
+          )}
         </Col>
         <Col xs={24} lg={11}>
           <AnchorList criterion={c} level={entry.level} />

@@ -161,6 +161,7 @@ function CriterionResult({
       aria-labelledby={nameId}
       data-testid="criterion"
       data-criterion-id={c.id}
+      data-key={`${question.questionId}/${c.id}`}
       style={{ borderTop: '1px solid rgba(5, 5, 5, 0.06)', paddingTop: 12 }}
     >
       <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>

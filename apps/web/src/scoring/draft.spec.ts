@@ -80,6 +80,7 @@ describe('score sheet draft', () => {
       level: null,
       evidence: 'nothing on risks',
       overrideReason: '',
+      overridden: false,
     });
     expect(unscored(view, draft)).toEqual([{ questionId: 'coding.two-sum', criterionId: 'clarity' }]);
   });
@@ -88,7 +89,7 @@ describe('score sheet draft', () => {
     const view = sheet();
     const draft = initialDraft(view);
     const key = entryKey('coding.two-sum', 'correctness');
-    draft.entries[key] = { level: 2, evidence: '', overrideReason: 'no' };
+    draft.entries[key] = { level: 2, evidence: '', overrideReason: 'no', overridden: true };
     expect(isOverride(criterion('c', 4), draft.entries[key])).toBe(true);
     expect(toSaveRequest(view, draft).scores).toEqual([]);
     draft.entries[key].overrideReason = '  misses the empty-array case  ';
@@ -103,17 +104,49 @@ describe('score sheet draft', () => {
     ]);
   });
 
-  it('sends the automatic level without a reason, unscored criteria not at all, and the recommendation', () => {
+  it('leaves an automatic level alone, sends unscored criteria not at all, and sends the recommendation', () => {
     const view = sheet();
     const draft = { ...initialDraft(view), recommendation: 'yes' as const };
-    draft.entries[entryKey('case.one', 'analysis')] = { level: null, evidence: 'none', overrideReason: '' };
+    draft.entries[entryKey('case.one', 'analysis')] = {
+      level: null,
+      evidence: 'none',
+      overrideReason: '',
+      overridden: false,
+    };
     expect(toSaveRequest(view, draft)).toEqual({
-      scores: [
-        { questionId: 'coding.two-sum', criterionId: 'correctness', level: 4, evidence: '' },
-        { questionId: 'case.one', criterionId: 'analysis', level: null, evidence: 'none' },
-      ],
+      scores: [{ questionId: 'case.one', criterionId: 'analysis', level: null, evidence: 'none' }],
       recommendation: 'yes',
     });
+  });
+
+  it('keeps a saved override one when its level goes back to the automatic level (the server keeps the row)', () => {
+    const view = sheet({
+      scores: [
+        {
+          questionId: 'coding.two-sum',
+          criterionId: 'correctness',
+          level: 2,
+          evidence: 'hard-coded',
+          overrideReason: 'passes by luck',
+          source: 'override',
+          amendments: [],
+        },
+      ],
+    });
+    const draft = initialDraft(view);
+    const key = entryKey('coding.two-sum', 'correctness');
+    expect(draft.entries[key].overridden).toBe(true);
+    draft.entries[key].level = 4;
+    expect(isOverride(criterion('correctness', 4), draft.entries[key])).toBe(true);
+    expect(toSaveRequest(view, draft).scores).toEqual([
+      {
+        questionId: 'coding.two-sum',
+        criterionId: 'correctness',
+        level: 4,
+        evidence: 'hard-coded',
+        overrideReason: 'passes by luck',
+      },
+    ]);
   });
 
   it('maps the scale control to levels and back', () => {

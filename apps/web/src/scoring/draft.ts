@@ -15,6 +15,11 @@ export interface DraftEntry {
   level: number | null | undefined;
   evidence: string;
   overrideReason: string;
+  /**
+   * An automatic criterion the rater has overridden. Sticky: the server keeps an override row (with
+   * its reason) even when the level is set back to the automatic one, so it is sent as one from then on.
+   */
+  overridden: boolean;
 }
 
 export interface Draft {
@@ -31,15 +36,24 @@ export function initialDraft(view: ScoreSheetView): Draft {
     for (const c of q.rubric) {
       const row = view.scores.find((s) => s.questionId === q.questionId && s.criterionId === c.id);
       entries[entryKey(q.questionId, c.id)] = row
-        ? { level: row.level, evidence: row.evidence, overrideReason: row.overrideReason ?? '' }
-        : { level: c.autoLevel ?? undefined, evidence: '', overrideReason: '' };
+        ? {
+            level: row.level,
+            evidence: row.evidence,
+            overrideReason: row.overrideReason ?? '',
+            overridden: c.autoLevel !== null && row.source !== 'auto',
+          }
+        : { level: c.autoLevel ?? undefined, evidence: '', overrideReason: '', overridden: false };
     }
   return { entries, recommendation: view.recommendation };
 }
 
-/** The rater chose something other than the level the hidden tests gave. */
+/**
+ * The rater replaces the level the hidden tests gave: they chose another one, or did so before.
+ * The server stores a row for an automatic criterion only as an override, with a reason.
+ */
 export function isOverride(criterion: Pick<SheetCriterion, 'autoLevel'>, entry: DraftEntry): boolean {
-  return criterion.autoLevel !== null && entry.level !== undefined && entry.level !== criterion.autoLevel;
+  if (criterion.autoLevel === null) return false;
+  return entry.overridden || (entry.level !== undefined && entry.level !== criterion.autoLevel);
 }
 
 export function reasonOk(reason: string): boolean {
@@ -51,19 +65,23 @@ export function needsReason(criterion: Pick<SheetCriterion, 'autoLevel'>, entry:
   return isOverride(criterion, entry) && !reasonOk(entry.overrideReason);
 }
 
-/** What a draft save sends: every scored criterion except overrides without their reason yet. */
+/**
+ * What a draft save sends: every scored criterion, except automatic ones left alone (the server
+ * keeps their level) and overrides still without their reason (the server would refuse them).
+ */
 export function toSaveRequest(view: ScoreSheetView, draft: Draft): SaveSheetRequest {
   const scores: ScoreInput[] = [];
   for (const q of view.questions)
     for (const c of q.rubric) {
       const entry = draft.entries[entryKey(q.questionId, c.id)];
-      if (!entry || entry.level === undefined || needsReason(c, entry)) continue;
+      if (!entry || entry.level === undefined) continue;
+      if (c.autoLevel !== null && (!isOverride(c, entry) || needsReason(c, entry))) continue;
       scores.push({
         questionId: q.questionId,
         criterionId: c.id,
         level: entry.level,
         evidence: entry.evidence,
-        ...(isOverride(c, entry) ? { overrideReason: entry.overrideReason.trim() } : {}),
+        ...(c.autoLevel !== null ? { overrideReason: entry.overrideReason.trim() } : {}),
       });
     }
   return { scores, recommendation: draft.recommendation };

@@ -48,6 +48,7 @@ const en = {
     auto: 'Automatic: level {{level}} from the hidden tests',
     autoTag: 'Automatic',
     overrideTag: 'Overridden',
+    autoEvidence: 'The hidden tests are the evidence. To score this yourself, choose another level and give a reason.',
     overrideReason: 'Why you override the automatic level',
     overrideReasonFor: 'Override reason for {{name}}',
     reasonTooShort: 'Give a reason of at least {{min}} characters.',
@@ -93,7 +94,7 @@ const en = {
   raters: {
     title: 'Raters',
     hint: 'The staff who score this candidate’s answers. Each rater scores on their own and sees no one else’s scores until they submit.',
-    choose: 'Raters',
+    choose: 'Choose raters',
     placeholder: 'Choose raters (at most {{max}})',
     save: 'Save raters',
     saved: 'Raters saved.',
@@ -161,6 +162,7 @@ const zh: FeatureText<typeof en>['zh'] = {
     auto: '自动评分：根据隐藏测试为 {{level}} 级',
     autoTag: '自动',
     overrideTag: '已改分',
+    autoEvidence: '隐藏测试结果即为依据。如需自行评分，请选择其他级别并说明理由。',
     overrideReason: '修改自动评分的理由',
     overrideReasonFor: '{{name}} 的改分理由',
     reasonTooShort: '请填写至少 {{min}} 个字的理由。',
@@ -205,7 +207,7 @@ const zh: FeatureText<typeof en>['zh'] = {
   raters: {
     title: '评分人',
     hint: '为该候选人的回答评分的员工。每位评分人独立评分，提交之前看不到其他人的评分。',
-    choose: '评分人',
+    choose: '选择评分人',
     placeholder: '选择评分人（最多 {{max}} 人）',
     save: '保存评分人',
     saved: '评分人已保存。',

@@ -1,3 +1,4 @@
+import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
 import {
   MAX_LEVEL,
   MIN_LEVEL,
@@ -186,10 +187,13 @@ export function AmendmentList({ amendments }: { amendments: AmendmentView[] }) {
   );
 }
 
+/** Body-coloured text with a coloured icon, as the assessments' status: antd's green tag text is under 4.5:1. */
 export function SheetStatusTag({ status }: { status: SheetStatus }) {
   const { t } = useTranslation('scoring');
+  const { token } = theme.useToken();
   return (
-    <Tag color={status === 'submitted' ? 'green' : undefined} data-testid="sheet-status">
+    <Tag data-testid="sheet-status">
+      {status === 'submitted' ? <CheckCircleFilled style={{ color: token.colorSuccess }} /> : <ClockCircleOutlined />}{' '}
       {t(`status.${status}`)}
     </Tag>
   );

@@ -46,8 +46,8 @@ export function useMySheets(params: ReviewListParams) {
     queryFn: () => {
       const query = new URLSearchParams({
         status: params.status,
-        page: String(params.page),
-        pageSize: String(params.pageSize),
+        limit: String(params.pageSize),
+        offset: String((params.page - 1) * params.pageSize),
       });
       return api<Page<ReviewSummary>>(`/scoring/sheets?${query}`);
     },
