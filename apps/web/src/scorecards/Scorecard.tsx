@@ -14,8 +14,8 @@ import { FlagTags, formatPercent100, formatScore, RecommendationSummary, ScrollR
 
 type Level = 1 | 2 | 3;
 
-/** The competency chart's fixed width: it fits beside its table on the screen and on A4 paper alike. */
-const CHART_WIDTH = 320;
+/** The competency chart's fixed width: the same on the screen and on A4 paper (688 px between the margins). */
+const CHART_WIDTH = 600;
 
 /**
  * One candidate's scorecard: total, competencies, every question's criteria with each rater's level
@@ -84,7 +84,7 @@ export function Scorecard({ card, level = 1 }: { card: ScorecardView; level?: Le
       <section aria-label={t('scorecard.competencies')}>
         {h(1, t('scorecard.competencies'))}
         <Flex gap={24} wrap align="start">
-          <div style={{ flex: '1 1 320px', minWidth: 0 }}>
+          <div style={{ flex: `0 1 ${CHART_WIDTH}px`, minWidth: 0 }}>
             <CompetencyBars
               label={t('scorecard.competencies')}
               name={t('scorecard.score')}

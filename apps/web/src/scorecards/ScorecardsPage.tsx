@@ -1,9 +1,9 @@
 import { PrinterOutlined, SwapOutlined } from '@ant-design/icons';
 import { MAX_COMPARED, type RankingRow, type RankingSort } from '@rubricon/contracts';
-import { Button, Flex, Input, Select, Space, Table, Tabs, Tooltip, Typography } from 'antd';
+import { Button, Flex, Input, Select, Table, Tabs, Tooltip, Typography } from 'antd';
 import type { SorterResult } from 'antd/es/table/interface';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router';
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router';
 import { pick } from '../assessments/text';
 import { formatNumber } from '../i18n/format';
 import { useLang } from '../i18n/lang';
@@ -14,12 +14,30 @@ import { useFilterParams } from '../shell/filter-params';
 import { usePageTitle } from '../shell/page-title';
 import { AgreementPanel } from './AgreementPanel';
 import { ChartsPanel } from './ChartsPanel';
-import { DownloadButton, FlagTags, formatPercent100, formatScore, RecommendationSummary, ScrollRegion } from './labels';
+import {
+  DownloadButton,
+  FlagTags,
+  formatPercent100,
+  MiniProfile,
+  formatScore,
+  RecommendationSummary,
+  ScrollRegion,
+} from './labels';
 import { comparePath, printPath, rankingPath, scorecardPath } from './paths';
-import { postingPath, rankingQuery, useChosenPosting, useRanking, type RankingParams, type SortOrder } from './queries';
+import {
+  candidatesParam,
+  postingPath,
+  rankingQuery,
+  useChosenPosting,
+  useRanking,
+  type RankingParams,
+  type SortOrder,
+} from './queries';
 import './scorecards.css';
 
 const SORTS: RankingSort[] = ['total', 'name', 'submitted', 'flags'];
+/** Up to this many competencies, each has a column of its own in the ranking. */
+const MAX_COMPETENCY_COLUMNS = 4;
 const TABS = ['ranking', 'charts', 'agreement'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -120,12 +138,23 @@ function Ranking({ postingId }: { postingId: string }) {
   const { update } = useFilterParams();
   const rankingParams = useRankingParams();
   const ranking = useRanking(postingId, rankingParams);
-  // Kept across pages: the candidates chosen to compare or print, by id, with their names.
-  const [selected, setSelected] = useState<ReadonlyMap<string, string>>(new Map());
+  // The candidates chosen to compare or print, kept in the address: across pages, and back from the comparison.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const chosen = candidatesParam(searchParams.get('selected')).slice(0, MAX_COMPARED);
+  const choose = (id: string, on: boolean) =>
+    setSearchParams(
+      (current) => {
+        const next = new URLSearchParams(current);
+        const ids = on ? [...chosen.filter((c) => c !== id), id] : chosen.filter((c) => c !== id);
+        if (ids.length) next.set('selected', ids.slice(0, MAX_COMPARED).join(','));
+        else next.delete('selected');
+        return next;
+      },
+      { replace: true },
+    );
   const competencyIds = Object.keys(ranking.data?.competencyLabels ?? {});
   const sortOrder = (key: RankingSort) =>
     rankingParams.sort === key ? (rankingParams.order === 'asc' ? 'ascend' : 'descend') : null;
-  const chosen = [...selected.keys()];
 
   const onSort = (sorter: SorterResult<RankingRow>) => {
     const key = SORTS.find((s) => s === sorter.columnKey);
@@ -204,16 +233,10 @@ function Ranking({ postingId }: { postingId: string }) {
               preserveSelectedRowKeys: true,
               hideSelectAll: true,
               getCheckboxProps: (row) => ({
-                disabled: row.withheld || (!selected.has(row.candidate.id) && selected.size >= MAX_COMPARED),
+                disabled: row.withheld || (!chosen.includes(row.candidate.id) && chosen.length >= MAX_COMPARED),
                 'aria-label': t('ranking.select', { name: row.candidate.name }),
               }),
-              onSelect: (row, isSelected) =>
-                setSelected((prev) => {
-                  const next = new Map(prev);
-                  if (isSelected && next.size < MAX_COMPARED) next.set(row.candidate.id, row.candidate.name);
-                  else next.delete(row.candidate.id);
-                  return next;
-                }),
+              onSelect: (row, isSelected) => choose(row.candidate.id, isSelected),
             }}
             onChange={(pagination, _filters, sorter, extra) => {
               if (extra.action === 'sort') onSort(Array.isArray(sorter) ? sorter[0] : sorter);
@@ -275,13 +298,34 @@ function Ranking({ postingId }: { postingId: string }) {
                     </span>
                   ),
               },
-              ...competencyIds.map((id) => ({
-                title: pick(ranking.data!.competencyLabels[id], lang),
-                key: `competency-${id}`,
-                align: 'right' as const,
-                width: 96,
-                render: (_: unknown, row: RankingRow) => (row.withheld ? '' : formatScore(lang, row.competencies[id])),
-              })),
+              // A few competencies get a column each; more would push the table far past the screen,
+              // so they share one column with a small profile per candidate (the figures in its tooltip).
+              ...(competencyIds.length <= MAX_COMPETENCY_COLUMNS
+                ? competencyIds.map((id) => ({
+                    title: pick(ranking.data!.competencyLabels[id], lang),
+                    key: `competency-${id}`,
+                    align: 'right' as const,
+                    width: 96,
+                    render: (_: unknown, row: RankingRow) =>
+                      row.withheld ? '' : formatScore(lang, row.competencies[id]),
+                  }))
+                : [
+                    {
+                      title: t('ranking.competencies'),
+                      key: 'competencies',
+                      render: (_: unknown, row: RankingRow) =>
+                        row.withheld ? (
+                          ''
+                        ) : (
+                          <MiniProfile
+                            items={competencyIds.map((id) => ({
+                              label: pick(ranking.data!.competencyLabels[id], lang),
+                              value: row.competencies[id] ?? null,
+                            }))}
+                          />
+                        ),
+                    },
+                  ]),
               {
                 title: <Tooltip title={t('ranking.ratersHint')}>{t('ranking.raters')}</Tooltip>,
                 key: 'submitted',
@@ -313,15 +357,6 @@ function Ranking({ postingId }: { postingId: string }) {
             ]}
           />
         </ScrollRegion>
-      )}
-      {chosen.length > 0 && (
-        <Space size={[4, 4]} wrap aria-live="polite">
-          {[...selected].map(([id, name]) => (
-            <Typography.Text key={id} code>
-              {name}
-            </Typography.Text>
-          ))}
-        </Space>
       )}
     </>
   );

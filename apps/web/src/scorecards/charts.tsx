@@ -106,7 +106,13 @@ export function CompetencyBars({
     grid: { left: 8, right: 48, top: 16, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
     xAxis: { type: 'value', min: 0, max: MAX_LEVEL, interval: 1 },
-    yAxis: { type: 'category', data: items.map((i) => i.label), inverse: true },
+    // Long competency names are cut short beside the bars; the tooltip and the table beside the chart have them whole.
+    yAxis: {
+      type: 'category',
+      data: items.map((i) => i.label),
+      inverse: true,
+      axisLabel: { width: 200, overflow: 'truncate' },
+    },
     series: [
       {
         type: 'bar',
@@ -121,7 +127,7 @@ export function CompetencyBars({
       },
     ],
   };
-  return <Chart option={option} label={label} height={Math.max(120, 40 + items.length * 36)} width={width} />;
+  return <Chart option={option} label={label} height={Math.max(120, 40 + items.length * 30)} width={width} />;
 }
 
 const PALETTE = ['#1d4ed8', '#c2410c', '#047857', '#7c3aed'];

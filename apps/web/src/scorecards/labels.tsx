@@ -194,3 +194,46 @@ export function DownloadButton({
     </Button>
   );
 }
+
+/**
+ * A candidate's competency scores as a row of small bars (1-5), for a table cell; the tooltip and
+ * the accessible name list every competency with its score.
+ */
+export function MiniProfile({ items }: { items: { label: string; value: number | null }[] }) {
+  const [lang] = useLang();
+  const { token } = theme.useToken();
+  const bar = 8;
+  const gap = 3;
+  const height = 28;
+  const lines = items.map((i) => `${i.label}: ${formatScore(lang, i.value)}`);
+  return (
+    <Tooltip
+      title={
+        <div>
+          {lines.map((line) => (
+            <div key={line}>{line}</div>
+          ))}
+        </div>
+      }
+    >
+      <span role="img" tabIndex={0} aria-label={lines.join(lang === 'zh' ? '；' : '; ')} data-testid="mini-profile">
+        <svg width={items.length * (bar + gap)} height={height} aria-hidden="true" style={{ verticalAlign: 'middle' }}>
+          {items.map((item, i) => {
+            const h = item.value == null ? 2 : Math.max(2, (item.value / 5) * height);
+            return (
+              <rect
+                key={i}
+                x={i * (bar + gap)}
+                y={height - h}
+                width={bar}
+                height={h}
+                rx={1}
+                fill={item.value == null ? token.colorBorder : token.colorPrimary}
+              />
+            );
+          })}
+        </svg>
+      </span>
+    </Tooltip>
+  );
+}

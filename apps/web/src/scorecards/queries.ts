@@ -43,8 +43,8 @@ export function rankingQuery(params: RankingParams, { paged = true }: { paged?: 
   if (params.flagged !== undefined) query.set('flagged', String(params.flagged));
   if (params.search.trim()) query.set('search', params.search.trim());
   if (paged) {
-    query.set('page', String(params.page));
-    query.set('pageSize', String(params.pageSize));
+    query.set('limit', String(params.pageSize));
+    query.set('offset', String((params.page - 1) * params.pageSize));
   }
   return query;
 }
