@@ -346,7 +346,7 @@ describeInBrowser('rubric scoring screens in Chromium', () => {
     await dialog.getByRole('button', { name: 'Amend' }).click();
     await dialog.getByText('Kept with the original score; at least 5 characters.').waitFor();
     await dialog.getByLabel('Reason for the amendment').fill('Re-read the answer: it covers the edge cases.');
-    await shot(page, 'scoring-amend-en');
+    await shot(page, 'scoring-amend-en', false);
     await dialog.getByRole('button', { name: 'Amend' }).click();
     await dialog.waitFor({ state: 'hidden' });
 
@@ -362,13 +362,44 @@ describeInBrowser('rubric scoring screens in Chromium', () => {
     expect(after.level).toBe(5);
     expect(after.amendments).toHaveLength(1);
     expect(after.amendments[0].before.level).toBe(3);
-    await shot(page, 'scoring-amended-en');
+    if (SHOTS) await criterion.screenshot({ path: join(SHOTS, 'scoring-amended-en.png') });
+
+    // The recommendation too, apart from the scores.
+    const mine = page.getByRole('region', { name: 'Overall recommendation' });
+    await mine.getByRole('button', { name: 'Amend the recommendation' }).click();
+    const recDialog = page.getByRole('dialog', { name: 'Amend the recommendation' });
+    await page.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
+    await choose(recDialog, 'Strong yes');
+    await recDialog.getByLabel('Reason for the amendment').fill('The second reading convinced me.');
+    await recDialog.getByRole('button', { name: 'Amend' }).click();
+    await recDialog.waitFor({ state: 'hidden' });
+    await expectText(mine.getByTestId('recommendation'), 'Strong yes');
+    expect(await mine.getByTestId('amendment').innerText()).toMatch(
+      /Ada Rater, .+: Yes → Strong yes\s+Reason: The second reading convinced me\./,
+    );
+    expect((await sheetOf(s.ada)).recommendation).toBe('strong-yes');
 
     await page.getByTestId('lang-toggle').getByText('中文').click();
     await page.getByRole('table', { name: '其他评分人' }).waitFor();
     expect(await history.first().innerText()).toMatch(/Ada Rater，.+：3 → 5\s+理由：Re-read the answer/);
     expect(await axeProblems(page)).toEqual([]);
     await shot(page, 'scoring-submitted-zh');
+
+    // My reviews lists it as submitted (the page opens in English again: open() sets the language).
+    await page.goto(`${suite.server.url}/reviews?status=submitted`);
+    const row = page.getByTestId('review-row');
+    await row.first().waitFor();
+    expect(await row.count()).toBe(1);
+    expect(await row.innerText()).toMatch(/Blind\s+开发工程师\s+Online assessment[\s\S]*View$/);
+  });
+
+  it('tells a rater who is not assigned so, in their language, and lists nothing for them', async () => {
+    const outsider = await person('Oz Outsider', 'interviewer');
+    const page = await open(outsider, `/reviews/attempt/${s.attemptId}`, 'zh');
+    await expectText(page.getByRole('alert'), '您未被指派为该候选人评分；评分人由 HR 指派。');
+    await page.goto(`${suite.server.url}/reviews`);
+    await page.getByRole('heading', { name: '我的评分', level: 1 }).waitFor();
+    await page.getByText('暂无内容。').first().waitFor();
   });
 
   it('shows the pending sheet and My reviews in Chinese to rater B, blind', async () => {

@@ -8,10 +8,21 @@ import { useTranslation } from '../i18n/staff';
 import { Markdown } from '../markdown/Markdown';
 
 /**
- * One question of the sheet: its heading, the prompt (folded away once read), what the candidate
+ * One question of the sheet: its heading, the prompt (foldable), what the candidate
  * answered and the hidden tests' result; the criteria to score come as `children`.
  */
-export function QuestionCard({ view, index, children }: { view: ScoreSheetView; index: number; children: ReactNode }) {
+export function QuestionCard({
+  view,
+  index,
+  children,
+  promptOpen = true,
+}: {
+  view: ScoreSheetView;
+  index: number;
+  children: ReactNode;
+  /** The prompt unfolded: while scoring; folded on a submitted sheet, where the scores matter. */
+  promptOpen?: boolean;
+}) {
   const { t } = useTranslation('scoring');
   const { t: a } = useTranslation('attempts');
   const [lang] = useLang();
@@ -42,7 +53,7 @@ export function QuestionCard({ view, index, children }: { view: ScoreSheetView; 
         )}
         <Collapse
           size="small"
-          defaultActiveKey={['prompt']}
+          defaultActiveKey={promptOpen ? ['prompt'] : []}
           items={[
             {
               key: 'prompt',

@@ -29,7 +29,7 @@ export function SubmittedSheet({ view }: { view: ScoreSheetView }) {
     <Flex vertical gap={16}>
       <OtherRaters view={view} />
       {view.questions.map((q, index) => (
-        <QuestionCard key={q.questionId} view={view} index={index}>
+        <QuestionCard key={q.questionId} view={view} index={index} promptOpen={false}>
           <Flex vertical gap={12}>
             {q.rubric.map((c) => (
               <CriterionResult
