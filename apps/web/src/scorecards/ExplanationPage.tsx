@@ -4,7 +4,6 @@ import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLang, type Lang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
-import { Markdown } from '../markdown/Markdown';
 import { QueryView } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
 import { scorecardPath } from './paths';
@@ -71,8 +70,13 @@ export function ExplanationPage() {
               </Button>
             </Flex>
             <Card size="small">
-              <div lang={lang === 'zh' ? 'zh-CN' : 'en'} data-testid="explanation-text">
-                <Markdown source={data[lang]} headingOffset={1} />
+              {/* Plain text with its line breaks, exactly as it will read when pasted into a message. */}
+              <div
+                lang={lang === 'zh' ? 'zh-CN' : 'en'}
+                data-testid="explanation-text"
+                style={{ whiteSpace: 'pre-wrap', lineHeight: 1.7 }}
+              >
+                {data[lang]}
               </div>
             </Card>
           </>

@@ -18,6 +18,7 @@ import { useLang } from '../i18n/lang';
 import { formatScore } from './labels';
 
 // Only what these charts draw, so the staff app's scorecard chunk stays small; SVG prints sharply.
+// No animation: a chart is printed or captured as soon as it is drawn, never half-grown.
 echarts.use([BarChart, RadarChart, GridComponent, LegendComponent, RadarComponent, TooltipComponent, SVGRenderer]);
 
 type Option = echarts.ComposeOption<
@@ -68,6 +69,7 @@ export function DistributionChart({
   const [lang] = useLang();
   const names = bins.map((b) => `${formatScore(lang, b.from, 1)}–${formatScore(lang, b.to, 1)}`);
   const option: Option = {
+    animation: false,
     textStyle: { fontFamily: FONT, color: token.colorText },
     grid: { left: 48, right: 16, top: 32, bottom: 48 },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -102,6 +104,7 @@ export function CompetencyBars({
   const { token } = theme.useToken();
   const [lang] = useLang();
   const option: Option = {
+    animation: false,
     textStyle: { fontFamily: FONT, color: token.colorText },
     grid: { left: 8, right: 48, top: 16, bottom: 24, containLabel: true },
     tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
@@ -147,6 +150,7 @@ export function CompetencyRadar({
   const { token } = theme.useToken();
   const option: Option = {
     color: PALETTE,
+    animation: false,
     textStyle: { fontFamily: FONT, color: token.colorText },
     tooltip: { trigger: 'item' },
     legend: { bottom: 0, data: series.map((s) => s.name) },
