@@ -13,8 +13,10 @@ import type {
 import { loadQuestionBank, type CodingQuestion } from '@rubricon/generation';
 import type { Locator, Page } from 'playwright-core';
 import { publishedAssessment, startedAttempt } from '../factories/attempts';
+import { scheduleInterview } from '../factories/interviews';
 import { chromiumAvailable, useBrowserSuite } from '../support/browser';
 import { candidateApi } from '../support/candidate-client';
+import { connectRoom, eventually } from '../support/interview-client';
 import type { UiLang } from '../support/staff-browser';
 import { ADMIN, loginAs } from '../support/test-app';
 import { until } from '../support/until';
@@ -393,6 +395,64 @@ describeInBrowser('rubric scoring screens in Chromium', () => {
     expect(await row.innerText()).toMatch(/Blind\s+开发工程师\s+Online assessment[\s\S]*View$/);
   });
 
+  it('makes a live interview’s panel its raters; one scores it after it has ended and submits', async () => {
+    const { interview } = await scheduleInterview(suite.server.url, s.hr.token, [s.ada.id, s.bo.id]);
+    const room = await connectRoom(suite.server.url, { accessToken: s.ada.token, interviewId: interview.id });
+    try {
+      await room.ask('interview:start', {});
+      await room.ask('interview:end', {});
+      await eventually(() => room.state().status === 'ended');
+    } finally {
+      room.close();
+    }
+
+    const hrPage = await open(s.hr, `/interviews/${interview.id}`, 'zh');
+    const panel = hrPage.getByRole('region', { name: '评分人' });
+    const rows = panel.getByTestId('rater-row');
+    await until(async () => ((await rows.count()) === 2 ? true : undefined));
+    expect((await rows.allInnerTexts()).sort()).toEqual([
+      expect.stringMatching(/^Ada Rater[\s\S]*面试官\s+未提交/),
+      expect.stringMatching(/^Bo Rater[\s\S]*面试官\s+未提交/),
+    ]);
+    expect(await axeProblems(hrPage, '[data-testid="raters-panel"]')).toEqual([]);
+    await shot(hrPage, 'scoring-interview-raters-zh');
+
+    const page = await open(s.ada, '/reviews', 'zh');
+    const row = page.getByTestId('review-row').filter({ hasText: '在线面试' });
+    await row.waitFor();
+    expect(await row.innerText()).toContain(interview.candidate.name);
+    await row.getByRole('link').first().click();
+    const criteria = page.getByTestId('criterion');
+    await criteria.first().waitFor();
+    expect(await page.getByTestId('candidate-label').innerText()).toBe(interview.candidate.name);
+    const count = await criteria.count();
+    let scored = 0;
+    for (let i = 0; i < count; i++) {
+      if ((await criteria.nth(i).getByTestId('auto-level').count()) > 0) continue;
+      scored += 1;
+      await choose(criteria.nth(i), String(1 + (i % 5)));
+      await criteria
+        .nth(i)
+        .getByRole('textbox', { name: /^.+ 的评分依据$/ })
+        .fill(`面试中的表现 ${i}`);
+    }
+    await choose(page.getByRole('radiogroup', { name: '总体推荐意见' }), '不推荐');
+    await expectText(page.getByTestId('remaining'), '所有评分标准都已评分。');
+    await expectText(page.getByTestId('save-state'), '草稿已于');
+    expect(await axeProblems(page)).toEqual([]);
+    await shot(page, 'scoring-interview-sheet-zh');
+    await page.getByRole('button', { name: '提交评分' }).click();
+    await page.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
+    await page.getByRole('dialog', { name: '提交评分？' }).getByRole('button', { name: '提交评分' }).click();
+    await page.getByText(/^您已于 .+ 提交评分。$/).waitFor();
+    await expectText(page.getByRole('table', { name: '其他评分人' }), /Bo Rater\s+未提交/);
+    const sheet = (await api(s.ada.token)('get', `/scoring/subjects/interview/${interview.id}/sheet`).expect(200))
+      .body as ScoreSheetView;
+    expect(sheet).toMatchObject({ status: 'submitted', recommendation: 'no' });
+    expect(sheet.scores.filter((x) => x.source === 'rater')).toHaveLength(scored);
+    expect(scored).toBeGreaterThan(0);
+  });
+
   it('tells a rater who is not assigned so, in their language, and lists nothing for them', async () => {
     const outsider = await person('Oz Outsider', 'interviewer');
     const page = await open(outsider, `/reviews/attempt/${s.attemptId}`, 'zh');
@@ -405,9 +465,11 @@ describeInBrowser('rubric scoring screens in Chromium', () => {
   it('shows the pending sheet and My reviews in Chinese to rater B, blind', async () => {
     const page = await open(s.bo, '/reviews', 'zh');
     await page.getByRole('heading', { name: '我的评分', level: 1 }).waitFor();
-    const row = page.getByTestId('review-row');
-    await row.first().waitFor();
-    expect(await row.innerText()).toContain('匿名');
+    // B has the blind attempt and the interview (blind mode is the assessment’s, not the interview’s) to score.
+    await page.getByTestId('review-row').first().waitFor();
+    expect(await page.getByTestId('review-row').count()).toBe(2);
+    const row = page.locator(`[data-testid="review-row"][data-subject="attempt:${s.attemptId}"]`);
+    expect(await row.innerText()).toMatch(/^#\w+\s+匿名\s+开发工程师\s+在线测评/);
     await shot(page, 'scoring-reviews-zh');
     await row.getByRole('link').first().click();
     await page.getByTestId('criterion').first().waitFor();

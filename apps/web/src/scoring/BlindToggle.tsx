@@ -14,10 +14,9 @@ export function BlindToggle({ view }: { view: AssessmentView }) {
   const errorText = useErrorText();
   const canChange = useCan(...CAN.assignRaters);
   const setBlind = useSetBlindScoring(view.id);
-  // `blindScoring` is the field the scoring API adds to AssessmentView; absent means off.
-  const fromServer = (view as AssessmentView & { blindScoring?: boolean }).blindScoring ?? false;
+  // The server's answer shows at once; the assessment's views refetch behind it.
   const [shown, setShown] = useState<boolean | null>(null);
-  const blind = shown ?? fromServer;
+  const blind = shown ?? view.blindScoring;
   if (!canChange) return null;
 
   return (
