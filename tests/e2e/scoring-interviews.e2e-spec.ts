@@ -116,6 +116,12 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('scoring live in
         .send(fullSheet(sheet, () => level))
         .expect(200);
     }
+    // The posting's agreement is kept between requests; a submission must bring it up to date.
+    const agreementUnits = async () =>
+      (await request(url).get(`/api/scorecards/postings/${ended.postingId}/agreement`).set(as(suite.token)).expect(200))
+        .body.overall.units as number;
+    const unitsBefore = await agreementUnits();
+    expect(await agreementUnits()).toBe(unitsBefore);
     await Promise.all(
       [a, b].map((rater) =>
         request(url).post(`/api/scoring/subjects/interview/${ended.id}/sheet/submit`).set(as(rater.token)).expect(200),
@@ -133,6 +139,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('scoring live in
     const rows = ranking.items.filter((r) => r.total === 4 && r.ratersSubmitted === 2);
     expect(raters.every((r) => r.status === 'submitted')).toBe(true);
     expect(rows.length).toBeGreaterThanOrEqual(1);
+    expect(await agreementUnits()).toBeGreaterThan(unitsBefore);
   });
 
   it('never lets a candidate link reach scoring or scorecards', async () => {

@@ -327,6 +327,8 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('rubric scoring 
     ).body as RankingPage;
     expect(ranking.items.find((r) => r.candidate.id === detail.candidate.id)).toMatchObject({
       withheld: true,
+      flags: [],
+      competencies: {},
       total: null,
     });
   });

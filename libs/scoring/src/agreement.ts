@@ -1,7 +1,7 @@
 import type { AgreementFigures } from '@rubricon/contracts';
-import { krippendorffAlpha } from './alpha';
+import { alphaCoincidences, alphaOfCoincidences } from './alpha';
 import { alphaBand, iccBand } from './bands';
-import { raterCalibration } from './calibration';
+import { calibrationOfUnits, raterCalibration } from './calibration';
 import { icc } from './icc';
 
 /** One rater's level on one rated answer (a unit: subject, question, criterion). No-evidence is not a level. */
@@ -11,8 +11,8 @@ export interface Rating {
   level: number;
 }
 
-/** The units rated by at least two raters, each as its raters' levels, grouped by unit. */
-function byUnit(ratings: readonly Rating[]): Map<string, Map<string, number>> {
+/** Ratings grouped by unit: unit -> rater -> level. */
+export function byUnit(ratings: readonly Rating[]): Map<string, Map<string, number>> {
   const units = new Map<string, Map<string, number>>();
   for (const r of ratings) {
     let unit = units.get(r.unit);
@@ -36,19 +36,25 @@ const finite = (value: number | null | undefined): number | null =>
  * one rater is what the panel mean is built from and absolute levels are what rank candidates.
  */
 export function agreement(ratings: readonly Rating[]): AgreementFigures {
-  const units = [...byUnit(ratings).values()].filter((u) => u.size >= 2);
-  const values = units.map((u) => [...u.values()]);
-  const ordinal = units.length > 0 ? finite(krippendorffAlpha(values, 'ordinal').alpha) : null;
-  const interval = units.length > 0 ? finite(krippendorffAlpha(values, 'interval').alpha) : null;
+  return agreementOfUnits(byUnit(ratings).values());
+}
 
-  const bySet = new Map<string, Map<string, number>[]>();
+/** The same from ratings already grouped by unit (rater -> level), so that a posting's are grouped once. */
+export function agreementOfUnits(grouped: Iterable<ReadonlyMap<string, number>>): AgreementFigures {
+  const units = [...grouped].filter((u) => u.size >= 2);
+  // One coincidence matrix serves both levels of measurement.
+  const coincidences = alphaCoincidences(units.map((u) => [...u.values()]));
+  const ordinal = units.length > 0 ? finite(alphaOfCoincidences(coincidences, 'ordinal').alpha) : null;
+  const interval = units.length > 0 ? finite(alphaOfCoincidences(coincidences, 'interval').alpha) : null;
+
+  const bySet = new Map<string, ReadonlyMap<string, number>[]>();
   for (const unit of units) {
     const key = [...unit.keys()].sort().join('\u0000');
     const list = bySet.get(key) ?? [];
     list.push(unit);
     bySet.set(key, list);
   }
-  let best: { raters: string[]; units: Map<string, number>[] } | null = null;
+  let best: { raters: string[]; units: ReadonlyMap<string, number>[] } | null = null;
   for (const [key, list] of bySet) {
     const raters = key.split('\u0000');
     if (
@@ -80,3 +86,5 @@ export function agreement(ratings: readonly Rating[]): AgreementFigures {
 export function calibration(ratings: readonly Rating[]) {
   return raterCalibration(ratings.map((r) => ({ unit: r.unit, rater: r.rater, value: r.level })));
 }
+
+export { calibrationOfUnits };

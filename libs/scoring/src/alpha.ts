@@ -109,8 +109,12 @@ export function alphaDifferences(level: AlphaLevel, values: number[], marginals:
  * and negative below chance. Ratio values must be >= 0; any non-finite value is a RangeError.
  */
 export function krippendorffAlpha(units: (number | null)[][], level: AlphaLevel): AlphaResult {
+  return alphaOfCoincidences(alphaCoincidences(units), level);
+}
+
+/** Alpha at `level` from a coincidence matrix already built: several levels of one data set build it once. */
+export function alphaOfCoincidences(m: AlphaCoincidences, level: AlphaLevel): AlphaResult {
   if (!ALPHA_LEVELS.includes(level)) throw new RangeError(`unknown level of measurement "${String(level)}"`);
-  const m = alphaCoincidences(units);
   if (level === 'ratio' && m.values.some((v) => v < 0)) throw new RangeError('ratio values must not be negative');
   const d2 = alphaDifferences(level, m.values, m.marginals);
   let observed = 0;

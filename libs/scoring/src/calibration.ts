@@ -43,13 +43,30 @@ export function raterCalibration(ratings: readonly CalibrationRating[]): Calibra
     units.set(unit, byRater);
     push(levels, rater, value);
   }
+  return calibrationOfUnits(units.values(), levels);
+}
+
+/**
+ * The same, from ratings already grouped by unit (rater -> value): what `agreement` has at hand, so
+ * a posting's ratings are grouped once. `levels` (each rater's values, any unit) is derived when absent.
+ */
+export function calibrationOfUnits(
+  units: Iterable<ReadonlyMap<string, number>>,
+  levels?: Map<string, number[]>,
+): CalibrationRow[] {
+  const all = [...units];
+  if (!levels) {
+    levels = new Map<string, number[]>();
+    for (const byRater of all) for (const [rater, value] of byRater) push(levels, rater, value);
+  }
+  const given = levels;
   const offsets = new Map<string, number[]>();
-  for (const byRater of units.values()) {
+  for (const byRater of all) {
     if (byRater.size < 2) continue;
     const panel = mean([...byRater.values()]);
     for (const [rater, value] of byRater) push(offsets, rater, value - panel);
   }
-  return [...levels.keys()]
+  return [...given.keys()]
     .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
     .map((rater) => {
       const own = offsets.get(rater) ?? [];
@@ -57,7 +74,7 @@ export function raterCalibration(ratings: readonly CalibrationRating[]): Calibra
         rater,
         n: own.length,
         meanOffset: own.length > 0 ? mean(own) : null,
-        meanLevel: mean(levels.get(rater)!),
+        meanLevel: mean(given.get(rater)!),
       };
     });
 }

@@ -13,15 +13,14 @@ import {
   type SubjectKind,
 } from '@rubricon/contracts';
 import {
-  agreement,
-  calibration,
+  agreementOfUnits,
+  calibrationOfUnits,
   computeScorecard,
   emptyRecommendations,
   mean,
   SCORECARD_FORMULA,
   toCsv,
   toPercent,
-  type Rating,
   type ScoringQuestion,
   type ScoringSheet,
 } from '@rubricon/scoring';
@@ -57,6 +56,8 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
   private stopListening?: () => void;
   /** The last refresh queued per scorecard (`postingId:candidateId`). */
   private readonly refreshing = new Map<string, Promise<void>>();
+  /** Each posting's agreement figures, until one of its scorecards changes (kept per process). */
+  private readonly agreements = new Map<string, Promise<PostingAgreement>>();
 
   constructor(
     private readonly repo: ScorecardsRepository,
@@ -112,6 +113,7 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
   }
 
   private async recompute(postingId: string, candidateId: string): Promise<void> {
+    this.agreements.delete(postingId);
     const inputs = await this.inputs(postingId, candidateId);
     const card = computeScorecard(
       inputs.questions,
@@ -193,7 +195,8 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
         competencies: withheld ? {} : (JSON.parse(row.competencies) as Record<string, number>),
         ratersAssigned: row.ratersAssigned,
         ratersSubmitted: row.ratersSubmitted,
-        flags: JSON.parse(row.flags) as ScorecardFlag[],
+        // Flags say whether the raters disagreed: withheld like the scores.
+        flags: withheld ? [] : (JSON.parse(row.flags) as ScorecardFlag[]),
         recommendations: withheld ? emptyRecommendations() : (JSON.parse(row.recommendations) as RecommendationCounts),
         sources: JSON.parse(row.sources) as SubjectKind[],
         withheld,
@@ -289,26 +292,47 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
     };
   }
 
+  /**
+   * A posting's agreement, computed once and kept until a scorecard of the posting is recomputed
+   * (every sheet change does that): reading it again costs nothing, whatever the posting's size.
+   */
   async agreement(postingId: string): Promise<PostingAgreement> {
     await this.posting(postingId);
+    const cached = this.agreements.get(postingId);
+    if (cached) return cached;
+    const computing = this.computeAgreement(postingId);
+    this.agreements.set(postingId, computing);
+    computing.catch(() => {
+      if (this.agreements.get(postingId) === computing) this.agreements.delete(postingId);
+    });
+    return computing;
+  }
+
+  private async computeAgreement(postingId: string): Promise<PostingAgreement> {
     const rows = await this.repo.ratings(postingId);
-    const unitOf = (r: (typeof rows)[number]) => `${r.subjectKind}:${r.subjectId}:${r.questionId}:${r.criterionId}`;
-    const all: Rating[] = rows.map((r) => ({ unit: unitOf(r), rater: r.raterId, level: r.level }));
-    const byCriterion = new Map<string, Rating[]>();
-    for (let i = 0; i < rows.length; i += 1) {
-      const key = `${rows[i].questionId}\u0000${rows[i].criterionId}`;
-      const list = byCriterion.get(key) ?? [];
-      list.push(all[i]);
-      byCriterion.set(key, list);
+    // Grouped once: unit (subject, question, criterion) -> rater -> level, and the units of each criterion.
+    const units = new Map<string, Map<string, number>>();
+    const byCriterion = new Map<string, Map<string, number>[]>();
+    for (const r of rows) {
+      const criterion = `${r.questionId}\u0000${r.criterionId}`;
+      const key = `${r.subjectKind}:${r.subjectId}\u0000${criterion}`;
+      let unit = units.get(key);
+      if (!unit) {
+        units.set(key, (unit = new Map()));
+        const list = byCriterion.get(criterion);
+        if (list) list.push(unit);
+        else byCriterion.set(criterion, [unit]);
+      }
+      unit.set(r.raterId, r.level);
     }
     const questions = await this.repo.latestQuestions([...new Set(rows.map((r) => r.questionId))]);
-    const cal = calibration(all);
+    const cal = calibrationOfUnits(units.values());
     const names = await this.repo.userNames(cal.map((c) => c.rater));
     return {
-      overall: agreement(all),
+      overall: agreementOfUnits(units.values()),
       criteria: [...byCriterion.entries()]
         .sort(([a], [b]) => a.localeCompare(b))
-        .map(([key, ratings]) => {
+        .map(([key, criterionUnits]) => {
           const [questionId, criterionId] = key.split('\u0000');
           const q = questions.get(questionId);
           const c = q?.rubric.find((x) => x.id === criterionId);
@@ -317,7 +341,7 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
             criterionId,
             name: c?.name ?? { zh: criterionId, en: criterionId },
             questionTitle: q?.title ?? { zh: questionId, en: questionId },
-            ...agreement(ratings),
+            ...agreementOfUnits(criterionUnits),
           };
         }),
       calibration: cal.map((c) => ({

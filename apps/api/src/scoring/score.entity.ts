@@ -9,6 +9,8 @@ import { ScoreSheetEntity } from './score-sheet.entity';
  */
 @Entity('scores')
 @Index(['sheetId', 'questionId', 'criterionId'], { unique: true })
+// Covers a posting's agreement query (every level of its submitted sheets) without reading the rows.
+@Index(['sheetId', 'questionId', 'criterionId', 'level'])
 export class ScoreEntity {
   @PrimaryColumn({ type: 'varchar', length: 36 })
   id: string = randomUUID();

@@ -1,7 +1,7 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Scoring1796231728292 implements MigrationInterface {
-    name = 'Scoring1796231728292'
+export class Scoring1796233904766 implements MigrationInterface {
+    name = 'Scoring1796233904766'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE "score_sheets" ("id" varchar(36) PRIMARY KEY NOT NULL, "subjectKind" varchar(12) NOT NULL, "subjectId" varchar(36) NOT NULL, "postingId" varchar(36) NOT NULL, "candidateId" varchar(36) NOT NULL, "raterId" varchar(36) NOT NULL, "status" varchar(12) NOT NULL, "recommendation" varchar(12), "assignedById" varchar(36) NOT NULL, "assignedAt" datetime(3) NOT NULL, "submittedAt" datetime(3))`);
@@ -9,6 +9,7 @@ export class Scoring1796231728292 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "IDX_182ba90bf676453ed46a87d20b" ON "score_sheets" ("raterId", "status") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_4da792bdf097f211d154fd1c8f" ON "score_sheets" ("subjectKind", "subjectId", "raterId") `);
         await queryRunner.query(`CREATE TABLE "scores" ("id" varchar(36) PRIMARY KEY NOT NULL, "sheetId" varchar(36) NOT NULL, "questionId" varchar(120) NOT NULL, "criterionId" varchar(64) NOT NULL, "level" integer, "evidence" text NOT NULL, "overrideReason" text, "updatedAt" datetime(3) NOT NULL)`);
+        await queryRunner.query(`CREATE INDEX "IDX_f8c9b8ad44387ec1f70dda1b77" ON "scores" ("sheetId", "questionId", "criterionId", "level") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_91c7e989e19f2d685105bdd0cc" ON "scores" ("sheetId", "questionId", "criterionId") `);
         await queryRunner.query(`CREATE TABLE "score_amendments" ("id" varchar(36) PRIMARY KEY NOT NULL, "sheetId" varchar(36) NOT NULL, "questionId" varchar(120), "criterionId" varchar(64), "before" text NOT NULL, "after" text NOT NULL, "reason" text NOT NULL, "amendedById" varchar(36) NOT NULL, "amendedAt" datetime(3) NOT NULL)`);
         await queryRunner.query(`CREATE INDEX "IDX_7d17425558b12a3c09168e6c71" ON "score_amendments" ("sheetId", "amendedAt") `);
@@ -36,11 +37,13 @@ export class Scoring1796231728292 implements MigrationInterface {
         await queryRunner.query(`CREATE INDEX "IDX_bc117acdeb7aece7e956862010" ON "score_sheets" ("postingId", "candidateId") `);
         await queryRunner.query(`CREATE INDEX "IDX_182ba90bf676453ed46a87d20b" ON "score_sheets" ("raterId", "status") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_4da792bdf097f211d154fd1c8f" ON "score_sheets" ("subjectKind", "subjectId", "raterId") `);
+        await queryRunner.query(`DROP INDEX "IDX_f8c9b8ad44387ec1f70dda1b77"`);
         await queryRunner.query(`DROP INDEX "IDX_91c7e989e19f2d685105bdd0cc"`);
         await queryRunner.query(`CREATE TABLE "temporary_scores" ("id" varchar(36) PRIMARY KEY NOT NULL, "sheetId" varchar(36) NOT NULL, "questionId" varchar(120) NOT NULL, "criterionId" varchar(64) NOT NULL, "level" integer, "evidence" text NOT NULL, "overrideReason" text, "updatedAt" datetime(3) NOT NULL, CONSTRAINT "FK_7165f76cf763a7ede2b24f3364e" FOREIGN KEY ("sheetId") REFERENCES "score_sheets" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`);
         await queryRunner.query(`INSERT INTO "temporary_scores"("id", "sheetId", "questionId", "criterionId", "level", "evidence", "overrideReason", "updatedAt") SELECT "id", "sheetId", "questionId", "criterionId", "level", "evidence", "overrideReason", "updatedAt" FROM "scores"`);
         await queryRunner.query(`DROP TABLE "scores"`);
         await queryRunner.query(`ALTER TABLE "temporary_scores" RENAME TO "scores"`);
+        await queryRunner.query(`CREATE INDEX "IDX_f8c9b8ad44387ec1f70dda1b77" ON "scores" ("sheetId", "questionId", "criterionId", "level") `);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_91c7e989e19f2d685105bdd0cc" ON "scores" ("sheetId", "questionId", "criterionId") `);
         await queryRunner.query(`DROP INDEX "IDX_7d17425558b12a3c09168e6c71"`);
         await queryRunner.query(`CREATE TABLE "temporary_score_amendments" ("id" varchar(36) PRIMARY KEY NOT NULL, "sheetId" varchar(36) NOT NULL, "questionId" varchar(120), "criterionId" varchar(64), "before" text NOT NULL, "after" text NOT NULL, "reason" text NOT NULL, "amendedById" varchar(36) NOT NULL, "amendedAt" datetime(3) NOT NULL, CONSTRAINT "FK_bc1a523335712d6eaff15597b3c" FOREIGN KEY ("sheetId") REFERENCES "score_sheets" ("id") ON DELETE CASCADE ON UPDATE NO ACTION)`);
@@ -58,11 +61,13 @@ export class Scoring1796231728292 implements MigrationInterface {
         await queryRunner.query(`DROP TABLE "temporary_score_amendments"`);
         await queryRunner.query(`CREATE INDEX "IDX_7d17425558b12a3c09168e6c71" ON "score_amendments" ("sheetId", "amendedAt") `);
         await queryRunner.query(`DROP INDEX "IDX_91c7e989e19f2d685105bdd0cc"`);
+        await queryRunner.query(`DROP INDEX "IDX_f8c9b8ad44387ec1f70dda1b77"`);
         await queryRunner.query(`ALTER TABLE "scores" RENAME TO "temporary_scores"`);
         await queryRunner.query(`CREATE TABLE "scores" ("id" varchar(36) PRIMARY KEY NOT NULL, "sheetId" varchar(36) NOT NULL, "questionId" varchar(120) NOT NULL, "criterionId" varchar(64) NOT NULL, "level" integer, "evidence" text NOT NULL, "overrideReason" text, "updatedAt" datetime(3) NOT NULL)`);
         await queryRunner.query(`INSERT INTO "scores"("id", "sheetId", "questionId", "criterionId", "level", "evidence", "overrideReason", "updatedAt") SELECT "id", "sheetId", "questionId", "criterionId", "level", "evidence", "overrideReason", "updatedAt" FROM "temporary_scores"`);
         await queryRunner.query(`DROP TABLE "temporary_scores"`);
         await queryRunner.query(`CREATE UNIQUE INDEX "IDX_91c7e989e19f2d685105bdd0cc" ON "scores" ("sheetId", "questionId", "criterionId") `);
+        await queryRunner.query(`CREATE INDEX "IDX_f8c9b8ad44387ec1f70dda1b77" ON "scores" ("sheetId", "questionId", "criterionId", "level") `);
         await queryRunner.query(`DROP INDEX "IDX_4da792bdf097f211d154fd1c8f"`);
         await queryRunner.query(`DROP INDEX "IDX_182ba90bf676453ed46a87d20b"`);
         await queryRunner.query(`DROP INDEX "IDX_bc117acdeb7aece7e956862010"`);
@@ -90,6 +95,7 @@ export class Scoring1796231728292 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX "IDX_7d17425558b12a3c09168e6c71"`);
         await queryRunner.query(`DROP TABLE "score_amendments"`);
         await queryRunner.query(`DROP INDEX "IDX_91c7e989e19f2d685105bdd0cc"`);
+        await queryRunner.query(`DROP INDEX "IDX_f8c9b8ad44387ec1f70dda1b77"`);
         await queryRunner.query(`DROP TABLE "scores"`);
         await queryRunner.query(`DROP INDEX "IDX_4da792bdf097f211d154fd1c8f"`);
         await queryRunner.query(`DROP INDEX "IDX_182ba90bf676453ed46a87d20b"`);

@@ -1,11 +1,11 @@
 import { MigrationInterface, QueryRunner } from "typeorm";
 
-export class Scoring1796231730631 implements MigrationInterface {
-    name = 'Scoring1796231730631'
+export class Scoring1796233910219 implements MigrationInterface {
+    name = 'Scoring1796233910219'
 
     public async up(queryRunner: QueryRunner): Promise<void> {
         await queryRunner.query(`CREATE TABLE \`score_sheets\` (\`id\` varchar(36) NOT NULL, \`subjectKind\` varchar(12) NOT NULL, \`subjectId\` varchar(36) NOT NULL, \`postingId\` varchar(36) NOT NULL, \`candidateId\` varchar(36) NOT NULL, \`raterId\` varchar(36) NOT NULL, \`status\` varchar(12) NOT NULL, \`recommendation\` varchar(12) NULL, \`assignedById\` varchar(36) NOT NULL, \`assignedAt\` datetime(3) NOT NULL, \`submittedAt\` datetime(3) NULL, INDEX \`IDX_bc117acdeb7aece7e956862010\` (\`postingId\`, \`candidateId\`), INDEX \`IDX_182ba90bf676453ed46a87d20b\` (\`raterId\`, \`status\`), UNIQUE INDEX \`IDX_4da792bdf097f211d154fd1c8f\` (\`subjectKind\`, \`subjectId\`, \`raterId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
-        await queryRunner.query(`CREATE TABLE \`scores\` (\`id\` varchar(36) NOT NULL, \`sheetId\` varchar(36) NOT NULL, \`questionId\` varchar(120) NOT NULL, \`criterionId\` varchar(64) NOT NULL, \`level\` int NULL, \`evidence\` text NOT NULL, \`overrideReason\` text NULL, \`updatedAt\` datetime(3) NOT NULL, UNIQUE INDEX \`IDX_91c7e989e19f2d685105bdd0cc\` (\`sheetId\`, \`questionId\`, \`criterionId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
+        await queryRunner.query(`CREATE TABLE \`scores\` (\`id\` varchar(36) NOT NULL, \`sheetId\` varchar(36) NOT NULL, \`questionId\` varchar(120) NOT NULL, \`criterionId\` varchar(64) NOT NULL, \`level\` int NULL, \`evidence\` text NOT NULL, \`overrideReason\` text NULL, \`updatedAt\` datetime(3) NOT NULL, INDEX \`IDX_f8c9b8ad44387ec1f70dda1b77\` (\`sheetId\`, \`questionId\`, \`criterionId\`, \`level\`), UNIQUE INDEX \`IDX_91c7e989e19f2d685105bdd0cc\` (\`sheetId\`, \`questionId\`, \`criterionId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
         await queryRunner.query(`CREATE TABLE \`score_amendments\` (\`id\` varchar(36) NOT NULL, \`sheetId\` varchar(36) NOT NULL, \`questionId\` varchar(120) NULL, \`criterionId\` varchar(64) NULL, \`before\` text NOT NULL, \`after\` text NOT NULL, \`reason\` text NOT NULL, \`amendedById\` varchar(36) NOT NULL, \`amendedAt\` datetime(3) NOT NULL, INDEX \`IDX_7d17425558b12a3c09168e6c71\` (\`sheetId\`, \`amendedAt\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
         await queryRunner.query(`CREATE TABLE \`scorecards\` (\`id\` varchar(36) NOT NULL, \`postingId\` varchar(36) NOT NULL, \`candidateId\` varchar(36) NOT NULL, \`total\` double NULL, \`ratersAssigned\` int NOT NULL, \`ratersSubmitted\` int NOT NULL, \`flagCount\` int NOT NULL, \`flags\` text NOT NULL, \`competencies\` text NOT NULL, \`recommendations\` text NOT NULL, \`sources\` text NOT NULL, \`pendingRaters\` text NOT NULL, \`updatedAt\` datetime(3) NOT NULL, INDEX \`IDX_4d26a7cefa9713d3fbed92cab4\` (\`postingId\`, \`total\`), UNIQUE INDEX \`IDX_d29c44949e3a00536a3df044c2\` (\`postingId\`, \`candidateId\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
         await queryRunner.query(`CREATE TABLE \`audit_log\` (\`id\` varchar(36) NOT NULL, \`at\` datetime(3) NOT NULL, \`actorId\` varchar(36) NULL, \`actorEmail\` varchar(254) NULL, \`actorRole\` varchar(20) NULL, \`ip\` varchar(64) NULL, \`action\` varchar(40) NOT NULL, \`targetType\` varchar(40) NOT NULL, \`targetId\` varchar(120) NOT NULL, \`changes\` text NOT NULL, INDEX \`IDX_5a838a143d15cdbac0f45b32d2\` (\`actorId\`, \`at\`), INDEX \`IDX_a6b8adfa094785bf8ed30f2688\` (\`action\`, \`at\`), INDEX \`IDX_7c0cca6e6369db3a240aa4cf13\` (\`targetType\`, \`targetId\`), INDEX \`IDX_ba27cef5b8b2b1a756e06ebcc5\` (\`at\`), PRIMARY KEY (\`id\`)) ENGINE=InnoDB`);
@@ -35,6 +35,7 @@ export class Scoring1796231730631 implements MigrationInterface {
         await queryRunner.query(`DROP INDEX \`IDX_7d17425558b12a3c09168e6c71\` ON \`score_amendments\``);
         await queryRunner.query(`DROP TABLE \`score_amendments\``);
         await queryRunner.query(`DROP INDEX \`IDX_91c7e989e19f2d685105bdd0cc\` ON \`scores\``);
+        await queryRunner.query(`DROP INDEX \`IDX_f8c9b8ad44387ec1f70dda1b77\` ON \`scores\``);
         await queryRunner.query(`DROP TABLE \`scores\``);
         await queryRunner.query(`DROP INDEX \`IDX_4da792bdf097f211d154fd1c8f\` ON \`score_sheets\``);
         await queryRunner.query(`DROP INDEX \`IDX_182ba90bf676453ed46a87d20b\` ON \`score_sheets\``);
