@@ -262,6 +262,16 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('rubric scoring 
         .expect(200)
     ).body as RankingPage;
     expect(flagged.total).toBe(0);
+    const page = (query: string) =>
+      request(url).get(`/api/scorecards/postings/${postingId}/ranking?${query}`).set(as(suite.token)).expect(200);
+    const byName = ((await page('sort=name&order=desc')).body as RankingPage).items.map((r) => r.candidate.name);
+    expect(byName).toEqual([...byName].sort().reverse());
+    const ascending = ((await page('sort=total&order=asc')).body as RankingPage).items;
+    expect(ascending.map((r) => r.total)).toEqual([card.total, null]);
+    const found = (await page(`search=${encodeURIComponent(fixture.attempts[0].candidateName)}`)).body as RankingPage;
+    expect(found.items.map((r) => r.candidate.id)).toEqual([candidateId]);
+    const second = (await page('limit=1&offset=1')).body as RankingPage;
+    expect(second).toMatchObject({ total: 2, items: [{ total: null }] });
 
     // Raters cannot read scorecards; HR can, and the audit log has each submission and amendment.
     await request(url).get(`/api/scorecards/postings/${postingId}/ranking`).set(as(raterA.token)).expect(403);

@@ -82,29 +82,39 @@ export class ScorecardsRepository {
     return rows.map((r) => Number(r.total));
   }
 
-  /** One page of the ranking with its candidates, and how many rows match. Unscored rows sort last. */
+  /**
+   * One page of the ranking with its candidates, and how many rows match. Unscored rows sort last.
+   * The default order (total, highest first; ties by id) walks the (postingId, total) index and
+   * stops at the page: no sort of the whole posting. Candidates are joined for the count only when
+   * searching by name or email.
+   */
   async ranking(postingId: string, query: RankingQuery): Promise<{ rows: RankedRow[]; total: number }> {
     return this.db.run(async (m) => {
-      const qb = m
-        .createQueryBuilder(ScorecardEntity, 's')
-        .innerJoin(CandidateEntity, 'c', 'c.id = s.candidateId')
-        .addSelect(['c.name AS candidateName', 'c.email AS candidateEmail'])
-        .where('s.postingId = :postingId', { postingId });
-      if (query.flagged !== undefined) qb.andWhere(query.flagged ? 's.flagCount > 0' : 's.flagCount = 0');
-      if (query.search?.trim()) {
-        qb.andWhere(`(c.name ${likeParam('search')} OR c.email ${likeParam('search')})`, {
-          search: containsPattern(query.search.trim()),
-        });
-      }
-      const total = await qb.getCount();
+      const search = query.search?.trim();
+      const filtered = (qb: ReturnType<typeof m.createQueryBuilder<ScorecardEntity>>) => {
+        qb.where('s.postingId = :postingId', { postingId });
+        if (query.flagged !== undefined) qb.andWhere(query.flagged ? 's.flagCount > 0' : 's.flagCount = 0');
+        if (search) {
+          qb.innerJoin(CandidateEntity, 'c', 'c.id = s.candidateId').andWhere(
+            `(c.name ${likeParam('search')} OR c.email ${likeParam('search')})`,
+            { search: containsPattern(search) },
+          );
+        }
+        return qb;
+      };
+      const total = await filtered(m.createQueryBuilder(ScorecardEntity, 's')).getCount();
+      const qb = filtered(m.createQueryBuilder(ScorecardEntity, 's'));
+      if (!search) qb.innerJoin(CandidateEntity, 'c', 'c.id = s.candidateId');
+      qb.addSelect(['c.name AS candidateName', 'c.email AS candidateEmail']);
       const direction = query.order === 'asc' ? 'ASC' : 'DESC';
       if (query.sort === 'name') qb.orderBy('c.name', direction);
       else if (query.sort === 'submitted') qb.orderBy('s.ratersSubmitted', direction);
       else if (query.sort === 'flags') qb.orderBy('s.flagCount', direction);
-      else qb.orderBy('CASE WHEN s.total IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy('s.total', direction);
+      // NULL sorts lowest on both databases: last when descending; ascending needs it said.
+      else if (direction === 'DESC') qb.orderBy('s.total', 'DESC');
+      else qb.orderBy('CASE WHEN s.total IS NULL THEN 1 ELSE 0 END', 'ASC').addOrderBy('s.total', 'ASC');
       const { entities, raw } = await qb
-        .addOrderBy('c.name', 'ASC')
-        .addOrderBy('s.id', 'ASC')
+        .addOrderBy('s.id', direction)
         .offset(query.offset)
         .limit(query.limit)
         .getRawAndEntities<{ candidateName: string; candidateEmail: string }>();

@@ -178,11 +178,17 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
     return { subjects, sheets, questions, scoringSheets };
   }
 
-  async ranking(postingId: string, query: RankingQuery, viewer: AuthUser): Promise<RankingPage> {
+  /** `totals` (every total of the posting, for ranks) may be passed in by a caller reading many pages. */
+  async ranking(
+    postingId: string,
+    query: RankingQuery,
+    viewer: AuthUser,
+    knownTotals?: number[],
+  ): Promise<RankingPage> {
     await this.posting(postingId);
     const [page, totals, competencyLabels] = await Promise.all([
       this.repo.ranking(postingId, query),
-      this.repo.totals(postingId),
+      knownTotals ?? this.repo.totals(postingId),
       this.bank.competencyLabels(),
     ]);
     const items: RankingRow[] = page.rows.map((row) => {
@@ -218,8 +224,9 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
   ): Promise<string> {
     const rows: RankingRow[] = [];
     let labels: Record<string, BilingualText> = {};
+    const totals = await this.repo.totals(postingId);
     for (let offset = 0; ; offset += 500) {
-      const page = await this.ranking(postingId, { ...query, limit: 500, offset }, viewer);
+      const page = await this.ranking(postingId, { ...query, limit: 500, offset }, viewer, totals);
       rows.push(...page.items);
       labels = { ...labels, ...page.competencyLabels };
       if (page.items.length < 500) break;
