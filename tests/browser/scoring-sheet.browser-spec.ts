@@ -371,8 +371,10 @@ describeInBrowser('rubric scoring screens in Chromium', () => {
     await mine.getByRole('button', { name: 'Amend the recommendation' }).click();
     const recDialog = page.getByRole('dialog', { name: 'Amend the recommendation' });
     await page.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
-    await choose(recDialog, 'Strong yes');
     await recDialog.getByLabel('Reason for the amendment').fill('The second reading convinced me.');
+    await recDialog.getByRole('button', { name: 'Amend' }).click();
+    await recDialog.getByText('Change the level, the evidence note or the recommendation first.').waitFor();
+    await choose(recDialog, 'Strong yes');
     await recDialog.getByRole('button', { name: 'Amend' }).click();
     await recDialog.waitFor({ state: 'hidden' });
     await expectText(mine.getByTestId('recommendation'), 'Strong yes');
@@ -417,11 +419,13 @@ describeInBrowser('rubric scoring screens in Chromium', () => {
     expect(await axeProblems(hrPage, '[data-testid="raters-panel"]')).toEqual([]);
     await shot(hrPage, 'scoring-interview-raters-zh');
 
+    // The rater finds the sheet from the interview's page (and in My reviews).
     const page = await open(s.ada, '/reviews', 'zh');
     const row = page.getByTestId('review-row').filter({ hasText: '在线面试' });
     await row.waitFor();
     expect(await row.innerText()).toContain(interview.candidate.name);
-    await row.getByRole('link').first().click();
+    await page.goto(`${suite.server.url}/interviews/${interview.id}`);
+    await page.getByRole('link', { name: '打开我的评分表 →' }).click();
     const criteria = page.getByTestId('criterion');
     await criteria.first().waitFor();
     expect(await page.getByTestId('candidate-label').innerText()).toBe(interview.candidate.name);
@@ -483,5 +487,24 @@ describeInBrowser('rubric scoring screens in Chromium', () => {
     await page.getByRole('button', { name: '提交评分' }).waitFor();
     expect(await axeProblems(page)).toEqual([]);
     await shot(page, 'scoring-sheet-zh');
+  });
+
+  it('keeps a rater who has submitted on the panel: HR can remove only the pending one', async () => {
+    const page = await open(s.hr, `/attempts/${s.attemptId}`, 'en');
+    const panel = page.getByRole('region', { name: 'Raters' });
+    await panel.getByText('Raters who have submitted cannot be removed.').waitFor();
+    const tags = panel.locator('.ant-select .ant-tag');
+    const ada = tags.filter({ hasText: 'Ada Rater' });
+    const bo = tags.filter({ hasText: 'Bo Rater' });
+    expect(await ada.locator('.anticon-lock').count()).toBe(1);
+    expect(await ada.locator('.ant-tag-close-icon').count()).toBe(0);
+    await bo.locator('.ant-tag-close-icon').click();
+    await panel.getByRole('button', { name: 'Save raters' }).click();
+    await page.getByText('Raters saved.').waitFor();
+    const rows = panel.getByTestId('rater-row');
+    await until(async () => ((await rows.count()) === 1 ? true : undefined));
+    expect(await rows.innerText()).toMatch(/^Ada Rater[\s\S]*Submitted/);
+    expect(await axeProblems(page, '[data-testid="raters-panel"]')).toEqual([]);
+    await shot(page, 'scoring-raters-locked-en', false);
   });
 });

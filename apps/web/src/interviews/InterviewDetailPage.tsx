@@ -120,7 +120,7 @@ function InterviewView({ detail }: { detail: InterviewDetail }) {
           },
         ]}
       />
-      <RatersPanel kind="interview" id={detail.id} />
+      <RatersPanel kind="interview" id={detail.id} scoreLink={detail.onPanel && detail.status === 'ended'} />
       <InterviewQuestions questions={detail.questions} />
       <InterviewNotes detail={detail} />
     </article>

@@ -90,13 +90,19 @@ function AmendForm({
         : (target.criterion.autoLevel ?? undefined)
       : undefined;
   const [level, setLevel] = useState<number | null | undefined>(initialLevel);
-  const [evidence, setEvidence] = useState(target.kind === 'score' ? (target.score?.evidence ?? '') : '');
+  const initialEvidence = target.kind === 'score' ? (target.score?.evidence ?? '') : '';
+  const [evidence, setEvidence] = useState(initialEvidence);
   const [recommendation, setRecommendation] = useState<Recommendation | null>(
     target.kind === 'recommendation' ? target.recommendation : null,
   );
   const [reason, setReason] = useState('');
   const [tried, setTried] = useState(false);
-  const ok = reasonOk(reason) && (target.kind === 'recommendation' || level !== undefined);
+  // An amendment changes something: the same level and note again would only add noise to the history.
+  const changed =
+    target.kind === 'score'
+      ? level !== initialLevel || evidence !== initialEvidence
+      : recommendation !== target.recommendation;
+  const ok = reasonOk(reason) && changed && (target.kind === 'recommendation' || level !== undefined);
 
   const submit = () => {
     setTried(true);
@@ -178,6 +184,11 @@ function AmendForm({
             {t('sheet.amendReasonHint', { min: MIN_REASON_CHARS })}
           </Typography.Text>
         </div>
+        {tried && !changed && (
+          <Typography.Text type="danger" role="alert">
+            {t('sheet.amendNothing')}
+          </Typography.Text>
+        )}
         {error !== null && error !== undefined && (
           <Alert type="error" role="alert" showIcon title={errorText(error)} data-testid="amend-error" />
         )}

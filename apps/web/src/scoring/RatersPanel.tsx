@@ -13,12 +13,21 @@ import { useRaterOptions, useRaters, useSetRaters } from './queries';
 
 /**
  * HR's panel on an attempt or an interview: who scores it and how far each has got, and the choice
- * of raters. Raters who have submitted stay (the server refuses their removal, worded).
+ * of raters. Raters who have submitted stay (the server refuses their removal, worded). Anyone else
+ * sees at most `scoreLink`: the way to their own score sheet (an interviewer on an ended interview's panel).
  */
-export function RatersPanel({ kind, id }: { kind: SubjectKind; id: string }) {
+export function RatersPanel({ kind, id, scoreLink = false }: { kind: SubjectKind; id: string; scoreLink?: boolean }) {
+  const { t } = useTranslation('scoring');
   const canAssign = useCan(...CAN.assignRaters);
-  if (!canAssign) return null;
-  return <RatersPanelBody kind={kind} id={id} />;
+  if (canAssign) return <RatersPanelBody kind={kind} id={id} />;
+  if (!scoreLink) return null;
+  return (
+    <Typography.Paragraph style={{ marginTop: 16 }}>
+      <Link to={sheetPath(kind, id)} data-testid="my-sheet-link">
+        {t('raters.myScores')} →
+      </Link>
+    </Typography.Paragraph>
+  );
 }
 
 function RatersPanelBody({ kind, id }: { kind: SubjectKind; id: string }) {

@@ -25,7 +25,6 @@ const en = {
   sheet: {
     title: 'Scores: {{candidate}}',
     back: 'My reviews',
-    notAssigned: 'You are not assigned to score this candidate.',
     intro:
       'Score every criterion on its 1–5 scale, or mark it “No evidence” when the answer shows nothing either way, and note the evidence you saw. The anchors of levels 1, 3 and 5 describe what each looks like.',
     question: 'Q{{n}}',
@@ -78,18 +77,17 @@ const en = {
     amendRecommendation: 'Amend the recommendation',
     amendReason: 'Reason for the amendment',
     amendReasonHint: 'Kept with the original score; at least {{min}} characters.',
+    amendNothing: 'Change the level, the evidence note or the recommendation first.',
     amended: 'Amendment saved; the original is kept in the history.',
     amendments: 'Amendment history',
     amendmentLine: '{{who}}, {{date}}: {{before}} → {{after}}',
     reasonLine: 'Reason: {{reason}}',
-    originalLevel: 'Original',
     others: 'Other raters',
     othersHidden: 'Other raters’ scores appear here after you submit yours.',
     noOthers: 'No one else is assigned to score this candidate.',
     otherPending: 'Not submitted yet: scores not shown',
     panel: 'Scores of the panel for {{name}}',
     rater: 'Rater',
-    notSubmitted: 'Not submitted',
   },
   raters: {
     title: 'Raters',
@@ -109,7 +107,6 @@ const en = {
   },
   blindToggle: {
     label: 'Blind scoring',
-    hint: 'Hide candidates’ names and emails from raters.',
     on: 'Blind scoring is on: raters see a pseudonym instead of the name.',
     off: 'Blind scoring is off: raters see candidates’ names.',
   },
@@ -139,7 +136,6 @@ const zh: FeatureText<typeof en>['zh'] = {
   sheet: {
     title: '评分：{{candidate}}',
     back: '我的评分',
-    notAssigned: '您未被指派为该候选人评分。',
     intro:
       '请按 1–5 级为每项评分标准评分；如果回答中看不出相关表现，请标记为“无相关表现”，并记录您看到的依据。1、3、5 级的锚点描述了各级别的表现。',
     question: '第 {{n}} 题',
@@ -191,18 +187,17 @@ const zh: FeatureText<typeof en>['zh'] = {
     amendRecommendation: '修订推荐意见',
     amendReason: '修订理由',
     amendReasonHint: '会与原始评分一并保存；至少 {{min}} 个字。',
+    amendNothing: '请先修改级别、评分依据或推荐意见。',
     amended: '修订已保存；原始评分保留在修订记录中。',
     amendments: '修订记录',
     amendmentLine: '{{who}}，{{date}}：{{before}} → {{after}}',
     reasonLine: '理由：{{reason}}',
-    originalLevel: '原始',
     others: '其他评分人',
     othersHidden: '提交您的评分后，这里会显示其他评分人的评分。',
     noOthers: '没有其他人被指派为该候选人评分。',
     otherPending: '尚未提交：不显示评分',
     panel: '{{name}} 的各评分人评分',
     rater: '评分人',
-    notSubmitted: '未提交',
   },
   raters: {
     title: '评分人',
@@ -222,7 +217,6 @@ const zh: FeatureText<typeof en>['zh'] = {
   },
   blindToggle: {
     label: '匿名评分',
-    hint: '对评分人隐藏候选人的姓名和邮箱。',
     on: '匿名评分已开启：评分人看到的是代号而不是姓名。',
     off: '匿名评分已关闭：评分人可以看到候选人的姓名。',
   },
