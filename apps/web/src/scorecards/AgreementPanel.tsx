@@ -5,7 +5,8 @@ import { formatNumber } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { QueryView } from '../shell/PageState';
-import { AlphaBandTag, formatCoefficient, formatOffset, formatScore, IccBandTag, ScrollRegion } from './labels';
+import { AlphaBandTag, IccBandTag, ScrollRegion } from './labels';
+import { formatCoefficient, formatOffset, formatScore } from './numbers';
 import { useAgreement } from './queries';
 
 /** Below this many rated answers the figures are read as a hint only. */

@@ -5,7 +5,7 @@ import { useTranslation } from '../i18n/staff';
 import { QueryView } from '../shell/PageState';
 import { pick } from '../assessments/text';
 import { CompetencyBars, DistributionChart } from './charts';
-import { formatScore } from './labels';
+import { formatScore } from './numbers';
 import { useScoreSummary } from './queries';
 
 /** A posting's distribution of totals and its mean competency profile, each a chart with its figures as a table. */

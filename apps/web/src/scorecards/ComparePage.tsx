@@ -10,7 +10,8 @@ import { useTranslation } from '../i18n/staff';
 import { QueryView } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
 import { CompetencyRadar } from './charts';
-import { FlagTags, formatPercent100, formatScore, RecommendationSummary, ScrollRegion } from './labels';
+import { FlagTags, RecommendationSummary, ScrollRegion } from './labels';
+import { formatPercent100, formatScore } from './numbers';
 import { rankingPath, scorecardPath } from './paths';
 import { candidatesParam, useCompare } from './queries';
 

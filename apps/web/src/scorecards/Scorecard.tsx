@@ -10,7 +10,8 @@ import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { CompetencyBars } from './charts';
-import { FlagTags, formatPercent100, formatScore, RecommendationSummary, ScrollRegion } from './labels';
+import { FlagTags, RecommendationSummary, ScrollRegion } from './labels';
+import { formatPercent100, formatScore } from './numbers';
 
 type Level = 1 | 2 | 3;
 

@@ -14,15 +14,8 @@ import { useFilterParams } from '../shell/filter-params';
 import { usePageTitle } from '../shell/page-title';
 import { AgreementPanel } from './AgreementPanel';
 import { ChartsPanel } from './ChartsPanel';
-import {
-  DownloadButton,
-  FlagTags,
-  formatPercent100,
-  MiniProfile,
-  formatScore,
-  RecommendationSummary,
-  ScrollRegion,
-} from './labels';
+import { DownloadButton, FlagTags, MiniProfile, RecommendationSummary, ScrollRegion } from './labels';
+import { formatPercent100, formatScore } from './numbers';
 import { comparePath, printPath, rankingPath, scorecardPath } from './paths';
 import {
   candidatesParam,
@@ -37,7 +30,7 @@ import './scorecards.css';
 
 const SORTS: RankingSort[] = ['total', 'name', 'submitted', 'flags'];
 /** Up to this many competencies, each has a column of its own in the ranking. */
-const MAX_COMPETENCY_COLUMNS = 4;
+const MAX_COMPETENCY_COLUMNS = 2;
 const TABS = ['ranking', 'charts', 'agreement'] as const;
 type Tab = (typeof TABS)[number];
 
@@ -261,6 +254,7 @@ function Ranking({ postingId }: { postingId: string }) {
               {
                 title: t('ranking.candidate'),
                 key: 'name',
+                width: 200,
                 sorter: true,
                 sortOrder: sortOrder('name'),
                 render: (_, row) => (

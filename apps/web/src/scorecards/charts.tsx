@@ -15,7 +15,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { MAX_LEVEL, MIN_LEVEL } from '@rubricon/contracts';
 import { useLang } from '../i18n/lang';
-import { formatScore } from './labels';
+import { formatScore } from './numbers';
 
 // Only what these charts draw, so the staff app's scorecard chunk stays small; SVG prints sharply.
 // No animation: a chart is printed or captured as soon as it is drawn, never half-grown.

@@ -18,33 +18,11 @@ import {
 } from '@rubricon/contracts';
 import { App, Button, Flex, Space, Tag, theme, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
-import { formatNumber, formatPercent } from '../i18n/format';
-import { useLang, type Lang } from '../i18n/lang';
+import { formatNumber } from '../i18n/format';
+import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
 import { downloadFile } from './download';
-
-/** A 1-5 score with two decimals in the interface language ("3.25"); null is a dash. */
-export function formatScore(lang: Lang, value: number | null | undefined, digits = 2): string {
-  if (value == null) return '—';
-  return formatNumber(lang, value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-/** A 0-100 percentage as the contracts send it, in the interface language ("63%"). */
-export function formatPercent100(lang: Lang, value: number | null | undefined): string {
-  return value == null ? '—' : formatPercent(lang, value / 100);
-}
-
-/** A coefficient (alpha, ICC) with three decimals; null is a dash. */
-export function formatCoefficient(lang: Lang, value: number | null | undefined): string {
-  if (value == null) return '—';
-  return formatNumber(lang, value, { minimumFractionDigits: 3, maximumFractionDigits: 3 });
-}
-
-/** A signed offset (+0.40, −0.25) for calibration. */
-export function formatOffset(lang: Lang, value: number | null | undefined): string {
-  if (value == null) return '—';
-  return formatNumber(lang, value, { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'exceptZero' });
-}
+import { formatScore } from './numbers';
 
 const FLAG_ORDER: ScorecardFlag[] = ['spread', 'missing-rater', 'no-evidence', 'unassigned'];
 
