@@ -66,6 +66,7 @@ describeInBrowser('staff app in Chromium', () => {
       ['Assessments', 'Assessments'],
       ['Candidates', 'Candidates'],
       ['Live interviews', 'Live interviews'],
+      ['My reviews', 'My reviews'],
       ['Scorecards', 'Scorecards'],
       ['Users', 'Users'],
       ['Postings', 'Postings'],
@@ -80,7 +81,7 @@ describeInBrowser('staff app in Chromium', () => {
     const page = track(await staffPage(suite.browser, suite.server.url, 'zh', interviewer));
     const nav = page.getByRole('navigation', { name: '主导航' });
     await page.getByRole('heading', { name: '招聘岗位', level: 1 }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['招聘岗位', '在线面试']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['招聘岗位', '在线面试', '我的评分']);
     expect(await page.getByRole('button', { name: '导入岗位' }).count()).toBe(0);
     await page.getByRole('link', { name: '开发工程师' }).click();
     await page.getByRole('heading', { name: '开发工程师', level: 1 }).waitFor();
