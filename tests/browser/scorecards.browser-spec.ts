@@ -240,6 +240,7 @@ describeInBrowser('scorecard screens in Chromium', () => {
     await page.getByRole('button', { name: 'Print (2)' }).click();
     await page.getByRole('heading', { name: 'Scorecards for printing', level: 1 }).waitFor();
     await until(async () => ((await page.getByTestId('scorecard').count()) === 2 ? true : undefined));
+    expect(await axeProblems(page)).toEqual([]);
     await page.emulateMedia({ media: 'print' });
     const printed = await page.evaluate(() => ({
       header: getComputedStyle(document.querySelector('.ant-layout-header')!).display,
@@ -317,6 +318,7 @@ describeInBrowser('scorecard screens in Chromium', () => {
     await page.goto(`${suite.server.url}/scorecards/${f.postingId}/${f.low.candidateId}`);
     await page.getByText('Submit your own scores for this candidate first').waitFor();
     await shot(page, 'withheld-en');
+    expect(await axeProblems(page)).toEqual([]);
 
     const rater = await open('en', '', f.raterA);
     expect(

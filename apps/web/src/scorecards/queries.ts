@@ -85,8 +85,6 @@ export function useScorecard(postingId: string, candidateId: string) {
   return useQuery({
     queryKey: scorecardKeys.card(postingId, candidateId),
     queryFn: () => api<ScorecardView>(`${postingPath(postingId)}/candidates/${encodeURIComponent(candidateId)}`),
-    // A withheld card (the caller still has to submit) or an unknown one: asking again changes nothing.
-    retry: false,
   });
 }
 
@@ -99,7 +97,6 @@ export function useCompare(postingId: string, candidateIds: string[]) {
         `${postingPath(postingId)}/compare?${new URLSearchParams({ candidates: candidateIds.join(',') })}`,
       ),
     enabled: candidateIds.length > 0,
-    retry: false,
   });
 }
 
@@ -108,7 +105,6 @@ export function useExplanation(postingId: string, candidateId: string) {
     queryKey: scorecardKeys.explanation(postingId, candidateId),
     queryFn: () =>
       api<CandidateExplanation>(`${postingPath(postingId)}/candidates/${encodeURIComponent(candidateId)}/explanation`),
-    retry: false,
   });
 }
 
