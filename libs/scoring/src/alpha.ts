@@ -44,20 +44,35 @@ function present(units: (number | null)[][]): number[][] {
 
 export function alphaCoincidences(units: (number | null)[][]): AlphaCoincidences {
   const pairable = present(units).filter((unit) => unit.length >= 2);
-  const values = [...new Set(pairable.flat())].sort((a, b) => a - b);
+  const distinct = new Set<number>();
+  for (const unit of pairable) for (const v of unit) distinct.add(v);
+  const values = [...distinct].sort((a, b) => a - b);
   const index = new Map(values.map((v, i) => [v, i]));
-  const o = values.map(() => values.map(() => 0));
+  const size = values.length;
+  // Flat arrays and one reused count per value: a posting has tens of thousands of units to go through.
+  const flat = new Float64Array(size * size);
+  const counts = new Int32Array(size);
+  const seen: number[] = [];
+  let n = 0;
   for (const unit of pairable) {
     // Count each value once, then the ordered pairs of different coders: c-k pairs are count_c * count_k,
     // c-c pairs count_c * (count_c - 1).
-    const counts = new Map<number, number>();
-    for (const v of unit) counts.set(index.get(v)!, (counts.get(index.get(v)!) ?? 0) + 1);
+    for (const v of unit) {
+      const c = index.get(v)!;
+      if (counts[c]++ === 0) seen.push(c);
+    }
     const weight = 1 / (unit.length - 1);
-    for (const [c, nc] of counts) for (const [k, nk] of counts) o[c][k] += (c === k ? nc * (nc - 1) : nc * nk) * weight;
+    for (const c of seen) {
+      const nc = counts[c];
+      for (const k of seen) flat[c * size + k] += (c === k ? nc * (nc - 1) : nc * counts[k]) * weight;
+    }
+    for (const c of seen) counts[c] = 0;
+    seen.length = 0;
+    // n_c sums to the number of pairable values exactly; count them rather than sum weighted fractions.
+    n += unit.length;
   }
+  const o = values.map((_, c) => Array.from(flat.subarray(c * size, (c + 1) * size)));
   const marginals = o.map((row) => row.reduce((s, x) => s + x, 0));
-  // n_c sums to the number of pairable values exactly; count them rather than sum weighted fractions.
-  const n = pairable.reduce((s, unit) => s + unit.length, 0);
   return { values, o, marginals, n, units: pairable.length };
 }
 
