@@ -1,15 +1,9 @@
 import { agreement, agreementOfUnits, byUnit, calibration, calibrationOfUnits, type Rating } from './agreement';
 import { krippendorffAlpha } from './alpha';
+import { SHROUT_FLEISS } from './testing/examples';
 
-// Shrout & Fleiss (1979), Table 2: 6 targets x 4 judges (the data icc.spec.ts checks the six forms on).
-const TABLE_2 = [
-  [9, 2, 5, 8],
-  [6, 1, 3, 2],
-  [8, 4, 6, 8],
-  [7, 1, 2, 6],
-  [10, 5, 6, 9],
-  [6, 2, 4, 7],
-];
+// Shrout & Fleiss (1979), Table 2 (icc.spec.ts checks the six forms on it).
+const TABLE_2 = SHROUT_FLEISS;
 const asRatings = (table: number[][]): Rating[] =>
   table.flatMap((row, t) => row.map((level, j) => ({ unit: `t${t}`, rater: `j${j}`, level })));
 

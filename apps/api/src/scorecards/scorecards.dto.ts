@@ -1,4 +1,4 @@
-import { ApiPropertyOptional, ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
 import { MAX_COMPARED, type RankingSort } from '@rubricon/contracts';
@@ -34,29 +34,8 @@ export class RankingCsvQuery {
   search?: string;
 }
 
-export class RankingQueryDto extends PageQuery implements Omit<RankingCsvQuery, never> {
-  @ApiPropertyOptional({ enum: SORTS, default: 'total' })
-  @Optional()
-  @IsIn(SORTS)
-  sort: RankingSort = 'total';
-
-  @ApiPropertyOptional({ enum: ['asc', 'desc'], default: 'desc' })
-  @Optional()
-  @IsIn(['asc', 'desc'])
-  order: 'asc' | 'desc' = 'desc';
-
-  @ApiPropertyOptional()
-  @Optional()
-  @Transform(toBoolean)
-  @IsBoolean()
-  flagged?: boolean;
-
-  @ApiPropertyOptional()
-  @Optional()
-  @IsString()
-  @MaxLength(200)
-  search?: string;
-}
+/** The ranking's filters and order, one page of it. */
+export class RankingQueryDto extends IntersectionType(PageQuery, RankingCsvQuery) {}
 
 export class CompareQuery {
   @ApiProperty({ type: String, description: `Comma-separated candidate ids, 1 to ${MAX_COMPARED}.` })

@@ -66,7 +66,8 @@ export class ListReviewsQuery extends PageQuery {
 
 const nullable = (key: string) => ValidateIf((o: Record<string, unknown>) => o[key] !== null && o[key] !== undefined);
 
-export class ScoreInputDto implements ScoreInput {
+/** One criterion's score: the question, the criterion, a level (null: no evidence), an evidence note. */
+class CriterionScoreDto {
   @ApiProperty()
   @IsString()
   @MaxLength(120)
@@ -77,14 +78,8 @@ export class ScoreInputDto implements ScoreInput {
   @MaxLength(64)
   criterionId: string;
 
-  @ApiProperty({
-    type: Number,
-    nullable: true,
-    minimum: MIN_LEVEL,
-    maximum: MAX_LEVEL,
-    description: 'null: no evidence',
-  })
-  @ValidateIf((o: ScoreInputDto) => o.level !== null)
+  @ApiProperty({ type: Number, nullable: true, minimum: MIN_LEVEL, maximum: MAX_LEVEL })
+  @ValidateIf((o: CriterionScoreDto) => o.level !== null)
   @IsInt({ context: levelInvalid })
   @Min(MIN_LEVEL, { context: levelInvalid })
   @Max(MAX_LEVEL, { context: levelInvalid })
@@ -95,8 +90,10 @@ export class ScoreInputDto implements ScoreInput {
   @IsString()
   @MaxLength(MAX_EVIDENCE_CHARS)
   evidence?: string;
+}
 
-  @ApiPropertyOptional({ maxLength: MAX_EVIDENCE_CHARS })
+export class ScoreInputDto extends CriterionScoreDto implements ScoreInput {
+  @ApiPropertyOptional({ maxLength: MAX_EVIDENCE_CHARS, description: 'Required to replace an automatic level.' })
   @Optional()
   @IsString()
   @MaxLength(MAX_EVIDENCE_CHARS)
@@ -117,43 +114,18 @@ export class SaveSheetDto implements SaveSheetRequest {
   recommendation?: Recommendation | null;
 }
 
-class AmendScoreDto {
-  @ApiProperty()
-  @IsString()
-  @MaxLength(120)
-  questionId: string;
-
-  @ApiProperty()
-  @IsString()
-  @MaxLength(64)
-  criterionId: string;
-
-  @ApiProperty({ type: Number, nullable: true, minimum: MIN_LEVEL, maximum: MAX_LEVEL })
-  @ValidateIf((o: AmendScoreDto) => o.level !== null)
-  @IsInt({ context: levelInvalid })
-  @Min(MIN_LEVEL, { context: levelInvalid })
-  @Max(MAX_LEVEL, { context: levelInvalid })
-  level: number | null;
-
-  @ApiPropertyOptional({ maxLength: MAX_EVIDENCE_CHARS })
-  @Optional()
-  @IsString()
-  @MaxLength(MAX_EVIDENCE_CHARS)
-  evidence?: string;
-}
-
 export class AmendDto implements AmendRequest {
   @ApiProperty({ maxLength: MAX_EVIDENCE_CHARS })
   @IsString()
   @MaxLength(MAX_EVIDENCE_CHARS)
   reason: string;
 
-  @ApiPropertyOptional({ type: AmendScoreDto })
+  @ApiPropertyOptional({ type: CriterionScoreDto })
   @Optional()
   @IsObject()
   @ValidateNested()
-  @Type(() => AmendScoreDto)
-  score?: AmendScoreDto;
+  @Type(() => CriterionScoreDto)
+  score?: CriterionScoreDto;
 
   @ApiPropertyOptional({ enum: RECOMMENDATIONS, nullable: true })
   @nullable('recommendation')

@@ -1,4 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
+import { InterviewPanelMemberDto } from '../interviews/interviews.responses';
 import {
   RECOMMENDATIONS,
   SUBJECT_KINDS,
@@ -14,23 +15,12 @@ import {
 const OBJECT = { type: 'object', additionalProperties: true } as const;
 const STATUSES = ['pending', 'submitted'] satisfies SheetStatus[];
 
-export class StaffOptionDto {
-  @ApiProperty({ format: 'uuid' })
-  id: string;
-
-  @ApiProperty()
-  name: string;
-
-  @ApiProperty()
-  email: string;
-
-  @ApiProperty({ enum: ['admin', 'hr', 'interviewer'] })
-  role: string;
-}
+/** A staff member who can be chosen as a rater: the same shape as a panel member. */
+export { InterviewPanelMemberDto as StaffOptionDto };
 
 export class RaterAssignmentDto implements RaterAssignment {
-  @ApiProperty({ type: StaffOptionDto })
-  rater: StaffOptionDto;
+  @ApiProperty({ type: InterviewPanelMemberDto })
+  rater: InterviewPanelMemberDto;
 
   @ApiProperty({ enum: STATUSES })
   status: SheetStatus;
