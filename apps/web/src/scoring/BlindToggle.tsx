@@ -20,7 +20,7 @@ export function BlindToggle({ view }: { view: AssessmentView }) {
   if (!canChange) return null;
 
   return (
-    <div data-testid="blind-toggle">
+    <div data-testid="blind-toggle" style={{ marginTop: 12 }}>
       <Flex align="center" gap={8} wrap>
         <Switch
           id="blind-scoring"

@@ -94,6 +94,14 @@ export function DraftSheet({ view }: { view: ScoreSheetView }) {
   };
   useEffect(() => () => flushOnLeave.current(), []);
 
+  // Closing the tab with a change not yet saved asks first (the browser words it).
+  useEffect(() => {
+    if (!dirty && !saveError) return;
+    const warn = (event: BeforeUnloadEvent) => event.preventDefault();
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty, saveError]);
+
   const missing = unscored(view, draft);
   const missingKeys = new Set(missing.map((m) => entryKey(m.questionId, m.criterionId)));
 
