@@ -14,6 +14,7 @@ import { loadQuestionBank, type CodingQuestion } from '@rubricon/generation';
 import type { Locator, Page } from 'playwright-core';
 import { publishedAssessment, startedAttempt } from '../factories/attempts';
 import { scheduleInterview } from '../factories/interviews';
+import { scoreAndSubmit } from '../factories/scoring';
 import { chromiumAvailable, useBrowserSuite } from '../support/browser';
 import { candidateApi } from '../support/candidate-client';
 import { connectRoom, eventually } from '../support/interview-client';
@@ -489,21 +490,52 @@ describeInBrowser('rubric scoring screens in Chromium', () => {
     await shot(page, 'scoring-sheet-zh');
   });
 
-  it('keeps a rater who has submitted on the panel: HR can remove only the pending one', async () => {
+  it('shows the other rater’s scores beside A’s once both have submitted', async () => {
+    await scoreAndSubmit(suite.server.url, s.bo.token, 'attempt', s.attemptId, (_q, c) => (c === 0 ? null : 2), 'no');
+    const page = await open(s.ada, `/reviews/attempt/${s.attemptId}`, 'en');
+    await page.getByTestId('other-rater').waitFor();
+    expect(await page.getByTestId('other-rater').innerText()).toMatch(/^Bo Rater\s+Submitted\s+.+\s+No$/);
+    const view = await sheetOf(s.ada);
+    const bo = view.others!.find((o) => o.rater.id === s.bo.id)!;
+    expect(bo.status).toBe('submitted');
+    const q = view.questions.find((x) => x.rubric.some((c) => c.autoLevel === null))!;
+    const c = q.rubric.filter((x) => x.autoLevel === null)[1] ?? q.rubric.find((x) => x.autoLevel === null)!;
+    const boScore = bo.scores.find((x) => x.questionId === q.questionId && x.criterionId === c.id)!;
+    const criterion = page.locator(`[data-testid="criterion"][data-key="${q.questionId}/${c.id}"]`);
+    const theirs = criterion.getByTestId('other-score');
+    expect(await theirs.innerText()).toMatch(
+      new RegExp(`^Bo Rater\\s+${boScore.level === null ? 'No evidence' : boScore.level}\\s+Evidence for ${c.id}`),
+    );
+    expect(await criterion.getByTestId('my-score').innerText()).toMatch(/^You\s+/);
+    expect(await axeProblems(page)).toEqual([]);
+    if (SHOTS) await criterion.screenshot({ path: join(SHOTS, 'scoring-side-by-side-en.png') });
+  });
+
+  it('keeps raters who have submitted on the panel: HR can remove only a pending one', async () => {
+    const cy = await person('Cy Rater', 'hr');
     const page = await open(s.hr, `/attempts/${s.attemptId}`, 'en');
     const panel = page.getByRole('region', { name: 'Raters' });
     await panel.getByText('Raters who have submitted cannot be removed.').waitFor();
     const tags = panel.locator('.ant-select .ant-tag');
-    const ada = tags.filter({ hasText: 'Ada Rater' });
-    const bo = tags.filter({ hasText: 'Bo Rater' });
-    expect(await ada.locator('.anticon-lock').count()).toBe(1);
-    expect(await ada.locator('.ant-tag-close-icon').count()).toBe(0);
-    await bo.locator('.ant-tag-close-icon').click();
-    await panel.getByRole('button', { name: 'Save raters' }).click();
-    await page.getByText('Raters saved.').waitFor();
+    for (const name of ['Ada Rater', 'Bo Rater']) {
+      const tag = tags.filter({ hasText: name });
+      expect(await tag.locator('.anticon-lock').count()).toBe(1);
+      expect(await tag.locator('.ant-tag-close-icon').count()).toBe(0);
+    }
     const rows = panel.getByTestId('rater-row');
-    await until(async () => ((await rows.count()) === 1 ? true : undefined));
-    expect(await rows.innerText()).toMatch(/^Ada Rater[\s\S]*Submitted/);
+    await panel.getByLabel('Choose raters', { exact: true }).fill('Cy');
+    await page.locator('.ant-select-dropdown:visible').getByTitle(cy.email, { exact: true }).click();
+    await page.keyboard.press('Escape');
+    await page.locator('.ant-select-dropdown:visible').first().waitFor({ state: 'hidden' });
+    await panel.getByRole('button', { name: 'Save raters' }).click();
+    await until(async () => ((await rows.count()) === 3 ? true : undefined));
+    await tags.filter({ hasText: 'Cy Rater' }).locator('.ant-tag-close-icon').click();
+    await panel.getByRole('button', { name: 'Save raters' }).click();
+    await until(async () => ((await rows.count()) === 2 ? true : undefined));
+    expect((await rows.allInnerTexts()).sort()).toEqual([
+      expect.stringMatching(/^Ada Rater[\s\S]*Submitted/),
+      expect.stringMatching(/^Bo Rater[\s\S]*Submitted/),
+    ]);
     expect(await axeProblems(page, '[data-testid="raters-panel"]')).toEqual([]);
     await shot(page, 'scoring-raters-locked-en', false);
   });
