@@ -503,6 +503,13 @@ describeInBrowser('rubric scoring screens in Chromium', () => {
     const boScore = bo.scores.find((x) => x.questionId === q.questionId && x.criterionId === c.id)!;
     const criterion = page.locator(`[data-testid="criterion"][data-key="${q.questionId}/${c.id}"]`);
     const theirs = criterion.getByTestId('other-score');
+    // B amends it: A sees that it was, beside B's score (B's history itself is B's).
+    await api(s.bo.token)('post', `/scoring/subjects/attempt/${s.attemptId}/sheet/amendments`)
+      .send({ reason: 'Looked again at the answer.', score: { questionId: q.questionId, criterionId: c.id, level: 3 } })
+      .expect(200);
+    await page.reload();
+    await expectText(theirs.getByTestId('other-amended'), 'Amended once after submission');
+    boScore.level = 3;
     expect(await theirs.innerText()).toMatch(
       new RegExp(`^Bo Rater\\s+${boScore.level === null ? 'No evidence' : boScore.level}\\s+Evidence for ${c.id}`),
     );

@@ -208,6 +208,16 @@ function CriterionResult({
                     <span style={{ whiteSpace: 'pre-wrap' }} data-testid="evidence">
                       {r.score?.evidence}
                     </span>
+                    {!r.mine && r.score && r.score.amendments.length > 0 && (
+                      <Typography.Paragraph
+                        type="secondary"
+                        style={{ margin: 0, fontSize: 12 }}
+                        title={r.score.amendments.map((a) => a.reason).join('\n')}
+                        data-testid="other-amended"
+                      >
+                        {t('sheet.amendedCount', { count: r.score.amendments.length })}
+                      </Typography.Paragraph>
+                    )}
                     {r.score?.overrideReason && (
                       <Typography.Paragraph type="secondary" style={{ margin: 0, fontSize: 12 }}>
                         {t('sheet.overrideReason')}: {r.score.overrideReason}
