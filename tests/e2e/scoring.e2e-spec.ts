@@ -184,6 +184,12 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('rubric scoring 
     }).expect(400);
     expect(noReason.body.code).toBe('reason-required');
     expect((await amend({ reason: 'Re-read the answer' }).expect(400)).body.code).toBe('amendment-empty');
+    const unchanged = await amend({
+      reason: 'Re-read the answer',
+      score: { questionId: target.questionId, criterionId: target.criterionId, level: 3 },
+      recommendation: 'no',
+    }).expect(400);
+    expect(unchanged.body.code).toBe('nothing-to-change');
     const amended = (
       await amend({
         reason: 'Re-read the answer: the trade-offs are there',

@@ -297,7 +297,7 @@ export const ERRORS = {
   'sheet-not-submitted': { status: 409, message: 'Submit your scores first; amendments are for submitted scores.' },
   'sheet-incomplete': {
     status: 422,
-    message: '{missing} criteria have no score yet; give each a level from 1 to 5 or mark it "no evidence".',
+    message: 'Criteria without a score yet: {missing}. Give each a level from 1 to 5 or mark it "no evidence".',
   },
   'criterion-unknown': { status: 400, message: 'Question {questionId} has no rubric criterion {criterionId}.' },
   'level-invalid': {

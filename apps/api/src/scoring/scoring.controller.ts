@@ -97,6 +97,7 @@ export class ScoringController {
     'sheet-not-submitted',
     'reason-required',
     'amendment-empty',
+    'nothing-to-change',
     'criterion-unknown',
     'level-invalid',
   )

@@ -173,6 +173,8 @@ export class ScoringService {
     const auto = score ? this.checkScore(subject, score.questionId, score.criterionId, score.level) : undefined;
     await this.repo.transaction(async (tx, db) => {
       const target = { type: kind, id };
+      // An amendment that changes nothing is refused (and, inside the transaction, leaves nothing behind).
+      let changed = false;
       if (score) {
         const existing = (await tx.scores([sheet.id])).find(
           (s) => s.questionId === score.questionId && s.criterionId === score.criterionId,
@@ -181,39 +183,44 @@ export class ScoringService {
           ? { level: existing.level, evidence: existing.evidence }
           : { level: auto ?? null, evidence: '' };
         const after = { level: score.level, evidence: score.evidence ?? existing?.evidence ?? '' };
-        await tx.upsertScores(sheet.id, [
-          {
-            questionId: score.questionId,
-            criterionId: score.criterionId,
-            ...after,
-            overrideReason: auto === undefined ? null : existing?.overrideReason || reason,
-          },
-        ]);
-        await tx.insertAmendment({
-          sheetId: sheet.id,
-          questionId: score.questionId,
-          criterionId: score.criterionId,
-          before: JSON.stringify(before),
-          after: JSON.stringify(after),
-          reason,
-          amendedById: user.id,
-        });
-        await this.audit.record(
-          {
-            action: auto !== undefined && !existing ? 'score.override' : 'score.amend',
-            target,
-            changes: {
-              sheetId: sheet.id,
+        const same = after.level === before.level && after.evidence === before.evidence;
+        if (!same) {
+          changed = true;
+          await tx.upsertScores(sheet.id, [
+            {
               questionId: score.questionId,
               criterionId: score.criterionId,
-              level: { from: before.level, to: after.level },
-              reason,
+              ...after,
+              overrideReason: auto === undefined ? null : existing?.overrideReason || reason,
             },
-          },
-          db,
-        );
+          ]);
+          await tx.insertAmendment({
+            sheetId: sheet.id,
+            questionId: score.questionId,
+            criterionId: score.criterionId,
+            before: JSON.stringify(before),
+            after: JSON.stringify(after),
+            reason,
+            amendedById: user.id,
+          });
+          await this.audit.record(
+            {
+              action: auto !== undefined && !existing ? 'score.override' : 'score.amend',
+              target,
+              changes: {
+                sheetId: sheet.id,
+                questionId: score.questionId,
+                criterionId: score.criterionId,
+                level: { from: before.level, to: after.level },
+                reason,
+              },
+            },
+            db,
+          );
+        }
       }
       if (dto.recommendation !== undefined && dto.recommendation !== sheet.recommendation) {
+        changed = true;
         await tx.setRecommendation(sheet.id, dto.recommendation);
         await tx.insertAmendment({
           sheetId: sheet.id,
@@ -237,6 +244,7 @@ export class ScoringService {
           db,
         );
       }
+      if (!changed) throw new ApiException('nothing-to-change');
     });
     await this.scorecards.refresh(subject.postingId, subject.candidateId);
     return this.sheet(kind, id, user);

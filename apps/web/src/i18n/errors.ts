@@ -152,7 +152,8 @@ const en: ErrorTexts = {
     'There is nothing to score yet: the attempt has not been submitted or the interview has not ended.',
   'sheet-submitted': 'Your scores are submitted; change a score through an amendment, with a reason.',
   'sheet-not-submitted': 'Submit your scores first; amendments are for submitted scores.',
-  'sheet-incomplete': '{missing} criteria have no score yet; give each a level from 1 to 5 or mark it “no evidence”.',
+  'sheet-incomplete':
+    'Criteria without a score yet: {missing}. Give each a level from 1 to 5 or mark it “no evidence”.',
   'criterion-unknown': 'Question {questionId} has no rubric criterion {criterionId}.',
   'level-invalid': 'A level must be a whole number from 1 to 5, or “no evidence” (got {level}).',
   'reason-required': 'Give a reason of at least {min} characters; it is kept with the original score.',
