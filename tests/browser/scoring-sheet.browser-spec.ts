@@ -295,7 +295,10 @@ describeInBrowser('rubric scoring screens in Chromium', () => {
     await page.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
     await confirm.getByRole('button', { name: 'Submit scores' }).click();
     const refusal = page.getByTestId('submit-error');
-    await expectText(refusal, '1 criteria have no score yet; give each a level from 1 to 5 or mark it “no evidence”.');
+    await expectText(
+      refusal,
+      'Criteria without a score yet: 1. Give each a level from 1 to 5 or mark it “no evidence”.',
+    );
     await page.getByTestId('not-scored').first().waitFor();
     await shot(page, 'scoring-refused-en');
 
