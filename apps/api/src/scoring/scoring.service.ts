@@ -7,7 +7,6 @@ import {
   type CriterionScore,
   type OtherRaterSheet,
   type RaterAssignment,
-  type Recommendation,
   type ReviewSummary,
   type SaveSheetRequest,
   type ScoreSheetView,
@@ -47,7 +46,11 @@ export class ScoringService {
   }
 
   async raters(kind: SubjectKind, id: string): Promise<RaterAssignment[]> {
-    await this.subjects.load(kind, id);
+    if (!(await this.repo.subject(kind, id))) throw new ApiException('subject-not-found');
+    return this.assignments(kind, id);
+  }
+
+  private async assignments(kind: SubjectKind, id: string): Promise<RaterAssignment[]> {
     return (await this.repo.sheetsOfSubject(kind, id)).map((s) => ({
       rater: { id: s.raterId, name: s.raterName, email: s.raterEmail, role: s.raterRole },
       status: s.status,
@@ -84,7 +87,7 @@ export class ScoringService {
       }
     });
     await this.scorecards.refresh(subject.postingId, subject.candidateId);
-    return this.raters(kind, id);
+    return this.assignments(kind, id);
   }
 
   async reviews(
@@ -133,7 +136,7 @@ export class ScoringService {
       await tx.upsertScores(sheet.id, rows);
       if (dto.recommendation !== undefined) await tx.setRecommendation(sheet.id, dto.recommendation);
     });
-    return this.sheet(kind, id, user);
+    return this.view(subject, await this.reread(sheet));
   }
 
   async submit(kind: SubjectKind, id: string, user: AuthUser): Promise<ScoreSheetView> {
@@ -160,7 +163,7 @@ export class ScoringService {
       );
     });
     await this.scorecards.refresh(subject.postingId, subject.candidateId);
-    return this.sheet(kind, id, user);
+    return this.view(subject, await this.reread(sheet));
   }
 
   async amend(kind: SubjectKind, id: string, dto: AmendRequest, user: AuthUser): Promise<ScoreSheetView> {
@@ -247,7 +250,7 @@ export class ScoringService {
       if (!changed) throw new ApiException('nothing-to-change');
     });
     await this.scorecards.refresh(subject.postingId, subject.candidateId);
-    return this.sheet(kind, id, user);
+    return this.view(subject, await this.reread(sheet));
   }
 
   /** The caller's sheet for a scoreable subject: 404 when not assigned, 409 while there is nothing to score. */
@@ -261,6 +264,13 @@ export class ScoringService {
     if (!sheet) throw new ApiException('not-assigned');
     if (!subject.completedAt) throw new ApiException('not-ready-to-score');
     return { subject, sheet };
+  }
+
+  /** The sheet as it is now (after a save, a submission or an amendment changed it); gone if HR unassigned it meanwhile. */
+  private async reread(sheet: ScoreSheetEntity): Promise<ScoreSheetEntity> {
+    const fresh = await this.repo.sheet(sheet.subjectKind, sheet.subjectId, sheet.raterId);
+    if (!fresh) throw new ApiException('not-assigned');
+    return fresh;
   }
 
   /** Checks a score against the rubric; returns the criterion's automatic level, or undefined when it has none. */
@@ -396,5 +406,3 @@ export function amendmentView(a: AmendmentWithAuthor): AmendmentView {
     after: JSON.parse(a.after) as AmendmentView['after'],
   };
 }
-
-export type { Recommendation };
