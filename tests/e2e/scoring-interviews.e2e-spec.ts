@@ -1,7 +1,7 @@
 import request from 'supertest';
 import type { RankingPage, RaterAssignment, ScorecardView } from '@rubricon/contracts';
 import { scheduleInterview } from '../factories/interviews';
-import { fullSheet, getSheet, scoreAndSubmit } from '../factories/scoring';
+import { fullSheet, getCsv, getSheet, scoreAndSubmit } from '../factories/scoring';
 import { createStaff } from '../factories/staff';
 import { databaseKinds } from '../support/databases';
 import { connectRoom, eventually } from '../support/interview-client';
@@ -84,17 +84,8 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('scoring live in
     const ended = await endedInterview(hostile);
     await scoreAndSubmit(url, a.token, 'interview', ended.id, () => 3);
     const csv = (
-      await request(url)
-        .get(`/api/scorecards/postings/${ended.postingId}/ranking.csv?search=HYPERLINK`)
-        .set(as(suite.token))
-        .buffer(true)
-        .parse((r, done) => {
-          const chunks: Buffer[] = [];
-          r.on('data', (c: Buffer) => chunks.push(c));
-          r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-        })
-        .expect(200)
-    ).body as string;
+      await getCsv(url, suite.token, `/api/scorecards/postings/${ended.postingId}/ranking.csv?search=HYPERLINK`)
+    ).text;
     expect(csv.startsWith('\uFEFF')).toBe(true);
     const lines = csv.slice(1).split('\r\n');
     expect(lines).toHaveLength(3); // header, the one candidate, the final empty string after the last CRLF

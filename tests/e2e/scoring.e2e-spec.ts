@@ -9,7 +9,7 @@ import type {
   ScoreSheetView,
 } from '@rubricon/contracts';
 import { createStaff } from '../factories/staff';
-import { assignRaters, fullSheet, getSheet, scoreAndSubmit, submittedAttempts } from '../factories/scoring';
+import { assignRaters, fullSheet, getCsv, getSheet, scoreAndSubmit, submittedAttempts } from '../factories/scoring';
 import { databaseKinds } from '../support/databases';
 import { useServerSuite } from '../support/server-suite';
 import { ADMIN, loginAs } from '../support/test-app';
@@ -299,24 +299,17 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('rubric scoring 
 
   it('exports the ranking and a scorecard as CSV with a BOM', async () => {
     const url = suite.server.url;
-    const res = await request(url)
-      .get(`/api/scorecards/postings/${postingId}/ranking.csv`)
-      .set(as(suite.token))
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
-      })
-      .expect(200);
-    expect(res.headers['content-type']).toContain('text/csv');
-    const csv = res.body as string;
+    const res = await getCsv(url, suite.token, `/api/scorecards/postings/${postingId}/ranking.csv`);
+    expect(res.type).toContain('text/csv');
+    const csv = res.text;
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(csv).toContain(fixture.attempts[0].candidateName);
-    await request(url)
-      .get(`/api/scorecards/postings/${postingId}/candidates/${candidateId}/csv`)
-      .set(as(suite.token))
-      .expect(200);
+    const card = (await getCsv(url, suite.token, `/api/scorecards/postings/${postingId}/candidates/${candidateId}/csv`))
+      .text;
+    expect(card.startsWith('\uFEFF')).toBe(true);
+    // Who said what: one column per rater who submitted, and the "no evidence" rater A gave.
+    expect(card).toContain(',Test interviewer,Test interviewer,mean,spread,flags\r\n');
+    expect(card).toContain('no evidence');
   });
 
   it('refuses a rater who is removed after submitting, and the scorecard to a pending rater', async () => {

@@ -105,3 +105,18 @@ export async function scoreAndSubmit(
   return (await request(url).post(`/api/scoring/subjects/${kind}/${id}/sheet/submit`).set(auth(token)).expect(200))
     .body;
 }
+
+/** GETs a CSV export as staff: the response (200 expected) with its body as UTF-8 text, the BOM kept. */
+export async function getCsv(url: string, token: string, path: string): Promise<{ type: string; text: string }> {
+  const res = await request(url)
+    .get(path)
+    .set(auth(token))
+    .buffer(true)
+    .parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on('data', (c: Buffer) => chunks.push(c));
+      r.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
+    })
+    .expect(200);
+  return { type: String(res.headers['content-type']), text: res.body as string };
+}
