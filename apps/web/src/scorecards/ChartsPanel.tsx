@@ -5,7 +5,7 @@ import { useTranslation } from '../i18n/staff';
 import { QueryView } from '../shell/PageState';
 import { pick } from '../assessments/text';
 import { CompetencyBars, DistributionChart } from './charts';
-import { formatScore } from './numbers';
+import { formatBand, formatScore } from './numbers';
 import { useScoreSummary } from './queries';
 
 /** A posting's distribution of totals and its mean competency profile, each a chart with its figures as a table. */
@@ -40,7 +40,7 @@ export function ChartsPanel({ postingId }: { postingId: string }) {
                 <FiguresTable
                   rows={data.distribution.map((b) => ({
                     key: `${b.from}`,
-                    name: `${formatScore(lang, b.from, 1)}–${formatScore(lang, b.to, 1)}`,
+                    name: formatBand(lang, b),
                     value: formatNumber(lang, b.count),
                   }))}
                   nameTitle={t('charts.range')}

@@ -10,7 +10,7 @@ import { useTranslation } from '../i18n/staff';
 import { QueryView } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
 import { CompetencyRadar } from './charts';
-import { FlagTags, RecommendationSummary, ScrollRegion } from './labels';
+import { FlagTags, RecommendationSummary, ScrollRegion, useCardTexts } from './labels';
 import { formatPercent100, formatScore } from './numbers';
 import { rankingPath, scorecardPath } from './paths';
 import { candidatesParam, useCompare } from './queries';
@@ -48,6 +48,7 @@ export function ComparePage() {
 function Comparison({ postingId, cards }: { postingId: string; cards: ScorecardView[] }) {
   const { t } = useTranslation('scorecards');
   const [lang] = useLang();
+  const texts = useCardTexts();
   // Competencies and questions in the order they first appear, across every candidate compared.
   const competencies = new Map<string, BilingualText>();
   const questions = new Map<string, BilingualText>();
@@ -61,7 +62,7 @@ function Comparison({ postingId, cards }: { postingId: string; cards: ScorecardV
       label: <strong>{t('scorecard.total')}</strong>,
       cells: cards.map((c) => (
         <strong key={c.candidate.id} data-testid="compare-total">
-          {c.total == null ? t('noScore') : t('outOfFive', { score: formatScore(lang, c.total) })}
+          {texts.total(c)}
         </strong>
       )),
     },
@@ -69,11 +70,7 @@ function Comparison({ postingId, cards }: { postingId: string; cards: ScorecardV
     {
       key: 'rank',
       label: t('scorecard.rank'),
-      cells: cards.map((c) =>
-        c.rank == null
-          ? t('ranking.notRanked')
-          : t('scorecard.rankValue', { rank: formatNumber(lang, c.rank), ranked: formatNumber(lang, c.ranked) }),
-      ),
+      cells: cards.map(texts.rank),
     },
     ...[...competencies].map(([id, label]) => ({
       key: `competency-${id}`,

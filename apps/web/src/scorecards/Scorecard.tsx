@@ -10,7 +10,7 @@ import { formatDateTime, formatNumber } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { CompetencyBars } from './charts';
-import { FlagTags, RecommendationSummary, ScrollRegion } from './labels';
+import { FlagTags, RecommendationSummary, ScrollRegion, useCardTexts } from './labels';
 import { formatPercent100, formatScore } from './numbers';
 
 type Level = 1 | 2 | 3;
@@ -27,6 +27,7 @@ const CHART_WIDTH = 600;
 export function Scorecard({ card, level = 1 }: { card: ScorecardView; level?: Level }) {
   const { t } = useTranslation('scorecards');
   const [lang] = useLang();
+  const texts = useCardTexts();
   const h = (offset: number, text: string, id?: string) =>
     createElement(
       Typography.Title,
@@ -50,23 +51,13 @@ export function Scorecard({ card, level = 1 }: { card: ScorecardView; level?: Le
           {
             key: 'total',
             label: t('scorecard.total'),
-            children: (
-              <strong data-testid="scorecard-total">
-                {card.total == null ? t('noScore') : t('outOfFive', { score: formatScore(lang, card.total) })}
-              </strong>
-            ),
+            children: <strong data-testid="scorecard-total">{texts.total(card)}</strong>,
           },
           { key: 'percent', label: t('scorecard.percent'), children: formatPercent100(lang, card.percent) },
           {
             key: 'rank',
             label: t('scorecard.rank'),
-            children:
-              card.rank == null
-                ? t('ranking.notRanked')
-                : t('scorecard.rankValue', {
-                    rank: formatNumber(lang, card.rank),
-                    ranked: formatNumber(lang, card.ranked),
-                  }),
+            children: texts.rank(card),
           },
           {
             key: 'recommendations',

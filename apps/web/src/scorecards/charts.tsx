@@ -15,7 +15,7 @@ import { SVGRenderer } from 'echarts/renderers';
 import ReactEChartsCore from 'echarts-for-react/lib/core';
 import { MAX_LEVEL, MIN_LEVEL } from '@rubricon/contracts';
 import { useLang } from '../i18n/lang';
-import { formatScore } from './numbers';
+import { formatBand, formatScore } from './numbers';
 
 // Only what these charts draw, so the staff app's scorecard chunk stays small; SVG prints sharply.
 // No animation: a chart is printed or captured as soon as it is drawn, never half-grown.
@@ -67,7 +67,7 @@ export function DistributionChart({
 }) {
   const { token } = theme.useToken();
   const [lang] = useLang();
-  const names = bins.map((b) => `${formatScore(lang, b.from, 1)}–${formatScore(lang, b.to, 1)}`);
+  const names = bins.map((b) => formatBand(lang, b));
   const option: Option = {
     animation: false,
     textStyle: { fontFamily: FONT, color: token.colorText },

@@ -15,6 +15,7 @@ import {
   type IccBand,
   type RecommendationCounts,
   type ScorecardFlag,
+  type ScorecardView,
 } from '@rubricon/contracts';
 import { App, Button, Flex, Space, Tag, theme, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
@@ -23,6 +24,20 @@ import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
 import { downloadFile } from './download';
 import { formatScore } from './numbers';
+
+/** A scorecard's total ("3.25 / 5" or "no score") and rank ("2 of 7" or "not ranked"), as the card and the comparison write them. */
+export function useCardTexts() {
+  const { t } = useTranslation('scorecards');
+  const [lang] = useLang();
+  return {
+    total: (card: ScorecardView) =>
+      card.total == null ? t('noScore') : t('outOfFive', { score: formatScore(lang, card.total) }),
+    rank: (card: ScorecardView) =>
+      card.rank == null
+        ? t('ranking.notRanked')
+        : t('scorecard.rankValue', { rank: formatNumber(lang, card.rank), ranked: formatNumber(lang, card.ranked) }),
+  };
+}
 
 const FLAG_ORDER: ScorecardFlag[] = ['spread', 'missing-rater', 'no-evidence', 'unassigned'];
 

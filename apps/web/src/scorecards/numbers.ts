@@ -9,6 +9,11 @@ export function formatScore(lang: Lang, value: number | null | undefined, digits
   return formatNumber(lang, value, { minimumFractionDigits: digits, maximumFractionDigits: digits });
 }
 
+/** A band of the totals' distribution ("3.0–3.5"), one decimal each end. */
+export function formatBand(lang: Lang, band: { from: number; to: number }): string {
+  return `${formatScore(lang, band.from, 1)}–${formatScore(lang, band.to, 1)}`;
+}
+
 /** A 0-100 percentage as the contracts send it, in the interface language ("63%"). */
 export function formatPercent100(lang: Lang, value: number | null | undefined): string {
   return value == null ? '—' : formatPercent(lang, value / 100);
