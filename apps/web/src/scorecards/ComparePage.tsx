@@ -2,7 +2,7 @@ import { ArrowLeftOutlined } from '@ant-design/icons';
 import { MAX_COMPARED, type BilingualText, type ScorecardView } from '@rubricon/contracts';
 import { Alert, Table, Typography } from 'antd';
 import type { ReactNode } from 'react';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { pick } from '../assessments/text';
 import { formatNumber } from '../i18n/format';
 import { useLang } from '../i18n/lang';
@@ -13,7 +13,7 @@ import { CompetencyRadar } from './charts';
 import { FlagTags, RecommendationSummary, ScrollRegion, useCardTexts } from './labels';
 import { formatPercent100, formatScore } from './numbers';
 import { rankingPath, scorecardPath } from './paths';
-import { candidatesParam, useCompare } from './queries';
+import { useCandidatesCards } from './compared';
 
 interface Measure {
   key: string;
@@ -25,8 +25,7 @@ interface Measure {
 export function ComparePage() {
   const postingId = useParams().postingId!;
   const { t } = useTranslation('scorecards');
-  const ids = candidatesParam(useSearchParams()[0].get('candidates'));
-  const compare = useCompare(postingId, ids);
+  const { ids, cards: compare } = useCandidatesCards(postingId);
   usePageTitle(t('compare.title'));
   return (
     <article aria-labelledby="compare-title">

@@ -1,11 +1,11 @@
 import { ArrowLeftOutlined, PrinterOutlined } from '@ant-design/icons';
 import { Alert, Button, Flex, Typography } from 'antd';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { Link, useParams } from 'react-router';
 import { useTranslation } from '../i18n/staff';
 import { QueryView } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
 import { rankingPath } from './paths';
-import { candidatesParam, useCompare } from './queries';
+import { useCandidatesCards } from './compared';
 import { Scorecard } from './Scorecard';
 import './scorecards.css';
 
@@ -13,8 +13,7 @@ import './scorecards.css';
 export function PrintScorecards() {
   const postingId = useParams().postingId!;
   const { t } = useTranslation('scorecards');
-  const ids = candidatesParam(useSearchParams()[0].get('candidates'));
-  const cards = useCompare(postingId, ids);
+  const { ids, cards } = useCandidatesCards(postingId);
   usePageTitle(t('print.title'));
   return (
     <div className="sc-print-root">

@@ -10,6 +10,7 @@ import type {
 } from '@rubricon/contracts';
 import { api } from '../api';
 import { postingKeys } from '../postings/queries';
+import { candidatesQuery } from './paths';
 
 /** Scorecards, rankings and agreement of a posting (HR, admin): every screen reads them through these hooks. */
 export const scorecardKeys = {
@@ -92,10 +93,7 @@ export function useScorecard(postingId: string, candidateId: string) {
 export function useCompare(postingId: string, candidateIds: string[]) {
   return useQuery({
     queryKey: scorecardKeys.compare(postingId, candidateIds),
-    queryFn: () =>
-      api<ScorecardView[]>(
-        `${postingPath(postingId)}/compare?${new URLSearchParams({ candidates: candidateIds.join(',') })}`,
-      ),
+    queryFn: () => api<ScorecardView[]>(`${postingPath(postingId)}/compare?${candidatesQuery(candidateIds)}`),
     enabled: candidateIds.length > 0,
   });
 }
