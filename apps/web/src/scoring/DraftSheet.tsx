@@ -1,4 +1,4 @@
-import { CheckCircleFilled, ExclamationCircleOutlined, RobotOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, ExclamationCircleOutlined } from '@ant-design/icons';
 import {
   MAX_EVIDENCE_CHARS,
   MIN_REASON_CHARS,
@@ -9,7 +9,7 @@ import {
 import { Alert, App, Button, Card, Col, Flex, Input, Modal, Row, Tag, theme, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { pick } from '../assessments/text';
-import { formatDateTime, formatPercent } from '../i18n/format';
+import { formatDateTime } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
 import {
@@ -22,7 +22,7 @@ import {
   type Draft,
   type DraftEntry,
 } from './draft';
-import { AnchorList, LevelScale, RecommendationChoice } from './parts';
+import { AnchorList, CriterionGroup, CriterionHeading, LevelScale, RecommendationChoice } from './parts';
 import { useSaveSheet, useSubmitSheet } from './queries';
 import { QuestionCard } from './QuestionView';
 
@@ -245,39 +245,20 @@ function CriterionEditor({
   const [lang] = useLang();
   const name = pick(c.name, lang);
   const base = `crit-${question.questionId}-${c.id}`.replace(/[^\w-]/g, '_');
-  const nameId = `${base}-name`;
   const override = isOverride(c, entry);
   const reasonMissing = needsReason(c, entry);
 
   return (
-    <div
-      role="group"
-      aria-labelledby={nameId}
-      data-testid="criterion"
-      data-criterion-id={c.id}
-      data-key={`${question.questionId}/${c.id}`}
-      style={{ borderTop: '1px solid rgba(5, 5, 5, 0.06)', paddingTop: 12 }}
-    >
+    <CriterionGroup question={question} criterion={c}>
       <Row gutter={[24, 8]}>
         <Col xs={24} lg={13}>
-          <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
-            <Typography.Text strong id={nameId}>
-              {name}
-            </Typography.Text>
-            <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-              {t('sheet.weight', { weight: formatPercent(lang, c.weight) })}
-            </Typography.Text>
-            {c.autoLevel !== null && (
-              <Tag icon={<RobotOutlined />} data-testid="auto-tag">
-                {override ? t('sheet.overrideTag') : t('sheet.autoTag')}
-              </Tag>
-            )}
+          <CriterionHeading question={question} criterion={c} overridden={override}>
             {missing && entry.level === undefined && (
               <Tag color="red" icon={<ExclamationCircleOutlined />} data-testid="not-scored">
                 {t('sheet.notScored')}
               </Tag>
             )}
-          </Flex>
+          </CriterionHeading>
           {c.autoLevel !== null && (
             <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }} data-testid="auto-level">
               {t('sheet.auto', { level: c.autoLevel })}
@@ -338,6 +319,6 @@ function CriterionEditor({
           <AnchorList criterion={c} level={entry.level} />
         </Col>
       </Row>
-    </div>
+    </CriterionGroup>
   );
 }

@@ -1,4 +1,4 @@
-import { EditOutlined, RobotOutlined } from '@ant-design/icons';
+import { EditOutlined } from '@ant-design/icons';
 import type {
   CriterionScore,
   OtherRaterSheet,
@@ -9,11 +9,19 @@ import type {
 import { Button, Card, Col, Flex, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { pick } from '../assessments/text';
-import { formatDateTime, formatPercent } from '../i18n/format';
+import { formatDateTime } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { AmendModal, type AmendTarget } from './AmendModal';
-import { AmendmentList, AnchorList, LevelTag, SheetStatusTag, useRecommendationText } from './parts';
+import {
+  AmendmentList,
+  AnchorList,
+  CriterionGroup,
+  CriterionHeading,
+  LevelTag,
+  SheetStatusTag,
+  useRecommendationText,
+} from './parts';
 import { QuestionCard } from './QuestionView';
 
 /**
@@ -153,30 +161,10 @@ function CriterionResult({
       score: find(o.scores),
     })),
   ];
-  const nameId = `res-${question.questionId}-${c.id}`.replace(/[^\w-]/g, '_');
 
   return (
-    <div
-      role="group"
-      aria-labelledby={nameId}
-      data-testid="criterion"
-      data-criterion-id={c.id}
-      data-key={`${question.questionId}/${c.id}`}
-      style={{ borderTop: '1px solid rgba(5, 5, 5, 0.06)', paddingTop: 12 }}
-    >
-      <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
-        <Typography.Text strong id={nameId}>
-          {name}
-        </Typography.Text>
-        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-          {t('sheet.weight', { weight: formatPercent(lang, c.weight) })}
-        </Typography.Text>
-        {c.autoLevel !== null && (
-          <Tag icon={<RobotOutlined />}>
-            {mine?.source === 'override' ? t('sheet.overrideTag') : t('sheet.autoTag')}
-          </Tag>
-        )}
-      </Flex>
+    <CriterionGroup question={question} criterion={c}>
+      <CriterionHeading question={question} criterion={c} overridden={mine?.source === 'override'} />
       <Row gutter={[24, 8]}>
         <Col xs={24} xl={14}>
           <Table<PanelRow>
@@ -250,6 +238,6 @@ function CriterionResult({
           <AnchorList criterion={c} level={myLevel} />
         </Col>
       </Row>
-    </div>
+    </CriterionGroup>
   );
 }

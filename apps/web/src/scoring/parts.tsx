@@ -1,4 +1,4 @@
-import { CheckCircleFilled, ClockCircleOutlined } from '@ant-design/icons';
+import { CheckCircleFilled, ClockCircleOutlined, RobotOutlined } from '@ant-design/icons';
 import {
   MAX_LEVEL,
   MIN_LEVEL,
@@ -6,12 +6,15 @@ import {
   type AmendmentView,
   type Recommendation,
   type RubricCriterionView,
+  type SheetCriterion,
+  type SheetQuestion,
   type SheetStatus,
   type SubjectKind,
 } from '@rubricon/contracts';
-import { Radio, Tag, theme, Typography } from 'antd';
+import { Flex, Radio, Tag, theme, Typography } from 'antd';
+import type { ReactNode } from 'react';
 import { pick } from '../assessments/text';
-import { formatDateTime } from '../i18n/format';
+import { formatDateTime, formatPercent } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { choiceToLevel, levelToChoice } from './draft';
@@ -62,6 +65,73 @@ export function AnchorList({
         );
       })}
     </dl>
+  );
+}
+
+/** The id of a criterion's heading, unique on the sheet and safe in the DOM. */
+function criterionNameId(question: SheetQuestion, criterion: SheetCriterion): string {
+  return `crit-${question.questionId}-${criterion.id}-name`.replace(/[^\w-]/g, '_');
+}
+
+/**
+ * One criterion of a question, while scoring and once submitted: a group named by its heading
+ * (`CriterionHeading`), carrying the hooks the browser tests find it by.
+ */
+export function CriterionGroup({
+  question,
+  criterion,
+  children,
+}: {
+  question: SheetQuestion;
+  criterion: SheetCriterion;
+  children: ReactNode;
+}) {
+  return (
+    <div
+      role="group"
+      aria-labelledby={criterionNameId(question, criterion)}
+      data-testid="criterion"
+      data-criterion-id={criterion.id}
+      data-key={`${question.questionId}/${criterion.id}`}
+      style={{ borderTop: '1px solid rgba(5, 5, 5, 0.06)', paddingTop: 12 }}
+    >
+      {children}
+    </div>
+  );
+}
+
+/**
+ * A criterion's name, its weight and, when it has an automatic level, whether the rater kept or
+ * overrode it; `children` adds tags after these.
+ */
+export function CriterionHeading({
+  question,
+  criterion,
+  overridden,
+  children,
+}: {
+  question: SheetQuestion;
+  criterion: SheetCriterion;
+  overridden: boolean;
+  children?: ReactNode;
+}) {
+  const { t } = useTranslation('scoring');
+  const [lang] = useLang();
+  return (
+    <Flex gap={8} wrap align="center" style={{ marginBottom: 8 }}>
+      <Typography.Text strong id={criterionNameId(question, criterion)}>
+        {pick(criterion.name, lang)}
+      </Typography.Text>
+      <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+        {t('sheet.weight', { weight: formatPercent(lang, criterion.weight) })}
+      </Typography.Text>
+      {criterion.autoLevel !== null && (
+        <Tag icon={<RobotOutlined />} data-testid="auto-tag">
+          {overridden ? t('sheet.overrideTag') : t('sheet.autoTag')}
+        </Tag>
+      )}
+      {children}
+    </Flex>
   );
 }
 
