@@ -29,6 +29,35 @@ function Agreement({ data }: { data: PostingAgreement }) {
   const { t } = useTranslation('scorecards');
   const [lang] = useLang();
   const overall = data.overall;
+  // Alpha and ICC with their readings, the same for the whole posting and for each criterion.
+  const figures: { key: string; label: string; numeric: boolean; render: (f: AgreementFigures) => React.ReactNode }[] =
+    [
+      {
+        key: 'alphaOrdinal',
+        label: t('agreement.alphaOrdinal'),
+        numeric: true,
+        render: (f) => formatCoefficient(lang, f.alphaOrdinal),
+      },
+      {
+        key: 'alphaInterval',
+        label: t('agreement.alphaInterval'),
+        numeric: true,
+        render: (f) => formatCoefficient(lang, f.alphaInterval),
+      },
+      {
+        key: 'alphaBand',
+        label: t('agreement.alphaBand'),
+        numeric: false,
+        render: (f) => <AlphaBandTag band={f.alphaBand} />,
+      },
+      {
+        key: 'icc21',
+        label: 'ICC(2,1)',
+        numeric: true,
+        render: (f) => formatCoefficient(lang, f.icc?.values['ICC(2,1)']),
+      },
+      { key: 'iccBand', label: t('agreement.iccBand'), numeric: false, render: (f) => <IccBandTag band={f.iccBand} /> },
+    ];
   return (
     <div data-testid="agreement">
       <Card size="small" title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('agreement.explainTitle')}</h2>}>
@@ -58,27 +87,7 @@ function Agreement({ data }: { data: PostingAgreement }) {
                 label: t('agreement.units'),
                 children: <span title={t('agreement.unitsHint')}>{formatNumber(lang, overall.units)}</span>,
               },
-              {
-                key: 'alphaOrdinal',
-                label: t('agreement.alphaOrdinal'),
-                children: formatCoefficient(lang, overall.alphaOrdinal),
-              },
-              {
-                key: 'alphaInterval',
-                label: t('agreement.alphaInterval'),
-                children: formatCoefficient(lang, overall.alphaInterval),
-              },
-              {
-                key: 'alphaBand',
-                label: t('agreement.alphaBand'),
-                children: <AlphaBandTag band={overall.alphaBand} />,
-              },
-              {
-                key: 'icc21',
-                label: 'ICC(2,1)',
-                children: formatCoefficient(lang, overall.icc?.values['ICC(2,1)']),
-              },
-              { key: 'iccBand', label: t('agreement.iccBand'), children: <IccBandTag band={overall.iccBand} /> },
+              ...figures.map((f) => ({ key: f.key, label: f.label, children: f.render(overall) })),
             ]}
           />
           <Typography.Title level={3} style={{ fontSize: 16, marginTop: 16 }}>
@@ -109,30 +118,12 @@ function Agreement({ data }: { data: PostingAgreement }) {
               align: 'right',
               render: (_, c) => formatNumber(lang, c.units),
             },
-            {
-              title: t('agreement.alphaOrdinal'),
-              key: 'alphaOrdinal',
-              align: 'right',
-              render: (_, c) => formatCoefficient(lang, c.alphaOrdinal),
-            },
-            {
-              title: t('agreement.alphaInterval'),
-              key: 'alphaInterval',
-              align: 'right',
-              render: (_, c) => formatCoefficient(lang, c.alphaInterval),
-            },
-            {
-              title: t('agreement.alphaBand'),
-              key: 'alphaBand',
-              render: (_, c) => <AlphaBandTag band={c.alphaBand} />,
-            },
-            {
-              title: 'ICC(2,1)',
-              key: 'icc',
-              align: 'right',
-              render: (_, c) => formatCoefficient(lang, c.icc?.values['ICC(2,1)']),
-            },
-            { title: t('agreement.iccBand'), key: 'iccBand', render: (_, c) => <IccBandTag band={c.iccBand} /> },
+            ...figures.map((f) => ({
+              title: f.label,
+              key: f.key,
+              align: f.numeric ? ('right' as const) : undefined,
+              render: (_: unknown, c: CriterionAgreement) => f.render(c),
+            })),
           ]}
         />
       </ScrollRegion>
