@@ -10,7 +10,7 @@ import { formatCoefficient, formatOffset, formatScore } from './numbers';
 import { useAgreement } from './queries';
 
 /** Below this many rated answers the figures are read as a hint only. */
-export const FEW_UNITS = 30;
+const FEW_UNITS = 30;
 /** An offset within this of 0 reads as "in line" with the panel. */
 const EVEN = 0.25;
 

@@ -42,7 +42,7 @@ export function useCardTexts() {
 const FLAG_ORDER: ScorecardFlag[] = ['spread', 'missing-rater', 'no-evidence', 'unassigned'];
 
 /** A scorecard flag as a tag whose tooltip (and accessible description) says what it means. */
-export function FlagTag({ flag }: { flag: ScorecardFlag }) {
+function FlagTag({ flag }: { flag: ScorecardFlag }) {
   const { t } = useTranslation('scorecards');
   const { token } = theme.useToken();
   const hint = t(`flagHints.${flag}`, { levels: SPREAD_FLAG_LEVELS });
