@@ -7,8 +7,8 @@ import {
   type SheetCriterion,
   type SheetQuestion,
 } from '@rubricon/contracts';
-import { Alert, App, Button, Flex, Input, Modal, Typography } from 'antd';
-import { useState } from 'react';
+import { Alert, App, Button, Flex, Input, Modal, Typography, type GetProps } from 'antd';
+import { useState, type ReactNode } from 'react';
 import { pick } from '../assessments/text';
 import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
@@ -102,6 +102,7 @@ function AmendForm({
     target.kind === 'score'
       ? level !== initialLevel || evidence !== initialEvidence
       : recommendation !== target.recommendation;
+  const reasonShort = tried && !reasonOk(reason);
   const ok = reasonOk(reason) && changed && (target.kind === 'recommendation' || level !== undefined);
 
   const submit = () => {
@@ -137,18 +138,13 @@ function AmendForm({
               <LevelScale labelledBy="amend-level-label" value={level} onChange={setLevel} />
             </div>
             <AnchorList criterion={target.criterion} level={level} />
-            <div>
-              <label htmlFor="amend-evidence" style={{ display: 'block', marginBottom: 4 }}>
-                {t('sheet.evidence')}
-              </label>
-              <Input.TextArea
-                id="amend-evidence"
-                value={evidence}
-                maxLength={MAX_EVIDENCE_CHARS}
-                autoSize={{ minRows: 2, maxRows: 8 }}
-                onChange={(e) => setEvidence(e.target.value)}
-              />
-            </div>
+            <NoteField
+              id="amend-evidence"
+              label={t('sheet.evidence')}
+              value={evidence}
+              autoSize={{ minRows: 2, maxRows: 8 }}
+              onChange={(e) => setEvidence(e.target.value)}
+            />
             <AmendmentList amendments={target.score?.amendments ?? []} />
           </>
         ) : (
@@ -163,27 +159,19 @@ function AmendForm({
             />
           </div>
         )}
-        <div>
-          <label htmlFor="amend-reason" style={{ display: 'block', marginBottom: 4 }}>
-            {t('sheet.amendReason')}
-          </label>
-          <Input.TextArea
-            id="amend-reason"
-            value={reason}
-            maxLength={MAX_EVIDENCE_CHARS}
-            status={tried && !reasonOk(reason) ? 'error' : undefined}
-            autoSize={{ minRows: 2, maxRows: 6 }}
-            aria-describedby="amend-reason-hint"
-            onChange={(e) => setReason(e.target.value)}
-          />
-          <Typography.Text
-            id="amend-reason-hint"
-            type={tried && !reasonOk(reason) ? 'danger' : 'secondary'}
-            style={{ fontSize: 12 }}
-          >
+        <NoteField
+          id="amend-reason"
+          label={t('sheet.amendReason')}
+          value={reason}
+          status={reasonShort ? 'error' : undefined}
+          autoSize={{ minRows: 2, maxRows: 6 }}
+          aria-describedby="amend-reason-hint"
+          onChange={(e) => setReason(e.target.value)}
+        >
+          <Typography.Text id="amend-reason-hint" type={reasonShort ? 'danger' : 'secondary'} style={{ fontSize: 12 }}>
             {t('sheet.amendReasonHint', { min: MIN_REASON_CHARS })}
           </Typography.Text>
-        </div>
+        </NoteField>
         {tried && !changed && (
           <Typography.Text type="danger" role="alert">
             {t('sheet.amendNothing')}
@@ -200,5 +188,23 @@ function AmendForm({
         </Flex>
       </Flex>
     </form>
+  );
+}
+
+/** A labelled note of at most MAX_EVIDENCE_CHARS; `children` (a hint) follows the field. */
+function NoteField({
+  id,
+  label,
+  children,
+  ...field
+}: { id: string; label: string; children?: ReactNode } & GetProps<typeof Input.TextArea>) {
+  return (
+    <div>
+      <label htmlFor={id} style={{ display: 'block', marginBottom: 4 }}>
+        {label}
+      </label>
+      <Input.TextArea id={id} maxLength={MAX_EVIDENCE_CHARS} {...field} />
+      {children}
+    </div>
   );
 }
