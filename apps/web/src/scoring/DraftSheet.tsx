@@ -6,7 +6,7 @@ import {
   type SheetCriterion,
   type SheetQuestion,
 } from '@rubricon/contracts';
-import { Alert, App, Button, Card, Col, Flex, Input, Modal, Row, Tag, theme, Typography } from 'antd';
+import { Alert, App, Button, Col, Flex, Input, Modal, Row, Tag, theme, Typography } from 'antd';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { pick } from '../assessments/text';
 import { formatDateTime } from '../i18n/format';
@@ -22,7 +22,7 @@ import {
   type Draft,
   type DraftEntry,
 } from './draft';
-import { AnchorList, CriterionGroup, CriterionHeading, LevelScale, RecommendationChoice } from './parts';
+import { AnchorList, CriterionGroup, CriterionHeading, LevelScale, RecommendationChoice, SheetSection } from './parts';
 import { useSaveSheet, useSubmitSheet } from './queries';
 import { QuestionCard } from './QuestionView';
 
@@ -145,19 +145,14 @@ export function DraftSheet({ view }: { view: ScoreSheetView }) {
         </QuestionCard>
       ))}
 
-      <Card size="small">
-        <section aria-labelledby="recommendation-title">
-          <Typography.Title id="recommendation-title" level={2} style={{ fontSize: 16, marginTop: 0 }}>
-            {t('sheet.recommendation')}
-          </Typography.Title>
-          <Typography.Paragraph type="secondary">{t('sheet.recommendationHint')}</Typography.Paragraph>
-          <RecommendationChoice
-            labelledBy="recommendation-title"
-            value={draft.recommendation}
-            onChange={(recommendation) => change((d) => ({ ...d, recommendation }))}
-          />
-        </section>
-      </Card>
+      <SheetSection id="recommendation-title" title={t('sheet.recommendation')}>
+        <Typography.Paragraph type="secondary">{t('sheet.recommendationHint')}</Typography.Paragraph>
+        <RecommendationChoice
+          labelledBy="recommendation-title"
+          value={draft.recommendation}
+          onChange={(recommendation) => change((d) => ({ ...d, recommendation }))}
+        />
+      </SheetSection>
 
       <div style={{ position: 'sticky', bottom: 0, zIndex: 2, paddingBlock: 8, background: token.colorBgLayout }}>
         {submitError !== null && (

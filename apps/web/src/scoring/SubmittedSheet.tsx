@@ -6,7 +6,7 @@ import type {
   SheetCriterion,
   SheetQuestion,
 } from '@rubricon/contracts';
-import { Button, Card, Col, Flex, Row, Table, Tag, Typography } from 'antd';
+import { Button, Col, Flex, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { pick } from '../assessments/text';
 import { formatDateTime } from '../i18n/format';
@@ -19,6 +19,7 @@ import {
   CriterionGroup,
   CriterionHeading,
   LevelTag,
+  SheetSection,
   SheetStatusTag,
   useRecommendationText,
 } from './parts';
@@ -51,27 +52,22 @@ export function SubmittedSheet({ view }: { view: ScoreSheetView }) {
           </Flex>
         </QuestionCard>
       ))}
-      <Card size="small">
-        <section aria-labelledby="recommendation-title" data-testid="my-recommendation">
-          <Typography.Title id="recommendation-title" level={2} style={{ fontSize: 16, marginTop: 0 }}>
-            {t('sheet.recommendation')}
-          </Typography.Title>
-          <Flex align="center" gap={12} wrap>
-            <Tag color="blue" data-testid="recommendation">
-              {recommendationText(view.recommendation)}
-            </Tag>
-            <Button
-              size="small"
-              icon={<EditOutlined />}
-              onClick={() => setTarget({ kind: 'recommendation', recommendation: view.recommendation })}
-              aria-label={t('sheet.amendRecommendation')}
-            >
-              {t('sheet.amend')}
-            </Button>
-          </Flex>
-          <AmendmentList amendments={view.recommendationAmendments} />
-        </section>
-      </Card>
+      <SheetSection id="recommendation-title" title={t('sheet.recommendation')} testId="my-recommendation">
+        <Flex align="center" gap={12} wrap>
+          <Tag color="blue" data-testid="recommendation">
+            {recommendationText(view.recommendation)}
+          </Tag>
+          <Button
+            size="small"
+            icon={<EditOutlined />}
+            onClick={() => setTarget({ kind: 'recommendation', recommendation: view.recommendation })}
+            aria-label={t('sheet.amendRecommendation')}
+          >
+            {t('sheet.amend')}
+          </Button>
+        </Flex>
+        <AmendmentList amendments={view.recommendationAmendments} />
+      </SheetSection>
       <AmendModal view={view} target={target} onClose={() => setTarget(null)} />
     </Flex>
   );
@@ -83,43 +79,38 @@ function OtherRaters({ view }: { view: ScoreSheetView }) {
   const [lang] = useLang();
   const recommendationText = useRecommendationText();
   return (
-    <Card size="small">
-      <section aria-labelledby="others-title">
-        <Typography.Title id="others-title" level={2} style={{ fontSize: 16, marginTop: 0 }}>
-          {t('sheet.others')}
-        </Typography.Title>
-        {view.others === null ? (
-          <Typography.Text type="secondary">{t('sheet.othersHidden')}</Typography.Text>
-        ) : view.others.length === 0 ? (
-          <Typography.Text type="secondary">{t('sheet.noOthers')}</Typography.Text>
-        ) : (
-          <Table<OtherRaterSheet>
-            rowKey={(o) => o.rater.id}
-            size="small"
-            pagination={false}
-            aria-label={t('sheet.others')}
-            dataSource={view.others}
-            onRow={(o) =>
-              ({ 'data-testid': 'other-rater', 'data-rater-id': o.rater.id }) as React.HTMLAttributes<HTMLElement>
-            }
-            columns={[
-              { title: t('sheet.rater'), key: 'rater', render: (_, o) => o.rater.name },
-              { title: t('raters.status'), key: 'status', render: (_, o) => <SheetStatusTag status={o.status} /> },
-              {
-                title: t('raters.submittedAt'),
-                key: 'submittedAt',
-                render: (_, o) => (o.submittedAt ? formatDateTime(lang, o.submittedAt) : '—'),
-              },
-              {
-                title: t('sheet.recommendation'),
-                key: 'recommendation',
-                render: (_, o) => (o.status === 'submitted' ? recommendationText(o.recommendation) : '—'),
-              },
-            ]}
-          />
-        )}
-      </section>
-    </Card>
+    <SheetSection id="others-title" title={t('sheet.others')}>
+      {view.others === null ? (
+        <Typography.Text type="secondary">{t('sheet.othersHidden')}</Typography.Text>
+      ) : view.others.length === 0 ? (
+        <Typography.Text type="secondary">{t('sheet.noOthers')}</Typography.Text>
+      ) : (
+        <Table<OtherRaterSheet>
+          rowKey={(o) => o.rater.id}
+          size="small"
+          pagination={false}
+          aria-label={t('sheet.others')}
+          dataSource={view.others}
+          onRow={(o) =>
+            ({ 'data-testid': 'other-rater', 'data-rater-id': o.rater.id }) as React.HTMLAttributes<HTMLElement>
+          }
+          columns={[
+            { title: t('sheet.rater'), key: 'rater', render: (_, o) => o.rater.name },
+            { title: t('raters.status'), key: 'status', render: (_, o) => <SheetStatusTag status={o.status} /> },
+            {
+              title: t('raters.submittedAt'),
+              key: 'submittedAt',
+              render: (_, o) => (o.submittedAt ? formatDateTime(lang, o.submittedAt) : '—'),
+            },
+            {
+              title: t('sheet.recommendation'),
+              key: 'recommendation',
+              render: (_, o) => (o.status === 'submitted' ? recommendationText(o.recommendation) : '—'),
+            },
+          ]}
+        />
+      )}
+    </SheetSection>
   );
 }
 

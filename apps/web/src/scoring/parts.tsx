@@ -11,7 +11,7 @@ import {
   type SheetStatus,
   type SubjectKind,
 } from '@rubricon/contracts';
-import { Flex, Radio, Tag, theme, Typography } from 'antd';
+import { Card, Flex, Radio, Tag, theme, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { pick } from '../assessments/text';
 import { formatDateTime, formatPercent } from '../i18n/format';
@@ -65,6 +65,30 @@ export function AnchorList({
         );
       })}
     </dl>
+  );
+}
+
+/** A titled card of the sheet below the questions (other raters, the recommendation), named by its heading. */
+export function SheetSection({
+  id,
+  title,
+  testId,
+  children,
+}: {
+  id: string;
+  title: string;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <Card size="small">
+      <section aria-labelledby={id} data-testid={testId}>
+        <Typography.Title id={id} level={2} style={{ fontSize: 16, marginTop: 0 }}>
+          {title}
+        </Typography.Title>
+        {children}
+      </section>
+    </Card>
   );
 }
 
