@@ -4,11 +4,9 @@ import { Alert, App, Button, Card, Flex, Select, Table, Tag, Typography } from '
 import { useState } from 'react';
 import { Link } from 'react-router';
 import { CAN, useCan, useMe } from '../auth/session';
-import { formatDateTime } from '../i18n/format';
-import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
 import { PageError, PageLoading } from '../shell/PageState';
-import { sheetPath, SheetStatusTag } from './parts';
+import { sheetPath, SheetStatusTag, useWhenText } from './parts';
 import { useRaterOptions, useRaters, useSetRaters } from './queries';
 
 /**
@@ -55,7 +53,6 @@ function RatersPanelBody({ kind, id }: { kind: SubjectKind; id: string }) {
 function RatersEditor({ kind, id, current }: { kind: SubjectKind; id: string; current: RaterAssignment[] }) {
   const { t } = useTranslation('scoring');
   const { t: common } = useTranslation();
-  const [lang] = useLang();
   const errorText = useErrorText();
   const { message } = App.useApp();
   const me = useMe().data;
@@ -66,7 +63,7 @@ function RatersEditor({ kind, id, current }: { kind: SubjectKind; id: string; cu
   const value = chosen ?? currentIds;
   const locked = new Set(current.filter((r) => r.status === 'submitted').map((r) => r.rater.id));
   const changed = value.length !== currentIds.length || value.some((v) => !currentIds.includes(v));
-  const when = (iso: string | null) => (iso ? formatDateTime(lang, iso) : '—');
+  const when = useWhenText();
   const mine = me && current.some((r) => r.rater.id === me.id);
 
   // Everyone assigned is choosable even if the options list lacks them (deactivated since).

@@ -1,13 +1,11 @@
 import type { ReviewSummary, SheetStatus } from '@rubricon/contracts';
 import { Table, Tabs, Typography } from 'antd';
 import { Link } from 'react-router';
-import { formatDateTime } from '../i18n/format';
-import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { PageError } from '../shell/PageState';
 import { useFilterParams } from '../shell/filter-params';
 import { usePageTitle } from '../shell/page-title';
-import { BlindTag, KindTag, sheetPath } from './parts';
+import { BlindTag, KindTag, sheetPath, useWhenText } from './parts';
 import { useMySheets } from './queries';
 
 const TABS: SheetStatus[] = ['pending', 'submitted'];
@@ -16,12 +14,11 @@ const TABS: SheetStatus[] = ['pending', 'submitted'];
 export function ReviewsPage() {
   const { t } = useTranslation('scoring');
   const { t: common } = useTranslation();
-  const [lang] = useLang();
   const { params, page, pageSize, update } = useFilterParams();
   const status = TABS.find((s) => s === params.get('status')) ?? 'pending';
   const sheets = useMySheets({ status, page, pageSize });
   usePageTitle(t('reviews.title'));
-  const when = (iso: string | null) => (iso ? formatDateTime(lang, iso) : '—');
+  const when = useWhenText();
 
   return (
     <section aria-labelledby="reviews-title">

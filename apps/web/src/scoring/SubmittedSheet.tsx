@@ -9,7 +9,6 @@ import type {
 import { Button, Col, Flex, Row, Table, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { pick } from '../assessments/text';
-import { formatDateTime } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { AmendModal, type AmendTarget } from './AmendModal';
@@ -22,6 +21,7 @@ import {
   SheetSection,
   SheetStatusTag,
   useRecommendationText,
+  useWhenText,
 } from './parts';
 import { QuestionCard } from './QuestionView';
 
@@ -76,7 +76,7 @@ export function SubmittedSheet({ view }: { view: ScoreSheetView }) {
 /** Who else scores this candidate, whether they have submitted, and their recommendation once they have. */
 function OtherRaters({ view }: { view: ScoreSheetView }) {
   const { t } = useTranslation('scoring');
-  const [lang] = useLang();
+  const when = useWhenText();
   const recommendationText = useRecommendationText();
   return (
     <SheetSection id="others-title" title={t('sheet.others')}>
@@ -100,7 +100,7 @@ function OtherRaters({ view }: { view: ScoreSheetView }) {
             {
               title: t('raters.submittedAt'),
               key: 'submittedAt',
-              render: (_, o) => (o.submittedAt ? formatDateTime(lang, o.submittedAt) : '—'),
+              render: (_, o) => when(o.submittedAt),
             },
             {
               title: t('sheet.recommendation'),

@@ -68,6 +68,12 @@ export function AnchorList({
   );
 }
 
+/** A time in the interface language, or a dash when there is none (not yet assigned, submitted…). */
+export function useWhenText(): (iso: string | null) => string {
+  const [lang] = useLang();
+  return (iso) => (iso ? formatDateTime(lang, iso) : '—');
+}
+
 /** A titled card of the sheet below the questions (other raters, the recommendation), named by its heading. */
 export function SheetSection({
   id,
