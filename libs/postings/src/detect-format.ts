@@ -22,15 +22,16 @@ function extensionOf(filename: string): string | undefined {
   return dot > 0 ? base.slice(dot + 1).toLowerCase() : undefined;
 }
 
-/** Does a tab-separated header row (序号 发布职位 工作职责 … / Title Duties …) appear early on? */
+/**
+ * Is there a tab-separated header row (序号 发布职位 工作职责 … / Title Duties …)? Anywhere in the
+ * file: a table may follow a long preamble. The header test refuses rows of many or long cells first.
+ */
 function looksLikeTsv(text: string): boolean {
-  return text
-    .split('\n')
-    .slice(0, 50)
-    .some((line) => line.includes('\t') && looksLikeHeader(line.split('\t')));
+  return text.split('\n').some((line) => line.includes('\t') && looksLikeHeader(line.split('\t')));
 }
 
-const HTML_TAG_START = /<(!doctype|html|body|div|p|ul|ol|li|h[1-6]|table|tr|td|br|section|article|span|strong)\b/i;
+export const HTML_TAG_START =
+  /<(!doctype|html|body|div|p|ul|ol|li|h[1-6]|table|tr|td|br|section|article|span|strong)\b/i;
 
 /**
  * An HTML tag: its start, and a `>` somewhere after it. (As one pattern, `…\b[^>]*>`, a file of

@@ -25,7 +25,15 @@ describe(`${parsePostingsDocument.name} on hand-written postings`, () => {
       'Keep crash rate below 0.1% and cold start under 1.5 s by profiling and fixing performance issues.',
     );
     expect(posting.requirements[5]).toBe('Knowledge of EMV, tokenisation or NFC payments.');
-    expect(doc.warnings).toEqual([]);
+    // The introduction paragraph is not a duty; it is said so, with its line.
+    expect(doc.warnings).toEqual([
+      expect.objectContaining({
+        code: 'intro-skipped',
+        posting: 0,
+        line: 7,
+        params: expect.objectContaining({ count: 1 }),
+      }),
+    ]);
   });
 
   it('reads a Chinese TXT posting with 岗位职责/任职要求 labels and 1、 numbering', () => {
@@ -132,7 +140,15 @@ describe(`${parsePostingsDocument.name} on hand-written postings`, () => {
     const doc = parsePostingsDocument({ content: tsv, filename: 'a.tsv' });
     expect(doc.postings[0].headcount).toBeUndefined();
     expect(doc.postings[0].duties).toEqual(['对账。']);
-    expect(doc.warnings).toEqual(['Row 2 (清算专员): headcount “若干” is not a number; it was left empty.']);
+    expect(doc.warnings).toEqual([
+      {
+        code: 'headcount-invalid',
+        message: 'Row 2 (清算专员): headcount “若干” is not a number; it was left empty.',
+        params: { row: 2, value: '若干' },
+        posting: 0,
+        line: 2,
+      },
+    ]);
   });
 
   it('joins a wrapped list item back into one line', () => {

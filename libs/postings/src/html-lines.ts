@@ -1,7 +1,7 @@
 import type { DocLine } from './types';
 import { decodeEntities } from './entities';
 import { htmlTokens } from './html-tokens';
-import { splitNumbered, splitSentences } from './split-items';
+import { splitNumbered, splitSentences, type NumberedItem } from './split-items';
 import { hasContent, normalizeSpace } from './text-utils';
 
 const BLOCK = new Set([
@@ -51,9 +51,12 @@ const MAX_DEPTH = 64;
  * headings, `<li>` items, `<p>`/`<div>`/`<br>` text lines. Text sitting directly inside `<ol>` or
  * `<ul>` (list items whose `<li>` tags were lost) is split into one item per sentence.
  */
-export function readHtmlLines(html: string): DocLine[] {
+export function readHtmlLines(html: string, firstLine = 1): DocLine[] {
   const lines: DocLine[] = [];
   const open: string[] = [];
+  const lineOf = lineNumbers(html, firstLine);
+  // Where the current block's first text starts, for the line number of what it becomes.
+  let blockStart = -1;
   // The text of the current block, and whether all of it (but whitespace) was bold.
   let parts: string[] = [];
   let allStrong = true;
@@ -62,15 +65,18 @@ export function readHtmlLines(html: string): DocLine[] {
   const flush = () => {
     const text = normalizeSpace(decodeEntities(parts.join('')));
     const strong = allStrong;
+    const source = blockStart < 0 ? undefined : lineOf(blockStart);
     parts = [];
     allStrong = true;
+    blockStart = -1;
     if (!hasContent(text)) return;
     // One push per line: spreading tens of thousands of items into push() overflows the stack.
-    for (const line of classify(text, strong, open)) lines.push(line);
+    for (const line of classify(text, strong, open)) lines.push(source === undefined ? line : { ...line, source });
   };
 
   for (const token of htmlTokens(html)) {
     if (token.kind === 'text') {
+      if (blockStart < 0 && token.text.trim() !== '') blockStart = token.at;
       parts.push(token.text);
       allStrong &&= strongDepth > 0 || token.text.trim() === '';
       continue;
@@ -97,6 +103,22 @@ export function readHtmlLines(html: string): DocLine[] {
   return lines;
 }
 
+/** offset → 1-based line number (counting from `firstLine`), by binary search over the newlines. */
+function lineNumbers(text: string, firstLine: number): (offset: number) => number {
+  const newlines: number[] = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) newlines.push(i);
+  return (offset) => {
+    let low = 0;
+    let high = newlines.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (newlines[mid] < offset) low = mid + 1;
+      else high = mid;
+    }
+    return firstLine + low;
+  };
+}
+
 function classify(text: string, strong: boolean, open: string[]): DocLine[] {
   const heading = [...open].reverse().find((tag) => /^h[1-6]$/.test(tag));
   if (heading) return [{ kind: 'heading', level: Number(heading[1]), text }];
@@ -104,13 +126,19 @@ function classify(text: string, strong: boolean, open: string[]): DocLine[] {
   const innermost = open[open.length - 1];
   if (inItem) {
     const numbered = splitNumbered(text);
-    if (numbered) return numbered.map(({ ordinal, text: t }) => ({ kind: 'item' as const, ordinal, text: t }));
-    return [{ kind: 'item', text, ...(strong ? { strong } : {}) }];
+    if (numbered) return numberedLines(numbered);
+    return [{ kind: 'item', marker: 'li', text, ...(strong ? { strong } : {}) }];
   }
   if (innermost === 'ol' || innermost === 'ul') {
-    return splitSentences(text).map((t) => ({ kind: 'item' as const, text: t }));
+    const numbered = splitNumbered(text);
+    if (numbered) return numberedLines(numbered);
+    return splitSentences(text).map((t) => ({ kind: 'item' as const, marker: 'li', text: t }));
   }
   const numbered = splitNumbered(text);
-  if (numbered) return numbered.map(({ ordinal, text: t }) => ({ kind: 'item' as const, ordinal, text: t }));
+  if (numbered) return numberedLines(numbered);
   return [{ kind: 'text', text, ...(strong ? { strong } : {}) }];
+}
+
+function numberedLines(items: NumberedItem[]): DocLine[] {
+  return items.map(({ ordinal, style, text }) => ({ kind: 'item' as const, ordinal, marker: style, text }));
 }

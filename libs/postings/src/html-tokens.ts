@@ -1,14 +1,29 @@
 import { memoFirst, memoIndexOf, skipSpace } from './scan';
 
 /** A piece of HTML as the line reader needs it; comments and script/style/head/template are dropped. */
-export type HtmlToken =
-  { kind: 'text'; text: string } | { kind: 'tag'; name: string; closing: boolean; selfClosing: boolean };
+export type HtmlToken = { at: number } & (
+  { kind: 'text'; text: string } | { kind: 'tag'; name: string; closing: boolean; selfClosing: boolean }
+);
+
+/**
+ * The elements a posting page may hold. Anything else that looks like a tag (`Map<String, List>`
+ * written without entities) is text, as the author meant it.
+ */
+const ELEMENTS = new Set(
+  (
+    'a abbr address article aside b bdi bdo big blockquote body br button caption center cite code col colgroup ' +
+    'dd del details dfn div dl dt em figcaption figure font footer form h1 h2 h3 h4 h5 h6 head header hr html i ' +
+    'img input ins kbd label legend li link main mark meta nav noscript o:p ol p picture pre q s samp script ' +
+    'section small source span strike strong style sub summary sup svg table tbody td template tfoot th thead ' +
+    'time title tr tt u ul var wbr'
+  ).split(' '),
+);
 
 /** Elements skipped whole, with their content, when they are closed (the names are matched case-sensitively). */
 const SKIPPED = ['script', 'style', 'head', 'template'];
 const WORD = /\w/;
 const NAME_START = /[a-zA-Z]/;
-const NAME_CHAR = /[\w-]/;
+const NAME_CHAR = /[\w:-]/;
 
 function isWordAt(html: string, index: number): boolean {
   return index < html.length && WORD.test(html[index]);
@@ -30,7 +45,7 @@ export function* htmlTokens(html: string): Generator<HtmlToken> {
     if (html[i] !== '<') {
       const lt = nextLt(i);
       const end = lt < 0 ? html.length : lt;
-      yield { kind: 'text', text: html.slice(i, end) };
+      yield { kind: 'text', text: html.slice(i, end), at: i };
       i = end;
       continue;
     }
@@ -38,6 +53,14 @@ export function* htmlTokens(html: string): Generator<HtmlToken> {
       const end = nextCommentEnd(i + 4);
       if (end >= 0) {
         i = end + 3;
+        continue;
+      }
+    }
+    if (html[i + 1] === '!' || html[i + 1] === '?') {
+      // `<!doctype html>`, `<![CDATA[`, `<?xml …?>`: declarations, not content.
+      const end = nextGt(i + 2);
+      if (end >= 0) {
+        i = end + 1;
         continue;
       }
     }
@@ -52,19 +75,20 @@ export function* htmlTokens(html: string): Generator<HtmlToken> {
     const closing = html[i + 1] === '/';
     const nameStart = i + (closing ? 2 : 1);
     const gt = NAME_START.test(html[nameStart] ?? '') ? nextGt(nameStart) : -1;
-    if (gt < 0) {
+    let nameEnd = nameStart + 1;
+    while (nameEnd < html.length && NAME_CHAR.test(html[nameEnd])) nameEnd++;
+    // A name ends at a word boundary: `<a->` is the tag `a`.
+    while (html[nameEnd - 1] === '-') nameEnd--;
+    const name = html.slice(nameStart, nameEnd);
+    if (gt < 0 || nameEnd > gt || !ELEMENTS.has(name.toLowerCase())) {
       // Not a tag (or one that never ends): a literal `<`, read as text with what follows it.
       const lt = nextLt(i + 1);
       const end = lt < 0 ? html.length : lt;
-      yield { kind: 'text', text: html.slice(i, end) };
+      yield { kind: 'text', text: html.slice(i, end), at: i };
       i = end;
       continue;
     }
-    let nameEnd = nameStart + 1;
-    while (nameEnd < gt && NAME_CHAR.test(html[nameEnd])) nameEnd++;
-    // A name ends at a word boundary: `<a->` is the tag `a`.
-    while (html[nameEnd - 1] === '-') nameEnd--;
-    yield { kind: 'tag', name: html.slice(nameStart, nameEnd), closing, selfClosing: html[gt - 1] === '/' };
+    yield { kind: 'tag', name, closing, selfClosing: html[gt - 1] === '/', at: i };
     i = gt + 1;
   }
 }

@@ -1,4 +1,5 @@
 import { endsLikeSentence, displayLength } from './text-utils';
+import { toSimplified } from './chinese-script';
 
 export type SectionKind = 'duties' | 'requirements' | 'other';
 export type MetaKind = 'title' | 'location' | 'headcount' | 'department';
@@ -33,6 +34,25 @@ const SECTIONS: Record<SectionKind, string[]> = {
     'job description',
     'role description',
     'your mission',
+    'roles and responsibilities',
+    'role and responsibilities',
+    'responsibilities and duties',
+    'what you will be working on',
+    "what you'll work on",
+    'what you will work on',
+    'the job',
+    'day to day',
+    'your day to day',
+    'in this role you will',
+    'in this role, you will',
+    '工作描述',
+    '主要工作',
+    '工作范围',
+    '岗位说明',
+    '职位说明',
+    '岗位任务',
+    '主要工作内容',
+    '工作职责及内容',
   ],
   requirements: [
     '任职要求',
@@ -71,6 +91,39 @@ const SECTIONS: Record<SectionKind, string[]> = {
     'must have',
     'must-have',
     'plus',
+    'skills and qualifications',
+    'qualifications and skills',
+    'requirements and skills',
+    'skills and requirements',
+    'experience and skills',
+    'education and experience',
+    'technical skills',
+    'key skills',
+    'preferred skills',
+    'what you need',
+    "what you'll need",
+    'what you will need',
+    'what you bring',
+    "what you'll bring",
+    'who we are looking for',
+    'we are looking for',
+    'candidate profile',
+    'your profile',
+    'ideal candidate',
+    'the ideal candidate',
+    '能力要求',
+    '招聘要求',
+    '职位资格',
+    '岗位资格',
+    '任职资格及要求',
+    '任职要求及资格',
+    '我们希望你',
+    '希望你',
+    '你需要',
+    '优先',
+    '加分',
+    '专业技能',
+    '技能',
   ],
   other: [
     '公司介绍',
@@ -99,8 +152,43 @@ const SECTIONS: Record<SectionKind, string[]> = {
     'the team',
     'our team',
     'meet the team',
+    '职位亮点',
+    '职位福利',
+    '公司福利',
+    '薪酬福利',
+    '薪酬待遇',
+    '我们的福利',
+    '工作时间',
+    '申请方式',
+    '简历投递',
+    'why join us',
+    'why us',
+    'our offer',
+    'equal opportunity',
+    'application process',
   ],
 };
+
+/**
+ * Headings that describe the role as a whole. They hold the duties when nothing else does, but a
+ * posting with both (`职位描述` prose, then `岗位职责`) has its duties under the specific one.
+ */
+const DESCRIPTIVE_DUTY_LABELS = new Set([
+  '职位描述',
+  '岗位描述',
+  '岗位说明',
+  '职位说明',
+  'job description',
+  'role description',
+  'about the role',
+  'the role',
+  'your role',
+  'the job',
+]);
+
+/** Words that qualify a heading without changing it: `Key Responsibilities`, `Core Requirements`. */
+const QUALIFIERS =
+  /^(key|core|main|primary|principal|essential|major|general|your|job|position|basic|required|minimum|our) /;
 
 const META: Record<MetaKind, string[]> = {
   title: ['职位名称', '岗位名称', '职位', '岗位', '招聘岗位', '招聘职位', 'job title', 'position', 'title', 'role'],
@@ -121,12 +209,15 @@ function index<K extends string>(table: Record<K, string[]>): Map<string, K> {
 const SECTION_BY_LABEL = index(SECTIONS);
 const META_BY_LABEL = index(META);
 
-/** `一、岗位职责：` / `**Requirements**` / `## What you'll do` → `岗位职责` / `requirements` / … */
+/**
+ * `一、岗位职责：` / `**Requirements**` / `## What you'll do` / `【崗位職責】` → `岗位职责` /
+ * `requirements` / … Traditional characters are converted to simplified for the lookup only.
+ */
 function normalizeLabel(text: string): string {
   return (
-    text
+    toSimplified(text)
       .replace(/^([（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)/, '')
-      .replace(/[【】[\]*_#]/g, '')
+      .replace(/[【】[\]〔〕「」『』*_#]/g, '')
       .replace(/[’‘`]/g, "'")
       .replace(/[:：]\s*$/, '')
       // Not `\s*&\s*`: it retries every start inside a long run of spaces (quadratic).
@@ -140,18 +231,34 @@ function normalizeLabel(text: string): string {
 
 export interface LabelMatch {
   section?: SectionKind;
+  /** A duties heading that describes the role as a whole (职位描述, Job description). */
+  descriptive?: boolean;
   meta?: MetaKind;
   /** Content on the same line after the label (`岗位职责：1、…2、…`), possibly empty. */
   rest: string;
 }
 
+/** A section heading by its normalised text, also without qualifiers (`core responsibilities`). */
+function sectionOf(label: string): Pick<LabelMatch, 'section' | 'descriptive'> | undefined {
+  let key = label;
+  for (;;) {
+    const section = SECTION_BY_LABEL.get(key);
+    if (section) return { section, ...(DESCRIPTIVE_DUTY_LABELS.has(key) ? { descriptive: true } : {}) };
+    const shorter = key.replace(QUALIFIERS, '');
+    if (shorter === key) return undefined;
+    key = shorter;
+  }
+}
+
+/** Longest line looked up as a heading: headings are short, and only they are converted. */
+const MAX_LABEL_CHARS = 48;
+
 /** Recognises section labels (岗位职责, Requirements, …) and field labels (工作地点：上海). */
 export function matchLabel(text: string): LabelMatch | undefined {
-  const whole = normalizeLabel(text);
-  const section = SECTION_BY_LABEL.get(whole);
-  if (section) return { section, rest: '' };
+  const whole = text.length <= MAX_LABEL_CHARS ? sectionOf(normalizeLabel(text)) : undefined;
+  if (whole) return { ...whole, rest: '' };
   const colon = text.search(/[:：]/);
-  if (colon <= 0) return undefined;
+  if (colon <= 0 || colon > MAX_LABEL_CHARS) return undefined;
   const head = normalizeLabel(text.slice(0, colon));
   const rest = text.slice(colon + 1).trim();
   const meta = META_BY_LABEL.get(head);
@@ -159,6 +266,6 @@ export function matchLabel(text: string): LabelMatch | undefined {
   if (meta && rest && displayLength(rest) <= 60 && !(meta === 'title' && endsLikeSentence(rest))) {
     return { meta, rest };
   }
-  const sectionWithRest = SECTION_BY_LABEL.get(head);
-  return sectionWithRest ? { section: sectionWithRest, rest } : undefined;
+  const sectionWithRest = sectionOf(head);
+  return sectionWithRest ? { ...sectionWithRest, rest } : undefined;
 }

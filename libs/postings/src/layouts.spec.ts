@@ -127,8 +127,8 @@ const CASES: Record<string, LayoutCase> = {
         lastDuty: '排查线上问题，持续提升系统稳定性。',
         // Labels as written in the document, prefix included.
         groups: [
-          { kind: 'requirement', label: '（一）技术能力', start: 0, count: 3 },
-          { kind: 'requirement', label: '（二）业务能力', start: 3, count: 2 },
+          { kind: 'requirement', label: '技术能力', start: 0, count: 3 },
+          { kind: 'requirement', label: '业务能力', start: 3, count: 2 },
         ],
       },
     ],

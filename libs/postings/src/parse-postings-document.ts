@@ -6,8 +6,9 @@ import { readHtmlLines } from './html-lines';
 import { readTextLines } from './text-lines';
 import { postingsFromLines } from './postings-from-lines';
 import { parseTsv } from './tsv';
+import { WarningLog } from './warnings';
 
-function parseByFormat(format: PostingFormat, text: string, warnings: string[]): ParsedPosting[] {
+function parseByFormat(format: PostingFormat, text: string, warnings: WarningLog): ParsedPosting[] {
   switch (format) {
     case 'tsv':
       return parseTsv(text, warnings);
@@ -42,8 +43,8 @@ export function parsePostingsDocument(input: PostingInput): ParsedDocument {
 function parseOrThrow(input: PostingInput): ParsedDocument {
   const text = decodeInput(input.content);
   const format = detectFormat(text, input.filename);
-  const warnings: string[] = [];
-  const postings = parseByFormat(format, text, warnings);
+  const log = new WarningLog();
+  const postings = parseByFormat(format, text, log);
   if (postings.length === 0) {
     const where = input.filename ? ` in ${input.filename}` : '';
     throw new PostingParseError(
@@ -52,7 +53,7 @@ function parseOrThrow(input: PostingInput): ParsedDocument {
     );
   }
   postings.forEach(checkLineLengths);
-  return { format, postings, warnings };
+  return { format, postings, warnings: log.items };
 }
 
 /** The longest duty or requirement line a posting may have: a longer one is a paragraph, not an item. */

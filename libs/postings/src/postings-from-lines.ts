@@ -1,8 +1,19 @@
 import type { DocLine, ParsedPosting } from './types';
 import { matchLabel, type LabelMatch } from './labels';
-import { applyMeta, draftHasContent, finishDraft, newDraft, type Draft } from './posting-draft';
+import {
+  applyMeta,
+  draftHasContent,
+  enterSection,
+  finishDraft,
+  newDraft,
+  openGroup,
+  pushLine,
+  type Draft,
+} from './posting-draft';
+import { findGroupLabels } from './group-labels';
 import { splitNumbered } from './split-items';
-import { displayLength, endsLikeSentence, isSubHeadingText } from './text-utils';
+import { displayLength, endsLikeSentence } from './text-utils';
+import { WarningLog, quote } from './warnings';
 
 /** Labels on list items count only when the item is nothing but the label (`1. 岗位职责`). */
 function labelOf(line: DocLine | undefined): LabelMatch | undefined {
@@ -16,101 +27,144 @@ function isShortTitle(line: DocLine): boolean {
   return line.kind === 'text' && displayLength(line.text) <= 60 && !endsLikeSentence(line.text);
 }
 
-/** A group heading inside a list: bold, `(一) …方向`, `Skills:`, or `1. Topic` followed by bullets. */
-export function isSubHeading(line: DocLine, next: DocLine | undefined): boolean {
-  if (line.strong && displayLength(line.text) <= 60 && !endsLikeSentence(line.text)) return true;
-  if (isSubHeadingText(line.text)) return true;
-  return (
-    line.kind === 'item' &&
-    line.ordinal !== undefined &&
-    next?.kind === 'item' &&
-    next.ordinal === undefined &&
-    (next.indent ?? 0) >= (line.indent ?? 0) &&
-    displayLength(line.text) <= 80 &&
-    !endsLikeSentence(line.text)
-  );
+/** `（策略岗）`, `【模型岗】`: a role within the document's posting, in brackets on a line of its own. */
+const ROLE_MARKER = /^[（(【[〔「][^（()）【】[\]〔〕「」]{1,20}[)）】\]〕」]$/u;
+
+/** Sub-heading flags for every line, judged within its block (the lines between two labels). */
+function groupLabelFlags(lines: DocLine[], labels: Array<LabelMatch | undefined>): boolean[] {
+  const flags: boolean[] = [];
+  let start = 0;
+  const flush = (end: number) => {
+    for (const flag of findGroupLabels(lines.slice(start, end))) flags.push(flag);
+  };
+  lines.forEach((_, i) => {
+    if (!labels[i]) return;
+    flush(i);
+    flags.push(false);
+    start = i + 1;
+  });
+  flush(lines.length);
+  return flags;
 }
 
 /**
  * Groups DocLines into postings: headings and short title lines start postings, labels
- * (岗位职责 / Requirements / 工作地点：…) switch sections or set fields, the rest are items.
+ * (岗位职责 / Requirements / 工作地点：…) switch sections or set fields, sub-headings group the
+ * lines under them, the rest are lines. What cannot be placed is reported in `log`.
  */
-export function postingsFromLines(lines: DocLine[], warnings: string[]): ParsedPosting[] {
+export function postingsFromLines(lines: DocLine[], log: WarningLog): ParsedPosting[] {
   const postings: ParsedPosting[] = [];
   // Each line's label once: matching one normalises the whole line.
   const labels = lines.map(labelOf);
-  const labelled = labels.some((label) => label?.section === 'duties' || label?.section === 'requirements');
+  const groupLabels = groupLabelFlags(lines, labels);
+  // With no duties heading anywhere, the lists before a requirements heading are the duties.
+  const labelled = labels.some((label) => label?.section === 'duties');
+  const roles: Array<{ marker: string; line?: number }> = [];
+  let documentTitle: string | undefined;
   let draft = newDraft();
-  const startPosting = (title?: string, level?: number) => {
-    const posting = finishDraft(draft, warnings);
+  const startPosting = (title?: string, level?: number, line?: number) => {
+    const { posting, warnings } = finishDraft(draft);
     if (posting) postings.push(posting);
-    draft = newDraft(title, level);
+    log.adopt(warnings, posting ? postings.length - 1 : undefined);
+    draft = newDraft(title, level, line);
+  };
+  /** Whether the lines after `i` (fields aside) open a posting: a duties heading or a title field. */
+  const opensPosting = (i: number) => {
+    let j = i + 1;
+    while (labels[j]?.meta && labels[j]?.meta !== 'title') j++;
+    return labels[j]?.section === 'duties' || labels[j]?.meta === 'title';
   };
 
   lines.forEach((line, i) => {
-    const next = lines[i + 1];
     const label = labels[i];
+    draft.line ??= line.source;
     if (label?.section) {
-      draft.section = label.section;
-      if (label.rest) addItems(draft, { kind: 'text', text: label.rest }, undefined, labelled);
+      enterSection(draft, label.section, line, label.descriptive === true);
+      if (label.rest) addLine(draft, { kind: 'text', text: label.rest, source: line.source }, false, labelled);
       return;
     }
     if (label?.meta && (draft.section === undefined || line.kind !== 'item')) {
-      if (label.meta !== 'title') return applyMeta(draft, label.meta, label.rest, warnings);
-      if (draftHasContent(draft)) return startPosting(label.rest);
+      if (label.meta !== 'title') return applyMeta(draft, label.meta, label.rest, line.source);
+      if (draftHasContent(draft)) return startPosting(label.rest, undefined, line.source);
       draft.title = label.rest;
       return;
     }
     if (line.kind === 'heading') {
       const level = line.level ?? 1;
       if (!draftHasContent(draft)) {
+        if (draft.title !== undefined) draft.intro.push({ kind: 'text', text: draft.title, source: draft.line });
         draft.title = line.text;
         draft.titleLevel = level;
       } else if (draft.titleLevel === undefined || level <= draft.titleLevel) {
-        startPosting(line.text, level);
+        startPosting(line.text, level, line.source);
+      } else {
+        // A deeper heading inside a posting groups the lines under it, like `(一) …方向`.
+        addLine(draft, line, true, labelled);
       }
-      // A deeper heading inside a posting groups items, like `(一) …方向`.
+      return;
+    }
+    if (labelled && ROLE_MARKER.test(line.text) && opensPosting(i)) {
+      // One document, several roles: `（策略岗）` and `（模型岗）`, each with its own sections.
+      if (roles.length === 0) documentTitle = draft.title ?? draft.fallbackTitle;
+      roles.push({ marker: line.text, line: line.source });
+      const title = documentTitle ? `${documentTitle}${line.text}` : line.text.slice(1, -1);
+      if (draftHasContent(draft)) return startPosting(title, undefined, line.source);
+      draft.title = title;
+      draft.fallbackTitle = undefined;
       return;
     }
     if (isShortTitle(line) && labelled) {
       const nextLabel = labels[i + 1];
-      const opensPosting = nextLabel?.section === 'duties' || nextLabel?.meta === 'title';
       if (!draftHasContent(draft) && nextLabel && !draft.title) {
         draft.title = line.text;
         return;
       }
-      if (draftHasContent(draft) && opensPosting) return startPosting(line.text);
+      if (draftHasContent(draft) && opensPosting(i)) return startPosting(line.text, undefined, line.source);
     }
-    addItems(draft, line, next, labelled);
+    addLine(draft, line, groupLabels[i], labelled);
   });
   startPosting();
+  if (roles.length > 0) {
+    const names = roles.map((role) => role.marker).join(', ');
+    log.add(
+      'role-split',
+      `The document holds ${roles.length === 1 ? 'a role' : `${roles.length} roles`} (${names}), each with its own duties: ${roles.length === 1 ? 'it was' : 'they were'} imported as separate postings${documentTitle ? ` titled “${quote(documentTitle)}” + the role` : ''}. Please check the titles.`,
+      { count: roles.length, roles: names, title: documentTitle ?? '' },
+      { line: roles[0].line },
+    );
+  }
   return postings;
 }
 
-function addItems(draft: Draft, line: DocLine, next: DocLine | undefined, labelled: boolean): void {
+function addLine(draft: Draft, line: DocLine, groupLabel: boolean, labelled: boolean): void {
   if (draft.section === undefined) {
     if (labelled) {
       // Text before the first section: an intro, or the posting's name when nothing else names it.
-      if (!draft.fallbackTitle && isShortTitle(line)) draft.fallbackTitle = line.text;
+      if (!draft.fallbackTitle && !draft.title && isShortTitle(line)) draft.fallbackTitle = line.text;
+      draft.intro.push(line);
       return;
     }
     draft.section = 'duties';
     draft.implicit = true;
   }
-  if (draft.section === 'other') return;
-  if (draft.implicit && line.kind === 'text') {
+  if (draft.section === 'other') {
+    draft.skipped[draft.skipped.length - 1].count++;
+    return;
+  }
+  if (draft.implicit && line.kind === 'text' && (!groupLabel || (draft.duties.length === 0 && !draft.title))) {
     // Without labels only list items are duties; prose is an intro, or the title if it is short.
-    if (!draft.title && draft.duties.length === 0 && isShortTitle(line)) draft.title = line.text;
+    if (draft.duties.length > 0) draft.unplaced.push(line);
+    else if (!draft.title && isShortTitle(line)) draft.title = line.text;
+    else draft.intro.push(line);
     return;
   }
   if (draft.implicit && line.ordinal !== undefined && !line.indent) {
     // Unlabelled documents list duties first; numbering restarting at 1 begins the requirements.
-    if (line.ordinal === 1 && draft.sawOrdinal) draft.section = 'requirements';
+    if (line.ordinal === 1 && draft.sawOrdinal && draft.section === 'duties') draft.section = 'requirements';
     draft.sawOrdinal = true;
   }
-  if (isSubHeading(line, next)) return;
-  const target = draft.section === 'requirements' ? draft.requirements : draft.duties;
+  if (groupLabel) return openGroup(draft, line);
   const numbered = line.kind === 'text' ? splitNumbered(line.text) : undefined;
-  if (!numbered) target.push(line.text);
-  else for (const item of numbered) target.push(item.text);
+  if (!numbered) pushLine(draft, line.text);
+  else for (const item of numbered) pushLine(draft, item.text);
 }

@@ -39,9 +39,15 @@ describe(`${parsePostingsDocument.name} on the Chinese seed table`, () => {
   const doc = seed('002_3fa3a3a715c8f286.txt');
   const lines = doc.postings.flatMap((p) => [...p.duties, ...p.requirements]);
 
-  it('reads the .txt seed as a TSV table without warnings', () => {
+  it('reads the .txt seed as a TSV table, reporting only its caption line above the header', () => {
     expect(doc.format).toBe('tsv');
-    expect(doc.warnings).toEqual([]);
+    expect(doc.warnings).toEqual([
+      expect.objectContaining({
+        code: 'rows-before-header',
+        line: 3,
+        params: { count: 1, header: 5, text: '中国银联2026年度社会招聘岗位及要求' },
+      }),
+    ]);
   });
 
   it('returns the 18 postings in table order with their titles, headcounts and locations', () => {
@@ -109,7 +115,11 @@ describe(`${parsePostingsDocument.name} on the English seed posting`, () => {
     expect(doc.format).toBe('txt');
     expect(doc.postings).toHaveLength(1);
     expect(posting.title).toBe('AI Algorithm Engineer');
-    expect(doc.warnings).toEqual([expect.stringContaining('“AI Algorithm Engineer” was derived')]);
+    expect(doc.warnings.map((w) => [w.code, w.posting])).toEqual([
+      ['title-derived', 0],
+      ['sections-guessed', 0],
+    ]);
+    expect(doc.warnings[0].message).toContain('“AI Algorithm Engineer” was derived');
   });
 
   // Hand count: duties 4 + 2 bullets; requirements 2 + 3 + 2 bullets and 2 preferred items.

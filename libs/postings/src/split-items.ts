@@ -1,26 +1,54 @@
 import { CJK, hasContent, normalizeSpace } from './text-utils';
 import { isSpaceAt } from './scan';
 
-/** A list marker found in running text: `3.` `3、` `（3）` `③`. */
+/**
+ * How an item is numbered: `3.` `3、` `3)` (dot), `（3）` (paren), `③` (circled), `（三）` (cn-paren),
+ * `三、` (cn-dot). Items of one list share a style; a different style marks a sub-heading level.
+ */
+export type MarkerStyle = 'dot' | 'paren' | 'circled' | 'cn-paren' | 'cn-dot';
+
+/** A list marker found in running text. */
 interface Marker {
   n: number;
-  style: 'dot' | 'paren' | 'circled';
+  style: MarkerStyle;
+  /** The character after a dot-style number (`.` `、` `)`): only `.` can also be a decimal point. */
+  separator: string;
   index: number;
   end: number;
 }
 
 const CIRCLED = '①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳';
-const MARKER = new RegExp(`(\\d{1,2})[.、．)）]|[（(](\\d{1,2})[)）]|([${CIRCLED}])`, 'gu');
+const CN_DIGITS = '一二三四五六七八九十';
+const MARKER = new RegExp(
+  `(\\d{1,3})([.、．)）])|[（(](\\d{1,3})[)）]|([${CIRCLED}])|[（(]([${CN_DIGITS}]{1,3})[)）]|([${CN_DIGITS}]{1,3})、`,
+  'gu',
+);
+
+/** `三` → 3, `十二` → 12, `二十一` → 21 (list numbers never pass 99). */
+function chineseNumber(text: string): number {
+  const [tens, units] = text.includes('十') ? text.split('十') : ['', text];
+  const digit = (c: string) => CN_DIGITS.indexOf(c) + 1;
+  const value = text.includes('十') ? (tens ? digit(tens) : 1) * 10 + (units ? digit(units) : 0) : digit(units);
+  return value;
+}
 
 function markerAt(match: RegExpExecArray): Marker {
-  const [whole, dot, paren, circled] = match;
-  const n = dot ? Number(dot) : paren ? Number(paren) : CIRCLED.indexOf(circled) + 1;
-  const style = dot ? 'dot' : paren ? 'paren' : 'circled';
-  return { n, style, index: match.index, end: match.index + whole.length };
+  const [whole, dot, separator, paren, circled, cnParen, cnDot] = match;
+  const at = { index: match.index, end: match.index + whole.length };
+  if (dot) return { n: Number(dot), style: 'dot', separator, ...at };
+  if (paren) return { n: Number(paren), style: 'paren', separator: '', ...at };
+  if (circled) return { n: CIRCLED.indexOf(circled) + 1, style: 'circled', separator: '', ...at };
+  if (cnParen) return { n: chineseNumber(cnParen), style: 'cn-paren', separator: '', ...at };
+  return { n: chineseNumber(cnDot), style: 'cn-dot', separator: '、', ...at };
+}
+
+/** `3.5`: a dot between digits is a decimal point; `1、3年` is item 1 about three years. */
+function isDecimalPoint(text: string, marker: Marker): boolean {
+  return (marker.separator === '.' || marker.separator === '．') && /\d/.test(text[marker.end] ?? '');
 }
 
 const SENTENCE_PUNCTUATION = new Set([...'。；;！!？?.']);
-const SOFT_PUNCTUATION = new Set([...'。；;！!？?']);
+const SOFT_PUNCTUATION = new Set([...'。；;！!？?，,']);
 
 /*
  * The character tests below stand for `(^|[。；;！!？?.])\s*$` and `(^|[\s。；;！!？?])$` on the
@@ -32,17 +60,20 @@ function isBoundary(text: string, marker: Marker): boolean {
   if (marker.style === 'circled') return true;
   // `3.5` and `2.0` are numbers; only accept `3.` + digit when the text before ends a sentence
   // (`…调优。 3.3年及以上…` is item 3 about "3 years").
-  const digitAfter = /\d/.test(text[marker.end] ?? '');
-  if (marker.style === 'dot' && digitAfter) {
+  if (isDecimalPoint(text, marker)) {
     // Only the whitespace just before this marker is read: each candidate's run is its own.
     let i = marker.index;
     while (isSpaceAt(text, i - 1)) i--;
     return i === 0 || SENTENCE_PUNCTUATION.has(text[i - 1]);
   }
-  // A dot-style marker must be the start of a word: `v2.` or `Python2.` is not a list marker.
+  // A marker must be the start of a word: `v2.` or `Python2.` is not a list marker, nor is the
+  // `一、` of `统一、规范`.
   const before = marker.index - 1;
   return before < 0 || isSpaceAt(text, before) || SOFT_PUNCTUATION.has(text[before]);
 }
+
+/** The highest number a line may start with and still be a list item (a posting's line cap). */
+const MAX_LEADING_NUMBER = 200;
 
 /** The list marker at the very start of `text` (after whitespace), if any. */
 export function leadingMarker(text: string): Marker | undefined {
@@ -51,13 +82,14 @@ export function leadingMarker(text: string): Marker | undefined {
   if (!match || text.slice(0, match.index).trim() !== '') return undefined;
   const marker = markerAt(match);
   // `1.5 years of experience` starts with a decimal, not with item 1.
-  if (marker.style === 'dot' && /\d/.test(text[marker.end] ?? '')) return undefined;
-  // `2024年` is a year, `3)` after a word is not ours to judge: require a plausible item number.
-  return marker.n >= 1 && marker.n <= 50 ? marker : undefined;
+  if (isDecimalPoint(text, marker)) return undefined;
+  // `2024.` is a year, not item 2024: require a plausible item number.
+  return marker.n >= 1 && marker.n <= MAX_LEADING_NUMBER ? marker : undefined;
 }
 
 export interface NumberedItem {
   ordinal: number;
+  style: MarkerStyle;
   text: string;
 }
 
@@ -74,7 +106,7 @@ export function splitNumbered(text: string): NumberedItem[] | undefined {
   for (;;) {
     const next = findNext(text, current);
     const body = normalizeSpace(text.slice(current.end, next ? next.index : text.length));
-    if (hasContent(body)) items.push({ ordinal: current.n, text: body });
+    if (hasContent(body)) items.push({ ordinal: current.n, style: current.style, text: body });
     if (!next) return items;
     current = next;
   }

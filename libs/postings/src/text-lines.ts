@@ -2,7 +2,7 @@ import type { DocLine } from './types';
 import { splitNumbered } from './split-items';
 import { readHeading, stripInlineMarkdown } from './markdown-inline';
 
-const BULLET = /^(?:[-*+](?=\s)|[•·●▪◦■□➢–—])\s*/;
+const BULLET = /^(?:[-*+](?=\s)|[•·●▪◦■□➢–—◆◇★☆✓✔➤►▶○◎❖※])\s*/;
 const RULE = /^([-*_=])(\s*\1){2,}$/;
 
 function indentOf(raw: string): number {
@@ -22,7 +22,9 @@ function indentOf(raw: string): number {
 export function readTextLines(source: string, markdown: boolean): DocLine[] {
   const lines: DocLine[] = [];
   let previousBlank = true;
+  let lineNumber = 0;
   for (const raw of source.split('\n')) {
+    lineNumber++;
     const trimmed = raw.trim();
     const blank = trimmed === '';
     const wasBlank = previousBlank;
@@ -40,15 +42,18 @@ export function readTextLines(source: string, markdown: boolean): DocLine[] {
     const heading = markdown ? readHeading(trimmed) : undefined;
     if (heading) {
       const { text } = stripInlineMarkdown(heading.text);
-      if (text) lines.push({ kind: 'heading', level: heading.level, text });
+      if (text) lines.push({ kind: 'heading', level: heading.level, text, source: lineNumber });
       continue;
     }
     const bullet = trimmed.match(BULLET);
     if (bullet && trimmed.length > bullet[0].length && !/^\*\*/.test(trimmed)) {
-      for (const line of itemLines(trimmed.slice(bullet[0].length), indent, false)) lines.push(line);
+      const marker = `bullet:${bullet[0].trim()}`;
+      for (const line of itemLines(trimmed.slice(bullet[0].length), indent, marker)) {
+        lines.push({ ...line, source: lineNumber });
+      }
       continue;
     }
-    for (const line of itemLines(trimmed, indent, true)) lines.push(line);
+    for (const line of itemLines(trimmed, indent, undefined)) lines.push({ ...line, source: lineNumber });
   }
   return lines;
 }
@@ -65,19 +70,21 @@ function isContinuation(trimmed: string, indent: number, item: DocLine): boolean
 
 /**
  * A line after its bullet (if any). Numbered text splits into one item per number; other text
- * stays one line, as an item when it had a bullet, as text otherwise.
+ * stays one line, as an item when it had a bullet (`bullet`, its marker), as text otherwise.
  */
-function itemLines(body: string, indent: number, plainUnlessNumbered: boolean): DocLine[] {
+function itemLines(body: string, indent: number, bullet: string | undefined): DocLine[] {
   const numbered = splitNumbered(body);
   if (numbered) {
-    return numbered.map(({ ordinal, text }) => ({
+    return numbered.map(({ ordinal, style, text }) => ({
       kind: 'item' as const,
       ordinal,
+      marker: style,
       indent,
       text: stripInlineMarkdown(text).text,
     }));
   }
   const { text, strong } = stripInlineMarkdown(body);
   if (!text) return [];
-  return [{ kind: plainUnlessNumbered ? 'text' : 'item', indent, text, ...(strong ? { strong } : {}) }];
+  const marked = bullet ? { kind: 'item' as const, marker: bullet } : { kind: 'text' as const };
+  return [{ ...marked, indent, text, ...(strong ? { strong } : {}) }];
 }

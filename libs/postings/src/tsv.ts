@@ -1,46 +1,83 @@
-import type { DocLine, ParsedPosting } from './types';
+import type { DocLine, LineGroup, ParsedPosting } from './types';
 import { PostingParseError } from './errors';
+import { findGroupLabels } from './group-labels';
 import { readHtmlLines } from './html-lines';
 import { readTextLines } from './text-lines';
-import { isSubHeading } from './postings-from-lines';
 import { deriveTitle } from './derive-title';
 import { parseHeadcount } from './posting-draft';
 import { normalizeSpace } from './text-utils';
-import { readTsv } from './tsv-reader';
+import { readTsv, type TsvRecord } from './tsv-reader';
 import { DUTY_NAMES, TITLE_NAMES, looksLikeHeader, mapColumns, type Column } from './tsv-columns';
+import { HTML_TAG_START } from './detect-format';
+import { WarningLog, makeWarning, quote } from './warnings';
+import type { ParseWarning } from './types';
 
-const TAG_START = /<\/?[a-zA-Z]/;
-
-/** Whether a cell holds a tag: a tag start and a `>` after the first one (linear, unlike `<\/?[a-zA-Z][^>]*>`). */
+/**
+ * Whether a cell holds HTML: a tag of a real element (`<br>`, `<ol>`) and a `>` after it. Other
+ * angle brackets (`Map<String, List>`) are text.
+ */
 function hasTag(cell: string): boolean {
-  const start = TAG_START.exec(cell);
+  const start = HTML_TAG_START.exec(cell);
   return start !== null && cell.includes('>', start.index);
 }
 
-/** The items of one table cell: numbered text, bullets or an HTML fragment; group headings dropped. */
-export function cellItems(cell: string): string[] {
-  const lines: DocLine[] = hasTag(cell) ? readHtmlLines(cell) : readTextLines(cell, false);
-  return lines.filter((line, i) => !isSubHeading(line, lines[i + 1])).map((line) => line.text);
+/** The lines of one table cell (numbered text, bullets or an HTML fragment) and their sub-headings. */
+export function cellItems(
+  cell: string,
+  kind: LineGroup['kind'],
+  line: number,
+): { lines: string[]; groups: LineGroup[] } {
+  const docLines: DocLine[] = hasTag(cell) ? readHtmlLines(cell, line) : readTextLines(cell, false);
+  const labels = findGroupLabels(docLines);
+  const lines: string[] = [];
+  const groups: LineGroup[] = [];
+  let open: LineGroup | undefined;
+  docLines.forEach((docLine, i) => {
+    if (labels[i]) {
+      open = { kind, label: docLine.text, start: lines.length, count: 0 };
+      return;
+    }
+    if (open) {
+      if (open.count === 0) groups.push(open);
+      open.count++;
+    }
+    lines.push(docLine.text);
+  });
+  return { lines, groups };
 }
 
 /**
  * Parses a table of postings (one row each). The header row may repeat (tables pasted one after
- * another); every data row must have as many cells as the header.
+ * another); every data row must have as many cells as the header. Lines before the first header
+ * are reported, not read.
  */
-export function parseTsv(text: string, warnings: string[]): ParsedPosting[] {
+export function parseTsv(text: string, log: WarningLog): ParsedPosting[] {
   const postings: ParsedPosting[] = [];
   let header: string[] | undefined;
   let columns: Partial<Record<Column, number>> = {};
-  for (const { line, cells } of readTsv(text)) {
+  const beforeHeader: TsvRecord[] = [];
+  for (const record of readTsv(text)) {
+    const { line, cells } = record;
     if (cells.every((cell) => cell.trim() === '')) continue;
     if (looksLikeHeader(cells)) {
+      if (!header) reportBeforeHeader(beforeHeader, line, log);
       header = cells.map(normalizeSpace);
       while (header.length > 0 && header[header.length - 1] === '') header.pop();
-      columns = requireColumns(mapColumns(header), header, line);
+      const map = mapColumns(header);
+      columns = requireColumns(map.columns, header, line);
+      for (const { column, header: name } of map.guessed)
+        log.add(
+          'column-guessed',
+          `The column “${name}” (row ${line}) was read as the ${column} column. Please check it.`,
+          { column, header: name, row: line },
+          { line },
+        );
       continue;
     }
-    // Lines before the header are the table's caption (`中国银联2026年度社会招聘岗位及要求`).
-    if (!header) continue;
+    if (!header) {
+      beforeHeader.push(record);
+      continue;
+    }
     const used = trimTrailingEmpty(cells, header.length);
     if (used.length !== header.length) {
       throw new PostingParseError(
@@ -48,8 +85,9 @@ export function parseTsv(text: string, warnings: string[]): ParsedPosting[] {
         { problem: 'table-row-cells', params: { line, cells: used.length, expected: header.length } },
       );
     }
-    const posting = rowToPosting(used, columns, line, warnings);
+    const { posting, warnings } = rowToPosting(record, used, columns);
     if (posting) postings.push(posting);
+    log.adopt(warnings, posting ? postings.length - 1 : undefined);
   }
   if (!header) {
     throw new PostingParseError(
@@ -58,6 +96,19 @@ export function parseTsv(text: string, warnings: string[]): ParsedPosting[] {
     );
   }
   return postings;
+}
+
+/** Rows before the header (a caption, notes): said once, with the first of them. */
+function reportBeforeHeader(records: TsvRecord[], headerLine: number, log: WarningLog): void {
+  if (records.length === 0) return;
+  const first = normalizeSpace(records[0].cells.join(' '));
+  const count = records.length;
+  log.add(
+    'rows-before-header',
+    `${count === 1 ? '1 line' : `${count} lines`} before the table's header (row ${headerLine}) ${count === 1 ? 'was' : 'were'} not read as postings: “${quote(first)}”.`,
+    { count, header: headerLine, text: quote(first) },
+    { line: records[0].line },
+  );
 }
 
 function trimTrailingEmpty(cells: string[], wanted: number): string[] {
@@ -85,35 +136,73 @@ function requireColumns(columns: Partial<Record<Column, number>>, header: string
 }
 
 function rowToPosting(
+  record: TsvRecord,
   cells: string[],
   columns: Partial<Record<Column, number>>,
-  line: number,
-  warnings: string[],
-): ParsedPosting | undefined {
+): { posting?: ParsedPosting; warnings: ParseWarning[] } {
+  const { line } = record;
+  const warnings: ParseWarning[] = [];
   const cell = (column: Column) => (columns[column] === undefined ? '' : cells[columns[column]!]);
-  const duties = cellItems(cell('duties'));
+  const duties = cellItems(cell('duties'), 'duty', line);
   let title = normalizeSpace(cell('title'));
-  if (duties.length === 0) {
-    warnings.push(`Row ${line}${title ? ` (${title})` : ''} has no duty lines and was skipped.`);
-    return undefined;
+  for (const index of record.unclosedQuotes ?? []) {
+    warnings.push(
+      makeWarning(
+        'quote-unclosed',
+        `Row ${line}: the “"” at the start of cell ${index + 1} does not close within the cell, so it was read as text.`,
+        { row: line, cell: index + 1 },
+        { line },
+      ),
+    );
+  }
+  if (duties.lines.length === 0) {
+    warnings.push(
+      makeWarning(
+        'row-skipped',
+        `Row ${line}${title ? ` (${title})` : ''} has no duty lines and was skipped.`,
+        { row: line, title },
+        { line },
+      ),
+    );
+    return { warnings };
   }
   if (!title) {
-    title = deriveTitle(duties);
-    warnings.push(`Row ${line} has no title; “${title}” was derived from its duty lines. Please check it.`);
+    title = deriveTitle(duties.lines);
+    warnings.push(
+      makeWarning(
+        'title-derived',
+        `Row ${line} has no title; “${title}” was derived from its duty lines. Please check it.`,
+        { title, row: line },
+        { line },
+      ),
+    );
   }
   const headcountText = normalizeSpace(cell('headcount'));
   const headcount = headcountText ? parseHeadcount(headcountText) : undefined;
   if (headcountText && headcount === undefined) {
-    warnings.push(`Row ${line} (${title}): headcount “${headcountText}” is not a number; it was left empty.`);
+    warnings.push(
+      makeWarning(
+        'headcount-invalid',
+        `Row ${line} (${title}): headcount “${headcountText}” is not a number; it was left empty.`,
+        { value: headcountText, row: line },
+        { line },
+      ),
+    );
   }
   const department = normalizeSpace(cell('department'));
   const location = normalizeSpace(cell('location'));
+  const requirements = cellItems(cell('requirements'), 'requirement', line);
+  const groups = [...duties.groups, ...requirements.groups];
   return {
-    title,
-    ...(department ? { department } : {}),
-    ...(location ? { location } : {}),
-    ...(headcount !== undefined ? { headcount } : {}),
-    duties,
-    requirements: cellItems(cell('requirements')),
+    posting: {
+      title,
+      ...(department ? { department } : {}),
+      ...(location ? { location } : {}),
+      ...(headcount !== undefined ? { headcount } : {}),
+      duties: duties.lines,
+      requirements: requirements.lines,
+      ...(groups.length > 0 ? { groups } : {}),
+    },
+    warnings,
   };
 }
