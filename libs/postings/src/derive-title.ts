@@ -36,6 +36,19 @@ function subjectPhrase(duty: string): string[] {
   return words.slice(-3);
 }
 
+const GRAPHEMES = new Intl.Segmenter('zh', { granularity: 'grapheme' });
+
+/** The first `count` user-perceived characters: an emoji (even 👩‍💻) is never cut in half. */
+function firstGraphemes(text: string, count: number): string {
+  let out = '';
+  let n = 0;
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    if (n++ === count) break;
+    out += segment;
+  }
+  return out;
+}
+
 /**
  * A title for a posting that has none, built from the role nouns of its first duty lines
  * ("AI Algorithm Engineer", "数据库运维岗位"). Callers add a warning that the title was derived.
@@ -43,11 +56,8 @@ function subjectPhrase(duty: string): string[] {
 export function deriveTitle(duties: string[]): string {
   const first = duties[0] ?? '';
   if (CJK.test(first)) {
-    const topic = first
-      .replace(/^(负责|参与|协助|主导|牵头|承担|组织|完成)+/, '')
-      .split(/[，,。；;、：:（(的]/)[0]
-      .slice(0, 12);
-    return topic ? `${topic}岗位` : '未命名岗位';
+    const topic = first.replace(/^(负责|参与|协助|主导|牵头|承担|组织|完成)+/, '').split(/[，,。；;、：:（(的]/)[0];
+    return topic ? `${firstGraphemes(topic, 12)}岗位` : '未命名岗位';
   }
   for (const duty of duties.slice(0, 3)) {
     const words = subjectPhrase(duty);

@@ -27,6 +27,11 @@ function isShortTitle(line: DocLine): boolean {
   return line.kind === 'text' && displayLength(line.text) <= 60 && !endsLikeSentence(line.text);
 }
 
+/** A paragraph of text: a whole sentence, not a list item, label or title. */
+function isProse(line: DocLine | undefined, label: LabelMatch | undefined): boolean {
+  return line !== undefined && !label && line.kind === 'text' && !line.strong && endsLikeSentence(line.text);
+}
+
 /** `（策略岗）`, `【模型岗】`: a role within the document's posting, in brackets on a line of its own. */
 const ROLE_MARKER = /^[（(【[〔「][^（()）【】[\]〔〕「」]{1,20}[)）】\]〕」]$/u;
 
@@ -68,10 +73,20 @@ export function postingsFromLines(lines: DocLine[], log: WarningLog): ParsedPost
     log.adopt(warnings, posting ? postings.length - 1 : undefined);
     draft = newDraft(title, level, line);
   };
-  /** Whether the lines after `i` (fields aside) open a posting: a duties heading or a title field. */
+  /**
+   * Whether the lines after `i` open a posting: a duties heading or a title field, after fields
+   * (工作地点：…) and introductory prose (whole sentences, never a short title-like line).
+   */
   const opensPosting = (i: number) => {
     let j = i + 1;
-    while (labels[j]?.meta && labels[j]?.meta !== 'title') j++;
+    for (;;) {
+      if ((labels[j]?.meta && labels[j]?.meta !== 'title') || isProse(lines[j], labels[j])) j++;
+      else if (labels[j]?.section === 'other') {
+        // A benefits or company section before the duties, with its lines.
+        j++;
+        while (j < lines.length && !labels[j] && lines[j].kind !== 'heading') j++;
+      } else break;
+    }
     return labels[j]?.section === 'duties' || labels[j]?.meta === 'title';
   };
 
@@ -79,6 +94,8 @@ export function postingsFromLines(lines: DocLine[], log: WarningLog): ParsedPost
     const label = labels[i];
     draft.line ??= line.source;
     if (label?.section) {
+      // Duties after requirements begin the next posting, even one without a title line.
+      if (label.section === 'duties' && draft.requirements.length > 0) startPosting(undefined, undefined, line.source);
       enterSection(draft, label.section, line, label.descriptive === true);
       if (label.rest) addLine(draft, { kind: 'text', text: label.rest, source: line.source }, false, labelled);
       return;
@@ -109,6 +126,8 @@ export function postingsFromLines(lines: DocLine[], log: WarningLog): ParsedPost
       roles.push({ marker: line.text, line: line.source });
       const title = documentTitle ? `${documentTitle}${line.text}` : line.text.slice(1, -1);
       if (draftHasContent(draft)) return startPosting(title, undefined, line.source);
+      // The document's title line is now part of the role's title, not an unused introduction.
+      if (draft.fallbackTitle !== undefined) draft.intro = draft.intro.filter((l) => l.text !== draft.fallbackTitle);
       draft.title = title;
       draft.fallbackTitle = undefined;
       return;

@@ -39,7 +39,7 @@ function repeatedLines(parsed: ParsedDocument): string[] {
 
 const warningsOf = (parsed: ParsedDocument, code: ParseWarningCode) => parsed.warnings.filter((w) => w.code === code);
 
-const RUNS = { numRuns: 200 };
+const RUNS = { numRuns: Number(process.env.FC_RUNS ?? 200) };
 
 describe(`${parsePostingsDocument.name} round trip of generated postings`, () => {
   // TSV cells carry no sub-headings: its models are flattened (see documentArb({ groups: false })).
