@@ -9,7 +9,7 @@ const convert = OpenCC.Converter({ from: 'hk', to: 'cn' });
 const convertTaiwan = OpenCC.Converter({ from: 'tw', to: 'cn' });
 
 /** A quick test before converting: most lines are ASCII or already simplified. */
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[^\u0020-\u007e\s]/;
 
 export function toSimplified(text: string): string {
   if (!NON_ASCII.test(text)) return text;
