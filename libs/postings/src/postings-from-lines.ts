@@ -143,11 +143,12 @@ export function postingsFromLines(lines: DocLine[], log: WarningLog): ParsedPost
     addLine(draft, line, groupLabels[i], labelled);
   });
   startPosting();
-  if (roles.length > 0) {
+  // One bracketed role is only part of its posting's title; several are a split worth checking.
+  if (roles.length > 1) {
     const names = roles.map((role) => role.marker).join(', ');
     log.add(
       'role-split',
-      `The document holds ${roles.length === 1 ? 'a role' : `${roles.length} roles`} (${names}), each with its own duties: ${roles.length === 1 ? 'it was' : 'they were'} imported as separate postings${documentTitle ? ` titled “${quote(documentTitle)}” + the role` : ''}. Please check the titles.`,
+      `The document holds ${roles.length} roles (${names}), each with its own duties: they were imported as separate postings${documentTitle ? ` titled “${quote(documentTitle)}” + the role` : ''}. Please check the titles.`,
       { count: roles.length, roles: names, title: documentTitle ?? '' },
       { line: roles[0].line },
     );
