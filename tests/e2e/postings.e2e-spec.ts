@@ -14,6 +14,46 @@ const MARKDOWN_POSTING = `# Mobile App Developer
 - 3+ years of mobile development
 `;
 
+// Two roles under one document title (traditional Chinese, as Hong Kong postings are written): an
+// introduction, sub-headings over the second role's duties, and a benefits section to skip.
+const TWO_ROLES_HANT = `風控建模工程師
+我們是一家持牌支付機構，總部位於香港。
+工作地點：香港
+
+（策略崗）
+崗位職責
+1. 負責支付交易反欺詐策略的設計、上線與迭代。
+2. 監控策略命中率與誤殺率，定期輸出策略效果報告。
+崗位要求
+1. 統計學、數學或計算機相關專業本科及以上學歷。
+2. 2年以上風控策略經驗，熟練使用SQL。
+
+（模型崗）
+崗位職責
+模型全生命週期管理
+1. 負責信用評分卡與反欺詐模型的開發、驗證與上線。
+2. 監控模型穩定性（PSI、KS），及時發起模型迭代。
+數據與特徵工程
+1. 從交易、設備與行為數據中挖掘有效特徵。
+2. 搭建特徵平台，沉澱可復用的特徵庫。
+崗位要求
+1. 碩士及以上學歷，機器學習、統計學等相關專業。
+2. 熟練掌握Python、XGBoost/LightGBM等建模工具。
+福利待遇
+1. 年終獎金與醫療保險。
+2. 彈性上班。
+`;
+const MODEL_DUTIES = [
+  '負責信用評分卡與反欺詐模型的開發、驗證與上線。',
+  '監控模型穩定性（PSI、KS），及時發起模型迭代。',
+  '從交易、設備與行為數據中挖掘有效特徵。',
+  '搭建特徵平台，沉澱可復用的特徵庫。',
+];
+const MODEL_GROUPS = [
+  { kind: 'duty', label: '模型全生命週期管理', start: 0, count: 2 },
+  { kind: 'duty', label: '數據與特徵工程', start: 2, count: 2 },
+];
+
 describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s', (_name, kind) => {
   const suite = useServerSuite(kind, 'hr');
   let interviewerToken: string;
@@ -90,6 +130,165 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
       location: '北京',
       duties: ['负责MySQL数据库的日常运维。', '制定备份与恢复方案。'],
     });
+  });
+
+  it('reports each posting of a two-role traditional-Chinese document, with coded warnings and groups kept', async () => {
+    const res = await request(suite.server.url)
+      .post('/api/postings/import')
+      .set(auth(suite.token))
+      .send({ text: TWO_ROLES_HANT, filename: 'hk-risk.txt' })
+      .expect(201);
+    const { postings, items, warnings } = res.body;
+    expect(items.map((p: { id: string }) => p.id)).toEqual(postings.map((p: { id: string }) => p.id));
+    expect(postings).toEqual([
+      {
+        index: 0,
+        id: expect.any(String),
+        title: '風控建模工程師（策略崗）',
+        dutyCount: 2,
+        requirementCount: 2,
+        duties: [expect.stringContaining('反欺詐策略'), expect.stringContaining('誤殺率')],
+        requirements: [expect.stringContaining('統計學'), expect.stringContaining('SQL')],
+        groups: [],
+      },
+      {
+        index: 1,
+        id: expect.any(String),
+        title: '風控建模工程師（模型崗）',
+        dutyCount: 4,
+        requirementCount: 2,
+        duties: MODEL_DUTIES,
+        requirements: [expect.stringContaining('碩士'), expect.stringContaining('XGBoost')],
+        groups: MODEL_GROUPS,
+      },
+    ]);
+    // Each warning names what was not imported, where (line) and for which posting; the split is document-wide.
+    expect(warnings).toEqual([
+      {
+        code: 'intro-skipped',
+        message: expect.stringContaining('not imported'),
+        params: { count: 1, text: '我們是一家持牌支付機構，總部位於香港。' },
+        posting: 0,
+        line: 2,
+      },
+      {
+        code: 'section-skipped',
+        message: expect.stringContaining('福利待遇'),
+        params: { section: '福利待遇', count: 2 },
+        posting: 1,
+        line: 24,
+      },
+      {
+        code: 'role-split',
+        message: expect.stringContaining('2 roles'),
+        params: { count: 2, roles: '（策略崗）, （模型崗）', title: '風控建模工程師' },
+        line: 5,
+      },
+    ]);
+
+    const stored = await request(suite.server.url)
+      .get(`/api/postings/${postings[1].id}`)
+      .set(auth(suite.token))
+      .expect(200);
+    expect(stored.body).toMatchObject({ duties: MODEL_DUTIES, groups: MODEL_GROUPS });
+    const plain = await request(suite.server.url)
+      .get(`/api/postings/${postings[0].id}`)
+      .set(auth(suite.token))
+      .expect(200);
+    expect(plain.body.groups).toEqual([]);
+
+    // Imported again: nothing saved until the person chooses, yet every posting is still reported, without an id.
+    const again = await request(suite.server.url)
+      .post('/api/postings/import')
+      .set(auth(suite.token))
+      .send({ text: TWO_ROLES_HANT })
+      .expect(201);
+    expect(again.body).toMatchObject({ awaitingChoice: true, items: [], warnings });
+    expect(again.body.postings.map((p: { index: number; id?: string }) => [p.index, p.id])).toEqual([
+      [0, undefined],
+      [1, undefined],
+    ]);
+    expect(again.body.postings[1].groups).toEqual(MODEL_GROUPS);
+    const skipped = await request(suite.server.url)
+      .post('/api/postings/import?duplicates=skip')
+      .set(auth(suite.token))
+      .send({ text: TWO_ROLES_HANT })
+      .expect(201);
+    expect(skipped.body).toMatchObject({ awaitingChoice: false, items: [] });
+    expect(skipped.body.postings.every((p: { id?: string }) => p.id === undefined)).toBe(true);
+  });
+
+  it('keeps group labels across edits: by line text when lists are replaced, as sent when groups are sent', async () => {
+    const imported = await request(suite.server.url)
+      .post('/api/postings/import?duplicates=import')
+      .set(auth(suite.token))
+      .send({ text: TWO_ROLES_HANT })
+      .expect(201);
+    const id = imported.body.postings[1].id;
+    const patch = (body: object) =>
+      request(suite.server.url).patch(`/api/postings/${id}`).set(auth(suite.token)).send(body);
+
+    // Fields only: the lines and their groups stay.
+    expect((await patch({ title: '模型工程師' }).expect(200)).body.groups).toEqual(MODEL_GROUPS);
+    // Lines replaced without groups: a line whose text remains keeps its label, a new one has none.
+    const edited = await patch({ duties: [MODEL_DUTIES[1], '新增：維護模型文檔。', MODEL_DUTIES[2]] }).expect(200);
+    expect(edited.body.groups).toEqual([
+      { kind: 'duty', label: '模型全生命週期管理', start: 0, count: 1 },
+      { kind: 'duty', label: '數據與特徵工程', start: 2, count: 1 },
+    ]);
+    // Groups sent: they label the lines as sent (here the stored ones); [] would remove them all.
+    const regrouped = await patch({
+      groups: [
+        { kind: 'duty', label: '  模型 ', start: 0, count: 2 },
+        { kind: 'requirement', label: 'Must have', start: 0, count: 2 },
+      ],
+    }).expect(200);
+    expect(regrouped.body.groups).toEqual([
+      { kind: 'duty', label: '模型', start: 0, count: 2 },
+      { kind: 'requirement', label: 'Must have', start: 0, count: 2 },
+    ]);
+    expect(regrouped.body.duties).toEqual([MODEL_DUTIES[1], '新增：維護模型文檔。', MODEL_DUTIES[2]]);
+    expect((await patch({ groups: [] }).expect(200)).body.groups).toEqual([]);
+  });
+
+  it('refuses groups that do not fit the lines with a 400 that says why, and changes nothing', async () => {
+    const imported = await request(suite.server.url)
+      .post('/api/postings/import?duplicates=import')
+      .set(auth(suite.token))
+      .send({ text: TWO_ROLES_HANT })
+      .expect(201);
+    const id = imported.body.postings[1].id;
+    const group = (start: number, count: number, kind = 'duty', label = 'A') => ({ kind, label, start, count });
+    const cases: { body: object; message: RegExp }[] = [
+      { body: { groups: [group(3, 2)] }, message: /groups\[0\] covers duties 3–4, but there are 4 duty lines/ },
+      { body: { duties: ['x'], groups: [group(0, 2)] }, message: /there is 1 duty line / },
+      {
+        body: { groups: [group(0, 1, 'requirement'), group(1, 2, 'requirement')] },
+        message: /covers requirements 1–2/,
+      },
+      { body: { groups: [group(0, 2), group(1, 2)] }, message: /groups\[1\] overlaps groups\[0\]/ },
+      { body: { groups: [group(0, 1, 'benefit')] }, message: /kind must be duty or requirement/ },
+      { body: { groups: [group(0, 1, 'duty', '  ')] }, message: /label cannot be empty/ },
+      {
+        body: { groups: [group(0, 1, 'duty', '長'.repeat(201))] },
+        message: /label must be shorter than or equal to 200/,
+      },
+      { body: { groups: [group(-1, 1)] }, message: /start must not be less than 0/ },
+      { body: { groups: [group(0, 0)] }, message: /count must not be less than 1/ },
+      { body: { groups: [{ ...group(0, 1), extra: 1 }] }, message: /unknown field/ },
+      { body: { groups: ['A'] }, message: /groups/ },
+    ];
+    for (const c of cases) {
+      const res = await request(suite.server.url).patch(`/api/postings/${id}`).set(auth(suite.token)).send(c.body);
+      expect({ body: c.body, status: res.status, code: res.body.code }).toEqual({
+        body: c.body,
+        status: 400,
+        code: 'invalid-request',
+      });
+      expect(res.body.message).toMatch(c.message);
+    }
+    const after = await request(suite.server.url).get(`/api/postings/${id}`).set(auth(suite.token)).expect(200);
+    expect(after.body).toMatchObject({ duties: MODEL_DUTIES, groups: MODEL_GROUPS });
   });
 
   it('refuses bad documents with a clear 4xx and saves nothing', async () => {

@@ -73,7 +73,9 @@ function main(argv: string[]): number {
     let postings;
     try {
       postings = parsePostingsDocument({ content: readFileSync(file), filename: basename(file) });
-      for (const w of postings.warnings) process.stderr.write(`${file}: warning: ${w}\n`);
+      // file:line: like a compiler, so an editor can jump to the line.
+      for (const w of postings.warnings)
+        process.stderr.write(`${file}${w.line ? `:${w.line}` : ''}: warning: ${w.message}\n`);
     } catch (err) {
       const known = err instanceof PostingParseError || (err as NodeJS.ErrnoException).code !== undefined;
       if (!known) throw err;

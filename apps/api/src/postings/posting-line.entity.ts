@@ -25,4 +25,11 @@ export class PostingLineEntity {
 
   @Column({ type: 'text' })
   text: string;
+
+  /**
+   * The sub-heading the line was found under (`模型全生命周期管理`), or null. Consecutive lines of a
+   * kind with the same label make one PostingLineGroup; a label is never a line of its own.
+   */
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  groupLabel: string | null;
 }

@@ -1,16 +1,24 @@
-import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IMPORT_DUPLICATE_MODES, type ImportDuplicateMode } from '@rubricon/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  IMPORT_DUPLICATE_MODES,
+  type ImportDuplicateMode,
+  type PostingLineGroup,
+  type PostingLineKind,
+} from '@rubricon/contracts';
+import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsString,
   Max,
   MaxLength,
   Min,
   MinLength,
+  ValidateNested,
 } from 'class-validator';
 import { coded, MaxCodePoints, Optional, Trim } from '../common/validation';
 import { PageQuery } from '../common/page-query';
@@ -57,6 +65,35 @@ export class ImportPostingsDto {
   filename?: string;
 }
 
+const LINE_KINDS: PostingLineKind[] = ['duty', 'requirement'];
+const MAX_LINES = 200;
+
+/** A sub-heading over lines of a posting; whether it fits the lists is checked with them (groupsProblem). */
+export class PostingLineGroupDto implements PostingLineGroup {
+  @ApiProperty({ enum: LINE_KINDS, description: 'Whether `start` indexes duties or requirements.' })
+  @IsIn(LINE_KINDS, { message: 'kind must be duty or requirement' })
+  kind: PostingLineKind;
+
+  @ApiProperty({ minLength: 1, maxLength: 200, description: 'The sub-heading, e.g. 模型全生命周期管理.' })
+  @Trim()
+  @IsString()
+  @MinLength(1, { message: 'label cannot be empty' })
+  @MaxCodePoints(200)
+  label: string;
+
+  @ApiProperty({ minimum: 0, description: 'The first line of the group, from 0.' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_LINES - 1)
+  start: number;
+
+  @ApiProperty({ minimum: 1, description: 'How many lines the group runs for.' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LINES)
+  count: number;
+}
+
 // Texts stored in a varchar are limited in code points (MaxCodePoints), as the database counts;
 // the duty and requirement lines are stored as text, and their 2000 is a limit on the line itself.
 export class UpdatePostingDto {
@@ -92,7 +129,7 @@ export class UpdatePostingDto {
   @Trim()
   @IsArray()
   @ArrayMinSize(1, { message: 'a posting needs at least one duty line', context: dutiesRequired })
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(MAX_LINES)
   @IsString({ each: true })
   @MinLength(1, { each: true, message: 'duty lines cannot be empty', context: lineEmpty })
   @MaxLength(2000, { each: true })
@@ -102,9 +139,23 @@ export class UpdatePostingDto {
   @Optional()
   @Trim()
   @IsArray()
-  @ArrayMaxSize(200)
+  @ArrayMaxSize(MAX_LINES)
   @IsString({ each: true })
   @MinLength(1, { each: true, message: 'requirement lines cannot be empty', context: lineEmpty })
   @MaxLength(2000, { each: true })
   requirements?: string[];
+
+  @ApiPropertyOptional({
+    type: [PostingLineGroupDto],
+    description:
+      'All the sub-headings of both lists, indexing the lines as sent (or as stored, for a list not sent); [] removes them. ' +
+      'Left out, a replaced list keeps the label of each line whose text it still has.',
+  })
+  @Optional()
+  @IsArray()
+  @ArrayMaxSize(2 * MAX_LINES)
+  @IsObject({ each: true })
+  @ValidateNested({ each: true })
+  @Type(() => PostingLineGroupDto)
+  groups?: PostingLineGroupDto[];
 }

@@ -14,6 +14,8 @@ export type NewPosting = Pick<
   'title' | 'department' | 'location' | 'headcount' | 'sourceIndex' | 'documentImportId' | 'contentHash'
 >;
 export type LineCounts = Record<PostingLineKind, number>;
+/** A line to store: its text and the sub-heading it sits under (null for none). */
+export type NewLine = Pick<PostingLineEntity, 'text' | 'groupLabel'>;
 
 @Injectable()
 export class PostingsRepository {
@@ -108,8 +110,8 @@ export class PostingsRepository {
     return this.db.run((m) => m.save(m.create(DocumentImportEntity, record)));
   }
 
-  /** The posting and its lines, numbered in the order given. */
-  insertWithLines(posting: NewPosting, duties: string[], requirements: string[]): Promise<PostingEntity> {
+  /** The posting and its lines, numbered in the order given, each with its group label (or null). */
+  insertWithLines(posting: NewPosting, duties: NewLine[], requirements: NewLine[]): Promise<PostingEntity> {
     return this.db.run(async (m) => {
       const saved = await m.save(m.create(PostingEntity, posting));
       saved.lines = [...lines(saved.id, 'duty', duties), ...lines(saved.id, 'requirement', requirements)].map((l) =>
@@ -126,10 +128,18 @@ export class PostingsRepository {
   }
 
   /** Replaces every line of one kind by `texts`, numbered in the order given. */
-  async replaceLines(postingId: string, kind: PostingLineKind, texts: string[]): Promise<void> {
+  async replaceLines(postingId: string, kind: PostingLineKind, texts: NewLine[]): Promise<void> {
     await this.db.run(async (m) => {
       await m.delete(PostingLineEntity, { postingId, kind });
       await m.save(lines(postingId, kind, texts).map((l) => m.create(PostingLineEntity, l)));
+    });
+  }
+
+  /** Relabels the lines of one kind in place (`labels[i]` for position i), so their ids stay. */
+  async setGroupLabels(postingId: string, kind: PostingLineKind, labels: (string | null)[]): Promise<void> {
+    await this.db.run(async (m) => {
+      for (const [position, groupLabel] of labels.entries())
+        await m.update(PostingLineEntity, { postingId, kind, position }, { groupLabel });
     });
   }
 
@@ -145,6 +155,6 @@ export class PostingsRepository {
   }
 }
 
-function lines(postingId: string, kind: PostingLineKind, texts: string[]) {
-  return texts.map((text, position) => ({ postingId, kind, position, text }));
+function lines(postingId: string, kind: PostingLineKind, texts: NewLine[]) {
+  return texts.map(({ text, groupLabel }, position) => ({ postingId, kind, position, text, groupLabel }));
 }

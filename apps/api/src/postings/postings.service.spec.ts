@@ -1,7 +1,7 @@
 import { ApiException } from '../common/api-exception';
 import type { PostingLineEntity } from './posting-line.entity';
 import type { PostingEntity } from './posting.entity';
-import type { PostingsRepository } from './postings.repository';
+import type { NewLine, PostingsRepository } from './postings.repository';
 import { PostingsService } from './postings.service';
 import { fakeAudit } from '../audit/audit.testing';
 
@@ -24,11 +24,15 @@ class FakePostings {
     this.writes.push('fields');
     this.posting = { ...this.posting!, ...posting, lines: this.posting!.lines };
   }
-  async replaceLines(postingId: string, kind: PostingLineEntity['kind'], texts: string[]) {
+  async replaceLines(postingId: string, kind: PostingLineEntity['kind'], texts: NewLine[]) {
     this.writes.push(kind);
     const kept = this.posting!.lines.filter((l) => l.kind !== kind);
-    const fresh = texts.map((text, position) => ({ id: `${kind}-${position}`, postingId, kind, position, text }));
+    const fresh = texts.map((line, position) => ({ id: `${kind}-${position}`, postingId, kind, position, ...line }));
     this.posting!.lines = [...kept, ...(fresh as PostingLineEntity[])];
+  }
+  async setGroupLabels(_postingId: string, kind: PostingLineEntity['kind'], labels: (string | null)[]) {
+    this.writes.push(`${kind} labels`);
+    for (const line of this.posting!.lines) if (line.kind === kind) line.groupLabel = labels[line.position];
   }
   async deleteById() {
     return this.deleteOutcome;
@@ -48,7 +52,7 @@ const stored = (): PostingEntity =>
     headcount: 1,
     sourceIndex: 0,
     documentImportId: null,
-    lines: [{ id: 'l1', postingId: 'p1', kind: 'duty', position: 0, text: 'Build APIs' }],
+    lines: [{ id: 'l1', postingId: 'p1', kind: 'duty', position: 0, text: 'Build APIs', groupLabel: 'Backend' }],
     createdAt: new Date('2030-01-01T00:00:00Z'),
     updatedAt: new Date('2030-01-01T00:00:00Z'),
   }) as PostingEntity;
@@ -101,6 +105,17 @@ describe(PostingsService.name, () => {
       requirements: ['Go'],
     });
     expect(postings.writes).toEqual(['fields', 'requirement', 'hash']);
+    expect(detail.groups).toEqual([{ kind: 'duty', label: 'Backend', start: 0, count: 1 }]);
+  });
+
+  it('relabels the stored lines in place when only groups are sent, and refuses groups past the lines', async () => {
+    const detail = await service.update('p1', { groups: [{ kind: 'duty', label: 'APIs', start: 0, count: 1 }] });
+    expect(detail.groups).toEqual([{ kind: 'duty', label: 'APIs', start: 0, count: 1 }]);
+    expect(postings.writes).toEqual(['fields', 'duty labels', 'requirement labels', 'hash']);
+    postings.writes = [];
+    const tooFar = service.update('p1', { groups: [{ kind: 'requirement', label: 'x', start: 0, count: 1 }] });
+    expect(await refusal(tooFar)).toEqual({ code: 'invalid-request', status: 400 });
+    expect(postings.writes).toEqual([]);
   });
 
   it('refuses an import without a file or text, and an unreadable document with 422', async () => {

@@ -1,23 +1,28 @@
 import { Injectable, Logger } from '@nestjs/common';
 import type {
   ImportDuplicateMode,
+  ImportedPostingReport,
   ImportPostingsResponse,
   Page,
   PostingDetail,
   PostingDuplicate,
+  PostingLineGroup,
+  PostingLineKind,
   PostingSummary,
 } from '@rubricon/contracts';
 import { parsePostingsDocument, PostingParseError, type ParsedPosting } from '@rubricon/postings';
 import { createHash } from 'node:crypto';
 import { AuditService } from '../audit/audit.service';
-import { ApiException } from '../common/api-exception';
+import { ApiException, refuse } from '../common/api-exception';
 import { clipCodePoints } from '../common/validation';
 import type { DocumentImportEntity } from './document-import.entity';
 import type { PostingEntity } from './posting.entity';
+import type { PostingLineEntity } from './posting-line.entity';
 import { postingRefusal } from './posting-refusal';
 import { postingContentHash } from './content-hash';
 import { ImportPostingsDto, ListPostingsQuery, UpdatePostingDto } from './postings.dto';
-import { PostingsRepository, type LineCounts, type NewPosting } from './postings.repository';
+import { PostingsRepository, type LineCounts, type NewLine, type NewPosting } from './postings.repository';
+import { groupsFromLabels, groupsProblem, keptLabels, labelsFromGroups } from './line-groups';
 
 export interface ImportSource {
   content: Buffer | string;
@@ -83,15 +88,22 @@ export class PostingsService {
       throw error;
     }
     const hash = sha256(input.content);
-    const drafts = parsed.postings.map((posting, index) => ({ posting, row: newPosting(posting, index) }));
+    const drafts = parsed.postings.map((posting, index) => ({ index, posting, row: newPosting(posting, index) }));
     const duplicates = await this.duplicatesOf(drafts.map((d) => d.row));
     const mode = input.duplicates ?? 'import';
-    if (mode === 'report' && duplicates.length > 0)
-      return { format: parsed.format, warnings: parsed.warnings, items: [], duplicates, awaitingChoice: true };
+    // What the person sees either way: every posting of the document, with the id of those saved.
+    const answer = (saved: Map<number, PostingEntity>, awaitingChoice: boolean): ImportPostingsResponse => ({
+      format: parsed.format,
+      warnings: parsed.warnings,
+      postings: drafts.map((d) => importedReport(d.index, d.row.title, d.posting, saved.get(d.index)?.id)),
+      items: [...saved.values()].map(toDetail),
+      duplicates,
+      awaitingChoice,
+    });
+    if (mode === 'report' && duplicates.length > 0) return answer(new Map(), true);
     const skipped = new Set(mode === 'skip' ? duplicates.map((d) => d.index) : []);
-    const toSave = drafts.filter((_, index) => !skipped.has(index));
-    if (toSave.length === 0)
-      return { format: parsed.format, warnings: parsed.warnings, items: [], duplicates, awaitingChoice: false };
+    const toSave = drafts.filter((d) => !skipped.has(d.index));
+    if (toSave.length === 0) return answer(new Map(), false);
     const saved = await this.postings.transaction(async (tx) => {
       const record = await tx.insertDocumentImport({
         filename: clipCodePoints(input.filename ?? 'pasted-text', 255),
@@ -102,21 +114,20 @@ export class PostingsService {
         postingCount: toSave.length,
         importedById: input.userId ?? null,
       });
-      const result: PostingEntity[] = [];
-      for (const { posting, row } of toSave)
-        result.push(
-          await tx.insertWithLines({ ...row, documentImportId: record.id }, posting.duties, posting.requirements),
+      const result = new Map<number, PostingEntity>();
+      for (const { index, posting, row } of toSave) {
+        const groups = posting.groups ?? [];
+        const entity = await tx.insertWithLines(
+          { ...row, documentImportId: record.id },
+          labelled(posting.duties, labelsFromGroups(posting.duties.length, 'duty', groups)),
+          labelled(posting.requirements, labelsFromGroups(posting.requirements.length, 'requirement', groups)),
         );
+        result.set(index, entity);
+      }
       return result;
     });
-    this.logger.log(`Imported ${saved.length} posting(s) from ${input.filename ?? 'pasted text'} (${parsed.format})`);
-    return {
-      format: parsed.format,
-      warnings: parsed.warnings,
-      items: saved.map(toDetail),
-      duplicates,
-      awaitingChoice: false,
-    };
+    this.logger.log(`Imported ${saved.size} posting(s) from ${input.filename ?? 'pasted text'} (${parsed.format})`);
+    return answer(saved, false);
   }
 
   /** The new postings whose content is already stored, with the stored ones, in document order. */
@@ -155,18 +166,49 @@ export class PostingsService {
     await this.postings.transaction(async (tx) => {
       const posting = await tx.findById(id);
       if (!posting) throw new ApiException('posting-not-found');
+      const before = (await tx.findDetail(id))!;
+      const stored = { duty: linesOf(before, 'duty'), requirement: linesOf(before, 'requirement') };
+      const sent = {
+        duty: dto.duties && trimmed(dto.duties),
+        requirement: dto.requirements && trimmed(dto.requirements),
+      };
+      if (dto.groups) {
+        const lengths = {
+          duty: (sent.duty ?? stored.duty).length,
+          requirement: (sent.requirement ?? stored.requirement).length,
+        };
+        const problem = groupsProblem(dto.groups, lengths);
+        if (problem) throw refuse('invalid-request', problem);
+      }
       if (dto.title !== undefined) posting.title = dto.title.trim();
       if (dto.department !== undefined) posting.department = dto.department.trim() || null;
       if (dto.location !== undefined) posting.location = dto.location.trim() || null;
       if (dto.headcount !== undefined) posting.headcount = dto.headcount;
       await tx.saveFields(posting);
-      if (dto.duties) await tx.replaceLines(id, 'duty', trimmed(dto.duties));
-      if (dto.requirements) await tx.replaceLines(id, 'requirement', trimmed(dto.requirements));
+      for (const kind of LINE_KINDS) await this.relabel(tx, id, kind, stored[kind], sent[kind], dto.groups);
       // An edited posting is compared with imports by what it now says.
       const { title, duties, requirements } = toDetail((await tx.findDetail(id))!);
       await tx.setContentHash(id, postingContentHash({ title, duties, requirements }));
     });
     return this.get(id);
+  }
+
+  /**
+   * Stores one list after an edit: the lines sent replace the stored ones; their labels come from
+   * `groups` when sent, else each keeps the label its text had. Groups alone relabel the stored lines.
+   */
+  private async relabel(
+    tx: PostingsRepository,
+    id: string,
+    kind: PostingLineKind,
+    stored: PostingLineEntity[],
+    sent: string[] | undefined,
+    groups: PostingLineGroup[] | undefined,
+  ): Promise<void> {
+    if (sent) {
+      const labels = groups ? labelsFromGroups(sent.length, kind, groups) : keptLabels(stored, sent);
+      await tx.replaceLines(id, kind, labelled(sent, labels));
+    } else if (groups) await tx.setGroupLabels(id, kind, labelsFromGroups(stored.length, kind, groups));
   }
 
   async remove(id: string): Promise<void> {
@@ -204,6 +246,35 @@ function newPosting(p: ParsedPosting, index: number): NewPosting {
   };
 }
 
+const LINE_KINDS: PostingLineKind[] = ['duty', 'requirement'];
+
+/** What the import read for one posting of the document, and its id once saved. */
+function importedReport(index: number, title: string, p: ParsedPosting, id: string | undefined): ImportedPostingReport {
+  const groups = p.groups ?? [];
+  return {
+    index,
+    title,
+    dutyCount: p.duties.length,
+    requirementCount: p.requirements.length,
+    duties: p.duties,
+    requirements: p.requirements,
+    // As stored: labels clipped to their column, runs of one label as one group.
+    groups: LINE_KINDS.flatMap((kind) =>
+      groupsFromLabels(kind, labelsFromGroups(kind === 'duty' ? p.duties.length : p.requirements.length, kind, groups)),
+    ),
+    ...(id === undefined ? {} : { id }),
+  };
+}
+
+function labelled(texts: string[], labels: (string | null)[]): NewLine[] {
+  return texts.map((text, i) => ({ text, groupLabel: labels[i] ?? null }));
+}
+
+/** The posting's lines of one kind, in order. */
+function linesOf(p: PostingEntity, kind: PostingLineKind): PostingLineEntity[] {
+  return (p.lines ?? []).filter((l) => l.kind === kind).sort((a, b) => a.position - b.position);
+}
+
 function trimmed(texts: string[]): string[] {
   return texts.map((t) => t.trim());
 }
@@ -228,11 +299,22 @@ function toSummary(p: PostingEntity, counts?: LineCounts): PostingSummary {
 }
 
 function toDetail(p: PostingEntity): PostingDetail {
-  const lines = [...(p.lines ?? [])].sort((a, b) => a.position - b.position);
+  const duties = linesOf(p, 'duty');
+  const requirements = linesOf(p, 'requirement');
   return {
     ...basics(p),
-    duties: lines.filter((l) => l.kind === 'duty').map((l) => l.text),
-    requirements: lines.filter((l) => l.kind === 'requirement').map((l) => l.text),
+    duties: duties.map((l) => l.text),
+    requirements: requirements.map((l) => l.text),
+    groups: [
+      ...groupsFromLabels(
+        'duty',
+        duties.map((l) => l.groupLabel),
+      ),
+      ...groupsFromLabels(
+        'requirement',
+        requirements.map((l) => l.groupLabel),
+      ),
+    ],
     updatedAt: p.updatedAt.toISOString(),
   };
 }
