@@ -192,6 +192,113 @@ describeInBrowser('staff app in Chromium', () => {
     expect(await count()).toBe(2);
   });
 
+  it('reports what an import read, per posting, with its notes worded in Chinese and in English', async () => {
+    // Two roles under one title, an introduction, sub-headings over duties and a benefits section.
+    const text = [
+      '支付风控工程师',
+      '我们是一家持牌支付机构。',
+      '',
+      '【策略岗】',
+      '岗位职责',
+      '1. 负责交易反欺诈策略的设计与迭代',
+      '岗位要求',
+      '1. 熟练使用SQL',
+      '',
+      '【模型岗】',
+      '岗位职责',
+      '模型开发',
+      '1. 负责评分卡模型的开发与上线',
+      '2. 监控模型稳定性',
+      '特征工程',
+      '1. 搭建特征平台',
+      '岗位要求',
+      '1. 熟悉Python',
+      '福利待遇',
+      '1. 年终奖金',
+    ].join('\n');
+    const page = track(await staffPage(suite.browser, suite.server.url, 'zh'));
+    await page.getByRole('button', { name: '导入岗位' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('tab', { name: '粘贴文本' }).click();
+    await dialog.getByLabel('岗位内容').fill(text);
+    await dialog.getByRole('button', { name: /^导 ?入$/ }).click();
+    await dialog.getByText('已导入岗位：2 个。').waitFor();
+
+    // The document-wide note, then each posting: a link once saved, its counts and its own notes.
+    const documentNotes = dialog.getByRole('list', { name: '整个文档' });
+    expect(await documentNotes.textContent()).toMatch(/^第 4 行文档包含多个岗位（【策略岗】, 【模型岗】）/);
+    const model = dialog.getByRole('article', { name: '支付风控工程师【模型岗】' });
+    await model.getByRole('link', { name: '支付风控工程师【模型岗】' }).waitFor();
+    expect(await model.textContent()).toContain('3 条职责 · 1 条要求');
+    expect(await model.getByRole('list', { name: '导入提示' }).textContent()).toBe(
+      '第 19 行“福利待遇”下的 1 行未导入：该部分不是职责或要求。',
+    );
+    const strategy = dialog.getByRole('article', { name: '支付风控工程师【策略岗】' });
+    expect(await strategy.getByRole('list', { name: '导入提示' }).textContent()).toContain(
+      '第一个部分之前的 1 行介绍未导入：“我们是一家持牌支付机构。”',
+    );
+    // The lines, under their sub-headings, on request.
+    await model.getByText('查看条目').click();
+    const duties = model.getByRole('group', { name: '支付风控工程师【模型岗】 · 工作职责' });
+    expect(
+      await duties.getByRole('region').evaluateAll((runs) => runs.map((r) => r.getAttribute('aria-label'))),
+    ).toEqual(['模型开发', '特征工程']);
+    expect(await duties.locator('li').allTextContents()).toEqual([
+      '负责评分卡模型的开发与上线',
+      '监控模型稳定性',
+      '搭建特征平台',
+    ]);
+    await dialog.locator('section[aria-labelledby="import-report"]').screenshot({ path: '/tmp/import-report.zh.png' });
+
+    // The same report in English, worded from the codes rather than the server's message.
+    await page.keyboard.press('Escape');
+    await dialog.waitFor({ state: 'hidden' });
+    await switchLanguage(page, 'en');
+    await page.getByRole('button', { name: 'Import postings' }).click();
+    await dialog.getByRole('tab', { name: 'Paste text' }).click();
+    await dialog.getByLabel('Posting text').fill(text);
+    await dialog.getByRole('button', { name: /^Import$/ }).click();
+    await dialog.getByText('Already imported').waitFor();
+    const again = dialog.getByRole('article', { name: '支付风控工程师【模型岗】' });
+    expect(await again.textContent()).toContain('Not saved');
+    expect(await again.getByRole('link').count()).toBe(0);
+    expect(await again.getByRole('list', { name: 'Notes from the import' }).textContent()).toBe(
+      'Line 19The line under “福利待遇” was not imported: it is not a duties or requirements section.',
+    );
+    expect(await dialog.getByRole('list', { name: 'About the whole document' }).textContent()).toContain(
+      'The document holds several roles',
+    );
+    await again.getByText('Show the lines').click();
+    await again.getByText('特征工程').waitFor();
+    await dialog.locator('section[aria-labelledby="import-report"]').screenshot({ path: '/tmp/import-report.en.png' });
+  });
+
+  it('shows a posting’s lines under their sub-headings, and keeps them through an edit', async () => {
+    const token = await adminToken();
+    const created = await request(suite.server.url)
+      .post('/api/postings/import?duplicates=import')
+      .set('Authorization', `Bearer ${token}`)
+      .send({
+        text: '数据平台工程师\n岗位职责\n数据采集\n1. 建设日志采集链路\n2. 维护埋点规范\n数据治理\n1. 制定数据质量规则',
+      })
+      .expect(201);
+    const id = created.body.postings[0].id as string;
+    const page = track(await staffPage(suite.browser, suite.server.url, 'zh'));
+    await page.goto(`${suite.server.url}/postings/${id}`);
+    const duties = page.getByRole('group', { name: '工作职责' });
+    await duties.getByRole('region', { name: '数据采集' }).waitFor();
+    expect(await duties.getByRole('region', { name: '数据治理' }).locator('li').allTextContents()).toEqual([
+      '制定数据质量规则',
+    ]);
+    await page.getByRole('button', { name: /^编 ?辑$/ }).click();
+    const drawer = page.getByRole('dialog');
+    await drawer.getByText('小标题（数据采集、数据治理）会保留在文字未改动的条目上。').waitFor();
+    await drawer.getByLabel('岗位名称').fill('数据平台主管');
+    await drawer.getByRole('button', { name: /^保 ?存$/ }).click();
+    await page.getByRole('heading', { name: '数据平台主管', level: 1 }).waitFor();
+    await duties.getByRole('region', { name: '数据治理' }).waitFor();
+  });
+
   async function postingsTitled(title: string): Promise<{ id: string }[]> {
     const res = await request(suite.server.url)
       .get(`/api/postings?limit=100&search=${encodeURIComponent(title)}`)

@@ -1,5 +1,6 @@
 import type { PostingDetail } from '@rubricon/contracts';
-import { Alert, App, Button, Drawer, Form, Input, InputNumber, Space } from 'antd';
+import { Alert, App, Button, Drawer, Form, Input, InputNumber, Space, Typography } from 'antd';
+import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
 import { useUpdatePosting, type PostingChanges } from './queries';
 
@@ -22,6 +23,7 @@ const lines = (text: string) =>
 export function EditPosting({ posting, onClose }: { posting: PostingDetail; onClose: () => void }) {
   const { t } = useTranslation('postings');
   const { t: common } = useTranslation();
+  const [lang] = useLang();
   const errorText = useErrorText();
   const update = useUpdatePosting(posting.id);
   const { message } = App.useApp();
@@ -78,6 +80,12 @@ export function EditPosting({ posting, onClose }: { posting: PostingDetail; onCl
             <InputNumber min={1} max={10000} precision={0} />
           </Form.Item>
         </Space>
+        {posting.groups.length > 0 && (
+          // The server keeps each line's sub-heading while its text remains (groups are not sent).
+          <Typography.Paragraph type="secondary">
+            {t('edit.groupsKept', { labels: posting.groups.map((g) => g.label).join(lang === 'zh' ? '、' : ', ') })}
+          </Typography.Paragraph>
+        )}
         <Form.Item label={t('edit.dutiesField')} name="duties" rules={required}>
           <Input.TextArea autoSize={{ minRows: 6, maxRows: 16 }} />
         </Form.Item>

@@ -11,6 +11,7 @@ import { useErrorText, useTranslation } from '../i18n/staff';
 import { QueryView } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
 import { EditPosting } from './EditPosting';
+import { GroupedLines } from './GroupedLines';
 import { useDeletePosting, usePosting } from './queries';
 
 export function PostingDetailPage() {
@@ -79,18 +80,18 @@ function PostingDetail({ posting }: { posting: PostingDetail }) {
       {canAssess && <PostingAssessments postingId={posting.id} />}
       <Flex gap={16} wrap style={{ marginTop: 16 }}>
         <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('duties')}</h2>} style={{ flex: '1 1 420px' }}>
-          <ol aria-label={t('duties')} style={{ margin: 0, paddingInlineStart: 24 }}>
-            {posting.duties.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ol>
+          <GroupedLines
+            lines={posting.duties}
+            groups={posting.groups.filter((g) => g.kind === 'duty')}
+            label={t('duties')}
+          />
         </Card>
         <Card title={<h2 style={{ margin: 0, fontSize: 16 }}>{t('requirements')}</h2>} style={{ flex: '1 1 420px' }}>
-          <ol aria-label={t('requirements')} style={{ margin: 0, paddingInlineStart: 24 }}>
-            {posting.requirements.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ol>
+          <GroupedLines
+            lines={posting.requirements}
+            groups={posting.groups.filter((g) => g.kind === 'requirement')}
+            label={t('requirements')}
+          />
         </Card>
       </Flex>
       {editing && <EditPosting posting={posting} onClose={() => setEditing(false)} />}

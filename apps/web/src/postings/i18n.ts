@@ -1,4 +1,40 @@
+import type { PostingWarningCode } from '@rubricon/contracts';
 import type { FeatureText } from '../i18n/translation';
+
+// Every warning code the import can answer, worded from its params: a code without a text is a type error.
+const warningEn: Record<PostingWarningCode, string> = {
+  'line-not-placed': 'The line “{{text}}” fits under no duties or requirements heading and was not imported.',
+  'section-skipped':
+    'The {{count}} lines under “{{section}}” were not imported: it is not a duties or requirements section.',
+  'intro-skipped': 'The {{count}} lines of introduction before the first section were not imported, from “{{text}}”.',
+  'posting-skipped': '“{{title}}” has no duty lines, so it did not become a posting.',
+  'title-derived': 'No title was found; “{{title}}” was made from the duty lines. Please check it.',
+  'headcount-invalid': 'The headcount “{{value}}” is not a number; it was left empty.',
+  'sections-guessed':
+    '“{{title}}” has no duties or requirements heading (such as 岗位职责 / 任职要求): its list was read as duties. Please check it.',
+  'role-split':
+    'The document holds several roles ({{roles}}), each with its own duties: each became a posting of its own. Please check the titles.',
+  'rows-before-header':
+    'The {{count}} lines before the table header (row {{header}}) were not read as postings, from “{{text}}”.',
+  'row-skipped': 'Row {{row}} has no duty lines and was skipped.',
+  'quote-unclosed':
+    'Row {{row}}: the " at the start of cell {{cell}} does not close in that cell, so it was read as text.',
+  'column-guessed': 'The column “{{header}}” was read as the {{column}} column. Please check it.',
+};
+const warningZh: Record<PostingWarningCode, string> = {
+  'line-not-placed': '“{{text}}”这一行不属于任何职责或要求部分，未导入。',
+  'section-skipped': '“{{section}}”下的 {{count}} 行未导入：该部分不是职责或要求。',
+  'intro-skipped': '第一个部分之前的 {{count}} 行介绍未导入，开头为：“{{text}}”。',
+  'posting-skipped': '“{{title}}”没有职责条目，未作为岗位导入。',
+  'title-derived': '未找到岗位名称，已根据职责条目生成“{{title}}”，请检查。',
+  'headcount-invalid': '招聘人数“{{value}}”不是数字，已留空。',
+  'sections-guessed': '“{{title}}”没有职责或要求标题（如 岗位职责 / 任职要求），其列表已按职责读取，请检查。',
+  'role-split': '文档包含多个岗位（{{roles}}），各有职责，已分别导入为独立的岗位，请检查岗位名称。',
+  'rows-before-header': '表头（第 {{header}} 行）之前的 {{count}} 行未读取，开头为：“{{text}}”。',
+  'row-skipped': '第 {{row}} 行没有职责条目，已跳过。',
+  'quote-unclosed': '第 {{row}} 行：第 {{cell}} 格开头的 " 在该格内没有闭合，已按文本读取。',
+  'column-guessed': '列“{{header}}”已按“{{column}}”列读取，请检查。',
+};
 
 const en = {
   title: 'Postings',
@@ -30,6 +66,33 @@ const en = {
     skipDuplicates: 'Skip them',
     importAnyway: 'Import again anyway',
     skipped: 'Skipped postings already imported: {{count}}.',
+    report: 'What the import read',
+    documentWarnings: 'About the whole document',
+    saved: 'Saved',
+    notSaved: 'Not saved',
+    showLines: 'Show the lines',
+    line: 'Line {{line}}',
+    noLines: 'No lines.',
+  },
+  warning: warningEn,
+  // Variants of a warning whose params change the sentence.
+  warningMore: {
+    postingSkippedRequirements:
+      '“{{title}}” has no duty lines, so it did not become a posting; its requirement lines ({{requirements}}) were not imported.',
+    sectionsGuessedSplit:
+      '“{{title}}” has no duties or requirements heading (such as 岗位职责 / 任职要求): its list was read as duties, and the list after the numbering restarted at 1 as requirements. Please check them.',
+    rowSkippedTitled: 'Row {{row}} ({{title}}) has no duty lines and was skipped.',
+    sectionSkippedOne: 'The line under “{{section}}” was not imported: it is not a duties or requirements section.',
+    introSkippedOne: 'The line of introduction before the first section was not imported: “{{text}}”.',
+    rowsBeforeHeaderOne: 'The line before the table header (row {{header}}) was not read as a posting: “{{text}}”.',
+  },
+  tsvColumn: {
+    title: 'title',
+    duties: 'duties',
+    requirements: 'requirements',
+    headcount: 'headcount',
+    location: 'location',
+    department: 'department',
   },
   edit: {
     title: 'Edit posting',
@@ -38,6 +101,7 @@ const en = {
     requirementsField: 'Requirements (one per line)',
     required: 'This field is required.',
     saved: 'The posting is saved.',
+    groupsKept: 'Sub-headings ({{labels}}) stay with the lines whose text you keep.',
   },
   remove: {
     button: 'Delete posting',
@@ -76,6 +140,31 @@ const zh: FeatureText<typeof en>['zh'] = {
     skipDuplicates: '跳过这些岗位',
     importAnyway: '仍然重新导入',
     skipped: '已跳过重复的岗位：{{count}} 个。',
+    report: '导入读取结果',
+    documentWarnings: '整个文档',
+    saved: '已保存',
+    notSaved: '未保存',
+    showLines: '查看条目',
+    line: '第 {{line}} 行',
+    noLines: '没有条目。',
+  },
+  warning: warningZh,
+  warningMore: {
+    postingSkippedRequirements: '“{{title}}”没有职责条目，未作为岗位导入；其 {{requirements}} 条要求也未导入。',
+    sectionsGuessedSplit:
+      '“{{title}}”没有职责或要求标题（如 岗位职责 / 任职要求）：其列表已按职责读取，编号重新从 1 开始后的列表已按要求读取，请检查。',
+    rowSkippedTitled: '第 {{row}} 行（{{title}}）没有职责条目，已跳过。',
+    sectionSkippedOne: '“{{section}}”下的 1 行未导入：该部分不是职责或要求。',
+    introSkippedOne: '第一个部分之前的 1 行介绍未导入：“{{text}}”。',
+    rowsBeforeHeaderOne: '表头（第 {{header}} 行）之前的 1 行未读取：“{{text}}”。',
+  },
+  tsvColumn: {
+    title: '岗位名称',
+    duties: '工作职责',
+    requirements: '任职要求',
+    headcount: '招聘人数',
+    location: '工作地点',
+    department: '部门',
   },
   edit: {
     title: '编辑岗位',
@@ -84,6 +173,7 @@ const zh: FeatureText<typeof en>['zh'] = {
     requirementsField: '任职要求（每行一条）',
     required: '此项为必填项。',
     saved: '岗位已保存。',
+    groupsKept: '小标题（{{labels}}）会保留在文字未改动的条目上。',
   },
   remove: {
     button: '删除岗位',
