@@ -59,6 +59,7 @@ export interface PostingDuplicate {
 export const POSTING_WARNING_CODES = [
   'line-not-placed',
   'section-skipped',
+  'description-skipped',
   'intro-skipped',
   'posting-skipped',
   'title-derived',

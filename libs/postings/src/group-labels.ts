@@ -5,7 +5,7 @@ import { displayLength, endsLikeSentence } from './text-utils';
 const MAX_LABEL_COLUMNS = 60;
 
 /** How a line is marked, for comparing it with the lines after it. */
-function styleOf(line: DocLine): string {
+export function styleOf(line: DocLine): string {
   if (line.kind === 'heading') return `heading:${line.level ?? 1}`;
   if (line.strong) return 'strong';
   return line.kind === 'text' ? 'text' : (line.marker ?? 'item');

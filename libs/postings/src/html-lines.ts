@@ -3,6 +3,7 @@ import { decodeEntities } from './entities';
 import { htmlTokens } from './html-tokens';
 import { splitNumbered, splitSentences, type NumberedItem } from './split-items';
 import { hasContent, normalizeSpace } from './text-utils';
+import { BULLET } from './text-lines';
 
 const BLOCK = new Set([
   'p',
@@ -136,6 +137,11 @@ function classify(text: string, strong: boolean, open: string[]): DocLine[] {
   }
   const numbered = splitNumbered(text);
   if (numbered) return numberedLines(numbered);
+  // `<p>• Monitor alerts</p>`: a list typed by hand, one paragraph per item.
+  const bullet = BULLET.exec(text);
+  if (bullet && text.length > bullet[0].length) {
+    return [{ kind: 'item', marker: `bullet:${bullet[0].trim()}`, text: text.slice(bullet[0].length) }];
+  }
   return [{ kind: 'text', text, ...(strong ? { strong } : {}) }];
 }
 

@@ -19,6 +19,8 @@ const ELEMENTS = new Set(
   ).split(' '),
 );
 
+const ENDIF = '<![endif]>';
+
 /** Elements skipped whole, with their content, when they are closed (the names are matched case-sensitively). */
 const SKIPPED = ['script', 'style', 'head', 'template'];
 const WORD = /\w/;
@@ -39,6 +41,7 @@ export function* htmlTokens(html: string): Generator<HtmlToken> {
   const nextCommentEnd = memoIndexOf(html, '-->');
   const nextGt = memoIndexOf(html, '>');
   const nextLt = memoIndexOf(html, '<');
+  const nextEndif = memoIndexOf(html, ENDIF);
   const closers = new Map(SKIPPED.map((name) => [name, memoFirst((at) => closingTagAt(html, name, at))]));
   let i = 0;
   while (i < html.length) {
@@ -53,6 +56,14 @@ export function* htmlTokens(html: string): Generator<HtmlToken> {
       const end = nextCommentEnd(i + 4);
       if (end >= 0) {
         i = end + 3;
+        continue;
+      }
+    }
+    if (html.startsWith('<![if', i)) {
+      // Word's `<![if !supportLists]>·<![endif]>`: the list glyph Word drew itself, not content.
+      const end = nextEndif(i);
+      if (end >= 0) {
+        i = end + ENDIF.length;
         continue;
       }
     }

@@ -2,7 +2,8 @@ import { endsLikeSentence, displayLength } from './text-utils';
 import { toSimplified } from './chinese-script';
 
 export type SectionKind = 'duties' | 'requirements' | 'other';
-export type MetaKind = 'title' | 'location' | 'headcount' | 'department';
+/** `ignored`: a field the posting does not store (薪资, Job type): reported, never a duty or requirement. */
+export type MetaKind = 'title' | 'location' | 'headcount' | 'department' | 'ignored';
 
 const SECTIONS: Record<SectionKind, string[]> = {
   duties: [
@@ -53,6 +54,17 @@ const SECTIONS: Record<SectionKind, string[]> = {
     '岗位任务',
     '主要工作内容',
     '工作职责及内容',
+    '你将负责',
+    '你要做的',
+    '你要做什么',
+    '你的职责',
+    '职务内容',
+    'responsibilities include',
+    'your responsibilities include',
+    'duties include',
+    'you will',
+    "you'll",
+    'as a member of the team you will',
   ],
   requirements: [
     '任职要求',
@@ -124,6 +136,20 @@ const SECTIONS: Record<SectionKind, string[]> = {
     '加分',
     '专业技能',
     '技能',
+    '要求',
+    '条件要求',
+    '应征条件',
+    '应聘条件',
+    '入职要求',
+    '职位条件',
+    '资历要求',
+    '基本要求',
+    '我们需要你',
+    '我们期待你',
+    'key requirements',
+    'requirements include',
+    'requirement',
+    'qualification',
   ],
   other: [
     '公司介绍',
@@ -192,9 +218,48 @@ const QUALIFIERS =
 
 const META: Record<MetaKind, string[]> = {
   title: ['职位名称', '岗位名称', '职位', '岗位', '招聘岗位', '招聘职位', 'job title', 'position', 'title', 'role'],
-  location: ['工作地点', '工作地址', '地点', '办公地点', '工作城市', 'base', 'location', 'work location', 'city'],
+  location: [
+    '工作地点',
+    '工作地址',
+    '上班地点',
+    '上班地址',
+    '地点',
+    '办公地点',
+    '工作城市',
+    'base',
+    'location',
+    'work location',
+    'city',
+  ],
   headcount: ['招聘人数', '人数', '需求人数', '招聘名额', 'headcount', 'openings', 'number of openings', 'vacancies'],
   department: ['部门', '所属部门', '用人部门', 'department', 'team'],
+  ignored: [
+    '薪资',
+    '薪酬',
+    '工资',
+    '月薪',
+    '年薪',
+    '薪资范围',
+    '工作待遇',
+    '职能类别',
+    '职务类别',
+    '职位类别',
+    '关键字',
+    '关键词',
+    '工作性质',
+    '发布时间',
+    '发布日期',
+    '截止日期',
+    '更新时间',
+    'job type',
+    'employment type',
+    'pay',
+    'salary range',
+    'keywords',
+    'posted',
+    'date posted',
+    'schedule',
+  ],
 };
 
 /** Label → kind, the first kind listing it winning, as a search of the lists in order would. */
@@ -216,6 +281,8 @@ const META_BY_LABEL = index(META);
 function normalizeLabel(text: string): string {
   return (
     toSimplified(text)
+      // Emoji and symbols dressing up a heading: `🔥岗位职责`, `🚀 What you'll do`, `✅ Requirements`.
+      .replace(/^[\p{Extended_Pictographic}\p{So}\uFE0F\u200D\s]+/u, '')
       .replace(/^([（(]?[一二三四五六七八九十\d]{1,2}[)）、.．]\s*)/, '')
       .replace(/[【】[\]〔〕「」『』*_#]/g, '')
       .replace(/[’‘`]/g, "'")
@@ -239,7 +306,7 @@ export interface LabelMatch {
 }
 
 /** A section heading by its normalised text, also without qualifiers (`core responsibilities`). */
-function sectionOf(label: string): Pick<LabelMatch, 'section' | 'descriptive'> | undefined {
+function sectionByName(label: string): Pick<LabelMatch, 'section' | 'descriptive'> | undefined {
   let key = label;
   for (;;) {
     const section = SECTION_BY_LABEL.get(key);
@@ -248,6 +315,24 @@ function sectionOf(label: string): Pick<LabelMatch, 'section' | 'descriptive'> |
     if (shorter === key) return undefined;
     key = shorter;
   }
+}
+
+/** `岗位职责（Responsibilities）` → `岗位职责`; `Job Responsibilities 工作职责` → either half. */
+const TRANSLATION_IN_PARENS = /\s*[（(][^（()）]+[)）]$/;
+const CJK_PART = /[\u3400-\u9fff][\u3400-\u9fff\s]*$/;
+
+/**
+ * A section heading by name, also when it carries its translation: headings of bilingual postings
+ * (Hong Kong, joint ventures) name the section twice, in brackets or side by side.
+ */
+function sectionOf(label: string): Pick<LabelMatch, 'section' | 'descriptive'> | undefined {
+  const direct = sectionByName(label);
+  if (direct) return direct;
+  const unbracketed = label.replace(TRANSLATION_IN_PARENS, '');
+  if (unbracketed !== label && unbracketed) return sectionByName(unbracketed);
+  const cjk = CJK_PART.exec(label);
+  if (!cjk || cjk.index === 0) return undefined;
+  return sectionByName(label.slice(0, cjk.index).trim()) ?? sectionByName(cjk[0].trim());
 }
 
 /** Longest line looked up as a heading: headings are short, and only they are converted. */

@@ -3,12 +3,15 @@ import type { MetaKind, SectionKind } from './labels';
 import { deriveTitle } from './derive-title';
 import { normalizeSpace } from './text-utils';
 import { makeWarning, quote } from './warnings';
+import { styleOf } from './group-labels';
 
 /** Lines of a section the parser reads past (benefits, about us), kept to say so. */
 interface SkippedSection {
   label: string;
   line?: number;
   count: number;
+  /** Set when a general description gave way to this duties heading. */
+  supersededBy?: string;
 }
 
 /** A posting while its lines are being read. */
@@ -25,10 +28,10 @@ export interface Draft {
   requirements: string[];
   groups: LineGroup[];
   /** The sub-heading the next lines go under, until the section changes. */
-  group?: { label: string; line?: number; kind: LineGroup['kind']; used: boolean };
+  group?: { label: string; line?: number; kind: LineGroup['kind']; used: boolean; style: string };
   section?: SectionKind;
   /** The duties so far came under a heading describing the role as a whole (职位描述): see labels.ts. */
-  descriptive?: { label: string; line?: number; from: number };
+  descriptive?: { label: string; line?: number; from: number; listed?: boolean };
   /** No section labels anywhere: lists are duties until numbering restarts at 1. */
   implicit: boolean;
   sawOrdinal: boolean;
@@ -67,9 +70,9 @@ export function draftHasContent(draft: Draft): boolean {
 /** Enters a section: a new list, so no sub-heading carries over. */
 export function enterSection(draft: Draft, section: SectionKind, heading: DocLine, descriptive: boolean): void {
   closeGroup(draft);
-  if (section === 'duties' && !descriptive && draft.descriptive) dropDescriptiveDuties(draft);
+  if (section === 'duties' && !descriptive && draft.descriptive) dropDescriptiveDuties(draft, heading.text);
   if (section === 'duties' && descriptive && !draft.descriptive)
-    draft.descriptive = { label: heading.text, line: heading.source, from: draft.duties.length };
+    draft.descriptive = { label: heading.text, line: heading.source, from: draft.duties.length, listed: false };
   draft.section = section;
   if (section === 'other') draft.skipped.push({ label: heading.text, line: heading.source, count: 0 });
 }
@@ -78,21 +81,29 @@ export function enterSection(draft: Draft, section: SectionKind, heading: DocLin
  * `职位描述` prose followed by `岗位职责`: the lines under the general heading describe the role;
  * the duties are the specific list. They are reported, not imported.
  */
-function dropDescriptiveDuties(draft: Draft): void {
+function dropDescriptiveDuties(draft: Draft, duties: string): void {
   const { label, line, from } = draft.descriptive!;
   draft.descriptive = undefined;
   const dropped = draft.duties.length - from;
   if (dropped === 0) return;
   draft.duties.length = from;
   draft.groups = draft.groups.filter((group) => group.kind !== 'duty' || group.start < from);
-  draft.skipped.push({ label, line, count: dropped });
+  draft.skipped.push({ label, line, count: dropped, supersededBy: duties });
 }
 
 /** Starts a sub-heading: the lines that follow in this section are its group. */
 export function openGroup(draft: Draft, label: DocLine): void {
   closeGroup(draft);
   const kind = draft.section === 'requirements' ? 'requirement' : 'duty';
-  draft.group = { label: label.text, line: label.source, kind, used: false };
+  draft.group = { label: label.text, line: label.source, kind, used: false, style: styleOf(label) };
+}
+
+/**
+ * A line marked like its sub-heading is the heading's sibling, not under it: `1、…包括：` over
+ * `（1）…（2）…` ends at `2、…`.
+ */
+export function endGroupAtSibling(draft: Draft, line: DocLine): void {
+  if (draft.group?.used && styleOf(line) === draft.group.style) closeGroup(draft);
 }
 
 function closeGroup(draft: Draft): void {
@@ -124,7 +135,12 @@ export function parseHeadcount(text: string): number | undefined {
   return match ? Number(match[1]) : undefined;
 }
 
-export function applyMeta(draft: Draft, meta: Exclude<MetaKind, 'title'>, value: string, line?: number): void {
+export function applyMeta(
+  draft: Draft,
+  meta: Exclude<MetaKind, 'title' | 'ignored'>,
+  value: string,
+  line?: number,
+): void {
   const text = normalizeSpace(value);
   if (meta === 'headcount') {
     const headcount = parseHeadcount(text);
@@ -219,6 +235,18 @@ function lostLineWarnings(draft: Draft, title: string | undefined): ParseWarning
   }
   for (const section of draft.skipped) {
     if (section.count === 0) continue;
+    const lines = section.count === 1 ? '1 line' : `${section.count} lines`;
+    if (section.supersededBy !== undefined) {
+      warnings.push(
+        makeWarning(
+          'description-skipped',
+          `${lines} under “${section.label}” describe${section.count === 1 ? 's' : ''} the role and ${section.count === 1 ? 'was' : 'were'} not imported: the duties were taken from the list under “${section.supersededBy}”.`,
+          { section: section.label, count: section.count, duties: section.supersededBy },
+          { line: section.line },
+        ),
+      );
+      continue;
+    }
     warnings.push(
       makeWarning(
         'section-skipped',

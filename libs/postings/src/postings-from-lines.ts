@@ -3,6 +3,7 @@ import { matchLabel, type LabelMatch } from './labels';
 import {
   applyMeta,
   draftHasContent,
+  endGroupAtSibling,
   enterSection,
   finishDraft,
   newDraft,
@@ -25,6 +26,27 @@ function labelOf(line: DocLine | undefined): LabelMatch | undefined {
 
 function isShortTitle(line: DocLine): boolean {
   return line.kind === 'text' && displayLength(line.text) <= 60 && !endsLikeSentence(line.text);
+}
+
+/**
+ * A line that can name a posting: a short title line, or one numbered as postings are in a notice
+ * (`一、Java开发工程师`, `（二）测试工程师`), or any numbered line before the first posting's sections.
+ */
+function isTitleLine(line: DocLine, inPosting: boolean): boolean {
+  if (isShortTitle(line)) return !looksLikeTags(line.text);
+  if (line.kind !== 'item' || displayLength(line.text) > 60 || endsLikeSentence(line.text)) return false;
+  return line.marker === 'cn-dot' || line.marker === 'cn-paren' || (!inPosting && line.ordinal !== undefined);
+}
+
+/**
+ * The salary, terms and tag lines job boards print under a title (`25-40K·14薪`, `$60,000 a year -
+ * Full-time`, `3-5年 | 本科`, `Remote · Full-time`): never the posting's name.
+ */
+const TAGS =
+  /\d\s*[kK千万]|[$¥￥€£]|薪|[·|｜•]|\b(full[- ]?time|part[- ]?time|remote|hybrid|on-?site|contract|internship|per (year|month|hour|annum)|a (year|month|hour))\b|\d\s*[-~～至]\s*\d+\s*年|经验不限|学历不限|本科|硕士|大专|五险一金|六险一金/i;
+
+export function looksLikeTags(text: string): boolean {
+  return TAGS.test(text);
 }
 
 /** A paragraph of text: a whole sentence, not a list item, label or title. */
@@ -95,12 +117,15 @@ export function postingsFromLines(lines: DocLine[], log: WarningLog): ParsedPost
     draft.line ??= line.source;
     if (label?.section) {
       // Duties after requirements begin the next posting, even one without a title line.
-      if (label.section === 'duties' && draft.requirements.length > 0) startPosting(undefined, undefined, line.source);
+      if (label.section === 'duties' && draft.duties.length > 0 && draft.requirements.length > 0)
+        startPosting(undefined, undefined, line.source);
       enterSection(draft, label.section, line, label.descriptive === true);
       if (label.rest) addLine(draft, { kind: 'text', text: label.rest, source: line.source }, false, labelled);
       return;
     }
     if (label?.meta && (draft.section === undefined || line.kind !== 'item')) {
+      // A field we do not store (薪资：15-25K, Job type: Full-time): said, never a requirement.
+      if (label.meta === 'ignored') return void draft.unplaced.push(line);
       if (label.meta !== 'title') return applyMeta(draft, label.meta, label.rest, line.source);
       if (draftHasContent(draft)) return startPosting(label.rest, undefined, line.source);
       draft.title = label.rest;
@@ -132,13 +157,21 @@ export function postingsFromLines(lines: DocLine[], log: WarningLog): ParsedPost
       draft.fallbackTitle = undefined;
       return;
     }
-    if (isShortTitle(line) && labelled) {
+    if (labelled && isTitleLine(line, draftHasContent(draft))) {
       const nextLabel = labels[i + 1];
       if (!draftHasContent(draft) && nextLabel && !draft.title) {
-        draft.title = line.text;
-        return;
+        // The line right above the first heading names the posting, unless it is the salary or
+        // tag line a job board puts under the real title, which came first.
+        if (draft.fallbackTitle === undefined || !looksLikeTags(draft.fallbackTitle)) {
+          draft.title = line.text;
+          return;
+        }
       }
-      if (draftHasContent(draft) && opensPosting(i)) return startPosting(line.text, undefined, line.source);
+      // `职位描述` prose then `岗位职责`: one posting's two headings, not a title between postings.
+      // (Once that heading holds a list, the list is the duties and a title line may follow.)
+      const describing = draft.descriptive?.listed === false && draft.requirements.length === 0;
+      if (draftHasContent(draft) && !describing && opensPosting(i))
+        return startPosting(line.text, undefined, line.source);
     }
     addLine(draft, line, groupLabels[i], labelled);
   });
@@ -156,16 +189,27 @@ export function postingsFromLines(lines: DocLine[], log: WarningLog): ParsedPost
   return postings;
 }
 
+/** How-to-apply and boilerplate lines that close a posting: reported, not imported. */
+const APPLY =
+  /简历|履歷|履历|投递|有意者|應徵者|应聘者请|请发送|interested (parties|candidates|applicants)|please (send|apply|submit|forward)|send (your |a |full )?(cv|resume|résumé)|equal opportunit|@[\w-]+\.[a-z]{2,}/i;
+/** Longer lines are content: and the test stays cheap on a hostile upload's one-line megabyte. */
+const MAX_APPLY_CHARS = 400;
+
 function addLine(draft: Draft, line: DocLine, groupLabel: boolean, labelled: boolean): void {
   if (draft.section === undefined) {
     if (labelled) {
       // Text before the first section: an intro, or the posting's name when nothing else names it.
-      if (!draft.fallbackTitle && !draft.title && isShortTitle(line)) draft.fallbackTitle = line.text;
+      if (!draft.fallbackTitle && !draft.title && isTitleLine(line, false)) draft.fallbackTitle = line.text;
       draft.intro.push(line);
       return;
     }
     draft.section = 'duties';
     draft.implicit = true;
+  }
+  if (line.kind === 'text' && line.text.length <= MAX_APPLY_CHARS && APPLY.test(line.text)) {
+    // `Interested parties please send your CV to …`: how to apply, never a requirement.
+    draft.unplaced.push(line);
+    return;
   }
   if (draft.section === 'other') {
     draft.skipped[draft.skipped.length - 1].count++;
@@ -183,7 +227,9 @@ function addLine(draft: Draft, line: DocLine, groupLabel: boolean, labelled: boo
     if (line.ordinal === 1 && draft.sawOrdinal && draft.section === 'duties') draft.section = 'requirements';
     draft.sawOrdinal = true;
   }
+  if (draft.descriptive && draft.section === 'duties') draft.descriptive.listed ||= line.kind === 'item';
   if (groupLabel) return openGroup(draft, line);
+  endGroupAtSibling(draft, line);
   const numbered = line.kind === 'text' ? splitNumbered(line.text) : undefined;
   if (!numbered) pushLine(draft, line.text);
   else for (const item of numbered) pushLine(draft, item.text);

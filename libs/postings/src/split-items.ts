@@ -99,7 +99,7 @@ export interface NumberedItem {
  * sentence stay where they are. Returns undefined when the text does not start with a marker.
  */
 export function splitNumbered(text: string): NumberedItem[] | undefined {
-  const first = leadingMarker(text);
+  const first = leadingMarker(text) ?? gluedMarker(text);
   if (!first) return undefined;
   const items: NumberedItem[] = [];
   let current = first;
@@ -110,6 +110,24 @@ export function splitNumbered(text: string): NumberedItem[] | undefined {
     if (!next) return items;
     current = next;
   }
+}
+
+/**
+ * `1.3年以上经验；2.熟悉Spring`: the leading `1.` is glued to a digit, so it reads as 1.3 — unless
+ * item 2 follows in the same text, which makes it item 1 about three years.
+ */
+function gluedMarker(text: string): Marker | undefined {
+  const match = /^\s*(\d{1,3})([.．])(?=\d)/.exec(text);
+  if (!match) return undefined;
+  const n = Number(match[1]);
+  const marker: Marker = {
+    n,
+    style: 'dot',
+    separator: match[2],
+    index: match[0].length - match[1].length - 1,
+    end: match[0].length,
+  };
+  return n >= 1 && n <= MAX_LEADING_NUMBER && findNext(text, marker) ? marker : undefined;
 }
 
 function findNext(text: string, current: Marker): Marker | undefined {

@@ -2,7 +2,8 @@ import type { DocLine } from './types';
 import { splitNumbered } from './split-items';
 import { readHeading, stripInlineMarkdown } from './markdown-inline';
 
-const BULLET = /^(?:[-*+](?=\s)|[•·●▪◦■□➢–—◆◇★☆✓✔➤►▶○◎❖※])\s*/;
+/** Bullets, including the private-use glyphs Word's Symbol and Wingdings bullets paste as. */
+export const BULLET = /^(?:[-*+Ø](?=\s)|[•·●▪◦■□➢–—◆◇★☆✓✔➤►▶○◎❖※\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06c\uf06e])\s*/;
 const RULE = /^([-*_=])(\s*\1){2,}$/;
 
 function indentOf(raw: string): number {
@@ -55,7 +56,25 @@ export function readTextLines(source: string, markdown: boolean): DocLine[] {
     }
     for (const line of itemLines(trimmed, indent, undefined)) lines.push({ ...line, source: lineNumber });
   }
-  return lines;
+  return numberGlued(lines);
+}
+
+/** `1.3年以上Java开发经验`: a number glued to what follows, which may be item 1 or the decimal 1.3. */
+const GLUED = /^(\d{1,3})[.．](\d.*)$/;
+
+/**
+ * Reads `N.` + digit at the start of a line as item N when its neighbours are items N-1 or N+1 of a
+ * `1.` list (`1.3年以上经验` then `2.熟悉Spring`); alone, it stays the number it looks like.
+ */
+function numberGlued(lines: DocLine[]): DocLine[] {
+  const isDot = (line: DocLine | undefined, ordinal: number) => line?.marker === 'dot' && line.ordinal === ordinal;
+  return lines.map((line, i) => {
+    const match = line.kind === 'text' ? GLUED.exec(line.text) : null;
+    if (!match) return line;
+    const n = Number(match[1]);
+    if (!isDot(lines[i - 1], n - 1) && !isDot(lines[i + 1], n + 1)) return line;
+    return { ...line, kind: 'item', marker: 'dot', ordinal: n, text: match[2] };
+  });
 }
 
 /** `a b` for two normalised strings, either of which may be empty. */

@@ -1,6 +1,6 @@
 import type { DocLine, LineGroup, ParsedPosting } from './types';
 import { PostingParseError } from './errors';
-import { findGroupLabels } from './group-labels';
+import { findGroupLabels, styleOf } from './group-labels';
 import { readHtmlLines } from './html-lines';
 import { readTextLines } from './text-lines';
 import { deriveTitle } from './derive-title';
@@ -32,11 +32,15 @@ export function cellItems(
   const lines: string[] = [];
   const groups: LineGroup[] = [];
   let open: LineGroup | undefined;
+  let openStyle = '';
   docLines.forEach((docLine, i) => {
     if (labels[i]) {
       open = { kind, label: docLine.text, start: lines.length, count: 0 };
+      openStyle = styleOf(docLine);
       return;
     }
+    // A line marked like the sub-heading is its sibling, not under it.
+    if (open && open.count > 0 && styleOf(docLine) === openStyle) open = undefined;
     if (open) {
       if (open.count === 0) groups.push(open);
       open.count++;

@@ -22,6 +22,8 @@ export type ParseWarningCode =
   | 'line-not-placed'
   /** A section that is not duties or requirements (benefits, about us): its lines were not imported. */
   | 'section-skipped'
+  /** A general description (职位描述) was set aside because the posting lists its duties under their own heading. */
+  | 'description-skipped'
   /** Introductory lines before a posting's first section were not imported. */
   | 'intro-skipped'
   /** A titled part of the document had no duty lines and did not become a posting. */

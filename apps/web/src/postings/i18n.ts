@@ -6,6 +6,8 @@ const warningEn: Record<PostingWarningCode, string> = {
   'line-not-placed': 'The line “{{text}}” fits under no duties or requirements heading and was not imported.',
   'section-skipped':
     'The {{count}} lines under “{{section}}” were not imported: it is not a duties or requirements section.',
+  'description-skipped':
+    'The {{count}} lines under “{{section}}” describe the role; the duties were taken from the list under “{{duties}}”.',
   'intro-skipped': 'The {{count}} lines of introduction before the first section were not imported, from “{{text}}”.',
   'posting-skipped': '“{{title}}” has no duty lines, so it did not become a posting.',
   'title-derived': 'No title was found; “{{title}}” was made from the duty lines. Please check it.',
@@ -24,6 +26,7 @@ const warningEn: Record<PostingWarningCode, string> = {
 const warningZh: Record<PostingWarningCode, string> = {
   'line-not-placed': '“{{text}}”这一行不属于任何职责或要求部分，未导入。',
   'section-skipped': '“{{section}}”下的 {{count}} 行未导入：该部分不是职责或要求。',
+  'description-skipped': '“{{section}}”下的 {{count}} 行是岗位概述，未导入；职责取自“{{duties}}”下的列表。',
   'intro-skipped': '第一个部分之前的 {{count}} 行介绍未导入，开头为：“{{text}}”。',
   'posting-skipped': '“{{title}}”没有职责条目，未作为岗位导入。',
   'title-derived': '未找到岗位名称，已根据职责条目生成“{{title}}”，请检查。',
