@@ -8,7 +8,9 @@ const MAX_LABEL_COLUMNS = 60;
 export function styleOf(line: DocLine): string {
   if (line.kind === 'heading') return `heading:${line.level ?? 1}`;
   if (line.strong) return 'strong';
-  return line.kind === 'text' ? 'text' : (line.marker ?? 'item');
+  if (line.kind === 'text') return 'text';
+  // `- Backend` over `  - Build REST APIs`: the same bullet one level deeper is another style.
+  return `${line.marker ?? 'item'}${line.indent ? '>' : ''}`;
 }
 
 /** Short, and not a finished sentence (a label may end in a colon: `Technical skills:`). */

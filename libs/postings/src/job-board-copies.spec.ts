@@ -132,6 +132,23 @@ describe(`${parsePostingsDocument.name} on job-board copies`, () => {
     });
   });
 
+  it('splits a whole posting pasted on one line at its second heading', () => {
+    expect(summary('支付工程师\n岗位职责：1.负责A；2.负责B；3.负责C。任职要求：1.本科；2.三年经验。').postings).toEqual(
+      [{ title: '支付工程师', duties: ['负责A；', '负责B；', '负责C。'], requirements: ['本科；', '三年经验。'] }],
+    );
+  });
+
+  it('reads nested Markdown bullets as sub-headings over their items', () => {
+    const doc = summary(
+      '# Engineer\n## Responsibilities\n- Backend\n  - Build REST APIs\n  - Own the ledger\n- Infrastructure\n  - Manage Kubernetes\n## Requirements\n- Go\n',
+      'a.md',
+    );
+    expect(doc.postings[0]).toMatchObject({
+      duties: ['Build REST APIs', 'Own the ledger', 'Manage Kubernetes'],
+      groups: ['duty:Backend:0+2', 'duty:Infrastructure:2+1'],
+    });
+  });
+
   it('says a general description gave way to the duty list, rather than calling it another section', () => {
     const doc = parse(
       'Risk Analyst\nJob Description\nWe are looking for a Risk Analyst to join our team.\nResponsibilities\n- Monitor transactions\nRequirements\n- 2 years in fraud analytics\n',

@@ -49,6 +49,22 @@ export function looksLikeTags(text: string): boolean {
   return TAGS.test(text);
 }
 
+/**
+ * A whole posting pasted on one line, `岗位职责：1.…；2.…。任职要求：1.…`: the second heading,
+ * after a sentence end, starts a line of its own (else its items would end up in the last duty).
+ */
+const INLINE_HEADING =
+  /(?=(?:任职要求|任职资格|岗位要求|职位要求|技能要求|任職要求|任職資格|崗位要求|岗位职责|工作职责|崗位職責|工作職責|Requirements|Qualifications|Responsibilities)\s*[:：])(?<=[。；;.!?！？]\s*)/u;
+
+function splitAtInlineHeading(line: DocLine): DocLine[] {
+  if (line.kind === 'heading' || line.text.length > 4000 || !INLINE_HEADING.test(line.text)) return [line];
+  return line.text
+    .split(INLINE_HEADING)
+    .map((text) => text.trim())
+    .filter(Boolean)
+    .map((text, i) => (i === 0 ? { ...line, text } : { kind: 'text' as const, text, source: line.source }));
+}
+
 /** A paragraph of text: a whole sentence, not a list item, label or title. */
 function isProse(line: DocLine | undefined, label: LabelMatch | undefined): boolean {
   return line !== undefined && !label && line.kind === 'text' && !line.strong && endsLikeSentence(line.text);
@@ -79,8 +95,9 @@ function groupLabelFlags(lines: DocLine[], labels: Array<LabelMatch | undefined>
  * (岗位职责 / Requirements / 工作地点：…) switch sections or set fields, sub-headings group the
  * lines under them, the rest are lines. What cannot be placed is reported in `log`.
  */
-export function postingsFromLines(lines: DocLine[], log: WarningLog): ParsedPosting[] {
+export function postingsFromLines(docLines: DocLine[], log: WarningLog): ParsedPosting[] {
   const postings: ParsedPosting[] = [];
+  const lines = docLines.flatMap(splitAtInlineHeading);
   // Each line's label once: matching one normalises the whole line.
   const labels = lines.map(labelOf);
   const groupLabels = groupLabelFlags(lines, labels);
