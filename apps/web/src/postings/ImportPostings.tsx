@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Link } from 'react-router';
 import { useErrorText, useTranslation } from '../i18n/staff';
 import { GroupedLines } from './GroupedLines';
+import { useLineCountText } from './line-counts';
 import { useImportPostings, type DuplicateChoice, type PostingImport } from './queries';
 import { useWarningText } from './warning-text';
 
@@ -170,6 +171,7 @@ function ImportReport({ result }: { result: ImportPostingsResponse }) {
 
 function PostingReport({ posting, warnings }: { posting: ImportedPostingReport; warnings: ImportWarning[] }) {
   const { t } = useTranslation('postings');
+  const lineCounts = useLineCountText();
   const headingId = `import-posting-${posting.index}`;
   const title = (
     <Flex align="center" gap={8} wrap>
@@ -181,9 +183,7 @@ function PostingReport({ posting, warnings }: { posting: ImportedPostingReport; 
   );
   return (
     <Card size="small" title={title} role="article" aria-labelledby={headingId}>
-      <Typography.Text type="secondary">
-        {t('lines', { duties: posting.dutyCount, requirements: posting.requirementCount })}
-      </Typography.Text>
+      <Typography.Text type="secondary">{lineCounts(posting.dutyCount, posting.requirementCount)}</Typography.Text>
       {warnings.length > 0 && (
         <Alert
           type="warning"

@@ -8,10 +8,12 @@ import { PageError } from '../shell/PageState';
 import { useFilterParams } from '../shell/filter-params';
 import { usePageTitle } from '../shell/page-title';
 import { ImportPostings } from './ImportPostings';
+import { useLineCountText } from './line-counts';
 import { usePostings } from './queries';
 
 export function PostingsPage() {
   const { t } = useTranslation('postings');
+  const lineCounts = useLineCountText();
   const { t: common } = useTranslation();
   const canImport = useCan(...CAN.managePostings);
   const { params, page, pageSize, update } = useFilterParams();
@@ -75,9 +77,7 @@ export function PostingsPage() {
               title: t('columns.lines'),
               key: 'lines',
               render: (_, p) => (
-                <Typography.Text type="secondary">
-                  {t('lines', { duties: p.dutyCount, requirements: p.requirementCount })}
-                </Typography.Text>
+                <Typography.Text type="secondary">{lineCounts(p.dutyCount, p.requirementCount)}</Typography.Text>
               ),
             },
           ]}
