@@ -56,6 +56,13 @@ const MODEL_GROUPS = [
 
 describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s', (_name, kind) => {
   const suite = useServerSuite(kind, 'hr');
+  /** Imports the two-role traditional-Chinese document (`duplicates` mode) and answers the response. */
+  const importTwoRoles = (duplicates: string) =>
+    request(suite.server.url)
+      .post(`/api/postings/import?duplicates=${duplicates}`)
+      .set(auth(suite.token))
+      .send({ text: TWO_ROLES_HANT })
+      .expect(201);
   let interviewerToken: string;
   const auth = (token: string) => ({ Authorization: `Bearer ${token}` });
   const total = async (url = suite.server.url, token = suite.token) =>
@@ -198,33 +205,20 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
     expect(plain.body.groups).toEqual([]);
 
     // Imported again: nothing saved until the person chooses, yet every posting is still reported, without an id.
-    const again = await request(suite.server.url)
-      .post('/api/postings/import')
-      .set(auth(suite.token))
-      .send({ text: TWO_ROLES_HANT })
-      .expect(201);
+    const again = await importTwoRoles('report');
     expect(again.body).toMatchObject({ awaitingChoice: true, items: [], warnings });
     expect(again.body.postings.map((p: { index: number; id?: string }) => [p.index, p.id])).toEqual([
       [0, undefined],
       [1, undefined],
     ]);
     expect(again.body.postings[1].groups).toEqual(MODEL_GROUPS);
-    const skipped = await request(suite.server.url)
-      .post('/api/postings/import?duplicates=skip')
-      .set(auth(suite.token))
-      .send({ text: TWO_ROLES_HANT })
-      .expect(201);
+    const skipped = await importTwoRoles('skip');
     expect(skipped.body).toMatchObject({ awaitingChoice: false, items: [] });
     expect(skipped.body.postings.every((p: { id?: string }) => p.id === undefined)).toBe(true);
   });
 
   it('keeps group labels across edits: by line text when lists are replaced, as sent when groups are sent', async () => {
-    const imported = await request(suite.server.url)
-      .post('/api/postings/import?duplicates=import')
-      .set(auth(suite.token))
-      .send({ text: TWO_ROLES_HANT })
-      .expect(201);
-    const id = imported.body.postings[1].id;
+    const id = (await importTwoRoles('import')).body.postings[1].id;
     const patch = (body: object) =>
       request(suite.server.url).patch(`/api/postings/${id}`).set(auth(suite.token)).send(body);
 
@@ -252,12 +246,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('postings on %s'
   });
 
   it('refuses groups that do not fit the lines with a 400 that says why, and changes nothing', async () => {
-    const imported = await request(suite.server.url)
-      .post('/api/postings/import?duplicates=import')
-      .set(auth(suite.token))
-      .send({ text: TWO_ROLES_HANT })
-      .expect(201);
-    const id = imported.body.postings[1].id;
+    const id = (await importTwoRoles('import')).body.postings[1].id;
     const group = (start: number, count: number, kind = 'duty', label = 'A') => ({ kind, label, start, count });
     const cases: { body: object; message: RegExp }[] = [
       { body: { groups: [group(3, 2)] }, message: /groups\[0\] covers duties 3–4, but there are 4 duty lines/ },
