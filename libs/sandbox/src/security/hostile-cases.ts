@@ -129,7 +129,9 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: 'memory bomb while loading',
     code: 'const hoard = []; for (;;) hoard.push(new Array(1e5).fill(1)); function solve() {}',
-    verdicts: ['memory'],
+    // On a loaded machine the 500 ms limit can come before the heap limit (seen once in a full
+    // `npm test`, TypeScript, load 2.5 on 2 cores); contained either way, as the array bomb above.
+    verdicts: ['memory', 'timeout'],
   },
   {
     name: 'stack overflow',
