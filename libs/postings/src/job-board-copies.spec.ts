@@ -29,6 +29,12 @@ describe(`${parsePostingsDocument.name} on job-board copies`, () => {
     });
   });
 
+  it('keeps a title that has a separator in it, as LinkedIn titles do', () => {
+    expect(summary('Software Engineer | Payments\nResponsibilities\n- Build the ledger.\n').postings).toEqual([
+      { title: 'Software Engineer | Payments', duties: ['Build the ledger.'], requirements: [] },
+    ]);
+  });
+
   it('keeps a BOSS直聘 posting whole: the salary is introduction, the 职位描述 tags give way to 岗位职责', () => {
     const doc = summary(
       '高级Java开发工程师\n25-40K·14薪\n职位描述\nJava 微服务\n岗位职责：\n1、负责交易系统开发；\n任职要求：\n1、3年以上Java经验；\n',

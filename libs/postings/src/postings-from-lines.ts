@@ -40,10 +40,11 @@ function isTitleLine(line: DocLine, inPosting: boolean): boolean {
 
 /**
  * The salary, terms and tag lines job boards print under a title (`25-40K·14薪`, `$60,000 a year -
- * Full-time`, `3-5年 | 本科`, `Remote · Full-time`): never the posting's name.
+ * Full-time`, `3-5年 | 本科`, `Remote · Full-time`): never the posting's name. (A separator alone is
+ * not a tag: `Software Engineer | Payments` is a title.)
  */
 const TAGS =
-  /\d\s*[kK千万]|[$¥￥€£]|薪|[·|｜•]|\b(full[- ]?time|part[- ]?time|remote|hybrid|on-?site|contract|internship|per (year|month|hour|annum)|a (year|month|hour))\b|\d\s*[-~～至]\s*\d+\s*年|经验不限|学历不限|本科|硕士|大专|五险一金|六险一金/i;
+  /\d\s*[kK千万]|[$¥￥€£]|薪|\b(full[- ]?time|part[- ]?time|remote|hybrid|on-?site|contract|internship|per (year|month|hour|annum)|a (year|month|hour))\b|\d\s*[-~～至]\s*\d+\s*年|经验不限|学历不限|本科|硕士|大专|五险一金|六险一金/i;
 
 export function looksLikeTags(text: string): boolean {
   return TAGS.test(text);
