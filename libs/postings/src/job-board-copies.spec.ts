@@ -155,6 +155,19 @@ describe(`${parsePostingsDocument.name} on job-board copies`, () => {
     });
   });
 
+  it('rejoins an item a PDF copy wrapped mid-sentence, in Chinese and in English', () => {
+    expect(
+      summary(
+        '支付系统架构师\n岗位职责：\n1. 负责支付系统的整体架构设计，保障系统\n高可用、高性能；\n2. 主导技术选型。\n',
+      ).postings[0].duties,
+    ).toEqual(['负责支付系统的整体架构设计，保障系统高可用、高性能；', '主导技术选型。']);
+    expect(
+      summary(
+        'Data Engineer\nResponsibilities:\n- Build streaming pipelines including\nKafka, Redis and Flink jobs.\n- Own data quality.\n',
+      ).postings[0].duties,
+    ).toEqual(['Build streaming pipelines including Kafka, Redis and Flink jobs.', 'Own data quality.']);
+  });
+
   it('says a general description gave way to the duty list, rather than calling it another section', () => {
     const doc = parse(
       'Risk Analyst\nJob Description\nWe are looking for a Risk Analyst to join our team.\nResponsibilities\n- Monitor transactions\nRequirements\n- 2 years in fraud analytics\n',

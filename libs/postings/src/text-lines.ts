@@ -1,6 +1,8 @@
 import type { DocLine } from './types';
 import { splitNumbered } from './split-items';
 import { readHeading, stripInlineMarkdown } from './markdown-inline';
+import { CJK, endsLikeSentence } from './text-utils';
+import { matchLabel } from './labels';
 
 /** Bullets, including the private-use glyphs Word's Symbol and Wingdings bullets paste as. */
 export const BULLET = /^(?:[-*+Ø](?=\s)|[•·●▪◦■□➢–—◆◇★☆✓✔➤►▶○◎❖※\uf0b7\uf0a7\uf0d8\uf076\uf0fc\uf06c\uf06e])\s*/;
@@ -56,7 +58,43 @@ export function readTextLines(source: string, markdown: boolean): DocLine[] {
     }
     for (const line of itemLines(trimmed, indent, undefined)) lines.push({ ...line, source: lineNumber });
   }
-  return numberGlued(lines);
+  return joinHardWraps(numberGlued(lines));
+}
+
+/** Ends in punctuation of any kind: a line that does, ended where its author meant it to. */
+const ENDS_IN_PUNCTUATION = /[\p{P}]$/u;
+
+/**
+ * Rejoins an item that a PDF copy wrapped mid-sentence: `1. 负责…，保障系统` / `高可用、高性能；` /
+ * `2. …`. Only an unmarked whole sentence sandwiched between two items of one list, after an item
+ * that stops without punctuation, is taken for the rest of that item.
+ */
+function joinHardWraps(lines: DocLine[]): DocLine[] {
+  const out: DocLine[] = [];
+  lines.forEach((line, i) => {
+    const previous = out[out.length - 1];
+    const next = lines[i + 1];
+    const wrapped =
+      line.kind === 'text' &&
+      !line.strong &&
+      endsLikeSentence(line.text) &&
+      previous?.kind === 'item' &&
+      previous.marker !== undefined &&
+      !ENDS_IN_PUNCTUATION.test(previous.text) &&
+      next?.kind === 'item' &&
+      next.marker === previous.marker &&
+      // `一、公司介绍` / its paragraph / `二、岗位职责`: headings numbered as a list, not a wrapped item.
+      !matchLabel(previous.text) &&
+      !matchLabel(next.text);
+    if (!wrapped) out.push(line);
+    else out[out.length - 1] = { ...previous, text: joinFragments(previous.text, line.text) };
+  });
+  return out;
+}
+
+/** Chinese joins without a space, other text with one. */
+function joinFragments(a: string, b: string): string {
+  return CJK.test(a.slice(-1)) || CJK.test(b[0] ?? '') ? `${a}${b}` : joinWords(a, b);
 }
 
 /** `1.3年以上Java开发经验`: a number glued to what follows, which may be item 1 or the decimal 1.3. */
