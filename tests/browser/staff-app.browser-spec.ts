@@ -161,9 +161,7 @@ describeInBrowser('staff app in Chromium', () => {
       '# 反洗钱分析师\n\n## 工作职责\n1. 负责可疑交易监测与报告\n2. 维护客户风险评级\n\n## 任职要求\n1. 熟悉反洗钱法规';
     const page = track(await staffPage(suite.browser, suite.server.url, 'zh'));
     const importText = async () => {
-      await page.getByRole('button', { name: '导入岗位' }).click();
-      const dialog = page.getByRole('dialog');
-      await dialog.getByRole('tab', { name: '粘贴文本' }).click();
+      const dialog = await openPasteTab(page, 'zh');
       await dialog.getByLabel('岗位内容').fill(text);
       await dialog.getByRole('button', { name: /^导 ?入$/ }).click();
       return dialog;
@@ -217,9 +215,7 @@ describeInBrowser('staff app in Chromium', () => {
       '1. 年终奖金',
     ].join('\n');
     const page = track(await staffPage(suite.browser, suite.server.url, 'zh'));
-    await page.getByRole('button', { name: '导入岗位' }).click();
-    const dialog = page.getByRole('dialog');
-    await dialog.getByRole('tab', { name: '粘贴文本' }).click();
+    const dialog = await openPasteTab(page, 'zh');
     await dialog.getByLabel('岗位内容').fill(text);
     await dialog.getByRole('button', { name: /^导 ?入$/ }).click();
     await dialog.getByText('已导入岗位：2 个。').waitFor();
@@ -248,14 +244,12 @@ describeInBrowser('staff app in Chromium', () => {
       '监控模型稳定性',
       '搭建特征平台',
     ]);
-    await dialog.locator('section[aria-labelledby="import-report"]').screenshot({ path: '/tmp/import-report.zh.png' });
 
     // The same report in English, worded from the codes rather than the server's message.
     await page.keyboard.press('Escape');
     await dialog.waitFor({ state: 'hidden' });
     await switchLanguage(page, 'en');
-    await page.getByRole('button', { name: 'Import postings' }).click();
-    await dialog.getByRole('tab', { name: 'Paste text' }).click();
+    await openPasteTab(page, 'en');
     await dialog.getByLabel('Posting text').fill(text);
     await dialog.getByRole('button', { name: /^Import$/ }).click();
     await dialog.getByText('Already imported').waitFor();
@@ -270,7 +264,6 @@ describeInBrowser('staff app in Chromium', () => {
     );
     await again.getByText('Show the lines').click();
     await again.getByText('特征工程').waitFor();
-    await dialog.locator('section[aria-labelledby="import-report"]').screenshot({ path: '/tmp/import-report.en.png' });
   });
 
   it('shows a posting’s lines under their sub-headings, and keeps them through an edit', async () => {
@@ -315,6 +308,19 @@ describeInBrowser('staff app in Chromium', () => {
     return (res.body as StaffUser[]).find((u) => u.email === email)!;
   }
 });
+
+/**
+ * Opens the import modal on its paste tab. The tab is clicked once the modal has finished zooming in:
+ * a click during the animation can miss it, and the text area never shows.
+ */
+async function openPasteTab(page: Page, lang: 'zh' | 'en') {
+  await page.getByRole('button', { name: lang === 'zh' ? '导入岗位' : 'Import postings' }).click();
+  await page.locator('.ant-modal.ant-zoom-appear').waitFor({ state: 'detached' });
+  const dialog = page.getByRole('dialog');
+  await dialog.getByRole('tab', { name: lang === 'zh' ? '粘贴文本' : 'Paste text' }).click();
+  await dialog.getByLabel(lang === 'zh' ? '岗位内容' : 'Posting text').waitFor();
+  return dialog;
+}
 
 async function expectText(locator: ReturnType<Page['getByText']>, text: string) {
   await locator.waitFor();
