@@ -1,4 +1,4 @@
-import { CJK } from './text-utils';
+import { CJK, firstGraphemes } from './text-utils';
 
 const STOP = new Set(['the', 'a', 'an', 'and', 'or', 'our', 'its', 'their', 'all', 'new', 'various', 'related']);
 const ROLE_NOUNS =
@@ -34,19 +34,6 @@ function subjectPhrase(duty: string): string[] {
   )[0];
   const words = tail.split(/\s+/).filter((w) => /^[A-Za-z][\w+#./-]*$/.test(w) && !STOP.has(w.toLowerCase()));
   return words.slice(-3);
-}
-
-const GRAPHEMES = new Intl.Segmenter('zh', { granularity: 'grapheme' });
-
-/** The first `count` user-perceived characters: an emoji (even 👩‍💻) is never cut in half. */
-function firstGraphemes(text: string, count: number): string {
-  let out = '';
-  let n = 0;
-  for (const { segment } of GRAPHEMES.segment(text)) {
-    if (n++ === count) break;
-    out += segment;
-  }
-  return out;
 }
 
 /**

@@ -67,6 +67,17 @@ describe('what fuzzing found the parser dropping', () => {
     expect(doc.postings[0].groups).toBeUndefined();
   });
 
+  it('reports a sub-heading with nothing under it in a table cell instead of dropping it', () => {
+    const doc = parse('岗位\t工作职责\n开发工程师\t"**核心**\n技术能力\n1、负责开发。\n2、负责测试。"\n', 'a.tsv');
+    expect(doc.postings[0]).toMatchObject({
+      duties: ['负责开发。', '负责测试。'],
+      groups: [{ kind: 'duty', label: '技术能力', start: 0, count: 2 }],
+    });
+    expect(doc.warnings).toEqual([
+      expect.objectContaining({ code: 'line-not-placed', posting: 0, line: 2, params: { text: '核心' } }),
+    ]);
+  });
+
   it('keeps `Map<String, List>` in a table cell as written', () => {
     const doc = parse('Title\tDuties\nJava Engineer\tDesign caches keyed by Map<String, List> values.\n', 'a.tsv');
     expect(doc.postings[0].duties).toEqual(['Design caches keyed by Map<String, List> values.']);

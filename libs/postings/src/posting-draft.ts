@@ -2,7 +2,7 @@ import type { DocLine, LineGroup, ParsedPosting, ParseWarning } from './types';
 import type { MetaKind, SectionKind } from './labels';
 import { deriveTitle } from './derive-title';
 import { normalizeSpace } from './text-utils';
-import { makeWarning, quote } from './warnings';
+import { lineNotPlaced, makeWarning, quote } from './warnings';
 import { styleOf } from './group-labels';
 
 /** Lines of a section the parser reads past (benefits, about us), kept to say so. */
@@ -106,10 +106,10 @@ export function endGroupAtSibling(draft: Draft, line: DocLine): void {
   if (draft.group?.used && styleOf(line) === draft.group.style) closeGroup(draft);
 }
 
-function closeGroup(draft: Draft): void {
+/** Ends the current sub-heading; one with no line under it is a line we could not place. */
+export function closeGroup(draft: Draft): void {
   const group = draft.group;
   draft.group = undefined;
-  // A sub-heading with nothing under it is a line we could not place.
   if (group && !group.used) draft.unplaced.push({ kind: 'text', text: group.label, source: group.line });
 }
 
@@ -256,15 +256,6 @@ function lostLineWarnings(draft: Draft, title: string | undefined): ParseWarning
       ),
     );
   }
-  for (const line of draft.unplaced) {
-    warnings.push(
-      makeWarning(
-        'line-not-placed',
-        `Line “${quote(line.text)}” could not be placed under duties or requirements and was not imported.`,
-        { text: quote(line.text) },
-        { line: line.source },
-      ),
-    );
-  }
+  for (const line of draft.unplaced) warnings.push(lineNotPlaced(line.text, line.source));
   return warnings;
 }

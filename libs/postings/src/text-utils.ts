@@ -22,17 +22,27 @@ export function displayLength(text: string): number {
   return n;
 }
 
-const CN_NUMERALS = '一二三四五六七八九十';
-const CN_PAREN_HEADING = new RegExp(`^[（(][${CN_NUMERALS}]+[)）]`);
-const CN_LIST_HEADING = new RegExp(`^[${CN_NUMERALS}]+[、.．]`);
+const GRAPHEMES = new Intl.Segmenter('zh', { granularity: 'grapheme' });
 
-/**
- * Sub-headings inside a list: `(一) 人工智能应用方向`, `二、技术能力`, `Technical skills:`.
- * They group items and are not items themselves.
- */
-export function isSubHeadingText(text: string): boolean {
-  const t = text.trim();
-  if (displayLength(t) > 60 || endsLikeSentence(t)) return false;
-  if (CN_PAREN_HEADING.test(t) || CN_LIST_HEADING.test(t)) return true;
-  return /[:：]$/.test(t);
+/** The first `count` user-perceived characters: an emoji (even 👩‍💻) is never cut in half. */
+export function firstGraphemes(text: string, count: number): string {
+  let out = '';
+  let n = 0;
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    if (n++ === count) break;
+    out += segment;
+  }
+  return out;
+}
+
+/** The longest start of `text` within `columns` display columns (see displayLength), whole graphemes only. */
+export function graphemesWithin(text: string, columns: number): string {
+  let out = '';
+  let used = 0;
+  for (const { segment } of GRAPHEMES.segment(text)) {
+    used += displayLength(segment);
+    if (used > columns) break;
+    out += segment;
+  }
+  return out;
 }

@@ -1,16 +1,15 @@
-import type { DocLine, LineGroup, ParsedPosting } from './types';
+import type { DocLine, LineGroup, ParsedPosting, ParseWarning } from './types';
 import { PostingParseError } from './errors';
-import { findGroupLabels, styleOf } from './group-labels';
+import { findGroupLabels } from './group-labels';
 import { readHtmlLines } from './html-lines';
 import { readTextLines } from './text-lines';
 import { deriveTitle } from './derive-title';
-import { parseHeadcount } from './posting-draft';
+import { closeGroup, endGroupAtSibling, newDraft, openGroup, parseHeadcount, pushLine } from './posting-draft';
 import { normalizeSpace } from './text-utils';
 import { readTsv, type TsvRecord } from './tsv-reader';
 import { DUTY_NAMES, TITLE_NAMES, looksLikeHeader, mapColumns, type Column } from './tsv-columns';
 import { HTML_TAG_START } from './detect-format';
-import { WarningLog, makeWarning, quote } from './warnings';
-import type { ParseWarning } from './types';
+import { WarningLog, lineNotPlaced, makeWarning, quote } from './warnings';
 
 /**
  * Whether a cell holds HTML: a tag of a real element (`<br>`, `<ol>`) and a `>` after it. Other
@@ -21,33 +20,30 @@ function hasTag(cell: string): boolean {
   return start !== null && cell.includes('>', start.index);
 }
 
-/** The lines of one table cell (numbered text, bullets or an HTML fragment) and their sub-headings. */
+/**
+ * The lines of one table cell (numbered text, bullets or an HTML fragment), their sub-headings, and
+ * any sub-heading with no line under it (to report). Lines are kept as a posting's are, by a draft.
+ */
 export function cellItems(
   cell: string,
   kind: LineGroup['kind'],
   line: number,
-): { lines: string[]; groups: LineGroup[] } {
+): { lines: string[]; groups: LineGroup[]; unplaced: string[] } {
   const docLines: DocLine[] = hasTag(cell) ? readHtmlLines(cell, line) : readTextLines(cell, false);
   const labels = findGroupLabels(docLines);
-  const lines: string[] = [];
-  const groups: LineGroup[] = [];
-  let open: LineGroup | undefined;
-  let openStyle = '';
+  const draft = newDraft();
+  draft.section = kind === 'duty' ? 'duties' : 'requirements';
   docLines.forEach((docLine, i) => {
-    if (labels[i]) {
-      open = { kind, label: docLine.text, start: lines.length, count: 0 };
-      openStyle = styleOf(docLine);
-      return;
-    }
-    // A line marked like the sub-heading is its sibling, not under it.
-    if (open && open.count > 0 && styleOf(docLine) === openStyle) open = undefined;
-    if (open) {
-      if (open.count === 0) groups.push(open);
-      open.count++;
-    }
-    lines.push(docLine.text);
+    if (labels[i]) return openGroup(draft, docLine);
+    endGroupAtSibling(draft, docLine);
+    pushLine(draft, docLine.text);
   });
-  return { lines, groups };
+  closeGroup(draft);
+  return {
+    lines: kind === 'duty' ? draft.duties : draft.requirements,
+    groups: draft.groups,
+    unplaced: draft.unplaced.map((unplaced) => unplaced.text),
+  };
 }
 
 /**
@@ -197,6 +193,7 @@ function rowToPosting(
   const location = normalizeSpace(cell('location'));
   const requirements = cellItems(cell('requirements'), 'requirement', line);
   const groups = [...duties.groups, ...requirements.groups];
+  for (const text of [...duties.unplaced, ...requirements.unplaced]) warnings.push(lineNotPlaced(text, line));
   return {
     posting: {
       title,

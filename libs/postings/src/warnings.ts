@@ -1,5 +1,5 @@
 import type { ParseWarning, ParseWarningCode } from './types';
-import { displayLength } from './text-utils';
+import { displayLength, graphemesWithin } from './text-utils';
 
 /** Where a warning points: a posting of the document (by index, once known) and a source line. */
 export interface WarningPlace {
@@ -39,15 +39,17 @@ export function makeWarning(
   };
 }
 
-/** A line quoted in a warning: whole when short, else its start and an ellipsis, never half a character. */
-export function quote(text: string, columns = 60): string {
-  if (displayLength(text) <= columns) return text;
-  let out = '';
-  for (const { segment } of GRAPHEMES.segment(text)) {
-    if (displayLength(out + segment) > columns - 1) break;
-    out += segment;
-  }
-  return `${out}…`;
+/** A line that fit under no duties or requirements heading (or a sub-heading with nothing under it). */
+export function lineNotPlaced(text: string, line?: number): ParseWarning {
+  return makeWarning(
+    'line-not-placed',
+    `Line “${quote(text)}” could not be placed under duties or requirements and was not imported.`,
+    { text: quote(text) },
+    { line },
+  );
 }
 
-const GRAPHEMES = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+/** A line quoted in a warning: whole when short, else its start and an ellipsis, never half a character. */
+export function quote(text: string, columns = 60): string {
+  return displayLength(text) <= columns ? text : `${graphemesWithin(text, columns - 1)}…`;
+}
