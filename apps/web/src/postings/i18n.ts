@@ -91,6 +91,8 @@ const en = {
     sectionSkippedOne: 'The line under “{{section}}” was not imported: it is not a duties or requirements section.',
     introSkippedOne: 'The line of introduction before the first section was not imported: “{{text}}”.',
     rowsBeforeHeaderOne: 'The line before the table header (row {{header}}) was not read as a posting: “{{text}}”.',
+    descriptionSkippedOne:
+      'The line under “{{section}}” describes the role; the duties were taken from the list under “{{duties}}”.',
   },
   tsvColumn: {
     title: 'title',
@@ -166,6 +168,7 @@ const zh: FeatureText<typeof en>['zh'] = {
     sectionSkippedOne: '“{{section}}”下的 1 行未导入：该部分不是职责或要求。',
     introSkippedOne: '第一个部分之前的 1 行介绍未导入：“{{text}}”。',
     rowsBeforeHeaderOne: '表头（第 {{header}} 行）之前的 1 行未读取：“{{text}}”。',
+    descriptionSkippedOne: '“{{section}}”下的 1 行是岗位概述，未导入；职责取自“{{duties}}”下的列表。',
   },
   tsvColumn: {
     title: '岗位名称',

@@ -21,6 +21,7 @@ export function useWarningText(): (warning: ImportWarning) => string {
       if (code === 'section-skipped') return t('warningMore.sectionSkippedOne', params);
       if (code === 'intro-skipped') return t('warningMore.introSkippedOne', params);
       if (code === 'rows-before-header') return t('warningMore.rowsBeforeHeaderOne', params);
+      if (code === 'description-skipped') return t('warningMore.descriptionSkippedOne', params);
     }
     if (code === 'column-guessed' && isTsvColumn(params.column))
       return t('warning.column-guessed', { ...params, column: t(`tsvColumn.${params.column}`) });
