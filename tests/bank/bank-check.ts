@@ -1,92 +1,193 @@
 /**
- * bank:check: runs every coding task's reference solution (JavaScript and TypeScript) against its
- * examples and hidden tests (all must pass), and every wrong solution as JavaScript and as
- * TypeScript (each must fail at least one hidden test), through the real sandbox pool.
- * One line per question on stderr; exit code 1 on any problem.
- * Run: npm run bank:check [-- --bank dir]
+ * bank:check: the question bank's quality rules (question-banks/README.md, "Quality rules").
+ *
+ * 1. Loads the bank as the API does (schema, competencies, unique ids): invalid content stops here.
+ * 2. Applies the static rules (anchors, probes, both languages, stated limits tested): checkBankRules.
+ * 3. Runs every coding task through the real sandbox pool:
+ *    - the reference, as JavaScript and TypeScript, passes every example and hidden test, and finishes
+ *      each limit test in a quarter of the time limit or less;
+ *    - each wrong solution, as JavaScript and as TypeScript, loads and loses at least 25 % of the
+ *      hidden weight;
+ *    - each slow wrong solution (JavaScript) passes every test but the limit tests and times out on one.
+ * Reports per file on stderr; exit code 1 on any problem.
+ * Run: npm run bank:check [-- --bank dir] [--file part-of-path] [--static]
  */
 import path from 'node:path';
-import { BankValidationError, CodingQuestion, loadQuestionBank } from '@rubricon/generation';
+import {
+  BankValidationError,
+  checkBankRules,
+  CodingQuestion,
+  GeneratedInputError,
+  hiddenCases,
+  loadQuestionBank,
+  MIN_WRONG_LOSS,
+  type QuestionBank,
+} from '@rubricon/generation';
 import { Language, RunnerPool, RunResult, RunTest } from '@rubricon/sandbox';
 
-const bankArg = process.argv.indexOf('--bank');
-const BANK = path.resolve(bankArg > 0 ? process.argv[bankArg + 1] : path.join(__dirname, '../../question-banks'));
-
-interface Loaded {
-  file: string;
-  question: CodingQuestion;
-  id: string;
+function option(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? process.argv[at + 1] : undefined;
 }
+const BANK = path.resolve(option('--bank') ?? path.join(__dirname, '../../question-banks'));
+const FILE = option('--file');
+const STATIC_ONLY = process.argv.includes('--static');
+const include = (file: string) => !FILE || file.includes(FILE);
 
-/** The bank as the API loads it (schema, competencies, unique ids): invalid content stops here. */
-function loadCodingQuestions(): Loaded[] {
-  const bank = loadQuestionBank(BANK);
-  return bank.questions
-    .filter((q): q is CodingQuestion => q.kind === 'coding')
-    .map((question) => ({ file: bank.questionFile[question.id], id: question.id, question }));
+/** The share of the reference's time limit a limit test may take: room for a loaded CI machine. */
+const REFERENCE_LIMIT_SHARE = 0.25;
+const LOAD_FAILURE = /^(SyntaxError|The code threw while loading|No top-level function)/;
+
+interface Tests {
+  tests: RunTest[];
+  hiddenFrom: number;
+  /** Indexes into tests of the hidden tests at a stated limit. */
+  limitTests: Set<number>;
+  hiddenWeight: number;
 }
 
 /** All tests visible to the checker: authors need outputs and messages to fix content. */
-function testsOf(q: CodingQuestion): { tests: RunTest[]; hiddenFrom: number } {
+function testsOf(q: CodingQuestion): Tests {
   const examples = q.examples.map((e) => ({ input: e.input, expected: e.expected }));
-  const hidden = q.hiddenTests.map((t) => ({ input: t.input, expected: t.expected, weight: t.weight }));
-  return { tests: [...examples, ...hidden], hiddenFrom: examples.length };
+  const hidden = hiddenCases(q);
+  const limitTests = new Set(hidden.flatMap((t, i) => (t.limit ? [examples.length + i] : [])));
+  return {
+    tests: [...examples, ...hidden.map((t) => ({ input: t.input, expected: t.expected, weight: t.weight }))],
+    hiddenFrom: examples.length,
+    limitTests,
+    hiddenWeight: hidden.reduce((s, t) => s + t.weight, 0),
+  };
 }
 
-const LOAD_FAILURE = /^(SyntaxError|The code threw while loading|No top-level function)/;
+function describeTest(t: Tests, index: number): string {
+  return index < t.hiddenFrom ? `example ${index + 1}` : `hidden test ${index - t.hiddenFrom + 1}`;
+}
 
-async function checkQuestion(pool: RunnerPool, q: CodingQuestion): Promise<{ problems: string[]; summary: string }> {
-  const { tests, hiddenFrom } = testsOf(q);
+async function checkQuestion(pool: RunnerPool, q: CodingQuestion): Promise<string[]> {
+  let t: Tests;
+  try {
+    t = testsOf(q);
+  } catch (error) {
+    if (error instanceof GeneratedInputError) return [error.message];
+    throw error;
+  }
   const run = (language: Language, code: string): Promise<RunResult> =>
-    pool.run({ language, code, tests, entry: q.entry, comparator: q.comparator, limits: q.limits });
+    pool.run({ language, code, tests: t.tests, entry: q.entry, comparator: q.comparator, limits: q.limits });
+  const timeMs = q.limits?.timeMs ?? 2000;
   const problems: string[] = [];
   for (const language of ['javascript', 'typescript'] as const) {
     const result = await run(language, q.reference[language]);
-    const bad = result.tests.findIndex((t) => !t.passed);
-    if (bad >= 0) {
-      const t = result.tests[bad];
-      const which = bad < hiddenFrom ? `example ${bad + 1}` : `hidden test ${bad - hiddenFrom + 1}`;
-      problems.push(
-        `reference (${language}) ${t.verdict} on ${which}${t.error ? `: ${t.error}` : t.output ? `: got ${t.output.slice(0, 200)}` : ''}`,
-      );
-    }
+    result.tests.forEach((r, i) => {
+      if (!r.passed) {
+        const detail = r.error ? `: ${r.error}` : r.output ? `: got ${r.output.slice(0, 200)}` : '';
+        problems.push(`reference (${language}) ${r.verdict} on ${describeTest(t, i)}${detail}`);
+      } else if (t.limitTests.has(i) && r.durationMs > timeMs * REFERENCE_LIMIT_SHARE) {
+        problems.push(
+          `reference (${language}) takes ${Math.round(r.durationMs)} ms on limit ${describeTest(t, i)}: more than a quarter of timeMs ${timeMs}`,
+        );
+      }
+    });
   }
-  let wrongRuns = 0;
   for (const [i, wrong] of q.wrongSolutions.entries()) {
     // JavaScript is also valid TypeScript; TypeScript-only wrong solutions run as TypeScript.
+    // A slow solution is the same algorithm in either language: it runs once, as JavaScript.
     const variants: Array<[Language, string]> = [];
-    if (wrong.javascript) variants.push(['javascript', wrong.javascript], ['typescript', wrong.javascript]);
+    if (wrong.javascript) variants.push(['javascript', wrong.javascript]);
+    if (wrong.javascript && !wrong.slow) variants.push(['typescript', wrong.javascript]);
     if (wrong.typescript) variants.push(['typescript', wrong.typescript]);
     for (const [language, code] of variants) {
-      wrongRuns++;
       const result = await run(language, code);
-      const hidden = result.tests.slice(hiddenFrom);
       const label = `wrong solution ${i + 1} "${wrong.description}" (${language}${language === 'typescript' && code === wrong.javascript ? ', from javascript' : ''})`;
-      if (hidden.every((t) => t.passed)) problems.push(`${label} passes every hidden test`);
-      else if (result.tests.every((t) => !t.passed && t.error && LOAD_FAILURE.test(t.error)))
+      if (result.tests.every((r) => !r.passed && r.error && LOAD_FAILURE.test(r.error))) {
         problems.push(`${label} does not even load: ${result.tests[0].error}`);
+        continue;
+      }
+      const lost = result.tests.reduce(
+        (s, r, k) => s + (k >= t.hiddenFrom && !r.passed ? (t.tests[k].weight ?? 1) : 0),
+        0,
+      );
+      const share = t.hiddenWeight > 0 ? lost / t.hiddenWeight : 0;
+      if (share < MIN_WRONG_LOSS) {
+        problems.push(
+          `${label} loses ${Math.round(share * 100)} % of the hidden weight (needs ${MIN_WRONG_LOSS * 100} %): it would score ${(1 + 4 * (1 - share)).toFixed(2)} of 5`,
+        );
+      }
+      if (wrong.slow) {
+        const wrongOutside = result.tests.flatMap((r, k) => (!t.limitTests.has(k) && !r.passed ? [k] : []));
+        if (wrongOutside.length) {
+          problems.push(
+            `${label} is marked slow but fails ${wrongOutside.map((k) => describeTest(t, k)).join(', ')}: a slow solution gives right answers`,
+          );
+        }
+        if (![...t.limitTests].some((k) => result.tests[k].verdict === 'timeout')) {
+          const verdicts = [...t.limitTests].map((k) => `${describeTest(t, k)} ${result.tests[k].verdict}`);
+          problems.push(`${label} does not time out on a limit test (${verdicts.join(', ') || 'no limit test'})`);
+        }
+      }
     }
   }
-  return { problems, summary: `${tests.length} tests, reference js+ts, ${wrongRuns} wrong-solution runs` };
+  return problems;
+}
+
+function load(): QuestionBank {
+  return loadQuestionBank(BANK);
 }
 
 async function main(): Promise<void> {
-  const loaded = loadCodingQuestions();
-  const pool = await RunnerPool.start({ queueLimit: 10_000 });
-  let failures = 0;
-  try {
-    const checks = loaded.map(async (item) => ({ item, ...(await checkQuestion(pool, item.question)) }));
-    for (const check of checks) {
-      const { item, problems, summary } = await check;
-      if (problems.length) failures++;
-      process.stderr.write(`${problems.length ? 'FAIL' : 'ok  '} ${item.id} (${item.file}) ${summary}\n`);
-      for (const p of problems) process.stderr.write(`       - ${p}\n`);
-    }
-  } finally {
-    await pool.close();
+  const bank = load();
+  const problems = new Map<string, string[]>();
+  const byFile = new Map<string, string[]>();
+  const note = (file: string, item: string, message: string) => {
+    if (!byFile.has(file)) byFile.set(file, []);
+    if (!byFile.get(file)!.includes(item)) byFile.get(file)!.push(item);
+    const key = `${file}\0${item}`;
+    problems.set(key, [...(problems.get(key) ?? []), message]);
+  };
+  if (include(bank.competencyFile)) byFile.set(bank.competencyFile, []);
+  for (const q of bank.questions) {
+    const file = bank.questionFile[q.id];
+    if (include(file) && !byFile.has(file)) byFile.set(file, []);
   }
-  process.stderr.write(`bank:check: ${loaded.length} coding questions, ${failures} with problems\n`);
-  process.exitCode = failures || loaded.length === 0 ? 1 : 0;
+  for (const p of checkBankRules(bank, include)) note(p.file, p.item, `${p.path}: ${p.message}`);
+
+  const coding = bank.questions.filter(
+    (q): q is CodingQuestion => q.kind === 'coding' && include(bank.questionFile[q.id]),
+  );
+  if (!STATIC_ONLY && coding.length) {
+    const pool = await RunnerPool.start({ queueLimit: 10_000 });
+    try {
+      const checks = coding.map(async (q) => ({ q, found: await checkQuestion(pool, q) }));
+      for (const check of checks) {
+        const { q, found } = await check;
+        for (const message of found) note(bank.questionFile[q.id], `question ${q.id}`, message);
+        process.stderr.write('.');
+      }
+      process.stderr.write('\n');
+    } finally {
+      await pool.close();
+    }
+  }
+
+  let failing = 0;
+  const counts = new Map<string, number>();
+  for (const q of bank.questions) counts.set(bank.questionFile[q.id], (counts.get(bank.questionFile[q.id]) ?? 0) + 1);
+  for (const [file, items] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+    const what =
+      file === bank.competencyFile ? `${bank.competencies.length} competencies` : `${counts.get(file) ?? 0} questions`;
+    process.stderr.write(`${items.length ? 'FAIL' : 'ok  '} ${file}: ${what}, ${items.length} with problems\n`);
+    for (const item of items) {
+      failing++;
+      process.stderr.write(`     ${item}\n`);
+      for (const message of problems.get(`${file}\0${item}`) ?? []) process.stderr.write(`       - ${message}\n`);
+    }
+  }
+  const kinds = ['coding', 'case', 'scenario', 'behavioral'].map(
+    (k) => `${bank.questions.filter((q) => q.kind === k).length} ${k}`,
+  );
+  process.stderr.write(
+    `bank:check: ${byFile.size} files (${kinds.join(', ')} in the bank), ${failing} items with problems${STATIC_ONLY ? ' (static rules only, no sandbox runs)' : `, ${coding.length} coding tasks run`}\n`,
+  );
+  process.exitCode = failing || byFile.size === 0 ? 1 : 0;
 }
 
 main().catch((error: unknown) => {

@@ -6,6 +6,7 @@ import {
   type CandidateRunRequest,
   type CandidateVisibleRunResult,
 } from '@rubricon/contracts';
+import { hiddenCases } from '@rubricon/generation';
 import type { RunRequest, RunResult } from '@rubricon/sandbox';
 import { ApiException } from '../common/api-exception';
 import { IntegrityService } from '../integrity/integrity.service';
@@ -48,7 +49,8 @@ export class CandidateRunsService {
       }
       const result = await this.sandbox(owner, {
         ...base,
-        tests: question.hiddenTests.map((t) => ({
+        // Inputs at a stated limit are generated from the bank's source (cached), never stored.
+        tests: hiddenCases(question).map((t) => ({
           input: t.input,
           expected: t.expected,
           weight: t.weight,

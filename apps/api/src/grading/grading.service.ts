@@ -1,5 +1,5 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
-import type { CodingQuestion } from '@rubricon/generation';
+import { hiddenCases, type CodingQuestion } from '@rubricon/generation';
 import { AssessmentsService } from '../assessments/assessments.service';
 import type { AnswerEntity } from '../attempts/answer.entity';
 import { AttemptEvents } from '../common/attempt-events';
@@ -110,7 +110,8 @@ export class GradingService implements OnApplicationBootstrap, OnApplicationShut
       {
         language: answer.language ?? 'javascript',
         code: answer.content,
-        tests: question.hiddenTests.map((t) => ({
+        // Inputs at a stated limit are generated from the bank's source (cached), never stored.
+        tests: hiddenCases(question).map((t) => ({
           input: t.input,
           expected: t.expected,
           weight: t.weight,

@@ -17,6 +17,8 @@ export interface QuestionBank {
   questions: Question[];
   /** Display path of the file each question came from. */
   questionFile: Readonly<Record<string, string>>;
+  /** Display path of competencies.yaml. */
+  competencyFile: string;
 }
 
 // "Required" instead of zod's "expected string, received undefined": the message a content author needs.
@@ -180,6 +182,7 @@ export function loadQuestionBank(dir: string): QuestionBank {
     competencyById,
     questions: questions.sort((a, b) => cmp(a.id, b.id)),
     questionFile,
+    competencyFile: files[0].display,
   };
 }
 

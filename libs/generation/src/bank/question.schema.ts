@@ -44,10 +44,32 @@ const SourcePair = z.strictObject({ javascript: z.string().min(1), typescript: z
 const WrongSolution = z
   .strictObject({
     description: z.string().min(1),
+    /** Right answers, too slow: must pass every test except the limit tests, and time out there. */
+    slow: z.boolean().optional(),
     javascript: z.string().min(1).optional(),
     typescript: z.string().min(1).optional(),
   })
   .refine((w) => w.javascript !== undefined || w.typescript !== undefined, 'needs javascript or typescript');
+
+/** A test at a stated size limit: the value at `path` (dot path; "" = the input) has `size` items or characters. */
+const TestLimit = z.strictObject({ path: z.string(), size: z.number().int().positive() });
+
+const HiddenTest = z
+  .strictObject({
+    input: z.json().optional(),
+    /** Source defining `function input(random)`, for inputs too large to write out (see generated-input.ts). */
+    generate: z.string().min(1).optional(),
+    limit: TestLimit.optional(),
+    expected: z.json(),
+    weight: z.number().positive().optional(),
+    note: z.string().optional(),
+  })
+  .refine((t) => (t.input === undefined) !== (t.generate === undefined), 'needs either input or generate, not both')
+  .refine((t) => t.generate === undefined || /\bfunction\s+input\s*\(/.test(t.generate), {
+    message: 'generate must define function input(random)',
+    path: ['generate'],
+  });
+export type HiddenTest = z.infer<typeof HiddenTest>;
 
 const CodingSchema = z.strictObject({
   ...common,
@@ -63,19 +85,14 @@ const CodingSchema = z.strictObject({
     z.strictObject({ kind: z.literal('unordered') }),
   ]),
   limits: z
-    .strictObject({ timeMs: z.number().int().positive().optional(), memoryMb: z.number().int().positive().optional() })
+    .strictObject({
+      timeMs: z.number().int().positive().optional(),
+      memoryMb: z.number().int().positive().optional(),
+      resultBytes: z.number().int().positive().optional(),
+    })
     .optional(),
   examples: z.array(z.strictObject({ input: z.json(), expected: z.json(), explanation: TextSchema.optional() })).min(1),
-  hiddenTests: z
-    .array(
-      z.strictObject({
-        input: z.json(),
-        expected: z.json(),
-        weight: z.number().positive().optional(),
-        note: z.string().optional(),
-      }),
-    )
-    .min(8),
+  hiddenTests: z.array(HiddenTest).min(8),
 });
 
 const CaseSchema = z.strictObject({ ...common, kind: z.literal('case'), probes: Probes });
