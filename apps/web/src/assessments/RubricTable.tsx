@@ -3,6 +3,7 @@ import { Table, Tag } from 'antd';
 import { formatNumber } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
+import { AnchorText } from './AnchorText';
 import { pick } from './text';
 
 const LEVELS = ['noEvidence', '1', '3', '5'] as const;
@@ -43,7 +44,7 @@ export function RubricTable({ rubric }: { rubric: RubricCriterionView[] }) {
         ...LEVELS.map((level) => ({
           title: level === 'noEvidence' ? t('question.noEvidence') : t('question.score', { n: Number(level) }),
           key: level,
-          render: (_: unknown, c: RubricCriterionView) => pick(c.anchors[level], lang),
+          render: (_: unknown, c: RubricCriterionView) => <AnchorText text={pick(c.anchors[level], lang)} />,
         })),
       ]}
     />

@@ -13,6 +13,7 @@ import {
 } from '@rubricon/contracts';
 import { Card, Flex, Radio, Tag, theme, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import { AnchorText } from '../assessments/AnchorText';
 import { pick } from '../assessments/text';
 import { formatDateTime, formatPercent } from '../i18n/format';
 import { useLang } from '../i18n/lang';
@@ -60,7 +61,9 @@ export function AnchorList({
             <dt style={{ ...style, fontWeight: 600, whiteSpace: 'nowrap' }}>
               {anchor === 'noEvidence' ? t('question.noEvidence') : t('question.score', { n: Number(anchor) })}
             </dt>
-            <dd style={style}>{pick(criterion.anchors[anchor], lang)}</dd>
+            <dd style={style}>
+              <AnchorText text={pick(criterion.anchors[anchor], lang)} />
+            </dd>
           </div>
         );
       })}
