@@ -1,4 +1,4 @@
-import { loadQuestionBank, type CodingQuestion } from '@rubricon/generation';
+import { hiddenCases, loadQuestionBank, type CodingQuestion } from '@rubricon/generation';
 import { join } from 'node:path';
 import type { CandidateAttemptView } from '@rubricon/contracts';
 import { emitWithAck, invitedCandidates, openSession, startedAttempt } from '../factories/attempts';
@@ -162,9 +162,12 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('candidate code 
     for (const q of bank.questions) {
       if (q.kind !== 'coding' || !used.has(q.id)) continue;
       const visible = new Set(q.examples.map((e) => JSON.stringify(e.input)));
-      for (const t of q.hiddenTests) {
+      for (const [i, t] of hiddenCases(q).entries()) {
         const input = JSON.stringify(t.input);
         if (!visible.has(input) && input.length > 12) expect(all).not.toContain(input);
+        // A generated input's source is as secret as the input.
+        const source = q.hiddenTests[i].generate;
+        if (source) expect(all).not.toContain(source);
       }
       expect(all).not.toContain(q.reference.javascript);
     }
