@@ -173,6 +173,14 @@ describe('checkBankRules: anchors raters can apply', () => {
     ]);
   });
 
+  it('does not take minutes (5 分钟) for a score', () => {
+    const probe = t(
+      '可追问：告警后的前 5 分钟你做了什么？',
+      'Probe: what did you do in the first 5 minutes after the alert?',
+    );
+    expect(problems(withAnchor('noEvidence', probe))).toEqual([]);
+  });
+
   it('reads "no evidence" as probe again, never as a low score', () => {
     expect(problems(withAnchor('noEvidence', t('没有作答，记 1 分。', 'Nothing said: score 1.')))).toEqual([
       'rubric[0].anchors.noEvidence.en: no evidence means probe again: name the probe',

@@ -76,7 +76,7 @@ const EN_ABSENCE =
 const ZH_ABSENCE = /^\s*(没有|没|未|无|不|缺乏|缺少|从未|从不)/;
 const EN_RELATIVE =
   /\blevels?\s*[1-5]\b|on top of|in addition to (?:the )?(?:above|level)|beyond (?:the )?(?:above|level|3)/i;
-const ZH_RELATIVE = /[1-5]\s*分|基础上/;
+const ZH_RELATIVE = /[1-5]\s*分(?!钟)|基础上/;
 const LIST_MARK = /[(（]\s*\d\s*[)）]/;
 const SEMICOLON = /[;；]/;
 const EN_THRESHOLD = /^\s*At least (\d+) of (?:these|the following) (\d+)\s*:/;
@@ -84,10 +84,11 @@ const ZH_THRESHOLD = /^\s*以下\s*(\d+)\s*项中至少\s*(\d+)\s*项\s*[:：]/;
 const EN_PROBE = /\bprobe/i;
 const ZH_PROBE = /追问/;
 const EN_LEVEL = /\b(?:level|score)s?\s*(?:of\s*)?[1-5]\b|low score/i;
-const ZH_LEVEL = /[1-5]\s*分|低分/;
+const ZH_LEVEL = /[1-5]\s*分(?!钟)|低分/;
 const FORMULA = /1\s*\+\s*4\s*[×x*]/;
 const EN_HYPOTHETICAL = /\b(if|would|should have|could have|suppose|imagine)\b/i;
-const ZH_HYPOTHETICAL = /如果|假如|假设|要是|本应|本该|应该早|早该/;
+/** 假设 is left out: it is also "hypothesis", which a past probe may well ask about. */
+const ZH_HYPOTHETICAL = /如果|假如|假使|要是|本应|本该|应该早|早该/;
 const EN_LEADING = /^\s*(don't you|wouldn't you|isn't it|shouldn't you|didn't you|wasn't it)\b/i;
 const ZH_LEADING = /难道|是不是应该/;
 /** 他/她 of a person whose gender the text does not know; 其他, 他人, 他们 are fine. */
