@@ -76,7 +76,9 @@ const EN_ABSENCE =
 const ZH_ABSENCE = /^\s*(没有|没|未|无|不|缺乏|缺少|从未|从不)/;
 const EN_RELATIVE =
   /\blevels?\s*[1-5]\b|on top of|in addition to (?:the )?(?:above|level)|beyond (?:the )?(?:above|level|3)/i;
-const ZH_RELATIVE = /[1-5]\s*分(?!钟)|基础上/;
+/** A level in Chinese (3 分), not minutes (23 分钟) or words that start with 分 (分片, 分区, 分析…). */
+const ZH_SCORE = String.raw`(?<![\d.])[1-5]\s*分(?![钟片区配析布级支行类期摊组])`;
+const ZH_RELATIVE = new RegExp(`${ZH_SCORE}|基础上`);
 const LIST_MARK = /[(（]\s*\d\s*[)）]/;
 const SEMICOLON = /[;；]/;
 const EN_THRESHOLD = /^\s*At least (\d+) of (?:these|the following) (\d+)\s*:/;
@@ -84,7 +86,7 @@ const ZH_THRESHOLD = /^\s*以下\s*(\d+)\s*项中至少\s*(\d+)\s*项\s*[:：]/;
 const EN_PROBE = /\bprobe/i;
 const ZH_PROBE = /追问/;
 const EN_LEVEL = /\b(?:level|score)s?\s*(?:of\s*)?[1-5]\b|low score/i;
-const ZH_LEVEL = /[1-5]\s*分(?!钟)|低分/;
+const ZH_LEVEL = new RegExp(`${ZH_SCORE}|低分`);
 const FORMULA = /1\s*\+\s*4\s*[×x*]/;
 const EN_HYPOTHETICAL = /\b(if|would|should have|could have|suppose|imagine)\b/i;
 /** 假设 is left out: it is also "hypothesis", which a past probe may well ask about. */
