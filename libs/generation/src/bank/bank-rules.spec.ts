@@ -308,6 +308,7 @@ describe('stated sizes and numbers', () => {
     ['**Constraints**: `text` length ≤ 10^5, `1 ≤ maxChars ≤ 10^4`, `0 ≤ overlapSentences ≤ 10`.', [100000]],
     ['**Constraints**: ≤ 10^5 requests; `capacity` ≥ 1; `t ≤ 10^13`.', [100000]],
     ['**Constraints** at most 10,000 merchants; each merchant volume ≤ 10^11.', [10000]],
+    ['**Constraints** up to 1,000 BIN ranges and 20,000 account entries; amounts < 10^9.', [1000, 20000]],
     ['Sizes outside the Constraints paragraph: up to 100,000 transfers.', []],
   ])('%s', (prompt, sizes) => {
     expect(statedSizes(prompt)).toEqual(sizes);

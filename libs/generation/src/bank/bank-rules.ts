@@ -23,9 +23,10 @@ const CJK = /[\u3400-\u4dbf\u4e00-\u9fff]/g;
 const LATIN = /[A-Za-z]/g;
 const count = (text: string, re: RegExp) => text.match(re)?.length ?? 0;
 
-/** A size a prompt states: a number followed by a plural noun ("100,000 transfers"), or after "length ≤". */
+/** A size a prompt states: a number before a plural noun ("100,000 transfers"), or after "length ≤". */
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?\s*[×x*]\s*10\^\d+|10\^\d+|\d{1,3}(?:,\d{3})+|\d+)`;
-const SIZE_BEFORE_NOUN = new RegExp(String.raw`${NUMBER}\s+(?:[A-Za-z][A-Za-z-]*s)\b`, 'g');
+/** Up to two words may stand between the number and its plural noun: "1,000 BIN ranges", "20,000 account entries". */
+const SIZE_BEFORE_NOUN = new RegExp(String.raw`${NUMBER}\s+(?:[A-Za-z][\w-]*\s+){0,2}?[A-Za-z][A-Za-z-]*s\b`, 'g');
 const SIZE_AFTER_LENGTH = new RegExp(String.raw`length\W{0,3}(?:≤|<=|at most|up to)\s*${NUMBER}`, 'gi');
 /** Any number in a (Chinese or English) prompt, for "the other language states the same number". */
 const ANY_NUMBER =
