@@ -5,7 +5,7 @@
  * 2. Applies the static rules (anchors, probes, both languages, stated limits tested): checkBankRules.
  * 3. Runs every coding task through the real sandbox pool:
  *    - the reference, as JavaScript and TypeScript, passes every example and hidden test, and finishes
- *      each limit test in a quarter of the time limit or less;
+ *      each limit test in a quarter of the time limit or less (the best of up to three runs);
  *    - each wrong solution, as JavaScript and as TypeScript, loads and loses at least 25 % of the
  *      hidden weight;
  *    - each slow wrong solution (JavaScript) passes every test but the limit tests and times out on one.
@@ -36,6 +36,7 @@ const include = (file: string) => !FILE || file.includes(FILE);
 
 /** The share of the reference's time limit a limit test may take: room for a loaded CI machine. */
 const REFERENCE_LIMIT_SHARE = 0.25;
+const REFERENCE_TIMING_RETRIES = 2;
 const LOAD_FAILURE = /^(SyntaxError|The code threw while loading|No top-level function)/;
 
 interface Tests {
@@ -75,15 +76,23 @@ async function checkQuestion(pool: RunnerPool, q: CodingQuestion): Promise<strin
     pool.run({ language, code, tests: t.tests, entry: q.entry, comparator: q.comparator, limits: q.limits });
   const timeMs = q.limits?.timeMs ?? 2000;
   const problems: string[] = [];
+  const allowed = timeMs * REFERENCE_LIMIT_SHARE;
   for (const language of ['javascript', 'typescript'] as const) {
     const result = await run(language, q.reference[language]);
+    // The fastest of up to three runs: the other worker may be busy timing out a slow solution.
+    const fastest = result.tests.map((r) => r.durationMs);
+    for (let retry = 0; retry < REFERENCE_TIMING_RETRIES; retry++) {
+      if (![...t.limitTests].some((i) => result.tests[i].passed && fastest[i] > allowed)) break;
+      const again = await run(language, q.reference[language]);
+      again.tests.forEach((r, i) => (fastest[i] = Math.min(fastest[i], r.passed ? r.durationMs : Infinity)));
+    }
     result.tests.forEach((r, i) => {
       if (!r.passed) {
         const detail = r.error ? `: ${r.error}` : r.output ? `: got ${r.output.slice(0, 200)}` : '';
         problems.push(`reference (${language}) ${r.verdict} on ${describeTest(t, i)}${detail}`);
-      } else if (t.limitTests.has(i) && r.durationMs > timeMs * REFERENCE_LIMIT_SHARE) {
+      } else if (t.limitTests.has(i) && fastest[i] > allowed) {
         problems.push(
-          `reference (${language}) takes ${Math.round(r.durationMs)} ms on limit ${describeTest(t, i)}: more than a quarter of timeMs ${timeMs}`,
+          `reference (${language}) takes ${Math.round(fastest[i])} ms at best on limit ${describeTest(t, i)}: more than a quarter of timeMs ${timeMs}`,
         );
       }
     });
