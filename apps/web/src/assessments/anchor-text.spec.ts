@@ -18,6 +18,13 @@ describe(splitChecklist.name, () => {
     });
   });
 
+  it('keeps the (1) of O(1) inside its item', () => {
+    expect(splitChecklist('At least 1 of these 2: (1) O(1) lookups; (2) one pass.')?.items).toEqual([
+      'O(1) lookups',
+      'one pass.',
+    ]);
+  });
+
   it('leaves text without a list alone', () => {
     expect(splitChecklist('Shows how a 20 % drop would change the answer.')).toBeNull();
     expect(splitChecklist('Only (1) one item.')).toBeNull();

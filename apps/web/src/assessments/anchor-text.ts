@@ -4,11 +4,11 @@
  * a rater sees a list to tick off rather than a paragraph. Any other text is returned as is.
  */
 export function splitChecklist(text: string): { lead: string; items: string[] } | null {
-  const first = text.search(/[(（]\s*1\s*[)）]/);
+  const first = text.search(/(?<![A-Za-z])[(（]\s*1\s*[)）]/);
   if (first < 0) return null;
   const items = text
     .slice(first)
-    .split(/[(（]\s*\d\s*[)）]\s*/)
+    .split(/(?<![A-Za-z])[(（]\s*\d\s*[)）]\s*/)
     .slice(1)
     .map((item) =>
       item

@@ -152,6 +152,11 @@ describe('checkBankRules: anchors raters can apply', () => {
       'rubric[0].anchors.3: zh says 2 of 3, en says 2 of 4',
       'rubric[0].anchors.3.en: lists items 1, 2, 3; expected (1) to (4)',
     ]);
+    const bigO = t(
+      '以下 2 项中至少 1 项：(1) O(1) 查找；(2) 一次遍历。',
+      'At least 1 of these 2: (1) O(1) lookups; (2) one pass.',
+    );
+    expect(problems(withAnchor('3', bigO))).toEqual([]);
     const all = t('以下 2 项中至少 2 项：(1) 甲；(2) 乙。', 'At least 2 of these 2: (1) a; (2) b.');
     expect(problems(withAnchor('3', all))).toEqual([
       'rubric[0].anchors.3: K of N must have 2 ≤ N ≤ 6 and 1 ≤ K < N, not 2 of 2',

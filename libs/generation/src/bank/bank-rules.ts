@@ -80,7 +80,8 @@ const EN_RELATIVE =
 /** A level in Chinese (3 分), not minutes (23 分钟) or words that start with 分 (分片, 分区, 分析…). */
 const ZH_SCORE = String.raw`(?<![\d.])[1-5]\s*分(?![钟片区配析布级支行类期摊组])`;
 const ZH_RELATIVE = new RegExp(`${ZH_SCORE}|基础上`);
-const LIST_MARK = /[(（]\s*\d\s*[)）]/;
+/** (1) or （1）, but not the (1) of O(1). */
+const LIST_MARK = /(?<![A-Za-z])[(（]\s*\d\s*[)）]/;
 const SEMICOLON = /[;；]/;
 const EN_THRESHOLD = /^\s*At least (\d+) of (?:these|the following) (\d+)\s*:/;
 const ZH_THRESHOLD = /^\s*以下\s*(\d+)\s*项中至少\s*(\d+)\s*项\s*[:：]/;
@@ -140,7 +141,7 @@ function checkThreshold(out: Collector, path: string, text: Text): void {
     ['zh', Number(zh[1])],
     ['en', n],
   ] as const) {
-    const marks = [...text[lang].matchAll(/[(（]\s*(\d)\s*[)）]/g)].map((m) => Number(m[1]));
+    const marks = [...text[lang].matchAll(/(?<![A-Za-z])[(（]\s*(\d)\s*[)）]/g)].map((m) => Number(m[1]));
     const expected = Array.from({ length: listed }, (_, i) => i + 1);
     if (marks.join() !== expected.join()) {
       out.add(`${path}.${lang}`, `lists items ${marks.join(', ') || 'none'}; expected (1) to (${listed})`);
