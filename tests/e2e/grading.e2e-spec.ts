@@ -13,13 +13,17 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('grading on %s',
   const suite = useServerSuite(kind, 'hr');
   const hr = (method: 'get' | 'post', path: string) => staffApi(suite.server.url, suite.token)(method, path);
 
-  it('grades a submitted attempt on the hidden tests: the reference solution scores full marks for correctness', async () => {
+  it('grades a submitted attempt on the hidden tests, a generated one at the stated limit included: the reference solution scores full marks for correctness', async () => {
     const {
       links: [link],
     } = await invitedCandidates(suite.server.url, suite.token);
     const { session, started } = await startedAttempt(suite.server.url, link);
     const c = candidateApi(suite.server.url, session.accessToken);
-    const coding = started.questions.find((q) => q.kind === 'coding')!;
+    // A task with a test at its stated limit: that input is generated on the server, then graded.
+    const generated = (id: string) =>
+      (bank.questions.find((q) => q.id === id) as CodingQuestion).hiddenTests.some((t) => t.generate);
+    const coding = started.questions.find((q) => q.kind === 'coding' && generated(q.id))!;
+    expect(coding).toBeDefined();
     const reference = (bank.questions.find((q) => q.id === coding.id) as CodingQuestion).reference.javascript;
     await c.save(coding.id, { content: reference, language: 'javascript', version: 1 }).expect(200);
     await c.submit().expect(200);

@@ -20,9 +20,16 @@ export class BankQuestionEntity {
   @Column({ type: 'varchar', length: 12 })
   kind: string;
 
-  /** The whole validated question as JSON, hidden tests and solutions included: never sent to candidates. */
-  @Column({ type: 'text' })
-  content: string;
+  /**
+   * The whole validated question, hidden tests and solutions included: never sent to candidates.
+   * A coding task with its edge-case tests written out passes MySQL's 64 KB `text`; `json` is the one
+   * type both dialects have that is big enough (LONGTEXT checked as JSON on MariaDB, a JSON document
+   * on MySQL 8, text on SQLite), and TypeORM serialises and parses it on both. Typed `object` here
+   * (the repository reads it as a Question): the recursive JSON types of the question schema would
+   * otherwise make TypeORM's DeepPartial of every entity related to this one too deep to check.
+   */
+  @Column({ type: 'json' })
+  content: object;
 
   @CreateDateColumn()
   createdAt: Date;

@@ -47,7 +47,7 @@ export class BankRepository {
           questionId: question.id,
           contentHash,
           kind: question.kind,
-          content: JSON.stringify(question),
+          content: question,
         }),
       );
       await m.save(rows, { chunk: 50 });
@@ -65,6 +65,6 @@ export class BankRepository {
   async findSnapshots(rowIds: string[]): Promise<Map<string, Question>> {
     if (rowIds.length === 0) return new Map();
     const rows = await this.db.run((m) => m.findBy(BankQuestionEntity, { id: In(rowIds) }));
-    return new Map(rows.map((r) => [r.id, JSON.parse(r.content) as Question]));
+    return new Map(rows.map((r) => [r.id, r.content as Question]));
   }
 }

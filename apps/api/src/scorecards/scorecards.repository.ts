@@ -176,7 +176,7 @@ export class ScorecardsRepository {
         .getMany(),
     );
     const out = new Map<string, Question>();
-    for (const row of rows) out.set(row.questionId, JSON.parse(row.content) as Question);
+    for (const row of rows) out.set(row.questionId, row.content as Question);
     return out;
   }
 }
