@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import { runInNewContext } from 'node:vm';
+import { createPrng } from '../select/prng';
 import type { CodingQuestion, HiddenTest } from './question.schema';
 
 /**
@@ -18,20 +19,9 @@ let cachedChars = 0;
 
 export class GeneratedInputError extends Error {}
 
-/** mulberry32: small, fast, and good enough to spread test data; seeded from the source's hash. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function generateJson(source: string, digest: Buffer): string {
-  const sandbox = { random: seededRandom(digest.readUInt32BE(0)), result: undefined as unknown };
+  // The same mulberry32 as parallel forms use; seeded from the source's hash.
+  const sandbox = { random: createPrng(digest.readUInt32BE(0)), result: undefined as unknown };
   try {
     runInNewContext(`${source}\n;result = JSON.stringify(input(random));`, sandbox, {
       timeout: GENERATE_TIMEOUT_MS,
