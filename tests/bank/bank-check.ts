@@ -22,9 +22,8 @@ import {
   hiddenCases,
   loadQuestionBank,
   MIN_WRONG_LOSS,
-  type QuestionBank,
 } from '@rubricon/generation';
-import { Language, RunnerPool, RunResult, RunTest } from '@rubricon/sandbox';
+import { DEFAULT_LIMITS, Language, RunnerPool, RunResult, RunTest } from '@rubricon/sandbox';
 
 function option(name: string): string | undefined {
   const at = process.argv.indexOf(name);
@@ -76,25 +75,21 @@ async function checkQuestion(pool: RunnerPool, q: CodingQuestion): Promise<{ pro
     if (error instanceof GeneratedInputError) return { problems: [error.message], retimes: [] };
     throw error;
   }
-  const run = (language: Language, code: string): Promise<RunResult> =>
-    pool.run({ language, code, tests: t.tests, entry: q.entry, comparator: q.comparator, limits: q.limits });
+  const run = (language: Language, code: string, tests: RunTest[] = t.tests): Promise<RunResult> =>
+    pool.run({ language, code, tests, entry: q.entry, comparator: q.comparator, limits: q.limits });
   /** Runs every test but the limit tests, whose results come from `limitsFrom`. */
   const runBesideLimits = async (language: Language, code: string, limitsFrom: RunResult): Promise<RunResult> => {
     const others = t.tests.flatMap((_, k) => (t.limitTests.has(k) ? [] : [k]));
-    if (others.length === t.tests.length) return run(language, code);
-    const result = await pool.run({
+    const result = await run(
       language,
       code,
-      tests: others.map((k) => t.tests[k]),
-      entry: q.entry,
-      comparator: q.comparator,
-      limits: q.limits,
-    });
+      others.map((k) => t.tests[k]),
+    );
     const tests = [...limitsFrom.tests];
     others.forEach((k, j) => (tests[k] = result.tests[j]));
     return { ...result, tests };
   };
-  const timeMs = q.limits?.timeMs ?? 2000;
+  const timeMs = q.limits?.timeMs ?? DEFAULT_LIMITS.timeMs;
   const problems: string[] = [];
   const allowed = timeMs * REFERENCE_LIMIT_SHARE;
   const retimes: Retime[] = [];
@@ -168,12 +163,8 @@ async function checkQuestion(pool: RunnerPool, q: CodingQuestion): Promise<{ pro
   return { problems, retimes };
 }
 
-function load(): QuestionBank {
-  return loadQuestionBank(BANK);
-}
-
 async function main(): Promise<void> {
-  const bank = load();
+  const bank = loadQuestionBank(BANK);
   const problems = new Map<string, string[]>();
   const byFile = new Map<string, string[]>();
   const note = (file: string, item: string, message: string) => {
