@@ -66,9 +66,9 @@ export function statedNumbers(text: string): Set<number> {
 }
 
 /** Sizes from which a quadratic solution must time out at the limit. */
-export const SLOW_FROM_SIZE = 10_000;
+const SLOW_FROM_SIZE = 10_000;
 /** Sizes from which a test at the limit is required. */
-export const LIMIT_FROM_SIZE = 1_000;
+const LIMIT_FROM_SIZE = 1_000;
 /** A wrong solution must lose at least this share of the hidden weight. */
 export const MIN_WRONG_LOSS = 0.25;
 
