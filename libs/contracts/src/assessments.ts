@@ -32,15 +32,28 @@ export interface BankQuestionSummary {
   minutes: number;
 }
 
+/** How a question assesses a duty line: directly (it is about what the line says) or partly. */
+export type MatchStrength = 'direct' | 'partial';
+
+/** "Why this question" for one duty line: the line's words the question uses and the competencies they share. */
+export interface DutyMatchView {
+  /** Index into the assessment's duty lines (AssessmentView.duties). */
+  index: number;
+  strength: MatchStrength;
+  words: string[];
+  competencies: string[];
+}
+
 /**
- * A question that may replace another in a draft, as HR's swap list shows it: ranked by the
- * posting's duty lines it assesses, most first; `coversNoDuty` warns before one assessing none is chosen.
+ * A question that may replace another in a draft, as HR's swap list shows it: only questions that
+ * assess at least one of the posting's duty lines, those assessing most lines directly first.
  */
 export interface QuestionAlternative extends BankQuestionSummary {
   /** Indexes into the assessment's duty lines (AssessmentView.duties) this question assesses. */
   dutyIndexes: number[];
-  /** The same lines with their text. */
-  duties: { index: number; text: string }[];
+  /** The same lines with their text and why the question assesses them. */
+  duties: (DutyMatchView & { text: string })[];
+  /** Always false now that such questions are left out; kept for older clients. */
   coversNoDuty: boolean;
 }
 
@@ -50,6 +63,10 @@ export interface AssessmentQuestionView extends BankQuestionSummary {
   probes: BilingualText[];
   /** Indexes into the assessment's duty lines that this question assesses. */
   dutyIndexes: number[];
+  /** Why: for each of those lines, how the question assesses it. */
+  dutyMatches: DutyMatchView[];
+  /** Set on a question the generator composed from this duty line (the bank had no direct one): HR reviews it. */
+  composedFrom?: { duty: string };
   coding?: CodingDetailView;
 }
 
@@ -59,6 +76,8 @@ export interface AssessmentDutyView {
   lowConfidence: boolean;
   competencies: string[];
   questionIds: string[];
+  /** How each of those questions assesses the line, direct ones first. */
+  matches: { questionId: string; strength: MatchStrength; words: string[]; competencies: string[] }[];
 }
 
 export type AssessmentStatus = 'draft' | 'published';
@@ -87,6 +106,12 @@ export interface AssessmentView extends AssessmentSummary {
   sections: { kind: QuestionKind; questions: AssessmentQuestionView[] }[];
   duties: AssessmentDutyView[];
   uncoveredDuties: string[];
+  /** Assessable duty lines with a direct question, in percent. */
+  directPercent: number;
+  /** Assessable duty lines no question assesses directly. */
+  indirectDuties: string[];
+  /** Why the role got its family and its kinds of questions, in sentences HR reads (empty for older assessments). */
+  familyReasons: BilingualText[];
   /** Labels of every competency in the bank, by id. */
   competencyLabels: Record<string, BilingualText>;
 }

@@ -1,6 +1,6 @@
 // Public surface of @rubricon/generation.
 export * from './bank';
-export { generateAssessment, defaultLang } from './assessment/generate-assessment';
+export { generateAssessment, defaultLang, isComposed } from './assessment/generate-assessment';
 export type {
   Assessment,
   GenerateOptions,
@@ -12,14 +12,17 @@ export type {
 } from './assessment/types';
 export { tagLine } from './tagging/tag-line';
 export type { CompetencyTag, TaggedLine } from './tagging/tag-line';
-export { classifyRoleFamily } from './classify/role-family';
-export type { FamilyEvidence, RoleFamilyResult } from './classify/role-family';
+export { classifyRoleFamily, FAMILY_LABELS } from './classify/role-family';
+export type { BuildEvidence, FamilyEvidence, RoleFamilyResult } from './classify/role-family';
+export { composeDutyQuestion } from './compose/compose-question';
+export type { ComposedQuestion } from './compose/compose-question';
 export { blueprintFor } from './blueprint/blueprints';
-export type { Blueprint, BlueprintSection } from './blueprint/blueprints';
+export type { Blueprint, BlueprintInput, BlueprintSection } from './blueprint/blueprints';
 export { detectSeniority } from './select/seniority';
 export type { Seniority } from './select/seniority';
 export { normalise } from './text/normalise';
 export { segment } from './text/segmenter';
 export { formatSummary } from './report/format-summary';
 export { dutyCoverage, alternativesFor, rankReplacements } from './assessment/coverage';
-export type { DutyCoverage, RankedReplacement } from './assessment/coverage';
+export type { CoverageMatch, DutyCoverage, RankedReplacement } from './assessment/coverage';
+export type { MatchStrength } from './relevance/duty-match';

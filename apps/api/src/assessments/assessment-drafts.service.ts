@@ -35,6 +35,7 @@ export class AssessmentDraftsService {
    */
   async edit(id: string, change: DraftChange, adding: string[] = []): Promise<void> {
     const before = await this.repo.findWithQuestions(id);
+    const { bank } = await this.bank.current();
     const known = await this.bank.snapshots([...(before?.questions.map((q) => q.bankQuestionId) ?? []), ...adding]);
     for (let round = 1; ; round++) {
       const missing = await this.repo.transaction(async (tx) => {
@@ -45,7 +46,8 @@ export class AssessmentDraftsService {
         if (missing.length > 0) return missing;
         const changes = await change(tx, draft);
         const questions = draft.questions.map((q) => known.get(q.bankQuestionId) as Question);
-        await tx.update(id, { ...changes, coveragePercent: dutyCoverage(draft.duties, questions).coveragePercent });
+        const coverage = dutyCoverage(draft.duties, questions, bank);
+        await tx.update(id, { ...changes, coveragePercent: coverage.coveragePercent });
         return [];
       });
       if (missing.length === 0) return;

@@ -86,18 +86,32 @@ export class AssessmentQuestionsService {
     const current = snapshots.get(entry.bankQuestionId)!;
     const others = assessment.questions.filter((q) => q !== entry).map((q) => snapshots.get(q.bankQuestionId)!);
     const duties = assessment.duties;
-    const uncoveredNow = dutyCoverage(duties, [...others, current]).uncoveredDuties.length;
     const { bank } = await this.bank.current();
+    // A swap may not leave a duty line without a question, nor without a direct one, where it has one now.
+    const score = (qs: typeof others) => {
+      const c = dutyCoverage(duties, qs, bank);
+      return { uncovered: c.uncoveredDuties.length, indirect: c.indirectDuties.length };
+    };
+    const now = score([...others, current]);
     const candidates = alternativesFor(
       bank,
       current,
       assessment.roleFamily as RoleFamily,
       assessment.questions.map((q) => q.questionId),
-    ).filter((candidate) => dutyCoverage(duties, [...others, candidate]).uncoveredDuties.length <= uncoveredNow);
-    return rankReplacements(duties, candidates).map(({ question, dutyIndexes }) => ({
+    ).filter((candidate) => {
+      const after = score([...others, candidate]);
+      return after.uncovered <= now.uncovered && after.indirect <= now.indirect;
+    });
+    return rankReplacements(duties, candidates, bank).map(({ question, dutyIndexes, matches }) => ({
       ...toBankSummary(question),
       dutyIndexes,
-      duties: dutyIndexes.map((index) => ({ index, text: duties[index].text })),
+      duties: dutyIndexes.map((index, i) => ({
+        index,
+        text: duties[index].text,
+        strength: matches[i].strength,
+        words: matches[i].words,
+        competencies: matches[i].competencies,
+      })),
       coversNoDuty: dutyIndexes.length === 0,
     }));
   }

@@ -3,9 +3,9 @@ import {
   type AssessmentQuestionView,
   type AssessmentSummary,
   type AssessmentView,
-  type BilingualText,
+  type DutyMatchView,
 } from '@rubricon/contracts';
-import { dutyCoverage, type Question } from '@rubricon/generation';
+import { dutyCoverage, type CoverageMatch, type Question, type QuestionBank } from '@rubricon/generation';
 import type { AssessmentEntity } from './assessment.entity';
 
 /** The staff view: questions with rubrics and probes, visible examples, hidden tests as a count only. */
@@ -13,23 +13,26 @@ export function toAssessmentView(
   assessment: AssessmentEntity,
   postingTitle: string,
   snapshots: Map<string, Question>,
-  competencyLabels: Record<string, BilingualText>,
+  bank: QuestionBank,
 ): AssessmentView {
   const duties = assessment.duties;
   const questions = assessment.questions.map((q) => snapshots.get(q.bankQuestionId)!);
-  const coverage = dutyCoverage(duties, questions);
-  const dutyIndexes = (id: string) => coverage.questionIds.flatMap((ids, i) => (ids.includes(id) ? [i] : []));
+  const coverage = dutyCoverage(duties, questions, bank);
+  const matchesOf = (id: string): DutyMatchView[] =>
+    coverage.matches.flatMap((ms, index) => ms.filter((m) => m.questionId === id).map((m) => matchView(index, m)));
   const sections = QUESTION_KIND_ORDER.map((kind) => ({
     kind,
-    questions: questions.filter((q) => q.kind === kind).map((q) => questionView(q, dutyIndexes(q.id))),
+    questions: questions.filter((q) => q.kind === kind).map((q) => questionView(q, matchesOf(q.id))),
   })).filter((s) => s.questions.length > 0);
   return {
     ...toAssessmentSummary(assessment, postingTitle),
     coveragePercent: coverage.coveragePercent,
+    directPercent: coverage.directPercent,
     // What the questions need, for HR to compare with durationMinutes before publishing.
     questionMinutes: questions.reduce((sum, q) => sum + q.minutes, 0),
     lang: assessment.lang,
     bankVersion: assessment.bankVersion,
+    familyReasons: assessment.familyReasons ?? [],
     sections,
     duties: duties.map((d, i) => ({
       text: d.text,
@@ -37,14 +40,25 @@ export function toAssessmentView(
       lowConfidence: d.lowConfidence,
       competencies: d.competencies.map((c) => c.id),
       questionIds: coverage.questionIds[i],
+      matches: coverage.matches[i].map(({ questionId, strength, words, competencies }) => ({
+        questionId,
+        strength,
+        words,
+        competencies,
+      })),
     })),
     uncoveredDuties: coverage.uncoveredDuties,
+    indirectDuties: coverage.indirectDuties,
     // Every label, not only this assessment's: swap and add lists show other questions' competencies.
-    competencyLabels,
+    competencyLabels: Object.fromEntries(bank.competencies.map((c) => [c.id, c.label])),
   };
 }
 
-export function questionView(q: Question, dutyIndexes: number[]): AssessmentQuestionView {
+function matchView(index: number, m: CoverageMatch): DutyMatchView {
+  return { index, strength: m.strength, words: m.words, competencies: m.competencies };
+}
+
+export function questionView(q: Question, dutyMatches: DutyMatchView[]): AssessmentQuestionView {
   const view: AssessmentQuestionView = {
     id: q.id,
     kind: q.kind,
@@ -56,8 +70,10 @@ export function questionView(q: Question, dutyIndexes: number[]): AssessmentQues
     minutes: q.minutes,
     rubric: q.rubric,
     probes: q.probes ?? [],
-    dutyIndexes,
+    dutyIndexes: dutyMatches.map((m) => m.index),
+    dutyMatches,
   };
+  if (q.kind === 'behavioral' && q.composedFrom) view.composedFrom = { duty: q.composedFrom.duty };
   if (q.kind === 'coding') {
     view.coding = {
       starter: q.starter,

@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
   Relation,
 } from 'typeorm';
-import type { AssessmentStatus } from '@rubricon/contracts';
+import type { AssessmentStatus, BilingualText } from '@rubricon/contracts';
 import type { LineDetail } from '@rubricon/generation';
 import { PostingEntity } from '../postings/posting.entity';
 import { AssessmentQuestionEntity } from './assessment-question.entity';
@@ -62,6 +62,10 @@ export class AssessmentEntity {
 
   @Column({ type: 'double' })
   coveragePercent: number;
+
+  /** Why the role got its family and kinds of questions (bilingual sentences); null on assessments made before. */
+  @Column({ type: 'json', nullable: true })
+  familyReasons: BilingualText[] | null;
 
   @OneToMany(() => AssessmentQuestionEntity, (q) => q.assessment, { cascade: true })
   questions: Relation<AssessmentQuestionEntity[]>;

@@ -17,6 +17,7 @@ export type NewAssessment = Pick<
   | 'bankVersion'
   | 'duties'
   | 'coveragePercent'
+  | 'familyReasons'
   | 'createdById'
 >;
 

@@ -7,6 +7,8 @@ import {
   type AssessmentSummary,
   type AssessmentView,
   type CodingDetailView,
+  type DutyMatchView,
+  type MatchStrength,
   type Page,
   type QuestionAlternative,
   type QuestionKind,
@@ -89,6 +91,28 @@ export class CodingDetailDto implements CodingDetailView {
   comparator: ComparatorDto;
 }
 
+class DutyMatchDto implements DutyMatchView {
+  @ApiProperty({ description: "Index into the assessment's duty lines." })
+  index: number;
+
+  @ApiProperty({
+    enum: ['direct', 'partial'] satisfies MatchStrength[],
+    description: 'direct: the question is about what the line says; partial: it touches the line or its competencies.',
+  })
+  strength: MatchStrength;
+
+  @ApiProperty({ type: [String], description: "The line's words the question's text uses too, most telling first." })
+  words: string[];
+
+  @ApiProperty({ type: [String], description: "The line's competencies the question assesses." })
+  competencies: string[];
+}
+
+class ComposedFromDto {
+  @ApiProperty({ description: 'The duty line the question was composed from.' })
+  duty: string;
+}
+
 class AssessmentQuestionDto extends BankQuestionSummaryDto implements AssessmentQuestionView {
   @ApiProperty({ type: BilingualTextDto })
   prompt: BilingualTextDto;
@@ -102,6 +126,15 @@ class AssessmentQuestionDto extends BankQuestionSummaryDto implements Assessment
   @ApiProperty({ type: [Number], description: "Indexes into the assessment's duty lines that this question assesses." })
   dutyIndexes: number[];
 
+  @ApiProperty({ type: [DutyMatchDto], description: 'Why: how the question assesses each of those lines.' })
+  dutyMatches: DutyMatchDto[];
+
+  @ApiPropertyOptional({
+    type: ComposedFromDto,
+    description: 'Set on a question composed from a duty line the bank had no direct question for: HR reviews it.',
+  })
+  composedFrom?: ComposedFromDto;
+
   @ApiPropertyOptional({ type: CodingDetailDto, description: 'Coding questions only.' })
   coding?: CodingDetailDto;
 }
@@ -112,6 +145,20 @@ class AssessmentSectionDto {
 
   @ApiProperty({ type: [AssessmentQuestionDto] })
   questions: AssessmentQuestionDto[];
+}
+
+class DutyLineMatchDto {
+  @ApiProperty()
+  questionId: string;
+
+  @ApiProperty({ enum: ['direct', 'partial'] satisfies MatchStrength[] })
+  strength: MatchStrength;
+
+  @ApiProperty({ type: [String] })
+  words: string[];
+
+  @ApiProperty({ type: [String] })
+  competencies: string[];
 }
 
 class AssessmentDutyDto implements AssessmentDutyView {
@@ -129,6 +176,12 @@ class AssessmentDutyDto implements AssessmentDutyView {
 
   @ApiProperty({ type: [String] })
   questionIds: string[];
+
+  @ApiProperty({
+    type: [DutyLineMatchDto],
+    description: 'How each of those questions assesses the line, direct first.',
+  })
+  matches: DutyLineMatchDto[];
 }
 
 export class AssessmentSummaryDto implements AssessmentSummary {
@@ -190,6 +243,18 @@ export class AssessmentViewDto extends AssessmentSummaryDto implements Assessmen
   @ApiProperty({ type: [String] })
   uncoveredDuties: string[];
 
+  @ApiProperty({ description: 'Assessable duty lines with a direct question, in percent.' })
+  directPercent: number;
+
+  @ApiProperty({ type: [String], description: 'Assessable duty lines no question assesses directly.' })
+  indirectDuties: string[];
+
+  @ApiProperty({
+    type: [BilingualTextDto],
+    description: 'Why the role got its family and its kinds of questions; empty for assessments made before.',
+  })
+  familyReasons: BilingualTextDto[];
+
   @ApiProperty({
     type: 'object',
     additionalProperties: { $ref: getSchemaPath(BilingualTextDto) },
@@ -198,10 +263,7 @@ export class AssessmentViewDto extends AssessmentSummaryDto implements Assessmen
   competencyLabels: Record<string, BilingualTextDto>;
 }
 
-class AlternativeDutyDto {
-  @ApiProperty({ description: "Index into the assessment's duty lines." })
-  index: number;
-
+class AlternativeDutyDto extends DutyMatchDto {
   @ApiProperty()
   text: string;
 }
@@ -213,7 +275,9 @@ export class QuestionAlternativeDto extends BankQuestionSummaryDto implements Qu
   @ApiProperty({ type: [AlternativeDutyDto] })
   duties: AlternativeDutyDto[];
 
-  @ApiProperty({ description: "True when it assesses none of the posting's duty lines: warn before choosing it." })
+  @ApiProperty({
+    description: "True when it assesses none of the posting's duty lines; such questions are no longer offered.",
+  })
   coversNoDuty: boolean;
 }
 

@@ -35,8 +35,9 @@ export class AssessmentsService {
   async generate(postingId: string, dto: GenerateAssessmentDto, userId: string): Promise<AssessmentView> {
     const posting = await this.postings.get(postingId);
     const { bank, rows } = await this.bank.current();
-    const { detail } = generateAssessment(posting, bank, { seed: dto.seed, lang: dto.lang });
-    const byId = new Map(bank.questions.map((q) => [q.id, q]));
+    const { assessment, detail } = generateAssessment(posting, bank, { seed: dto.seed, lang: dto.lang });
+    const composedRows = await this.bank.recordComposed(detail.composed);
+    const byId = new Map([...bank.questions, ...detail.composed].map((q) => [q.id, q]));
     const id = await this.repo.insertWithQuestions(
       {
         postingId,
@@ -44,13 +45,18 @@ export class AssessmentsService {
         seed: dto.seed ?? null,
         lang: detail.lang,
         roleFamily: detail.family.family,
-        durationMinutes: detail.blueprint.totalMinutes,
+        durationMinutes: assessment.durationMinutes,
         bankVersion: bank.version,
         duties: detail.duties.map(({ questionIds: _, ...line }) => line),
         coveragePercent: detail.coveragePercent,
+        familyReasons: detail.family.reasons,
         createdById: userId,
       },
-      detail.questions.map((q) => ({ kind: byId.get(q.id)!.kind, questionId: q.id, bankQuestionId: rows[q.id] })),
+      detail.questions.map((q) => ({
+        kind: byId.get(q.id)!.kind,
+        questionId: q.id,
+        bankQuestionId: rows[q.id] ?? composedRows[q.id],
+      })),
     );
     return this.get(id);
   }
@@ -82,7 +88,8 @@ export class AssessmentsService {
     const assessment = await this.load(id);
     const posting = await this.postings.get(assessment.postingId);
     const questions = await this.bank.snapshots(assessment.questions.map((q) => q.bankQuestionId));
-    return toAssessmentView(assessment, posting.title, questions, await this.bank.competencyLabels());
+    const { bank } = await this.bank.current();
+    return toAssessmentView(assessment, posting.title, questions, bank);
   }
 
   /** What candidates are given; a published one is kept in the delivery cache, as it never changes. */

@@ -62,6 +62,28 @@ export class BankService {
     });
   }
 
+  /**
+   * Stores questions the generator composed from duty lines (they are in no bank file) as question
+   * versions, content-addressed like bank ones: the same composed question is stored once.
+   * Returns question id -> bank_questions.id.
+   */
+  async recordComposed(questions: Question[]): Promise<QuestionRows> {
+    if (questions.length === 0) return {};
+    const hashed = questions.map((question) => ({ question, contentHash: contentHash(question) }));
+    const store = () =>
+      this.repo.transaction(async (tx) => {
+        const existing = new Map(
+          (await tx.findByContentHashes(hashed.map((h) => h.contentHash))).map((e) => [e.contentHash, e.id]),
+        );
+        const fresh = hashed.filter((h) => !existing.has(h.contentHash));
+        const ids = await tx.insertQuestions(fresh);
+        fresh.forEach((h, i) => existing.set(h.contentHash, ids[i]));
+        return Object.fromEntries(hashed.map((h) => [h.question.id, existing.get(h.contentHash)!]));
+      });
+    // Two drafts composing the same question at once: the second insert loses the race; read again.
+    return store().catch(() => store());
+  }
+
   async current(): Promise<LoadedBank> {
     return this.loaded ?? this.sync();
   }

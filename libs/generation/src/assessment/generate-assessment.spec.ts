@@ -30,9 +30,13 @@ describe(generateAssessment.name, () => {
       'competencies',
       'rubric',
     ]);
-    expect(Object.keys(assessment.coverage[0])).toEqual(['duty', 'competencies', 'questionIds']);
+    expect(Object.keys(assessment.coverage[0])).toEqual(['duty', 'competencies', 'questionIds', 'matches']);
     expect(assessment.roleFamily).toBe('developer');
-    expect(assessment.durationMinutes).toBe(100);
+    // The questions' minutes, rounded up to 5: the estimate always fits.
+    const minutes = assessment.sections.flatMap((s) =>
+      s.questions.map((q) => bank.questions.find((b) => b.id === q.id)?.minutes ?? 10),
+    );
+    expect(assessment.durationMinutes).toBe(Math.ceil(minutes.reduce((a, b) => a + b, 0) / 5) * 5);
   });
 
   it('gives byte-identical JSON for the same input and seed, also from a fresh bank load', () => {
@@ -41,34 +45,57 @@ describe(generateAssessment.name, () => {
     expect(b).toBe(a);
   });
 
-  it('covers every assessable duty line and maps each duty to its questions', () => {
+  it('gives every assessable duty line a direct question, composing one where the bank has none', () => {
     const { assessment, detail } = generateAssessment(developer, bank);
     expect(detail.coveragePercent).toBe(100);
-    expect(assessment.coverage.map((c) => c.questionIds.length > 0)).toEqual([true, true, true, false]);
-    expect(assessment.coverage[3]).toEqual({ duty: '完成领导交办的其他工作', competencies: [], questionIds: [] });
+    expect(detail.directPercent).toBe(100);
+    expect(assessment.coverage.map((c) => c.matches.some((m) => m.strength === 'direct'))).toEqual([
+      true,
+      true,
+      true,
+      false,
+    ]);
+    expect(assessment.coverage[3]).toEqual({
+      duty: '完成领导交办的其他工作',
+      competencies: [],
+      questionIds: [],
+      matches: [],
+    });
     expect(detail.duties[3]).toMatchObject({ assessable: false, reason: 'generic' });
-    expect(assessment.coverage[2].questionIds).toContain('scenario.payment-gateway');
+    // The small test bank has nothing on architecture and technology selection: that line gets a
+    // question composed from it, in the behavioural section, marked for HR's review.
+    const composed = assessment.sections
+      .find((s) => s.kind === 'behavioral')!
+      .questions.find((q) => q.composedFrom?.duty === '负责系统架构设计与技术选型')!;
+    expect(composed.id).toMatch(/^behavioral\.duty-[0-9a-f]{10}$/);
+    expect(assessment.coverage[2].matches[0]).toEqual({
+      questionId: composed.id,
+      strength: 'direct',
+      words: ['技术选型', '系统架构设计'],
+    });
+    expect(detail.composed.map((q) => q.id)).toContain(composed.id);
+    expect(detail.questions.find((q) => q.id === composed.id)!.phase).toBe('composed');
+  });
+
+  it('keeps a bank question whose words match the line as the direct one', () => {
+    const r = generateAssessment(
+      { title: '风控策略经理', duties: ['负责反欺诈规则的设计与调优'], requirements: [] },
+      bank,
+    );
+    expect(r.assessment.coverage[0].matches[0]).toMatchObject({ questionId: 'case.fraud-rules', strength: 'direct' });
   });
 
   it('gives every question a source line', () => {
     const { detail } = generateAssessment(developer, bank, { seed: 3 });
-    expect(detail.questions.length).toBe(5);
     for (const q of detail.questions) expect(q.sourceDuties.length + q.sourceRequirements.length).toBeGreaterThan(0);
-    expect(detail.questions.find((q) => q.kind === 'behavioral')!.sourceRequirements).toEqual([
-      '良好的沟通能力和团队协作精神',
-    ]);
   });
 
   it('gives two seeds different forms with the same blueprint', () => {
     const forms = [1, 2, 3, 4, 5, 6].map((seed) => generateAssessment(developer, bank, { seed }));
     expect(new Set(forms.map((f) => ids(f).join('|'))).size).toBeGreaterThan(1);
     for (const f of forms) {
-      expect(shape(f)).toEqual([
-        ['coding', 2],
-        ['scenario', 1],
-        ['behavioral', 2],
-      ]);
-      expect(f.detail.coveragePercent).toBe(100);
+      expect(shape(f)).toEqual(shape(forms[0]));
+      expect(f.detail.directPercent).toBe(100);
     }
   });
 
@@ -103,15 +130,17 @@ describe(generateAssessment.name, () => {
     });
   });
 
-  it('does not count the minutes of an optional section that stays empty', () => {
-    // The fixture bank has no operations coding task, so the network role gets scenarios only.
+  it('gives a network role that builds nothing scenarios and no coding, and times it by its questions', () => {
     const r = generateAssessment(
       { title: '网络运维工程师', duties: ['负责系统架构设计'], requirements: ['沟通能力'] },
       bank,
     );
     expect(r.assessment.roleFamily).toBe('operations');
     expect(r.assessment.sections.map((s) => s.kind)).not.toContain('coding');
-    expect(r.assessment.durationMinutes).toBe(75);
+    expect(r.detail.family.reasons[1].en).toBe(
+      'No duty line says the person builds software, so there are no coding tasks.',
+    );
+    expect(r.assessment.durationMinutes).toBe(Math.ceil(r.detail.questionMinutes / 5) * 5);
   });
 
   it('leaves a slot unfilled rather than pick a question with no source line', () => {
@@ -120,7 +149,13 @@ describe(generateAssessment.name, () => {
       { kind: 'scenario', missing: 1 },
       { kind: 'behavioral', missing: 2 },
     ]);
-    expect(r.assessment.sections.map((s) => s.kind)).toEqual(['scenario']);
+    // The scenario shares the line's competency but is about something else: the line also gets a
+    // question composed from it, and no bank behavioural question without a source line.
+    expect(r.assessment.sections.map((s) => [s.kind, s.questions.length])).toEqual([
+      ['scenario', 1],
+      ['behavioral', 1],
+    ]);
+    expect(r.detail.questions.map((q) => q.phase)).toEqual(['fill', 'composed']);
   });
 
   it('writes titles and prompts in the posting language unless told otherwise', () => {

@@ -1,9 +1,11 @@
-import type { QuestionBank } from '../bank';
+import type { Question, QuestionBank, QuestionKind, Text } from '../bank';
 import { blueprintFor } from '../blueprint/blueprints';
-import { classifyRoleFamily } from '../classify/role-family';
-import { lineRelevance, lineShares } from '../select/relevance';
+import { classifyRoleFamily, FAMILY_LABELS } from '../classify/role-family';
+import { composeDutyQuestion, type ComposedQuestion } from '../compose/compose-question';
+import { dutyQuery } from '../relevance/duty-match';
+import { lineShares } from '../select/relevance';
 import { dutyCoverage } from './coverage';
-import { selectQuestions } from '../select/select-questions';
+import { selectQuestions, type SelectedQuestion } from '../select/select-questions';
 import { detectSeniority } from '../select/seniority';
 import { tagLine, TaggedLine } from '../tagging/tag-line';
 import { hasCjk } from '../text/normalise';
@@ -32,6 +34,53 @@ export function defaultLang(posting: PostingInput): Lang {
   return hasCjk([posting.title, ...posting.duties].join('')) ? 'zh' : 'en';
 }
 
+const KIND_LABELS: Record<QuestionKind, Text> = {
+  coding: { zh: '编程题', en: 'coding task' },
+  case: { zh: '案例题', en: 'case prompt' },
+  scenario: { zh: '情景题', en: 'scenario question' },
+  behavioral: { zh: '行为面试题', en: 'behavioural question' },
+};
+
+const roundUp5 = (n: number) => Math.ceil(n / 5) * 5;
+
+/**
+ * Each assessable duty line without a direct question gets one composed from it. Composed
+ * questions are behavioural: they take the behavioural slots that were only filled by relevance
+ * (and assess no duty line directly) first, then join the section.
+ */
+function addComposed(
+  picked: SelectedQuestion[],
+  lines: TaggedLine[],
+  bank: QuestionBank,
+  difficulty: 1 | 2 | 3,
+): { picked: SelectedQuestion[]; composed: ComposedQuestion[] } {
+  const before = dutyCoverage(
+    lines,
+    picked.map((p) => p.question),
+    bank,
+  );
+  const lacking = lines.filter((l, i) => l.assessable && !before.matches[i].some((m) => m.strength === 'direct'));
+  if (lacking.length === 0) return { picked, composed: [] };
+  const composed = lacking.map((l) => composeDutyQuestion(l, bank, difficulty));
+  const directIds = new Set(
+    before.matches.flatMap((ms) => ms.filter((m) => m.strength === 'direct').map((m) => m.questionId)),
+  );
+  // The last replaceable ones go first, so the best-ranked fill question stays longest.
+  const replaceable = picked
+    .map((p, i) => ({ p, i }))
+    .filter(({ p }) => p.question.kind === 'behavioral' && p.phase === 'fill' && !directIds.has(p.question.id))
+    .reverse();
+  const out = [...picked];
+  const toAppend: SelectedQuestion[] = [];
+  composed.forEach((question, n) => {
+    const entry: SelectedQuestion = { question, phase: 'composed', familyFallback: false };
+    if (n < replaceable.length) out[replaceable[n].i] = entry;
+    else toAppend.push(entry);
+  });
+  // Behavioural questions close the assessment, so appended ones go after the last of them.
+  return { picked: [...out, ...toAppend], composed };
+}
+
 /**
  * Posting -> assessment with a coverage map. Pure and deterministic: the same posting, bank and
  * options give byte-identical JSON.
@@ -45,36 +94,50 @@ export function generateAssessment(
   const duties = posting.duties.map((d) => tagLine(d, bank));
   const requirements = posting.requirements.map((r) => tagLine(r, bank));
   const family = classifyRoleFamily(posting.title, duties, requirements);
-  const blueprint = blueprintFor(family.family);
+  const blueprint = blueprintFor({
+    family: family.family,
+    buildsSoftware: family.buildsSoftware.value,
+    secondary: family.secondary,
+  });
+  if (blueprint.secondaryKind && family.secondary) {
+    const label = FAMILY_LABELS[family.secondary];
+    const kind = KIND_LABELS[blueprint.secondaryKind];
+    family.reasons.push({
+      zh: `职位也涉及${label.zh}，因此加一道${kind.zh}。`,
+      en: `The role also has a ${label.en} side, so one ${kind.en} is added.`,
+    });
+  }
   const seniority = detectSeniority(posting.title, [...posting.duties, ...posting.requirements]);
-  const dutyShares = duties.map(lineShares);
-  const requirementShares = requirements.map(lineShares);
   const selection = selectQuestions({
     bank,
     blueprint,
     family: family.family,
     difficulty: seniority.difficulty,
-    duties: dutyShares,
-    requirements: requirementShares,
+    duties: duties.map(dutyQuery),
+    requirements: requirements.map(lineShares),
     seed: options.seed,
   });
-  const picked = selection.sections.flatMap((s) => s.questions);
-  const dutyLines = duties.map(lineDetail);
-  const coverage = dutyCoverage(
-    dutyLines,
-    picked.map((p) => p.question),
+  const { picked, composed } = addComposed(
+    selection.sections.flatMap((s) => s.questions),
+    duties,
+    bank,
+    seniority.difficulty,
   );
+  const sections = blueprint.sections
+    .map((b) => ({ kind: b.kind, questions: picked.filter((p) => p.question.kind === b.kind) }))
+    .filter((s) => s.questions.length > 0);
+  const ordered = sections.flatMap((s) => s.questions);
+  const questions = ordered.map((p) => p.question);
+  const coverage = dutyCoverage(duties, questions, bank);
+  const requirementCoverage = dutyCoverage(requirements, questions, bank);
+  const questionMinutes = questions.reduce((sum, q) => sum + q.minutes, 0);
 
   const assessment: Assessment = {
     posting: { title: posting.title, duties: [...posting.duties], requirements: [...posting.requirements] },
     roleFamily: family.family,
-    // An optional section that was not filled does not take time.
-    durationMinutes:
-      blueprint.totalMinutes -
-      blueprint.sections
-        .filter((b) => b.optional && !selection.sections.some((s) => s.kind === b.kind))
-        .reduce((sum, b) => sum + (b.minutes ?? 0), 0),
-    sections: selection.sections.map((s) => ({
+    // The time the questions need, rounded up to 5 minutes: the estimate always fits the duration.
+    durationMinutes: roundUp5(questionMinutes),
+    sections: sections.map((s) => ({
       kind: s.kind,
       questions: s.questions.map(({ question: q }) => ({
         id: q.id,
@@ -82,12 +145,14 @@ export function generateAssessment(
         prompt: q.prompt[lang],
         competencies: [...q.competencies],
         rubric: q.rubric,
+        ...(q.kind === 'behavioral' && q.composedFrom ? { composedFrom: { ...q.composedFrom } } : {}),
       })),
     })),
     coverage: duties.map((d, i) => ({
       duty: d.text,
       competencies: d.competencies.map((c) => c.id),
       questionIds: coverage.questionIds[i],
+      matches: coverage.matches[i].map(({ questionId, strength, words }) => ({ questionId, strength, words })),
     })),
   };
 
@@ -98,21 +163,35 @@ export function generateAssessment(
     family,
     seniority,
     blueprint,
-    duties: dutyLines.map((d, i) => ({ ...d, questionIds: coverage.questionIds[i] })),
+    duties: duties.map((d, i) => ({
+      ...lineDetail(d),
+      questionIds: coverage.questionIds[i],
+      matches: coverage.matches[i],
+    })),
     requirements: requirements.map(lineDetail),
-    questions: picked.map(({ question: q, phase, familyFallback }) => ({
+    questions: ordered.map(({ question: q, phase, familyFallback }) => ({
       id: q.id,
       kind: q.kind,
       difficulty: q.difficulty,
       minutes: q.minutes,
       phase,
       familyFallback,
-      sourceDuties: duties.filter((_, i) => lineRelevance(q, dutyShares[i]) > 0).map((d) => d.text),
-      sourceRequirements: requirements.filter((_, i) => lineRelevance(q, requirementShares[i]) > 0).map((r) => r.text),
+      sourceDuties: duties.filter((_, i) => coverage.questionIds[i].includes(q.id)).map((d) => d.text),
+      sourceRequirements: requirements
+        .filter((_, i) => requirementCoverage.questionIds[i].includes(q.id))
+        .map((r) => r.text),
     })),
     coveragePercent: coverage.coveragePercent,
+    directPercent: coverage.directPercent,
     uncoveredDuties: coverage.uncoveredDuties,
+    composed,
+    questionMinutes,
     unfilled: selection.unfilled,
   };
   return { assessment, detail };
+}
+
+/** Whether a question was composed by the generator rather than taken from the bank. */
+export function isComposed(q: Question): q is ComposedQuestion {
+  return q.kind === 'behavioral' && q.composedFrom !== undefined;
 }

@@ -102,6 +102,11 @@ const BehavioralSchema = z.strictObject({
   kind: z.literal('behavioral'),
   probes: Probes,
   style: z.enum(['past', 'situational']),
+  /**
+   * Set by the generator on a question it composed from a duty line the bank has no direct question
+   * for (see compose-question.ts); HR reviews such a question. Never written in a bank file.
+   */
+  composedFrom: z.strictObject({ duty: z.string().min(1) }).optional(),
 });
 
 export const QuestionSchema = z
@@ -109,6 +114,13 @@ export const QuestionSchema = z
   .superRefine((q, ctx) => {
     if (!q.id.startsWith(`${q.kind}.`)) {
       ctx.addIssue({ code: 'custom', path: ['id'], message: `id must start with "${q.kind}."` });
+    }
+    if (q.kind === 'behavioral' && q.composedFrom) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['composedFrom'],
+        message: 'composedFrom is set by the generator on questions it composes, not in a bank file',
+      });
     }
     if (q.kind !== 'coding') {
       q.rubric.forEach((c, i) => {

@@ -25,6 +25,8 @@ export const ROLE_FAMILIES = [
   'operations',
   'management',
   'solutions',
+  'compliance',
+  'security',
 ] as const;
 export type RoleFamily = (typeof ROLE_FAMILIES)[number];
 

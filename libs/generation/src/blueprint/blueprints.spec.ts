@@ -1,43 +1,59 @@
 import { ROLE_FAMILIES } from '../bank';
 import { blueprintFor } from './blueprints';
 
-const kinds = (f: Parameters<typeof blueprintFor>[0]) => blueprintFor(f).sections.map((s) => s.kind);
+const shape = (...args: Parameters<typeof blueprintFor>) =>
+  blueprintFor(...args).sections.map((s) => [s.kind, s.count]);
 
 describe(blueprintFor.name, () => {
   it('gives every role family behavioural questions', () => {
-    for (const f of ROLE_FAMILIES) expect(kinds(f)).toContain('behavioral');
+    for (const f of ROLE_FAMILIES) expect(shape(f).map(([k]) => k)).toContain('behavioral');
   });
 
-  it('gives developer, data and ai roles coding, scenario and behavioural sections', () => {
-    for (const f of ['developer', 'data', 'ai'] as const)
-      expect(kinds(f)).toEqual(['coding', 'scenario', 'behavioral']);
-  });
-
-  it('gives product, risk and business roles case prompts and no coding', () => {
-    for (const f of ['product', 'risk', 'business'] as const) expect(kinds(f)).toEqual(['case', 'behavioral']);
-  });
-
-  it('gives architecture scenarios, operations scenarios plus an optional coding task', () => {
-    expect(kinds('architecture')).toEqual(['scenario', 'behavioral']);
-    expect(blueprintFor('operations').sections).toContainEqual({
-      kind: 'coding',
-      count: 1,
-      optional: true,
-      minutes: 25,
-    });
-  });
-
-  it('gives management case, scenario and behavioural; solutions case, one coding task and behavioural', () => {
-    expect(kinds('management')).toEqual(['case', 'scenario', 'behavioral']);
-    expect(blueprintFor('solutions').sections).toEqual([
-      { kind: 'case', count: 1 },
-      { kind: 'coding', count: 1 },
-      { kind: 'behavioral', count: 2 },
+  it('gives coding tasks only to roles that build software', () => {
+    expect(shape({ family: 'developer', buildsSoftware: true })).toEqual([
+      ['coding', 2],
+      ['scenario', 1],
+      ['behavioral', 2],
+    ]);
+    expect(shape({ family: 'ai', buildsSoftware: false })).toEqual([
+      ['scenario', 2],
+      ['behavioral', 2],
+    ]);
+    expect(shape({ family: 'operations', buildsSoftware: true })).toEqual([
+      ['coding', 1],
+      ['scenario', 2],
+      ['behavioral', 2],
+    ]);
+    expect(shape({ family: 'product', buildsSoftware: true })).toEqual([
+      ['case', 2],
+      ['behavioral', 2],
     ]);
   });
 
-  it('returns a copy that callers cannot use to change the blueprint', () => {
-    blueprintFor('risk').sections[0].count = 99;
-    expect(blueprintFor('risk').sections[0].count).toBe(2);
+  it('gives product, risk, compliance, business and solutions roles case prompts; architecture, operations and security scenarios', () => {
+    for (const f of ['product', 'risk', 'compliance', 'business', 'solutions'] as const)
+      expect(shape({ family: f, buildsSoftware: false })[0]).toEqual(['case', 2]);
+    for (const f of ['architecture', 'operations', 'security'] as const)
+      expect(shape({ family: f, buildsSoftware: false })[0]).toEqual(['scenario', 2]);
+    expect(shape('management')).toEqual([
+      ['case', 1],
+      ['scenario', 1],
+      ['behavioral', 2],
+    ]);
+  });
+
+  it('adds one question of a second family’s kind, taken from the largest section', () => {
+    const b = blueprintFor({ family: 'ai', buildsSoftware: true, secondary: 'risk' });
+    expect(b.sections.map((s) => [s.kind, s.count])).toEqual([
+      ['coding', 1],
+      ['case', 1],
+      ['scenario', 1],
+      ['behavioral', 2],
+    ]);
+    expect(b.secondaryKind).toBe('case');
+    // A second family of the same kind adds nothing.
+    expect(blueprintFor({ family: 'compliance', buildsSoftware: false, secondary: 'product' }).secondaryKind).toBe(
+      undefined,
+    );
   });
 });

@@ -41,7 +41,8 @@ describe(classifyRoleFamily.name, () => {
       技术管理: 'management',
       '人工智能开发 (大模型方向)': 'ai',
       解决方案工程师: 'solutions',
-      '产品经理 (审计方向)': 'product',
+      // Its duties are about the audit system: compliance, with product as the second family.
+      '产品经理 (审计方向)': 'compliance',
     });
   });
 
@@ -58,6 +59,47 @@ describe(classifyRoleFamily.name, () => {
       // No family keyword in the title: its settlement tags (DOM.SETTLE) make it a business role.
       清算结算运营分析师: 'business',
     });
+  });
+
+  it('gives reasons HR can read, in both languages, naming the words that decided', () => {
+    const r = classify({ title: '网络管理', duties: ['负责数据中心网络设施设备的运营管理。'], requirements: [] });
+    expect(r.family).toBe('operations');
+    expect(r.reasons).toEqual([
+      {
+        zh: '职位名称中的“网络”表明这是运维与运营岗位。',
+        en: 'The title\'s "网络" puts the role in the operations family.',
+      },
+      {
+        zh: '没有一条职责写到亲自开发软件，因此不出编程题。',
+        en: 'No duty line says the person builds software, so there are no coding tasks.',
+      },
+    ]);
+  });
+
+  it.each([
+    ['负责智能客服系统的后端功能开发和接口调试', true],
+    ['Design idempotent payment APIs that handle retries', true],
+    ['Build an AI platform and tool chain', true],
+    ['负责数据中心网络领域的规划、建设和运营工作。', false],
+    ['负责市场开发与客户拓展', false],
+    ['Develop relationships with acquiring banks', false],
+  ])('reads from %p whether the role builds software (%p)', (duty, builds) => {
+    expect(classify({ title: '工程师', duties: [duty], requirements: [] }).buildsSoftware.value).toBe(builds);
+  });
+
+  it('gives no coding to families that do not write code, whatever the duties say', () => {
+    const r = classify({ title: '产品经理', duties: ['负责后端接口开发'], requirements: [] });
+    expect(r.buildsSoftware.value).toBe(false);
+    expect(r.reasons[1].en).toBe('Roles in the product family get no coding tasks.');
+  });
+
+  it('names a second family from the title for one extra question', () => {
+    const r = classify({
+      title: 'AI风险应用',
+      duties: ['负责基于大模型的智能体开发', '负责反欺诈策略'],
+      requirements: [],
+    });
+    expect([r.family, r.secondary]).toEqual(['ai', 'risk']);
   });
 
   it('explains the decision with the title keywords and tag weights', () => {

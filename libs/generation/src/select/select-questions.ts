@@ -1,15 +1,18 @@
 import type { Question, QuestionBank, QuestionKind, RoleFamily } from '../bank';
 import type { Blueprint } from '../blueprint/blueprints';
+import { contentIndex } from '../relevance/content-index';
+import { matchDuty, type DutyMatch, type DutyQuery } from '../relevance/duty-match';
 import { createPrng } from './prng';
-import { competencyWeights, lineRelevance, postingRelevance, round, Shares } from './relevance';
+import { competencyWeights, postingRelevance, round, Shares } from './relevance';
 
 export interface SelectionInput {
   bank: QuestionBank;
   blueprint: Blueprint;
   family: RoleFamily;
   difficulty: 1 | 2 | 3;
-  /** Competency shares per duty line ({} for a line that is not assessable). */
-  duties: Shares[];
+  /** The duty lines prepared for matching (content terms and competency shares). */
+  duties: DutyQuery[];
+  /** Competency shares per requirement line. */
   requirements: Shares[];
   /** Without a seed the canonical form; with one, a parallel form. */
   seed?: number;
@@ -18,7 +21,7 @@ export interface SelectionInput {
 export interface SelectedQuestion {
   question: Question;
   /** Picked to cover duty lines, or to fill the section by relevance. */
-  phase: 'cover' | 'fill';
+  phase: 'cover' | 'fill' | 'composed';
   /** True when no question of this kind for the role family could serve. */
   familyFallback: boolean;
 }
@@ -61,18 +64,34 @@ function byRank(a: Candidate, b: Candidate): number {
   );
 }
 
-/**
- * Weighted greedy set cover of the assessable duty lines within the blueprint's slots, then a fill of
- * the remaining slots by competency relevance. Every pick shares a competency with some posting line.
- */
 /** How much being tied to a duty line outweighs posting-wide relevance when filling a section. */
 const DUTY_BONUS = 1;
+// A match score (content BM25 plus prior, about 0..30) over this counts as fully relevant.
+const MATCH_SCALE = 30;
 
+/**
+ * Weighted greedy set cover of the assessable duty lines by questions that assess them directly
+ * (by what they say, see duty-match.ts) within the blueprint's slots, then a fill of the remaining
+ * slots by relevance. Every pick assesses some duty line or shares a competency with a requirement.
+ */
 export function selectQuestions(input: SelectionInput): Selection {
   const { bank, blueprint, family, difficulty } = input;
   const pick = input.seed === undefined ? () => 0 : createPrng(input.seed);
-  const weights = competencyWeights(input.duties, input.requirements);
-  const relevance = new Map(bank.questions.map((q) => [q.id, input.duties.map((d) => lineRelevance(q, d))]));
+  const weights = competencyWeights(
+    input.duties.map((d) => d.shares),
+    input.requirements,
+  );
+  const index = contentIndex(bank);
+  const matches = new Map<string, Array<DutyMatch | null>>(
+    bank.questions.map((q) => [q.id, input.duties.map((d) => matchDuty(index, d, q))]),
+  );
+  // Per question and duty line: how well it assesses the line directly (0 = not directly).
+  const relevance = new Map(
+    [...matches].map(([id, ms]) => [
+      id,
+      ms.map((m) => (m?.strength === 'direct' ? round(Math.min(1, m.score / MATCH_SCALE)) : 0)),
+    ]),
+  );
   const state: State = {
     free: new Map(blueprint.sections.map((s) => [s.kind, s.count])),
     used: new Set(),
@@ -106,8 +125,7 @@ export function selectQuestions(input: SelectionInput): Selection {
   // Gain = newly covered lines (weighted by how well they are assessed) plus a little posting-wide
   // relevance so that requirement lines break near-ties.
   const coverCandidates = (st: State): Candidate[] => {
-    // Optional sections stay out of the cover so that whether they appear never depends on the seed.
-    const open = blueprint.sections.filter((s) => !s.optional && st.free.get(s.kind)! > 0).map((s) => s.kind);
+    const open = blueprint.sections.filter((s) => st.free.get(s.kind)! > 0).map((s) => s.kind);
     const newLines = (q: Question) => relevance.get(q.id)!.flatMap((r, i) => (r > 0 && !st.covered[i] ? [i] : []));
     const score: Scorer = (q) => {
       const lines = newLines(q);
@@ -146,7 +164,8 @@ export function selectQuestions(input: SelectionInput): Selection {
 
   const choose = (ranked: Candidate[]): Candidate => {
     const floor = round(ranked[0].score * (1 - FORM_MARGIN));
-    const peers = ranked.filter((c) => c.score >= floor);
+    // Peers newly cover as many duty lines as the best, so every form needs as many composed questions.
+    const peers = ranked.filter((c) => c.score >= floor && c.covers === ranked[0].covers);
     return peers[Math.floor(pick() * peers.length)];
   };
 
@@ -159,24 +178,25 @@ export function selectQuestions(input: SelectionInput): Selection {
   for (let ranked = coverCandidates(state); ranked.length; ranked = coverCandidates(state))
     take(coverStep(ranked), 'cover');
 
-  // Phase 2: fill each section to its count by posting-wide competency relevance. Questions that
-  // assess a duty line come before those only a requirement line asks for, and a second question
-  // centred on the same competency as one already in the section counts half (two English
-  // questions teach less than one English and one ownership question). An optional section is
-  // filled only by questions of the family that assess at least one duty line.
-  const dutyLinked = (q: Question) => relevance.get(q.id)!.some((r) => r > 0);
+  // Phase 2: fill each section to its count by posting-wide relevance: competency relevance plus
+  // how well the question matches the duty lines. Questions that assess a duty line (directly or
+  // partly) come before those only a requirement line asks for, and a second question centred on
+  // the same competency as one already in the section counts half (two English questions teach
+  // less than one English and one ownership question).
+  const dutyLink = (q: Question) =>
+    matches.get(q.id)!.reduce((best, m) => Math.max(best, m ? Math.min(1, m.score / MATCH_SCALE) : 0), 0);
   const fillScore = (kind: QuestionKind) => (q: Question) => {
     const repeats = chosen.get(kind)!.some((c) => c.question.competencies[0] === q.competencies[0]);
-    const base = postingRelevance(q, weights);
-    return { score: base > 0 ? round((base + (dutyLinked(q) ? DUTY_BONUS : 0)) * (repeats ? 0.5 : 1)) : 0, covers: 0 };
+    const link = dutyLink(q);
+    const base = postingRelevance(q, weights) + link;
+    // A duty line still without a direct question would get one composed for it: assessing it counts most.
+    const covers = relevance.get(q.id)!.filter((r, i) => r > 0 && !state.covered[i]).length;
+    const score = base > 0 ? (base + (link > 0 ? DUTY_BONUS : 0) + covers * DUTY_BONUS) * (repeats ? 0.5 : 1) : 0;
+    return { score: round(score), covers };
   };
   for (const section of blueprint.sections) {
     while (state.free.get(section.kind)! > 0) {
-      const ranked = section.optional
-        ? rankKind(state, section.kind, false, (q) =>
-            dutyLinked(q) ? fillScore(section.kind)(q) : { score: 0, covers: 0 },
-          ).sort(byRank)
-        : candidates(state, [section.kind], fillScore(section.kind));
+      const ranked = candidates(state, [section.kind], fillScore(section.kind));
       if (ranked.length === 0) break;
       take(choose(ranked), 'fill');
     }
@@ -187,7 +207,7 @@ export function selectQuestions(input: SelectionInput): Selection {
       .map((s) => ({ kind: s.kind, questions: chosen.get(s.kind)! }))
       .filter((s) => s.questions.length > 0),
     unfilled: blueprint.sections
-      .filter((s) => !s.optional && state.free.get(s.kind)! > 0)
+      .filter((s) => state.free.get(s.kind)! > 0)
       .map((s) => ({ kind: s.kind, missing: state.free.get(s.kind)! })),
   };
 }

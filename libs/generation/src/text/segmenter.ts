@@ -31,14 +31,3 @@ export function segment(text: string): Segment[] {
   for (const ch of cp) utf16At.push(utf16At[utf16At.length - 1] + ch.length);
   return tokens.map((t) => ({ word: t.word, start: utf16At[t.start], end: utf16At[t.end] }));
 }
-
-/** Word tokens for retrieval: Chinese words of 2+ characters and Latin words of 2+ characters. */
-export function retrievalTokens(text: string, stopwords: ReadonlySet<string>): string[] {
-  const out: string[] = [];
-  for (const { word } of segment(text)) {
-    const w = word.trim();
-    if (w.length < 2 || stopwords.has(w)) continue;
-    if (hasCjk(w) || /^[a-z0-9][a-z0-9+#.-]*$/.test(w)) out.push(w);
-  }
-  return out;
-}
