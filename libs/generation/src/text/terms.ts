@@ -1,5 +1,4 @@
 import * as jieba from 'jieba-wasm';
-import { hasCjk } from './normalise';
 
 // Words that appear in every posting and question and say nothing about the skill.
 export const STOPWORDS: ReadonlySet<string> = new Set([
@@ -50,23 +49,30 @@ export function foldPlural(word: string): string {
   return word;
 }
 
+const NOT_CJK = /[^\u3400-\u9fff\uf900-\ufaff]+/g;
+const LATIN_WORD = /[a-z0-9][a-z0-9+#]*/g;
+
 /**
- * Content terms of normalised text for relevance: jieba's search-mode words (a long word and the
- * words inside it, so 反诈分析 also yields 分析) of 2+ characters, and Latin words of 2+ characters
- * with plurals folded; stopwords dropped. Repeats are kept (term frequency counts).
+ * Content terms of normalised text for relevance: for the Chinese, jieba's search-mode words (a long
+ * word and the words inside it, so 反诈分析 also yields 分析) of 2+ characters; for the rest, Latin
+ * words of 2+ characters with plurals folded; stopwords dropped. Repeats are kept (term frequency
+ * counts). The Latin words are split by a pattern, not by jieba: the same for an English line and the
+ * English half of a question, and several times faster on the bank's English text.
  */
 export function contentTerms(text: string): string[] {
   if (!text) return [];
   const out: string[] = [];
-  // jieba for Latin text too, so an English line and the English half of a question split alike.
-  for (const raw of jieba.cut_for_search(text, true)) {
-    const w = raw.trim();
-    if (w.length < 2 || STOPWORDS.has(w)) continue;
-    if (hasCjk(w)) out.push(w);
-    else if (/^[a-z0-9][a-z0-9+#.-]*$/.test(w)) {
-      const folded = foldPlural(w);
-      if (!STOPWORDS.has(folded)) out.push(folded);
+  const chinese = text.replace(NOT_CJK, ' ').trim();
+  if (chinese) {
+    for (const raw of jieba.cut_for_search(chinese, true)) {
+      const w = raw.trim();
+      if (w.length >= 2 && !STOPWORDS.has(w)) out.push(w);
     }
+  }
+  for (const [raw] of text.matchAll(LATIN_WORD)) {
+    if (raw.length < 2) continue;
+    const w = foldPlural(raw);
+    if (!STOPWORDS.has(raw) && !STOPWORDS.has(w)) out.push(w);
   }
   return out;
 }
