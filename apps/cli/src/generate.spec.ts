@@ -40,7 +40,10 @@ describe('generate CLI', () => {
     const { code, stdout } = generate(postingFile('dev.md', POSTING), '--bank', FIXTURE_BANK, '--lang', 'en');
     expect(code).toBe(0);
     expect(stdout).toContain('family: developer');
-    expect(stdout).toMatch(/coverage: 100% of 2 assessable duty line\(s\)/);
+    expect(stdout).toMatch(/coverage: 100% of 2 assessable duty line\(s\), 100% directly/);
+    // The reasons for the family, in the language asked for, and why each question.
+    expect(stdout).toContain('    - The title\'s "开发", "工程师" puts the role in the software development family.');
+    expect(stdout).toMatch(/ {2}duty 2: \S+ \[对话机器人, 意图识别\]/);
   });
 
   it('reports a bad file on stderr with exit code 1 and no stack trace', () => {
