@@ -102,10 +102,31 @@ describe(classifyRoleFamily.name, () => {
     expect([r.family, r.secondary]).toEqual(['ai', 'risk']);
   });
 
+  it('lets the duties decide when the title only says "engineer"', () => {
+    const r = classify({
+      title: '数据中心基础设施工程师',
+      duties: ['负责数据中心供配电、UPS与精密空调的运行维护和应急演练'],
+      requirements: [],
+    });
+    expect(r.family).not.toBe('developer');
+    expect(r.reasons[0].en).toMatch(
+      /^The title's "工程师" says only that it is an engineering role; the duties' competency tags lean most to/,
+    );
+    expect(
+      classify({ title: 'QA Engineer', duties: ['Build API automation suites in Java'], requirements: [] }).family,
+    ).toBe('developer');
+  });
+
+  it('reads a pre-sales solutions consultant as solutions, not sales', () => {
+    expect(classify({ title: 'Payments Solutions Consultant (Pre-sales)', duties: [], requirements: [] }).family).toBe(
+      'solutions',
+    );
+  });
+
   it('explains the decision with the title keywords and tag weights', () => {
     const r = classify({ title: '大数据开发工程师', duties: ['负责智能客服的接口联调'], requirements: [] });
     expect(r.family).toBe('data');
-    expect(r.evidence.title.map((t) => t.keyword)).toEqual(['大数据', '开发', '工程师']);
+    expect(r.evidence.title.map((t) => t.keyword)).toEqual(['大数据', '开发']);
     expect(r.evidence.tags.developer).toBeGreaterThan(0);
   });
 

@@ -41,7 +41,7 @@ const TITLE_RULES: Array<{ family: RoleFamily; keywords: RegExp }> = [
   {
     family: 'business',
     keywords:
-      /业务经理|市场|销售|客户成功|客户经理|商务|运营专员|business\s*(manager|development)|marketing|sales|customer[\s-]*success|account\s*manager/g,
+      /业务经理|市场|销售|客户成功|客户经理|商务|运营专员|business\s*(manager|development)|marketing|(?<!pre-?)\bsales\b|customer[\s-]*success|account\s*manager/g,
   },
   { family: 'management', keywords: /管理岗|技术管理|工程管理|engineering\s*manager|head\s*of|director/g },
   {
@@ -52,8 +52,11 @@ const TITLE_RULES: Array<{ family: RoleFamily; keywords: RegExp }> = [
   { family: 'architecture', keywords: /架构|architect/g },
   { family: 'ai', keywords: /人工智能|\bai\b|算法|大模型|机器学习|machine\s*learning|\bml\b|\bllm\b|algorithm/g },
   { family: 'data', keywords: /大数据|数据开发|数据工程|数仓|\bdata\b|etl/g },
-  { family: 'developer', keywords: /开发|工程师|程序员|developer|engineer|programmer|\bdev\b/g },
+  { family: 'developer', keywords: /开发|程序员|developer|programmer|\bdev\b/g },
 ];
+// "Engineer" alone says an engineering role, not which: a facilities engineer or a QA engineer is
+// settled by the duties' tags, a developer when they say nothing.
+const ENGINEER = /工程师|engineer/g;
 
 // What a competency group says about the family of a role.
 const GROUP_FAMILY: Record<string, RoleFamily> = {
@@ -189,11 +192,18 @@ export function classifyRoleFamily(title: string, duties: TaggedLine[], requirem
   if (families.length === 0) {
     const all = Object.keys(tags).sort() as RoleFamily[];
     family = all.length ? bestByTags(all, tags) : 'developer';
+    const engineer = [...new Set([...t.matchAll(ENGINEER)].map((m) => m[0]))];
     rule = all.length ? 'no title keyword: strongest tags' : 'no evidence: default developer';
+    const title = engineer.length
+      ? {
+          zh: `职位名称中的${quote(engineer).zh}只说明是工程类岗位`,
+          en: `The title's ${quote(engineer).en} says only that it is an engineering role`,
+        }
+      : { zh: '职位名称没有表明类别的词', en: 'The title names no kind of role' };
     why = all.length
       ? {
-          zh: `职位名称没有表明类别的词；职责的能力标签最偏向${FAMILY_LABELS[family].zh}（权重 ${tags[family]}），因此按${FAMILY_LABELS[family].zh}岗位出题。`,
-          en: `The title names no kind of role; the duties' competency tags lean most to ${FAMILY_LABELS[family].en} (weight ${tags[family]}), so the role is put in the ${FAMILY_LABELS[family].en} family.`,
+          zh: `${title.zh}；职责的能力标签最偏向${FAMILY_LABELS[family].zh}（权重 ${tags[family]}），因此按${FAMILY_LABELS[family].zh}岗位出题。`,
+          en: `${title.en}; the duties' competency tags lean most to ${FAMILY_LABELS[family].en} (weight ${tags[family]}), so the role is put in the ${FAMILY_LABELS[family].en} family.`,
         }
       : {
           zh: '职位名称和职责都没有表明类别，按软件开发岗位出题，请核对。',
