@@ -1,4 +1,5 @@
 import type { Question, QuestionBank } from '../bank';
+import { buildDictionary } from '../tagging/dictionary';
 import { normalise } from '../text/normalise';
 import { contentTerms } from '../text/terms';
 
@@ -68,6 +69,9 @@ export function contentDoc(q: Question): ContentDoc {
 export function contentIndex(bank: QuestionBank): ContentIndex {
   const hit = indexes.get(bank);
   if (hit) return hit;
+  // The taxonomy's terms join jieba's dictionary first, so that 反欺诈 is one word in the questions
+  // as it is in the lines, whichever is read first in this process.
+  buildDictionary(bank);
   const df = new Map<string, number>();
   const all = bank.questions.map((question) => {
     const doc = contentDoc(question);
