@@ -1,5 +1,5 @@
 import request from 'supertest';
-import type { AssessmentView } from '@rubricon/contracts';
+import type { AssessmentView, QuestionAlternative } from '@rubricon/contracts';
 import { MAX_DOCUMENT_BYTES, MAX_LINE_CHARS, MAX_LINES_PER_KIND } from '@rubricon/postings';
 import { seedPostingId } from '../factories/postings';
 import { createStaff } from '../factories/staff';
@@ -56,28 +56,38 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('assessments on 
   it('lets HR swap, remove, add, retime and publish; a published assessment no longer changes', async () => {
     const a = await generate('开发工程师');
     const url = `/api/assessments/${a.id}`;
-    const target = a.sections.find((s) => s.kind === 'behavioral')!.questions[0];
-
-    const alternatives = (
-      await request(suite.server.url).get(`${url}/questions/${target.id}/alternatives`).set(as(suite.token)).expect(200)
-    ).body;
-    expect(alternatives.length).toBeGreaterThan(0);
+    // The first written question with a replacement: a question composed from a duty line has none,
+    // as no bank question assesses that line directly and a swap may not lose a direct match.
+    let target: AssessmentView['sections'][number]['questions'][number] | undefined;
+    let alternatives: QuestionAlternative[] = [];
+    for (const q of a.sections.filter((s) => s.kind !== 'coding').flatMap((s) => s.questions)) {
+      alternatives = (
+        await request(suite.server.url).get(`${url}/questions/${q.id}/alternatives`).set(as(suite.token)).expect(200)
+      ).body;
+      if (alternatives.length > 0) {
+        target = q;
+        break;
+      }
+    }
+    expect(target).toBeDefined();
     expect(
       alternatives.every(
-        (q: { kind: string; competencies: string[] }) =>
-          q.kind === 'behavioral' && q.competencies.some((c) => target.competencies.includes(c)),
+        (q) => q.kind === target!.kind && q.competencies.some((c) => target!.competencies.includes(c)),
       ),
     ).toBe(true);
     const swapped = (
       await request(suite.server.url)
-        .post(`${url}/questions/${target.id}/swap`)
+        .post(`${url}/questions/${target!.id}/swap`)
         .set(as(suite.token))
         .send({ questionId: alternatives[0].id })
         .expect(201)
     ).body as AssessmentView;
     expect(questionIds(swapped)).toContain(alternatives[0].id);
-    expect(questionIds(swapped)).not.toContain(target.id);
+    expect(questionIds(swapped)).not.toContain(target!.id);
     expect(swapped.uncoveredDuties.length).toBeLessThanOrEqual(a.uncoveredDuties.length);
+    // A swap never costs a duty line its direct question.
+    expect(swapped.indirectDuties.length).toBeLessThanOrEqual(a.indirectDuties.length);
+    expect(swapped.directPercent).toBeGreaterThanOrEqual(a.directPercent);
 
     const refused = await request(suite.server.url)
       .post(`${url}/questions/${alternatives[0].id}/swap`)

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { AssessmentView, QuestionAlternative } from '@rubricon/contracts';
-import { alternativesFor, dutyCoverage, rankReplacements, type RoleFamily } from '@rubricon/generation';
+import { alternativesFor, dutyCoverage, isComposed, rankReplacements, type RoleFamily } from '@rubricon/generation';
 import { BankService, toBankSummary } from '../bank/bank.service';
 import { ApiException } from '../common/api-exception';
 import { AssessmentDraftsService } from './assessment-drafts.service';
@@ -87,10 +87,12 @@ export class AssessmentQuestionsService {
     const others = assessment.questions.filter((q) => q !== entry).map((q) => snapshots.get(q.bankQuestionId)!);
     const duties = assessment.duties;
     const { bank } = await this.bank.current();
-    // A swap may not leave a duty line without a question, nor without a direct one, where it has one now.
+    // A swap may not leave a duty line without a question, nor without a direct one, where it has one
+    // now. A question composed from a line is the exception: HR may trade it for a bank question that
+    // assesses the line only partly (the bank had nothing better, or it would not have been composed).
     const score = (qs: typeof others) => {
       const c = dutyCoverage(duties, qs, bank);
-      return { uncovered: c.uncoveredDuties.length, indirect: c.indirectDuties.length };
+      return { uncovered: c.uncoveredDuties.length, indirect: isComposed(current) ? 0 : c.indirectDuties.length };
     };
     const now = score([...others, current]);
     const candidates = alternativesFor(

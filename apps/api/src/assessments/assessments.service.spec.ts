@@ -72,9 +72,6 @@ function fakeBank(repo: FakeRepository) {
     async question(id: string) {
       return bank.questions.find((q) => q.id === id)!;
     },
-    async competencyLabels() {
-      return {};
-    },
     async snapshots(ids: string[]) {
       if (repo.inTransaction) throw new Error('The root Database was used inside a transaction');
       this.snapshotCalls.push(ids);
@@ -243,7 +240,8 @@ describe(AssessmentQuestionsService.name, () => {
 
   it('refuses a swap for a question that is not an alternative, and makes one that is', async () => {
     const { repo, questions, store } = setUp();
-    const id = store([first, second]);
+    // Alternatives must assess a duty line: give the posting one on the question's competency.
+    const id = store([first, second], [dutyFor(first.competencies[0])]);
     const coding = byKind('coding')[0];
     expect(await refusal(questions.swap(id, first.id, coding.id))).toEqual({
       status: 400,
@@ -257,6 +255,25 @@ describe(AssessmentQuestionsService.name, () => {
       [0, alternative.id],
       [1, second.id],
     ]);
+  });
+
+  it('offers no replacement that assesses none of the posting duty lines, and refuses a swap to one', async () => {
+    const { repo, questions, store } = setUp();
+    const sharing = byKind('behavioral').find(
+      (q) => q.id !== first.id && q.id !== second.id && q.competencies.some((c) => first.competencies.includes(c)),
+    )!;
+    const id = store([first, second]);
+    expect(await questions.alternatives(id, first.id)).toEqual([]);
+    expect(await refusal(questions.swap(id, first.id, sharing.id))).toMatchObject({ code: 'swap-not-allowed' });
+    const withDuty = store([first, second], [dutyFor(first.competencies[0])]);
+    const offered = await questions.alternatives(withDuty, first.id);
+    expect(offered.length).toBeGreaterThan(0);
+    for (const a of offered) {
+      expect(a.coversNoDuty).toBe(false);
+      expect(a.duties).toEqual([expect.objectContaining({ index: 0, text: `Works on ${first.competencies[0]}` })]);
+      expect(['direct', 'partial']).toContain(a.duties[0].strength);
+    }
+    expect(repo.stored.get(id)!.questions.map((q) => q.questionId)).toEqual([first.id, second.id]);
   });
 
   it('adds a question at the end with its current bank version and recomputes the coverage', async () => {

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { AssessmentSummary, AssessmentView, Page } from '@rubricon/contracts';
-import { generateAssessment } from '@rubricon/generation';
+import { generateAssessment, isComposed, type Question } from '@rubricon/generation';
 import { AuditService } from '../audit/audit.service';
 import { BankService } from '../bank/bank.service';
 import { ApiException } from '../common/api-exception';
@@ -90,6 +90,25 @@ export class AssessmentsService {
     const questions = await this.bank.snapshots(assessment.questions.map((q) => q.bankQuestionId));
     const { bank } = await this.bank.current();
     return toAssessmentView(assessment, posting.title, questions, bank);
+  }
+
+  /**
+   * The questions composed from duty lines (in no bank file) in any of the posting's assessments,
+   * by id, with their stored version: an interview may ask them too.
+   */
+  async composedQuestions(postingId: string): Promise<Map<string, { bankQuestionId: string; question: Question }>> {
+    const { rows } = await this.bank.current();
+    const entries = (await this.repo.findForPosting(postingId))
+      .flatMap((a) => a.questions)
+      .filter((q) => rows[q.questionId] === undefined);
+    const snapshots = await this.bank.snapshots([...new Set(entries.map((q) => q.bankQuestionId))]);
+    const out = new Map<string, { bankQuestionId: string; question: Question }>();
+    for (const entry of entries) {
+      const question = snapshots.get(entry.bankQuestionId);
+      if (question && isComposed(question))
+        out.set(entry.questionId, { bankQuestionId: entry.bankQuestionId, question });
+    }
+    return out;
   }
 
   /** What candidates are given; a published one is kept in the delivery cache, as it never changes. */

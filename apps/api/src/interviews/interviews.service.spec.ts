@@ -56,6 +56,7 @@ function build(opts: { row?: InterviewEntity; notes?: NoteWithAuthor[]; linkRepl
     current: async () => ({ bank: { questions: bankQuestions }, rows: {} }) as unknown as LoadedBank,
     snapshots: async () => new Map(),
   } as unknown as BankService;
+  const composed = question('behavioral.duty-0123456789', 'behavioral');
   const assessments = {
     listForPosting: async () => [{ id: 'as2' }, { id: 'as1' }],
     get: async (id: string) =>
@@ -63,9 +64,10 @@ function build(opts: { row?: InterviewEntity; notes?: NoteWithAuthor[]; linkRepl
         id,
         sections: [
           { kind: 'coding', questions: [{ id: 'coding.z' }, { id: 'coding.retired' }] },
-          { kind: 'behavioral', questions: [{ id: 'behavioral.a' }] },
+          { kind: 'behavioral', questions: [{ id: 'behavioral.a' }, { id: composed.id }] },
         ],
       }) as unknown as AssessmentView,
+    composedQuestions: async () => new Map([[composed.id, { bankQuestionId: 'row-composed', question: composed }]]),
   } as unknown as AssessmentsService;
   const config = { publicUrl: 'https://rubricon.test' } as AppConfig;
   const room = { linkReplaced: () => undefined } as unknown as InterviewRoomService;
@@ -125,11 +127,12 @@ describe(InterviewsService.name, () => {
     expect(made.interview.onPanel).toBe(true);
   });
 
-  it("offers the newest assessment's questions still in the bank first, then the rest by kind and id", async () => {
+  it("offers the newest assessment's questions still in the bank or composed from its duties first, then the rest by kind and id", async () => {
     const choices = await build().questionChoices('p1');
     expect(choices.map((c) => [c.id, c.inAssessment])).toEqual([
       ['coding.z', true],
       ['behavioral.a', true],
+      ['behavioral.duty-0123456789', true],
       ['coding.a', false],
       ['case.m', false],
       ['scenario.b', false],

@@ -64,8 +64,17 @@ export class InterviewsService {
     if (Number.isNaN(startsAt.getTime())) throw new ApiException('interview-start-invalid');
     const posting = await this.postings.get(dto.postingId);
     const { rows } = await this.bank.current();
+    // A question composed from one of the posting's duty lines is asked in the version stored with its assessment.
+    const composed = dto.questionIds.some((id) => rows[id] === undefined)
+      ? await this.assessments.composedQuestions(dto.postingId)
+      : new Map<string, { bankQuestionId: string; question: Question }>();
     const questions: NewInterviewQuestion[] = [];
     for (const questionId of dto.questionIds) {
+      const stored = composed.get(questionId);
+      if (stored) {
+        questions.push({ questionId, bankQuestionId: stored.bankQuestionId, kind: stored.question.kind });
+        continue;
+      }
       const question = await this.bank.question(questionId);
       questions.push({ questionId, bankQuestionId: rows[questionId], kind: question.kind });
     }
@@ -214,12 +223,17 @@ export class InterviewsService {
   /**
    * What may be asked in an interview for the posting: the questions of its newest assessment in
    * the assessment's order, then the rest of the current bank by kind and id. Only questions of the
-   * current bank are offered, as only those can be scheduled.
+   * current bank and questions composed from the posting's duty lines are offered, as only those
+   * can be scheduled.
    */
   async questionChoices(postingId: string): Promise<InterviewQuestionChoice[]> {
     const [newest] = await this.assessments.listForPosting(postingId);
     const { bank } = await this.bank.current();
-    const byId = new Map(bank.questions.map((q) => [q.id, q]));
+    const composed = newest ? await this.assessments.composedQuestions(postingId) : new Map();
+    const byId = new Map<string, Question>([
+      ...bank.questions.map((q) => [q.id, q] as const),
+      ...[...composed].map(([id, c]) => [id, c.question] as const),
+    ]);
     const assessed = newest
       ? (await this.assessments.get(newest.id)).sections
           .flatMap((s) => s.questions.map((q) => q.id))
