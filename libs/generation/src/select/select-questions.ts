@@ -20,7 +20,7 @@ export interface SelectionInput {
 
 export interface SelectedQuestion {
   question: Question;
-  /** Picked to cover duty lines, or to fill the section by relevance. */
+  /** Picked to cover duty lines, to fill the section by relevance, or composed from a duty line (generate-assessment.ts). */
   phase: 'cover' | 'fill' | 'composed';
   /** True when no question of this kind for the role family could serve. */
   familyFallback: boolean;
