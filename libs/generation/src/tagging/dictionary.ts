@@ -16,14 +16,23 @@ export interface SynonymDictionary {
 
 const cache = new WeakMap<QuestionBank, SynonymDictionary>();
 
-/** Synonyms and labels of every competency, normalised; also registered with jieba. */
+/**
+ * Postings hyphenate English compounds at will (kv-cache, customer-service, back-end): terms and the
+ * text they are matched in both spell a hyphen between Latin letters or digits as a space. The
+ * length stays the same, so offsets into the folded text are offsets into the original.
+ */
+export function foldHyphens(text: string): string {
+  return text.replace(/([a-z0-9])-(?=[a-z0-9])/g, '$1 ');
+}
+
+/** Synonyms and labels of every competency, normalised and hyphens folded; also registered with jieba. */
 export function buildDictionary(bank: QuestionBank): SynonymDictionary {
   const hit = cache.get(bank);
   if (hit) return hit;
   const byTerm = new Map<string, Set<string>>();
   for (const c of bank.competencies) {
     for (const raw of [...c.synonyms.zh, ...c.synonyms.en, c.label.zh, c.label.en]) {
-      const term = normalise(raw);
+      const term = foldHyphens(normalise(raw));
       if (!term) continue;
       if (!byTerm.has(term)) byTerm.set(term, new Set());
       byTerm.get(term)!.add(c.id);

@@ -1,9 +1,19 @@
 export type NotAssessableReason = 'generic' | 'education' | 'experience-years';
 
 // Catch-all duties that no question can assess.
+// Whoever hands the work over (部门负责人交办的其他审计工作) is part of the catch-all phrase too, and so is a
+// word naming the department's own work between 其他 and 工作: the phrase asks for nothing assessable.
+const ASSIGNER = '(上级|领导|公司|部门|主管|负责人|经理|团队|直属)';
 const GENERIC = [
-  /(完成)?(上级|领导|公司)?交办的?(其他|其它)?(相关)?(工作|任务|事项)?/g,
-  /(其他|其它)(相关)?(工作|任务|事项)/g,
+  new RegExp(
+    `(完成|负责|承担)?(${ASSIGNER}的?)*交办的?(其他|其它)?(相关)?([\\u4e00-\\u9fff]{0,4}?(工作|任务|事项))?`,
+    'g',
+  ),
+  new RegExp(
+    `(完成|负责|承担)?(${ASSIGNER}的?)*(安排|布置|指派|分配)的(其他|其它)(相关)?([\\u4e00-\\u9fff]{0,4}?(工作|任务|事项))?`,
+    'g',
+  ),
+  /(其他|其它)(相关)?[\u4e00-\u9fff]{0,4}?(工作|任务|事项)/g,
   /(perform |and )?other (related )?(duties|tasks|work|responsibilities)( as (assigned|required|needed|directed))?( by [a-z ]+)?/g,
   /as (assigned|required|directed) by (the |your )?(manager|management|supervisor|leader)s?/g,
 ];

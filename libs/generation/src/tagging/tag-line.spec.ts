@@ -38,6 +38,32 @@ describe(tagLine.name, () => {
     expect(ids('熟悉Java与Spring')).toEqual(['SE.BACKEND']);
   });
 
+  it('matches English plurals and either spelling of a hyphenated compound', () => {
+    expect(tagLine('Review chargebacks and escalate suspicious transactions', bank).competencies).toEqual([
+      { id: 'RISK.FRAUD', score: 2, evidence: ['chargeback', 'suspicious transaction'] },
+    ]);
+    expect(ids('operate the api-gateway')).toEqual(['SE.API']);
+    expect(ids('Build the customer-service bot')).toEqual(['AI.NLP']);
+  });
+
+  it('does not tag the teams a line works with or the subjects it lists, unless nothing else is named', () => {
+    expect(ids('配合风控团队完成接口调试')).toEqual(['CORE.COLLAB', 'SE.API']);
+    expect(ids('Work with the fraud and risk-control teams on the API design')).toEqual(['SE.API']);
+    expect(ids('针对盗刷、套现等问题开展数据分析')).toEqual(['PM.METRICS']);
+    // Coordinating is a skill whoever it is with; the teams are not.
+    expect(ids('协调研发、风控等团队')).toEqual(['CORE.COLLAB']);
+    expect(ids('负责风控团队')).toEqual(['RISK.FRAUD']);
+  });
+
+  it('drops a competency the line names only in passing beside a stronger one', () => {
+    expect(ids('设计反欺诈、盗刷与套现的识别规则，使用Java')).toEqual(['RISK.FRAUD']);
+    // Once beside twice: kept only when the bank's questions on it match the line too.
+    expect(ids('设计盗刷与套现识别规则，跟踪转化率')).toEqual(['RISK.FRAUD', 'PM.METRICS']);
+    expect(ids('设计盗刷与套现识别规则，设计接口')).toEqual(['RISK.FRAUD']);
+    // A core skill is another side of the line, never a passing mention.
+    expect(ids('设计反欺诈、盗刷与套现的识别规则，并向管理层汇报')).toEqual(['RISK.FRAUD', 'CORE.COMM']);
+  });
+
   it('requires two-character Chinese terms to be whole words', () => {
     // 指标 is a PM.METRICS synonym; inside 指标准 ("points at the standard") it is not a word.
     expect(ids('手指标准动作')).not.toContain('PM.METRICS');
@@ -46,6 +72,8 @@ describe(tagLine.name, () => {
 
   it.each([
     ['完成领导交办的其他工作。', 'generic'],
+    ['完成部门负责人交办的其他审计工作。', 'generic'],
+    ['完成上级领导安排的其他工作', 'generic'],
     ['其他工作', 'generic'],
     ['Other duties as assigned.', 'generic'],
     ['Perform other related duties as required by the manager', 'generic'],
