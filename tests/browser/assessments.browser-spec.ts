@@ -1,6 +1,9 @@
+import AxeBuilder from '@axe-core/playwright';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import type { Locator, Page } from 'playwright-core';
-import type { AssessmentView } from '@rubricon/contracts';
+import type { AssessmentView, QuestionAlternative } from '@rubricon/contracts';
 import { seedPostingId } from '../factories/postings';
 import { invite, startedAttempt } from '../factories/attempts';
 import { createStaff } from '../factories/staff';
@@ -9,6 +12,8 @@ import { staffPage, type UiLang } from '../support/staff-browser';
 import { ADMIN, loginAs } from '../support/test-app';
 
 const describeInBrowser = chromiumAvailable() ? describe : describe.skip;
+/** RUBRICON_SHOTS=<dir> saves screenshots of the review page, to look at by eye. */
+const SHOTS = process.env.RUBRICON_SHOTS;
 
 describeInBrowser('assessment screens in Chromium', () => {
   const suite = useBrowserSuite();
@@ -201,60 +206,148 @@ describeInBrowser('assessment screens in Chromium', () => {
     expect(await plain.getByText(/minutes, but the questions need/).count()).toBe(0);
   }, 180_000);
 
-  it('ranks replacements by the duty lines they cover, shows those lines, and asks before using one that covers none', async () => {
-    const { view, question, replacements } = await questionWithMixedReplacements();
-    const duties = (r: Replacement) => r.dutyIndexes.map((i) => view.duties[i].text);
-    const noDuty = replacements.find((r) => r.dutyIndexes.length === 0)!;
+  it('explains each question: the duty lines it assesses, how, by which words; marks a composed question; gives the family’s reasons, in English and Chinese', async () => {
+    const view = await generate('开发工程师', 46);
+    const questions = view.sections.flatMap((s) => s.questions);
+    const composed = questions.find((q) => q.composedFrom);
+    const explained = questions.find(
+      (q) => !q.composedFrom && q.dutyMatches.some((m) => m.strength === 'direct' && m.words.length > 0),
+    );
+    if (!composed || !explained) throw new Error('开发工程师 (seed 46) has no composed question or no direct match');
+    const match = explained.dutyMatches.find((m) => m.strength === 'direct' && m.words.length > 0)!;
+    expect(view.familyReasons.length).toBeGreaterThan(0);
+    // Generation gives every assessable line a direct question, composing one where the bank has none.
+    expect(view.directPercent).toBe(100);
+    if (SHOTS) mkdirSync(SHOTS, { recursive: true });
 
+    const words = {
+      en: {
+        why: 'Why this question',
+        direct: 'Direct',
+        shared: 'Shared words',
+        competencies: 'Shared competencies',
+        composed: 'Composed from a duty line — please review',
+        reasons: 'Why this role family',
+        directPercent: 'direct: 100%',
+        directQuestion: 'direct question',
+        matrix: 'Coverage matrix',
+      },
+      zh: {
+        why: '为什么选这道题',
+        direct: '直接',
+        shared: '共同词语',
+        competencies: '共同能力',
+        composed: '由岗位职责生成 — 请审核',
+        reasons: '岗位族依据',
+        directPercent: '直接覆盖 100%',
+        directQuestion: '有直接考察的题目',
+        matrix: '职责覆盖矩阵',
+      },
+    };
+    for (const lang of ['en', 'zh'] as const) {
+      const w = words[lang];
+      const page = await open(lang, `/assessments/${view.id}`);
+      const why = card(page, explained.id).getByRole('list', { name: w.why, exact: true });
+      const line = why.locator(`li[data-duty-index="${match.index}"]`);
+      await line.waitFor();
+      expect(await line.getAttribute('data-strength')).toBe('direct');
+      expect(await line.textContent()).toContain(`${match.index + 1}. ${view.duties[match.index].text}`);
+      expect(await line.locator('.ant-tag[data-strength="direct"]').textContent()).toContain(w.direct);
+      expect(await line.getByRole('list', { name: w.shared }).getByRole('listitem').allTextContents()).toEqual(
+        match.words,
+      );
+      expect(await line.getByRole('list', { name: w.competencies }).getByRole('listitem').allTextContents()).toEqual(
+        match.competencies.map((c) => view.competencyLabels[c][lang]),
+      );
+      // Every line the question assesses is explained, the plain duty list is gone.
+      expect(await why.locator('li[data-duty-index]').count()).toBe(explained.dutyMatches.length);
+
+      const composedCard = card(page, composed.id);
+      expect(await composedCard.getByTestId('composed-tag').textContent()).toContain(w.composed);
+      expect(await composedCard.getByTestId('composed-from').locator('blockquote').textContent()).toBe(
+        `“${composed.composedFrom!.duty}”`,
+      );
+
+      await page.getByText(w.reasons, { exact: true }).waitFor();
+      expect(await page.getByTestId('family-reasons').locator('li').allTextContents()).toEqual(
+        view.familyReasons.map((r) => r[lang]),
+      );
+      expect(await page.getByTestId('direct-coverage').textContent()).toBe(w.directPercent);
+      const matrix = page.getByRole('table', { name: w.matrix });
+      const covered = matrix.locator('tbody tr[data-state="covered"]');
+      expect(await covered.count()).toBeGreaterThan(0);
+      const bests = await covered.getByTestId('duty-best').allTextContents();
+      expect(bests).toEqual(bests.map(() => `✓ ${w.directQuestion}`));
+      expect(bests).toHaveLength(await covered.count());
+      expect(await axeProblems(page)).toEqual([]);
+
+      if (SHOTS) {
+        await page.screenshot({ path: join(SHOTS, `assessment-review-${lang}.png`) });
+        await composedCard.scrollIntoViewIfNeeded();
+        await composedCard.screenshot({ path: join(SHOTS, `assessment-composed-${lang}.png`) });
+        await card(page, explained.id).screenshot({ path: join(SHOTS, `assessment-why-${lang}.png`) });
+      }
+    }
+  }, 180_000);
+
+  it('ranks replacements by the duty lines they assess directly and shows why for each, in English and Chinese', async () => {
+    const { view, question, replacements } = await questionWithReplacements();
     const page = await open('en', `/assessments/${view.id}`);
     await card(page, question.id).getByRole('button', { name: /^Swap/ }).click();
     const drawer = page.getByRole('dialog', { name: /^Replace Q\d+ “/ });
     const items = drawer.locator('li[data-alternative-id]');
     await items.first().waitFor();
     const shown = await items.evaluateAll((lis) =>
-      lis.map((li) => ({ id: li.getAttribute('data-alternative-id')!, text: li.textContent! })),
+      lis.map((li) => ({
+        id: li.getAttribute('data-alternative-id')!,
+        text: li.textContent!,
+        lines: Array.from(li.querySelectorAll('li[data-duty-index]')).map((line) => ({
+          index: Number(line.getAttribute('data-duty-index')),
+          strength: line.getAttribute('data-strength'),
+          tag: line.querySelector('.ant-tag[data-strength]')!.textContent!,
+          words: Array.from(line.querySelectorAll('[role="list"][aria-label="Shared words"] [role="listitem"]')).map(
+            (tag) => tag.textContent,
+          ),
+        })),
+      })),
     );
     expect(shown.map((s) => s.id)).toEqual(replacements.map((r) => r.id));
-    const counts = replacements.map((r) => r.dutyIndexes.length);
-    expect(counts).toEqual([...counts].sort((a, b) => b - a));
+    // None assesses no duty line any more, so none needs the confirmation.
+    expect(replacements.every((r) => !r.coversNoDuty && r.duties.length > 0)).toBe(true);
+    const direct = replacements.map((r) => r.duties.filter((d) => d.strength === 'direct').length);
+    expect(direct).toEqual([...direct].sort((a, b) => b - a));
     replacements.forEach((r, i) => {
-      if (r.dutyIndexes.length === 0) expect(shown[i].text).toContain('Covers no duty line of this posting');
-      else expect(shown[i].text).toContain(`Duty lines covered: ${r.dutyIndexes.length}`);
-      for (const text of duties(r)) expect(shown[i].text).toContain(text);
+      expect(shown[i].text).toContain(`Duty lines covered: ${r.dutyIndexes.length}`);
+      expect(shown[i].lines).toEqual(
+        r.duties.map((d) => ({
+          index: d.index,
+          strength: d.strength,
+          tag: `${d.strength === 'direct' ? '✓' : '◐'} ${d.strength === 'direct' ? 'Direct' : 'Partial'}`,
+          words: d.words,
+        })),
+      );
+      for (const d of r.duties) expect(shown[i].text).toContain(d.text);
     });
 
-    // A replacement assessing no duty line is confirmed first; cancelling keeps the question.
-    await drawer
-      .locator(`li[data-alternative-id="${noDuty.id}"]`)
-      .getByRole('button', { name: /^Use this/ })
-      .click();
-    const confirm = page.getByRole('dialog', { name: 'This question covers none of the posting’s duties' });
-    await confirm.getByRole('button', { name: 'Cancel' }).click();
-    await confirm.waitFor({ state: 'hidden' });
-    expect(cardIdsOf(await fetchView(view.id))).toContain(question.id);
-
+    // In Chinese, the same why; using one replaces the question in place.
+    const chosen = replacements[0];
     const zh = await open('zh', `/assessments/${view.id}`);
     await card(zh, question.id)
       .getByRole('button', { name: /^换 ?题/ })
       .click();
-    await zh
-      .getByRole('dialog', { name: /^替换第 \d+ 题“/ })
-      .locator(`li[data-alternative-id="${noDuty.id}"]`)
-      .getByRole('button', { name: /^换成这道/ })
-      .click();
-    const confirmZh = zh.getByRole('dialog', { name: '这道题不覆盖本岗位的任何职责' });
-    await confirmZh.getByRole('button', { name: '仍然换成这道' }).click();
-    await card(zh, noDuty.id).waitFor();
+    const item = zh.getByRole('dialog', { name: /^替换第 \d+ 题“/ }).locator(`li[data-alternative-id="${chosen.id}"]`);
+    await expectText(item, chosen.duties[0].strength === 'direct' ? '直接' : '部分');
+    await item.getByRole('button', { name: /^换成这道/ }).click();
+    await card(zh, chosen.id).waitFor();
     const after = cardIdsOf(await fetchView(view.id));
-    expect(after).toContain(noDuty.id);
+    expect(after).toContain(chosen.id);
     expect(after).not.toContain(question.id);
   }, 180_000);
 
-  type Replacement = { id: string; dutyIndexes: number[] };
   const cardIdsOf = (view: AssessmentView) => view.sections.flatMap((s) => s.questions.map((q) => q.id));
 
-  /** A draft question whose replacements include some covering duty lines and some covering none. */
-  async function questionWithMixedReplacements() {
+  /** A draft question with at least two replacements, one of them assessing a line directly. */
+  async function questionWithReplacements() {
     for (const title of ['开发工程师', '云计算开发', '架构规划'])
       for (const seed of [7, 8]) {
         const view = await generate(title, seed);
@@ -264,12 +357,12 @@ describeInBrowser('assessment screens in Chromium', () => {
               'get',
               `/assessments/${view.id}/questions/${encodeURIComponent(question.id)}/alternatives`,
             ).expect(200)
-          ).body as Replacement[];
-          const none = replacements.filter((r) => r.dutyIndexes.length === 0).length;
-          if (none > 0 && none < replacements.length) return { view, question, replacements };
+          ).body as QuestionAlternative[];
+          if (replacements.length > 1 && replacements.some((r) => r.duties.some((d) => d.strength === 'direct')))
+            return { view, question, replacements };
         }
       }
-    throw new Error('No seed posting has a question whose replacements both cover and miss its duty lines');
+    throw new Error('No seed posting has a question with two replacements, one assessing a duty line directly');
   }
 
   it('numbers HR’s questions Q1..Qn in the order the candidate meets them, also after adding one at the end', async () => {
@@ -394,7 +487,7 @@ async function leastCoveredRow(matrix: Locator, questionCount: number) {
       text: tr.querySelector('[data-testid="duty-text"]')!.textContent!,
       assessable: tr.getAttribute('data-state') !== 'not-assessable',
       questionIds: Array.from(tr.querySelectorAll('td[data-question-id]'))
-        .filter((td) => td.textContent!.includes('●'))
+        .filter((td) => td.querySelector('[data-strength]'))
         .map((td) => td.getAttribute('data-question-id')!),
     })),
   );
@@ -411,6 +504,14 @@ async function leastCoveredRow(matrix: Locator, questionCount: number) {
  */
 async function chooseOption(page: Page, title: string) {
   await page.locator('.ant-select-dropdown').getByTitle(title, { exact: true }).click();
+}
+
+/** Serious and critical axe findings, as "rule: target" lines (empty when clean). */
+async function axeProblems(page: Page): Promise<string[]> {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .flatMap((v) => v.nodes.map((n) => `${v.id} (${v.impact}): ${n.target.join(' ')}`));
 }
 
 /** Waits until the element shows the text (answers arrive asynchronously), then asserts it. */

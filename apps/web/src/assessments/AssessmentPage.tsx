@@ -16,7 +16,7 @@ import { formatCoverage, StatusTag, useFamilyLabel, useKindLabel } from './label
 import { PublishButton } from './PublishButton';
 import { QuestionCard } from './QuestionCard';
 import { useAssessment } from './queries';
-import { questionNumbers } from './text';
+import { pick, questionNumbers } from './text';
 
 /** HR's review of one assessment: facts, coverage, the questions by kind; a draft can be edited and published. */
 export function AssessmentPage() {
@@ -59,6 +59,23 @@ function AssessmentReview({ view }: { view: AssessmentView }) {
         column={{ xs: 1, md: 2, xl: 3 }}
         items={[
           { key: 'family', label: t('page.roleFamily'), children: familyLabel(view.roleFamily) },
+          // Beside the family, filling its row: HR checks the family (and so the kinds of questions) against them.
+          ...(view.familyReasons.length > 0
+            ? [
+                {
+                  key: 'familyReasons',
+                  span: 'filled' as const,
+                  label: t('page.familyReasons'),
+                  children: (
+                    <ul data-testid="family-reasons" style={{ margin: 0, paddingInlineStart: 20 }}>
+                      {view.familyReasons.map((r, i) => (
+                        <li key={i}>{pick(r, lang)}</li>
+                      ))}
+                    </ul>
+                  ),
+                },
+              ]
+            : []),
           {
             key: 'duration',
             span: { xs: 1, md: 2, xl: 2 },
@@ -75,7 +92,15 @@ function AssessmentReview({ view }: { view: AssessmentView }) {
           {
             key: 'coverage',
             label: t('page.coverage'),
-            children: <span data-testid="coverage">{formatCoverage(lang, view.coveragePercent)}</span>,
+            children: (
+              <Space wrap size={4}>
+                <span data-testid="coverage">{formatCoverage(lang, view.coveragePercent)}</span>
+                <Typography.Text type="secondary">·</Typography.Text>
+                <Typography.Text type="secondary" data-testid="direct-coverage">
+                  {t('page.direct', { percent: formatCoverage(lang, view.directPercent) })}
+                </Typography.Text>
+              </Space>
+            ),
           },
           { key: 'questions', label: t('page.questions'), children: numbers.size },
           { key: 'lang', label: t('page.language'), children: t(`langNames.${view.lang}`) },

@@ -63,7 +63,8 @@ export function CodingDetail({ coding }: { coding: CodingDetailView }) {
           key: language,
           label: t('question.starter', { language: language === 'javascript' ? 'JavaScript' : 'TypeScript' }),
           children: (
-            <pre style={code}>
+            // Focusable, so a keyboard can scroll a line wider than the card (axe: scrollable-region-focusable).
+            <pre style={code} tabIndex={0}>
               <code>{coding.starter[language]}</code>
             </pre>
           ),

@@ -1,17 +1,26 @@
 import { WarningFilled } from '@ant-design/icons';
-import type { AssessmentDutyView, AssessmentView } from '@rubricon/contracts';
+import type { AssessmentDutyView, AssessmentView, MatchStrength } from '@rubricon/contracts';
 import { Alert, Flex, Table, Tag, theme, Tooltip, Typography } from 'antd';
 import type { HTMLAttributes } from 'react';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
-import { formatCoverage } from './labels';
+import { formatCoverage, STRENGTH_MARK } from './labels';
 import { competencyLabel, pick } from './text';
 
-type Row = AssessmentDutyView & { index: number; state: 'covered' | 'uncovered' | 'not-assessable' };
+type Row = AssessmentDutyView & {
+  index: number;
+  state: 'covered' | 'uncovered' | 'not-assessable';
+  /** The strongest way a question assesses the line; null when none does. */
+  best: MatchStrength | null;
+};
+
+/** A cell's mark: ● a question assesses the line directly, ◐ in part. */
+const CELL_MARK: Record<MatchStrength, string> = { direct: '●', partial: '◐' };
 
 /**
  * Duty lines by questions. An assessable line no question reaches is what HR must act on, so those
- * rows are marked and also listed above the table, where they are seen without scrolling.
+ * rows are marked and also listed above the table, where they are seen without scrolling; so are
+ * lines only assessed in part (after an edit: generation gives every line a direct question).
  */
 export function CoverageMatrix({ view, numbers }: { view: AssessmentView; numbers: Map<string, number> }) {
   const { t } = useTranslation('assessments');
@@ -22,14 +31,19 @@ export function CoverageMatrix({ view, numbers }: { view: AssessmentView; number
     ...d,
     index,
     state: !d.assessable ? 'not-assessable' : d.questionIds.length === 0 ? 'uncovered' : 'covered',
+    best: d.matches.some((m) => m.strength === 'direct') ? 'direct' : d.matches.length > 0 ? 'partial' : null,
   }));
   const uncovered = rows.filter((r) => r.state === 'uncovered');
+  const partialOnly = rows.filter((r) => r.state === 'covered' && r.best === 'partial');
 
   return (
     <section aria-labelledby="coverage-heading" style={{ marginTop: 24 }}>
       <Typography.Title level={2} id="coverage-heading" style={{ fontSize: 20 }}>
         {t('coverage.title')}{' '}
-        <Typography.Text type="secondary">({formatCoverage(lang, view.coveragePercent)})</Typography.Text>
+        <Typography.Text type="secondary">
+          ({formatCoverage(lang, view.coveragePercent)} ·{' '}
+          {t('page.direct', { percent: formatCoverage(lang, view.directPercent) })})
+        </Typography.Text>
       </Typography.Title>
       {uncovered.length > 0 ? (
         <Alert
@@ -37,18 +51,21 @@ export function CoverageMatrix({ view, numbers }: { view: AssessmentView; number
           showIcon
           role="note"
           title={t('coverage.uncoveredTitle', { count: uncovered.length })}
-          description={
-            <ul style={{ margin: 0, paddingInlineStart: 20 }}>
-              {uncovered.map((r) => (
-                <li key={r.index}>
-                  {r.index + 1}. {r.text}
-                </li>
-              ))}
-            </ul>
-          }
+          description={<LineList rows={uncovered} />}
         />
       ) : (
         <Alert type="success" showIcon title={t('coverage.allCovered')} />
+      )}
+      {partialOnly.length > 0 && (
+        <Alert
+          type="info"
+          showIcon
+          role="note"
+          data-testid="partial-only"
+          title={t('coverage.partialTitle', { count: partialOnly.length })}
+          description={<LineList rows={partialOnly} />}
+          style={{ marginTop: 8 }}
+        />
       )}
       <Typography.Paragraph type="secondary" style={{ margin: '8px 0' }}>
         {t('coverage.hint')}
@@ -64,6 +81,7 @@ export function CoverageMatrix({ view, numbers }: { view: AssessmentView; number
         onRow={(row) =>
           ({
             'data-state': row.state,
+            'data-best': row.best ?? 'none',
             style: row.state === 'uncovered' ? { background: token.colorWarningBg } : undefined,
           }) as HTMLAttributes<HTMLElement>
         }
@@ -84,6 +102,17 @@ export function CoverageMatrix({ view, numbers }: { view: AssessmentView; number
                   {row.state === 'uncovered' && (
                     <Tag>
                       <WarningFilled style={{ color: token.colorWarning }} /> {t('coverage.uncovered')}
+                    </Tag>
+                  )}
+                  {row.state === 'covered' && row.best && (
+                    <Tag data-testid="duty-best">
+                      <span
+                        aria-hidden
+                        style={{ color: row.best === 'direct' ? token.colorSuccess : token.colorWarning }}
+                      >
+                        {STRENGTH_MARK[row.best]}
+                      </span>{' '}
+                      {t(row.best === 'direct' ? 'coverage.directQuestion' : 'coverage.partialOnly')}
                     </Tag>
                   )}
                   {row.lowConfidence && <Tag color="default">? {t('coverage.lowConfidence')}</Tag>}
@@ -109,16 +138,35 @@ export function CoverageMatrix({ view, numbers }: { view: AssessmentView; number
                   <span>{label}</span>
                 </Tooltip>
               ),
-              render: (_: unknown, row: Row) =>
-                row.questionIds.includes(q.id) ? (
-                  <span role="img" aria-label={t('coverage.assesses')} style={{ color: token.colorPrimary }}>
-                    ●
+              render: (_: unknown, row: Row) => {
+                const strength = row.matches.find((m) => m.questionId === q.id)?.strength;
+                return strength ? (
+                  <span
+                    role="img"
+                    data-strength={strength}
+                    aria-label={t(strength === 'direct' ? 'coverage.assessesDirect' : 'coverage.assessesPartly')}
+                    style={{ color: token.colorPrimary }}
+                  >
+                    {CELL_MARK[strength]}
                   </span>
-                ) : null,
+                ) : null;
+              },
             };
           }),
         ]}
       />
     </section>
+  );
+}
+
+function LineList({ rows }: { rows: Row[] }) {
+  return (
+    <ul style={{ margin: 0, paddingInlineStart: 20 }}>
+      {rows.map((r) => (
+        <li key={r.index}>
+          {r.index + 1}. {r.text}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -1,10 +1,12 @@
+import { FormOutlined } from '@ant-design/icons';
 import type { AssessmentQuestionView, AssessmentView } from '@rubricon/contracts';
-import { App, Button, Card, Flex, Popconfirm, Space, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Flex, Popconfirm, Space, Tag, theme, Typography } from 'antd';
 import { useState } from 'react';
 import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
 import { Markdown } from '../markdown/Markdown';
 import { CodingDetail } from './CodingDetail';
+import { DutyWhy } from './DutyWhy';
 import { useDifficultyLabel } from './labels';
 import { useChangeAssessment } from './queries';
 import { RubricTable } from './RubricTable';
@@ -13,7 +15,10 @@ import { competencyLabel, pick } from './text';
 
 const subheading = { fontSize: 15, margin: '16px 0 8px' } as const;
 
-/** One question as HR reviews it: prompt, coding examples, rubric, probes and the duty lines it covers. */
+/**
+ * One question as HR reviews it: prompt, coding examples, rubric, probes and why it was chosen (the
+ * duty lines it assesses and how). A question the generator composed from a duty line is marked for review.
+ */
 export function QuestionCard({
   question: q,
   number,
@@ -28,6 +33,7 @@ export function QuestionCard({
   const { t } = useTranslation('assessments');
   const { t: common } = useTranslation();
   const [lang] = useLang();
+  const { token } = theme.useToken();
   const difficultyLabel = useDifficultyLabel();
   const errorText = useErrorText();
   const { message } = App.useApp();
@@ -47,17 +53,30 @@ export function QuestionCard({
     <article aria-labelledby={headingId} data-question-id={q.id} data-question-number={number}>
       <Card
         title={
-          <Typography.Title level={3} id={headingId} style={{ margin: 0, fontSize: 16, whiteSpace: 'normal' }}>
-            <Tag color="blue" style={{ marginInlineEnd: 8 }}>
-              {label}
-            </Tag>
-            {title}
-          </Typography.Title>
+          <Flex gap={8} wrap align="center" style={{ whiteSpace: 'normal' }}>
+            <Typography.Title level={3} id={headingId} style={{ margin: 0, fontSize: 16 }}>
+              <Tag color="blue" style={{ marginInlineEnd: 8 }}>
+                {label}
+              </Tag>
+              {title}
+            </Typography.Title>
+            {/* Body-coloured text on the orange tag: antd's orange tag text is 3.3:1, under 4.5:1. */}
+            {q.composedFrom && (
+              <Tag color="orange" data-testid="composed-tag" style={{ color: token.colorText, fontWeight: 'normal' }}>
+                <FormOutlined style={{ color: token.colorWarning }} /> {t('question.composed')}
+              </Tag>
+            )}
+          </Flex>
         }
         extra={
           editable && (
             <Space>
-              <Button onClick={() => setSwapping(true)} aria-label={`${t('swap.button')} ${label} ${title}`}>
+              {/* No space inserted between two Chinese characters: the visible name must start the accessible one. */}
+              <Button
+                autoInsertSpace={false}
+                onClick={() => setSwapping(true)}
+                aria-label={`${t('swap.button')} ${label} ${title}`}
+              >
                 {t('swap.button')}
               </Button>
               <Popconfirm
@@ -67,7 +86,7 @@ export function QuestionCard({
                 okButtonProps={{ danger: true }}
                 onConfirm={remove}
               >
-                <Button danger aria-label={`${t('question.remove')} ${label} ${title}`}>
+                <Button danger autoInsertSpace={false} aria-label={`${t('question.remove')} ${label} ${title}`}>
                   {t('question.remove')}
                 </Button>
               </Popconfirm>
@@ -89,6 +108,18 @@ export function QuestionCard({
             ))}
           </span>
         </Flex>
+        {/* Boxed apart from the prompt (which quotes the line to the candidate too): a note for HR only. */}
+        {q.composedFrom && (
+          <Alert
+            type="warning"
+            showIcon
+            role="note"
+            data-testid="composed-from"
+            style={{ marginTop: 12 }}
+            title={t('question.composedFrom')}
+            description={<blockquote style={{ margin: 0 }}>“{q.composedFrom.duty}”</blockquote>}
+          />
+        )}
         {/* antd's Typography styles the prompt's paragraphs, lists, code and quotes with the theme. */}
         <Typography style={{ marginTop: 12 }}>
           <Markdown source={pick(q.prompt, lang)} headingOffset={3} />
@@ -111,28 +142,15 @@ export function QuestionCard({
           </>
         )}
         <Typography.Title level={4} style={subheading}>
-          {t('question.coveredDuties')}
+          {t('question.why')}
         </Typography.Title>
-        {q.dutyIndexes.length === 0 ? (
+        {q.dutyMatches.length === 0 ? (
           <Typography.Text type="secondary">{t('question.coversNone')}</Typography.Text>
         ) : (
-          <DutyList indexes={q.dutyIndexes} view={view} label={t('question.coveredDuties')} />
+          <DutyWhy matches={q.dutyMatches} view={view} label={t('question.why')} />
         )}
       </Card>
       {swapping && <SwapQuestion question={q} label={label} view={view} onClose={() => setSwapping(false)} />}
     </article>
-  );
-}
-
-/** Duty lines by their number in the posting (1-based, as the coverage matrix numbers them). */
-export function DutyList({ indexes, view, label }: { indexes: number[]; view: AssessmentView; label: string }) {
-  return (
-    <ul aria-label={label} style={{ margin: 0, paddingInlineStart: 20 }}>
-      {indexes.map((i) => (
-        <li key={i}>
-          <Typography.Text type="secondary">{i + 1}.</Typography.Text> {view.duties[i]?.text}
-        </li>
-      ))}
-    </ul>
   );
 }

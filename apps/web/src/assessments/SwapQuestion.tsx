@@ -5,14 +5,14 @@ import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
 import { QueryView } from '../shell/PageState';
 import { BankQuestionLine } from './BankQuestionLine';
-import { DutyList } from './QuestionCard';
+import { DutyWhy } from './DutyWhy';
 import { useAlternatives, useChangeAssessment, type Alternative } from './queries';
 import { pick } from './text';
 
 /**
  * The replacements for one question, as the server ranks them (most duty lines of the posting
- * first), each with the duty lines it would assess. Choosing one that assesses none is confirmed
- * first (defect 9).
+ * assessed directly first), each with the duty lines it would assess and why. The server no longer
+ * offers one that assesses none; should an older one, choosing it is still confirmed first (defect 9).
  */
 export function SwapQuestion({
   question,
@@ -78,7 +78,11 @@ export function SwapQuestion({
                               <CheckCircleFilled style={{ color: token.colorSuccess }} />{' '}
                               {t('swap.covers', { count: alt.dutyIndexes.length })}
                             </Tag>
-                            <DutyList indexes={alt.dutyIndexes} view={view} label={t('question.coveredDuties')} />
+                            <DutyWhy
+                              matches={alt.duties}
+                              view={view}
+                              label={`${t('question.why')}: ${pick(alt.title, lang)}`}
+                            />
                           </>
                         ) : (
                           <Typography.Text>

@@ -1,4 +1,4 @@
-import type { AssessmentStatus, QuestionKind } from '@rubricon/contracts';
+import type { AssessmentStatus, MatchStrength, QuestionKind } from '@rubricon/contracts';
 import { CheckCircleFilled, EditOutlined } from '@ant-design/icons';
 import { Tag, theme } from 'antd';
 import { formatNumber } from '../i18n/format';
@@ -37,6 +37,23 @@ export function StatusTag({ status }: { status: AssessmentStatus }) {
     <Tag data-testid="assessment-status">
       {status === 'published' ? <CheckCircleFilled style={{ color: token.colorSuccess }} /> : <EditOutlined />}{' '}
       {t(`status.${status}`)}
+    </Tag>
+  );
+}
+
+/** ✓ for a line a question assesses directly, ◐ for one it assesses in part: the same marks the coverage matrix uses. */
+export const STRENGTH_MARK: Record<MatchStrength, string> = { direct: '✓', partial: '◐' };
+
+/** How a question assesses a duty line, as a tag; body-coloured text for contrast, the mark in colour. */
+export function StrengthTag({ strength }: { strength: MatchStrength }) {
+  const { t } = useTranslation('assessments');
+  const { token } = theme.useToken();
+  return (
+    <Tag data-strength={strength}>
+      <span aria-hidden style={{ color: strength === 'direct' ? token.colorSuccess : token.colorWarning }}>
+        {STRENGTH_MARK[strength]}
+      </span>{' '}
+      {t(`why.${strength}`)}
     </Tag>
   );
 }
