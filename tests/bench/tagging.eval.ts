@@ -1,6 +1,7 @@
 // Tagger quality on hand-labelled duty lines: micro precision, recall and F1 over (line, competency)
 // pairs for the labelled postings (dev split, holdout split, all) and the seed postings, with the
-// competencies that err most. The prediction is every tag tagLine gives (see evaluate-tagging.ts).
+// competencies that err most. The prediction is every tag tagPosting gives a duty line, as generation
+// tags them (see evaluate-tagging.ts).
 // Run: npm run eval:tagging -- [--json] [--lines] [--bank dir]
 // Writes bench-results/tagging.json. --json prints only that JSON to stdout; --lines also prints the
 // dev and seed lines the tagger gets wrong (never holdout lines: tune on dev only).
@@ -61,8 +62,9 @@ function main(): void {
   const result = {
     benchmark: 'tagging',
     description:
-      'micro precision, recall and F1 of tagLine over (duty line, competency) pairs against hand labels; a catch-all line labelled not assessable counts any tag as a false positive',
-    prediction: 'every tag tagLine returns, BM25-fallback (low-confidence) tags included',
+      'micro precision, recall and F1 of the tagger (tagPosting) over (duty line, competency) pairs against hand labels; a catch-all line labelled not assessable counts any tag as a false positive',
+    prediction:
+      'every tag tagPosting gives a duty line (tagLine plus the platform a title names), BM25-fallback (low-confidence) tags included',
     bankDir: relative(ROOT, bankDir) || '.',
     bankVersion: bank.version,
     labelsFile: relative(ROOT, LABELLED_POSTINGS_FILE),

@@ -11,6 +11,7 @@ export type {
   PostingInput,
 } from './assessment/types';
 export { tagLine } from './tagging/tag-line';
+export { tagPosting } from './tagging/tag-posting';
 export type { CompetencyTag, TaggedLine } from './tagging/tag-line';
 export { classifyRoleFamily, FAMILY_LABELS } from './classify/role-family';
 export type { BuildEvidence, FamilyEvidence, RoleFamilyResult } from './classify/role-family';

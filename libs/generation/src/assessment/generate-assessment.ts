@@ -8,6 +8,7 @@ import { dutyCoverage } from './coverage';
 import { selectQuestions, type SelectedQuestion } from '../select/select-questions';
 import { detectSeniority } from '../select/seniority';
 import { tagLine, TaggedLine } from '../tagging/tag-line';
+import { tagPosting } from '../tagging/tag-posting';
 import { hasCjk } from '../text/normalise';
 import type {
   Assessment,
@@ -91,7 +92,7 @@ export function generateAssessment(
   options: GenerateOptions = {},
 ): GenerationResult {
   const lang = options.lang ?? defaultLang(posting);
-  const duties = posting.duties.map((d) => tagLine(d, bank));
+  const duties = tagPosting(posting, bank);
   const requirements = posting.requirements.map((r) => tagLine(r, bank));
   const family = classifyRoleFamily(posting.title, duties, requirements);
   const blueprint = blueprintFor({

@@ -7,7 +7,8 @@ import { load as parseYaml } from 'js-yaml';
 import { z } from 'zod';
 import { parsePostingsDocument } from '@rubricon/postings';
 import type { QuestionBank } from '../bank';
-import { tagLine, type TaggedLine } from './tag-line';
+import type { TaggedLine } from './tag-line';
+import { tagPosting } from './tag-posting';
 
 const FIXTURES = join(__dirname, '../../test-fixtures');
 /** Hand labels of 15 postings the tagger was not written against, split into dev and holdout. */
@@ -97,9 +98,10 @@ export function readLabelledLines(labelsPath: string, postingsDir = dirname(labe
  * Generation consumes every tag (lineShares in select/relevance.ts spreads a line's weight over all
  * its tags, a fallback line's too, for duty matching and the posting's weights), so scoring a filtered
  * subset (say, tags above a share of the top score) would report a better tagger than the one the
- * assessments are built from. Such rules belong in tagLine itself, which now drops passing mentions
- * (tag-line.ts), tuned on the dev split. No dev line falls back to BM25 any more, so counting the
- * fallback tags or not changes nothing there.
+ * assessments are built from. Such rules belong in the tagger itself: tagLine now drops passing
+ * mentions (tag-line.ts) and tagPosting adds the title's platform (tag-posting.ts), both tuned on the
+ * dev split. No dev line falls back to BM25 any more, so counting the fallback tags or not changes
+ * nothing there.
  */
 export function predictedIds(line: TaggedLine): string[] {
   return line.competencies.map((c) => c.id);
@@ -192,12 +194,29 @@ export function evaluatePredictions(lines: LabelledLine[], predictions: string[]
   return { lines: results, bySplit, overall: pool(results), byCompetency };
 }
 
-/** Tags every labelled line with the real tagger and scores it; refuses labels naming unknown competencies. */
+/**
+ * Tags every labelled line with the real tagger, posting by posting, and scores it; refuses labels
+ * naming unknown competencies.
+ */
 export function evaluateTagging(lines: LabelledLine[], bank: QuestionBank): TaggingEvaluation {
   const unknown = [...new Set(lines.flatMap((l) => l.labels))].filter((id) => !bank.competencyById[id]);
   if (unknown.length) throw new Error(`labels name competencies not in the bank: ${unknown.join(', ')}`);
-  return evaluatePredictions(
-    lines,
-    lines.map((l) => predictedIds(tagLine(l.text, bank))),
-  );
+  return evaluatePredictions(lines, tagAsGeneration(lines, bank).map(predictedIds));
+}
+
+/**
+ * Tags the lines the way generation does (generate-assessment.ts): posting by posting with
+ * tagPosting, so a line gets what its posting's title says (the platform of an Android posting).
+ * A posting is a run of consecutive lines with the same file and title.
+ */
+function tagAsGeneration(lines: LabelledLine[], bank: QuestionBank): TaggedLine[] {
+  const out: TaggedLine[] = [];
+  for (let start = 0; start < lines.length;) {
+    const { file, title } = lines[start];
+    let end = start;
+    while (end < lines.length && lines[end].file === file && lines[end].title === title) end++;
+    out.push(...tagPosting({ title, duties: lines.slice(start, end).map((l) => l.text) }, bank));
+    start = end;
+  }
+  return out;
 }
