@@ -11,7 +11,9 @@ import { loadQuestionBank } from '../../libs/generation/src/bank';
 import {
   evaluateTagging,
   LABELLED_POSTINGS_FILE,
+  raterAgreement,
   readLabelledLines,
+  SECOND_RATER_FILE,
   SEED_LABELS_FILE,
   type CompetencyErrors,
   type Scores,
@@ -59,6 +61,10 @@ function main(): void {
   const seeds = existsSync(SEED_LABELS_FILE)
     ? evaluateTagging(readLabelledLines(SEED_LABELS_FILE, SEEDS_DIR, 'seed'), bank)
     : undefined;
+  // How far two people agree on the same lines: the ceiling a tagger can be expected to reach.
+  const raters = existsSync(SECOND_RATER_FILE)
+    ? raterAgreement(readLabelledLines(LABELLED_POSTINGS_FILE), readLabelledLines(SECOND_RATER_FILE))
+    : undefined;
   const result = {
     benchmark: 'tagging',
     description:
@@ -75,6 +81,13 @@ function main(): void {
       meetsTarget: labelled.overall.f1 >= TARGET_F1,
       worstCompetencies: labelled.byCompetency.slice(0, WORST),
     },
+    raterAgreement: raters
+      ? {
+          labelsFile: relative(ROOT, SECOND_RATER_FILE),
+          bySplit: Object.fromEntries(Object.entries(raters.bySplit).map(([k, s]) => [k, rounded(s)])),
+          overall: rounded(raters.overall),
+        }
+      : null,
     seeds: seeds
       ? {
           labelsFile: relative(ROOT, SEED_LABELS_FILE),
@@ -94,6 +107,13 @@ function main(): void {
     ...(seeds
       ? [row('seeds', seeds.overall)]
       : ['  (no seed labels yet: libs/generation/test-fixtures/seed-labels.yaml)']),
+    ...(raters
+      ? [
+          'Two labellers on the same postings (the second scored against the first):',
+          ...Object.entries(raters.bySplit).map(([k, s]) => row(k, s)),
+          row('all', raters.overall),
+        ]
+      : []),
     `Target F1 >= ${TARGET_F1} on the labelled postings: ${result.labelled.meetsTarget ? 'met' : 'NOT met'}.`,
     'Most errors, labelled postings (all splits):',
     ...worst(labelled.byCompetency),

@@ -8,7 +8,9 @@ import {
   LABELLED_POSTINGS_FILE,
   labelledLines,
   parseLabels,
+  raterAgreement,
   readLabelledLines,
+  SECOND_RATER_FILE,
   scores,
   SEED_LABELS_FILE,
   type LabelledLine,
@@ -24,6 +26,17 @@ const line = (split: string, labels: string[], assessable = true): LabelledLine 
 });
 
 describe('tagging metrics', () => {
+  it('scores a second labeller against the first line by line, and refuses a line the second left out', () => {
+    const first = [line('dev', ['A', 'B']), line('holdout', ['C'])].map((l, i) => ({ ...l, text: `line ${i}` }));
+    const second = [
+      { ...first[1], labels: ['C'] },
+      { ...first[0], labels: ['A'] },
+    ];
+    const ev = raterAgreement(first, second);
+    expect(ev.overall).toMatchObject({ tp: 2, fp: 0, fn: 1 });
+    expect(() => raterAgreement(first, second.slice(0, 1))).toThrow('has not labelled: x.txt: line 0');
+  });
+
   it('pools (line, competency) pairs into micro precision, recall and F1 per split and overall', () => {
     const lines = [line('dev', ['A', 'B']), line('dev', [], false), line('holdout', ['A'])];
     const ev = evaluatePredictions(lines, [['A', 'C'], ['D'], ['A']]);
@@ -90,6 +103,14 @@ describeReal('the tagger on hand-labelled duty lines and the real bank', () => {
     expect(labelled!.overall.precision).toBeGreaterThanOrEqual(0.77);
     expect(labelled!.overall.recall).toBeGreaterThanOrEqual(0.83);
     expect(labelled!.overall.f1).toBeGreaterThanOrEqual(0.8);
+  });
+
+  it('compares with how far two labellers agree on the same lines, every line labelled twice', () => {
+    const agreement = raterAgreement(readLabelledLines(LABELLED_POSTINGS_FILE), readLabelledLines(SECOND_RATER_FILE));
+    expect(agreement.lines).toHaveLength(101);
+    // People agree more than the tagger gets right: the gap is the tagger's, not the labels'.
+    expect(agreement.overall.f1).toBeGreaterThan(labelled!.overall.f1);
+    expect(agreement.overall.f1).toBeGreaterThanOrEqual(0.9);
   });
 
   (existsSync(SEED_LABELS_FILE) ? it : it.skip)('keeps its figures on the hand-labelled seed postings', () => {

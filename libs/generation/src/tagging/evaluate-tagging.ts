@@ -15,6 +15,8 @@ const FIXTURES = join(__dirname, '../../test-fixtures');
 export const LABELLED_POSTINGS_FILE = join(FIXTURES, 'labelled-postings/labels.yaml');
 /** Hand labels of the seed postings' duty lines (posting files in seeds/, no split). */
 export const SEED_LABELS_FILE = join(FIXTURES, 'seed-labels.yaml');
+/** A second labeller's labels of the same postings, made without seeing the first's: how far people agree. */
+export const SECOND_RATER_FILE = join(FIXTURES, 'labelled-postings/labels-second-rater.yaml');
 
 const LabelledPostingSchema = z.strictObject({
   file: z.string().min(1),
@@ -192,6 +194,23 @@ export function evaluatePredictions(lines: LabelledLine[], predictions: string[]
     .filter((c) => c.fp + c.fn > 0)
     .sort((a, b) => b.fp + b.fn - (a.fp + a.fn) || (a.id < b.id ? -1 : 1));
   return { lines: results, bySplit, overall: pool(results), byCompetency };
+}
+
+/**
+ * How well two labellers agree, scored like the tagger: the second's labels as predictions of the
+ * first's (micro F1 is the same either way round), per split of the first. Every line of the first
+ * must be labelled by the second.
+ */
+export function raterAgreement(first: LabelledLine[], second: LabelledLine[]): TaggingEvaluation {
+  const key = (l: LabelledLine) => `${l.file}\n${l.text}`;
+  const byKey = new Map(second.map((l) => [key(l), l.labels]));
+  const missing = first.filter((l) => !byKey.has(key(l)));
+  if (missing.length)
+    throw new Error(`the second labeller has not labelled: ${missing.map((l) => `${l.file}: ${l.text}`).join('; ')}`);
+  return evaluatePredictions(
+    first,
+    first.map((l) => byKey.get(key(l))!),
+  );
 }
 
 /**
