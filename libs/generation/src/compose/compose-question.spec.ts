@@ -13,6 +13,7 @@ describe(dutySubject.name, () => {
     ['新技术探索与 POC 验证：牵头设计并执行 POC 方案。', '新技术探索与 POC 验证'],
     ['Responsible for refund service design.', 'refund service design'],
     ['3. 参与制定银联业务规则，推动支付产业生态协同。', '制定银联业务规则'],
+    ['负责相关代码编写、技术文档整理，保障系统稳定运行。', '代码编写、技术文档整理'],
   ])('finds the subject of %p', (duty, short) => {
     expect(dutySubject(duty).short).toBe(short);
   });

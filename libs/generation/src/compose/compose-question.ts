@@ -22,7 +22,7 @@ export function dutySubject(duty: string): { subject: string; short: string } {
     .trim();
   const heading = /^([^：:。；;]{2,24})[：:]\s*\S/.exec(text)?.[1];
   const body = text
-    .replace(/^(负责|参与|协助|配合|牵头|主导|组织|开展)+/, '')
+    .replace(/^(负责|参与|协助|配合|牵头|主导|组织|开展)+(相关的?)?/, '')
     .replace(/^(responsible for|participate in|assist (with|in)|support|lead|own)\s+/i, '')
     .replace(/(等相关|等)?(工作|事项|事宜)?[。；;.!！]*$/, '')
     .trim();
