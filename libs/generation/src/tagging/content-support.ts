@@ -1,8 +1,6 @@
 import type { Question, QuestionBank } from '../bank';
 import { contentIndex, contentMatch } from '../relevance/content-index';
-
-// A question's first competency is what it centres on; later ones are secondary.
-const POSITION_WEIGHTS = [1, 0.8, 0.6];
+import { positionWeight } from '../select/relevance';
 
 const byCompetency = new WeakMap<QuestionBank, Map<string, Array<{ question: Question; weight: number }>>>();
 
@@ -13,7 +11,8 @@ function questionsOf(bank: QuestionBank, id: string): Array<{ question: Question
     for (const question of bank.questions) {
       question.competencies.forEach((c, i) => {
         const list = map!.get(c) ?? [];
-        list.push({ question, weight: POSITION_WEIGHTS[Math.min(i, POSITION_WEIGHTS.length - 1)] });
+        // A question's first competency is what it centres on; later ones are secondary.
+        list.push({ question, weight: positionWeight(i) });
         map!.set(c, list);
       });
     }
