@@ -1,6 +1,6 @@
 // Public surface of @rubricon/generation.
 export * from './bank';
-export { generateAssessment, defaultLang, isComposed } from './assessment/generate-assessment';
+export { generateAssessment, defaultLang } from './assessment/generate-assessment';
 export type {
   Assessment,
   GenerateOptions,
@@ -15,7 +15,7 @@ export { tagPosting } from './tagging/tag-posting';
 export type { CompetencyTag, TaggedLine } from './tagging/tag-line';
 export { classifyRoleFamily, FAMILY_LABELS } from './classify/role-family';
 export type { BuildEvidence, FamilyEvidence, RoleFamilyResult } from './classify/role-family';
-export { composeDutyQuestion } from './compose/compose-question';
+export { composeDutyQuestion, isComposed } from './compose/compose-question';
 export type { ComposedQuestion } from './compose/compose-question';
 export { blueprintFor } from './blueprint/blueprints';
 export type { Blueprint, BlueprintInput, BlueprintSection } from './blueprint/blueprints';

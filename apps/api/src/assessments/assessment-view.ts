@@ -3,9 +3,10 @@ import {
   type AssessmentQuestionView,
   type AssessmentSummary,
   type AssessmentView,
+  type BilingualText,
   type DutyMatchView,
 } from '@rubricon/contracts';
-import { dutyCoverage, type CoverageMatch, type Question, type QuestionBank } from '@rubricon/generation';
+import { dutyCoverage, isComposed, type CoverageMatch, type Question, type QuestionBank } from '@rubricon/generation';
 import type { AssessmentEntity } from './assessment.entity';
 
 /** The staff view: questions with rubrics and probes, visible examples, hidden tests as a count only. */
@@ -13,7 +14,9 @@ export function toAssessmentView(
   assessment: AssessmentEntity,
   postingTitle: string,
   snapshots: Map<string, Question>,
+  /** The current bank: its term statistics match the questions to the duty lines. */
   bank: QuestionBank,
+  competencyLabels: Record<string, BilingualText>,
 ): AssessmentView {
   const duties = assessment.duties;
   const questions = assessment.questions.map((q) => snapshots.get(q.bankQuestionId)!);
@@ -50,7 +53,7 @@ export function toAssessmentView(
     uncoveredDuties: coverage.uncoveredDuties,
     indirectDuties: coverage.indirectDuties,
     // Every label, not only this assessment's: swap and add lists show other questions' competencies.
-    competencyLabels: Object.fromEntries(bank.competencies.map((c) => [c.id, c.label])),
+    competencyLabels,
   };
 }
 
@@ -73,7 +76,7 @@ export function questionView(q: Question, dutyMatches: DutyMatchView[]): Assessm
     dutyIndexes: dutyMatches.map((m) => m.index),
     dutyMatches,
   };
-  if (q.kind === 'behavioral' && q.composedFrom) view.composedFrom = { duty: q.composedFrom.duty };
+  if (isComposed(q)) view.composedFrom = { duty: q.composedFrom.duty };
   if (q.kind === 'coding') {
     view.coding = {
       starter: q.starter,

@@ -72,6 +72,9 @@ function fakeBank(repo: FakeRepository) {
     async question(id: string) {
       return bank.questions.find((q) => q.id === id)!;
     },
+    async competencyLabels() {
+      return Object.fromEntries(bank.competencies.map((c) => [c.id, c.label]));
+    },
     async snapshots(ids: string[]) {
       if (repo.inTransaction) throw new Error('The root Database was used inside a transaction');
       this.snapshotCalls.push(ids);

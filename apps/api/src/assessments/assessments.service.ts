@@ -89,7 +89,7 @@ export class AssessmentsService {
     const posting = await this.postings.get(assessment.postingId);
     const questions = await this.bank.snapshots(assessment.questions.map((q) => q.bankQuestionId));
     const { bank } = await this.bank.current();
-    return toAssessmentView(assessment, posting.title, questions, bank);
+    return toAssessmentView(assessment, posting.title, questions, bank, await this.bank.competencyLabels());
   }
 
   /**

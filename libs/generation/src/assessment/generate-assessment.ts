@@ -1,7 +1,7 @@
-import type { Question, QuestionBank, QuestionKind, Text } from '../bank';
+import type { QuestionBank, QuestionKind, Text } from '../bank';
 import { blueprintFor } from '../blueprint/blueprints';
 import { classifyRoleFamily, FAMILY_LABELS } from '../classify/role-family';
-import { composeDutyQuestion, type ComposedQuestion } from '../compose/compose-question';
+import { composeDutyQuestion, isComposed, type ComposedQuestion } from '../compose/compose-question';
 import { dutyQuery } from '../relevance/duty-match';
 import { lineShares } from '../select/relevance';
 import { dutyCoverage } from './coverage';
@@ -94,20 +94,26 @@ export function generateAssessment(
   const lang = options.lang ?? defaultLang(posting);
   const duties = tagPosting(posting, bank);
   const requirements = posting.requirements.map((r) => tagLine(r, bank));
-  const family = classifyRoleFamily(posting.title, duties, requirements);
+  const classified = classifyRoleFamily(posting.title, duties, requirements);
   const blueprint = blueprintFor({
-    family: family.family,
-    buildsSoftware: family.buildsSoftware.value,
-    secondary: family.secondary,
+    family: classified.family,
+    buildsSoftware: classified.buildsSoftware.value,
+    secondary: classified.secondary,
   });
-  if (blueprint.secondaryKind && family.secondary) {
-    const label = FAMILY_LABELS[family.secondary];
-    const kind = KIND_LABELS[blueprint.secondaryKind];
-    family.reasons.push({
-      zh: `职位也涉及${label.zh}，因此加一道${kind.zh}。`,
-      en: `The role also has a ${label.en} side, so one ${kind.en} is added.`,
-    });
-  }
+  // Only the blueprint knows whether the second family added a question, so its reason is added here.
+  const family =
+    blueprint.secondaryKind && classified.secondary
+      ? {
+          ...classified,
+          reasons: [
+            ...classified.reasons,
+            {
+              zh: `职位也涉及${FAMILY_LABELS[classified.secondary].zh}，因此加一道${KIND_LABELS[blueprint.secondaryKind].zh}。`,
+              en: `The role also has a ${FAMILY_LABELS[classified.secondary].en} side, so one ${KIND_LABELS[blueprint.secondaryKind].en} is added.`,
+            },
+          ],
+        }
+      : classified;
   const seniority = detectSeniority(posting.title, [...posting.duties, ...posting.requirements]);
   const selection = selectQuestions({
     bank,
@@ -146,7 +152,7 @@ export function generateAssessment(
         prompt: q.prompt[lang],
         competencies: [...q.competencies],
         rubric: q.rubric,
-        ...(q.kind === 'behavioral' && q.composedFrom ? { composedFrom: { ...q.composedFrom } } : {}),
+        ...(isComposed(q) ? { composedFrom: { ...q.composedFrom } } : {}),
       })),
     })),
     coverage: duties.map((d, i) => ({
@@ -190,9 +196,4 @@ export function generateAssessment(
     unfilled: selection.unfilled,
   };
   return { assessment, detail };
-}
-
-/** Whether a question was composed by the generator rather than taken from the bank. */
-export function isComposed(q: Question): q is ComposedQuestion {
-  return q.kind === 'behavioral' && q.composedFrom !== undefined;
 }

@@ -6,7 +6,9 @@ const shape = (...args: Parameters<typeof blueprintFor>) =>
 
 describe(blueprintFor.name, () => {
   it('gives every role family behavioural questions', () => {
-    for (const f of ROLE_FAMILIES) expect(shape(f).map(([k]) => k)).toContain('behavioral');
+    for (const family of ROLE_FAMILIES)
+      for (const buildsSoftware of [false, true])
+        expect(shape({ family, buildsSoftware }).map(([k]) => k)).toContain('behavioral');
   });
 
   it('gives coding tasks only to roles that build software', () => {
@@ -35,7 +37,7 @@ describe(blueprintFor.name, () => {
       expect(shape({ family: f, buildsSoftware: false })[0]).toEqual(['case', 2]);
     for (const f of ['architecture', 'operations', 'security'] as const)
       expect(shape({ family: f, buildsSoftware: false })[0]).toEqual(['scenario', 2]);
-    expect(shape('management')).toEqual([
+    expect(shape({ family: 'management', buildsSoftware: true })).toEqual([
       ['case', 1],
       ['scenario', 1],
       ['behavioral', 2],

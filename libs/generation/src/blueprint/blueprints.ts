@@ -24,6 +24,8 @@ export interface BlueprintInput {
 const CASE_FAMILIES: ReadonlySet<RoleFamily> = new Set(['product', 'risk', 'compliance', 'business', 'solutions']);
 const SCENARIO_FAMILIES: ReadonlySet<RoleFamily> = new Set(['architecture', 'operations', 'security']);
 const ENGINEERING_FAMILIES: ReadonlySet<RoleFamily> = new Set(['developer', 'data', 'ai']);
+/** Families whose people may write code for a living: only they get coding tasks, and only when they build software. */
+export const CODING_FAMILIES: ReadonlySet<RoleFamily> = new Set([...ENGINEERING_FAMILIES, 'operations', 'security']);
 const ORDER: QuestionKind[] = ['coding', 'case', 'scenario', 'behavioral'];
 
 function mainKind(family: RoleFamily): QuestionKind | undefined {
@@ -39,20 +41,19 @@ function mainKind(family: RoleFamily): QuestionKind | undefined {
  * gets one of each of case and scenario; behavioural questions for all. A second family adds one
  * question of its own kind and takes one from the largest section.
  */
-export function blueprintFor(input: BlueprintInput | RoleFamily): Blueprint {
-  const { family, buildsSoftware, secondary } =
-    typeof input === 'string' ? { family: input, buildsSoftware: ENGINEERING_FAMILIES.has(input) } : input;
+export function blueprintFor({ family, buildsSoftware, secondary }: BlueprintInput): Blueprint {
+  const coding = buildsSoftware && CODING_FAMILIES.has(family);
   const counts = new Map<QuestionKind, number>();
   const add = (kind: QuestionKind, n: number) => counts.set(kind, (counts.get(kind) ?? 0) + n);
   if (ENGINEERING_FAMILIES.has(family)) {
-    if (buildsSoftware) add('coding', 2);
-    add('scenario', buildsSoftware ? 1 : 2);
+    if (coding) add('coding', 2);
+    add('scenario', coding ? 1 : 2);
   } else if (family === 'management') {
     add('case', 1);
     add('scenario', 1);
   } else {
     add(mainKind(family)!, 2);
-    if (buildsSoftware && SCENARIO_FAMILIES.has(family)) add('coding', 1);
+    if (coding) add('coding', 1);
   }
   const wanted = secondary && mainKind(secondary);
   const extra = wanted && !counts.has(wanted) ? wanted : undefined;

@@ -1,4 +1,5 @@
 import type { RoleFamily, Text } from '../bank';
+import { CODING_FAMILIES } from '../blueprint/blueprints';
 import { normalise } from '../text/normalise';
 import type { TaggedLine } from '../tagging/tag-line';
 
@@ -83,9 +84,6 @@ const COMPETENCY_FAMILY: Record<string, RoleFamily> = {
   'RISK.AML': 'compliance',
   'RISK.MODEL': 'ai',
 };
-
-/** Families whose people may write code for a living: only they can get coding tasks. */
-const CODING_FAMILIES: ReadonlySet<RoleFamily> = new Set(['developer', 'data', 'ai', 'operations', 'security']);
 
 export const FAMILY_LABELS: Record<RoleFamily, Text> = {
   developer: { zh: '软件开发', en: 'software development' },

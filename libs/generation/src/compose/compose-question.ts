@@ -5,6 +5,11 @@ import { normalise } from '../text/normalise';
 
 export type ComposedQuestion = Extract<Question, { kind: 'behavioral' }> & { composedFrom: { duty: string } };
 
+/** Whether a question was composed by the generator from a duty line rather than taken from the bank. */
+export function isComposed(q: Question): q is ComposedQuestion {
+  return q.kind === 'behavioral' && q.composedFrom !== undefined;
+}
+
 // A structured-interview question answered in writing or aloud: about the time a behavioural one takes.
 const COMPOSED_MINUTES = 10;
 // When a line names no competency, the question still asks how the candidate owned such work.

@@ -1,4 +1,5 @@
 import type { Question } from '../bank';
+import { isComposed } from '../compose/compose-question';
 import { lineRelevance, lineShares, type Shares } from '../select/relevance';
 import type { TaggedLine } from '../tagging/tag-line';
 import { filterLine } from '../tagging/line-filters';
@@ -56,8 +57,8 @@ export function matchDuty(index: ContentIndex, query: DutyQuery, q: Question): D
   if (!query.assessable) return null;
   const prior = lineRelevance(q, query.shares);
   const shared = q.competencies.filter((c) => query.shares[c]);
-  const composed = q.kind === 'behavioral' ? q.composedFrom : undefined;
-  if (composed?.duty === query.text) {
+  const composed = isComposed(q);
+  if (composed && q.composedFrom.duty === query.text) {
     return { strength: 'direct', words: telling(index, query.terms), competencies: shared, score: 100 };
   }
   const content = contentMatch(index, query.terms, q);
