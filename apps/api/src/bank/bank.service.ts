@@ -17,6 +17,8 @@ export interface LoadedBank {
 export class BankService {
   private readonly logger = new Logger(BankService.name);
   private loaded?: LoadedBank;
+  /** bank_questions.id -> question, for the loaded bank's own versions. */
+  private loadedByRow = new Map<string, Question>();
 
   constructor(
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -38,6 +40,7 @@ export class BankService {
         return recorded;
       }));
     this.loaded = { bank, rows };
+    this.loadedByRow = new Map(bank.questions.map((q) => [rows[q.id], q]));
     return this.loaded;
   }
 
@@ -88,9 +91,22 @@ export class BankService {
     return this.loaded ?? this.sync();
   }
 
-  /** Questions as they were stored, by bank_questions.id (for assessments made with older banks). */
-  snapshots(rowIds: string[]): Promise<Map<string, Question>> {
-    return this.repo.findSnapshots(rowIds);
+  /**
+   * Questions as they were stored, by bank_questions.id (for assessments made with older banks).
+   * A row of the loaded bank is that bank's own question object (the row is its content, by hash):
+   * no read, and what is derived from a question once (its terms for matching) is not derived again
+   * on every request. Older versions and composed questions are read from the database.
+   */
+  async snapshots(rowIds: string[]): Promise<Map<string, Question>> {
+    const out = new Map<string, Question>();
+    const stored: string[] = [];
+    for (const id of rowIds) {
+      const loaded = this.loadedByRow.get(id);
+      if (loaded) out.set(id, loaded);
+      else stored.push(id);
+    }
+    for (const [id, question] of await this.repo.findSnapshots(stored)) out.set(id, question);
+    return out;
   }
 
   async search(query: BankQueryDto): Promise<BankQuestionSummary[]> {
