@@ -6,7 +6,7 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
-const LIBS = ['contracts', 'postings', 'generation', 'sandbox', 'collab', 'scoring'];
+const LIBS = ['contracts', 'postings', 'generation', 'sandbox', 'collab', 'scoring', 'mail'];
 
 // Server frameworks, drivers and sockets: only apps/api (and tests) touch these.
 const SERVER_PACKAGES = ['@nestjs/.+', 'typeorm', 'socket\\.io', 'express', 'mysql2', 'better-sqlite3'];

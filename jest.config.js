@@ -1,7 +1,7 @@
 // One jest run, three projects: unit (beside the code), e2e (real server, real databases) and
 // browser (real Chromium). `npm test` runs them all; `npm run test:unit` etc. run one.
 const moduleNameMapper = {
-  '^@rubricon/(contracts|postings|generation|sandbox|collab|scoring)$': '<rootDir>/libs/$1/src',
+  '^@rubricon/(contracts|postings|generation|sandbox|collab|scoring|mail)$': '<rootDir>/libs/$1/src',
 };
 const transform = {
   '^.+\\.(t|j)sx?$': [

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { join } from 'node:path';
 import request from 'supertest';
 import { createApp } from '../../apps/api/src/app';
-import type { AppConfig } from '../../apps/api/src/config';
+import { MAIL_OFF, type AppConfig } from '../../apps/api/src/config';
 import type { TestDatabase } from './databases';
 
 export const ADMIN = { email: 'admin@test.rubricon', password: 'admin-password-123' };
@@ -33,6 +33,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<AppConfig> = {})
     loginRateLimitPerMinute: 1000,
     trustedProxies: [],
     runnerPoolSize: 1,
+    mail: MAIL_OFF,
     ...overrides,
   };
 }

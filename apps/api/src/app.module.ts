@@ -15,6 +15,7 @@ import { IntegrityModule } from './integrity/integrity.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { InterviewsModule } from './interviews/interviews.module';
 import { HealthModule } from './health/health.module';
+import { MailModule } from './mail/mail.module';
 import { PostingsModule } from './postings/postings.module';
 import { RunsModule } from './runs/runs.module';
 import { ScoringModule } from './scoring/scoring.module';
@@ -48,6 +49,7 @@ export class AppModule {
         DatabaseModule,
         SharedStateModule,
         AuditModule,
+        MailModule,
         AuthModule,
         UsersModule,
         PostingsModule,

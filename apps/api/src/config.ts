@@ -29,6 +29,27 @@ export interface AppConfig {
   trustedProxies: string[];
   /** Sandbox worker processes; default one per core. */
   runnerPoolSize: number;
+  mail: MailConfig;
+}
+
+/** Mail to candidates. Without `smtpUrl` nothing is queued or sent: HR hands links over themselves. */
+export interface MailConfig {
+  /** `smtp://user:pass@host:587` (STARTTLS when offered) or `smtps://…:465`; null: mail is off. */
+  smtpUrl: string | null;
+  /** The From header, e.g. `Rubricon <no-reply@example.com>`. */
+  from: string;
+  /** Whose name signs the messages (the company's or the team's). */
+  senderName: string;
+  /** The most messages one address is sent in any hour; the rest wait. */
+  perRecipientPerHour: number;
+  /** The zone dates in mails are written in. */
+  timeZone: string;
+  /** How often the outbox is read for messages due. */
+  pollMs: number;
+  /** The wait after the first failed try; it doubles with each, up to an hour. */
+  retryBaseMs: number;
+  /** Tries before a message is given up for good. */
+  maxTries: number;
 }
 
 export class ConfigError extends Error {}
@@ -83,6 +104,39 @@ const envSchema = z.object({
       message:
         'must be a comma-separated list of IP addresses, CIDR ranges (10.0.0.0/8) or loopback, linklocal, uniquelocal',
     }),
+  SMTP_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^smtps?:\/\/[^/\s]+\/?$/.test(v), {
+      message: 'must look like smtp://user:password@mail.example.com:587 or smtps://…:465 (or be unset: no mail)',
+    }),
+  MAIL_FROM: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || (!/[\r\n]/.test(v) && /^([^<>]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/.test(v)), {
+      message: 'must be an address, or a name and an address: Rubricon <no-reply@example.com>',
+    }),
+  MAIL_SENDER_NAME: z.string().trim().min(1).max(80).default('Rubricon'),
+  MAIL_PER_RECIPIENT_PER_HOUR: z.coerce.number({ message: 'must be a whole number' }).int().min(1).max(1000).default(6),
+  MAIL_TIME_ZONE: z
+    .string()
+    .trim()
+    .default('Asia/Shanghai')
+    .refine(isTimeZone, { message: 'must be an IANA time zone such as Asia/Shanghai or Europe/London' }),
+  MAIL_POLL_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int()
+    .min(50)
+    .max(600_000)
+    .default(2000),
+  MAIL_RETRY_BASE_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int()
+    .min(10)
+    .max(3_600_000)
+    .default(30_000),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce
     .number({ message: 'must be a whole number' })
     .int()
@@ -125,7 +179,46 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     trustedProxies: e.TRUSTED_PROXIES,
     runnerPoolSize: e.RUNNER_POOL_SIZE,
+    mail: {
+      smtpUrl: e.SMTP_URL || null,
+      from:
+        e.MAIL_FROM ??
+        `${e.MAIL_SENDER_NAME.replace(/[^\p{L}\p{N} ._-]/gu, '')} <no-reply@${mailDomain(e.PUBLIC_URL)}>`,
+      senderName: e.MAIL_SENDER_NAME,
+      perRecipientPerHour: e.MAIL_PER_RECIPIENT_PER_HOUR,
+      timeZone: e.MAIL_TIME_ZONE,
+      pollMs: e.MAIL_POLL_MS,
+      retryBaseMs: e.MAIL_RETRY_BASE_MS,
+      maxTries: 10,
+    },
   };
+}
+
+/** Settings for mail when a test or a tool builds a config by hand: mail off. */
+export const MAIL_OFF: MailConfig = {
+  smtpUrl: null,
+  from: 'Rubricon <no-reply@localhost>',
+  senderName: 'Rubricon',
+  perRecipientPerHour: 6,
+  timeZone: 'Asia/Shanghai',
+  pollMs: 2000,
+  retryBaseMs: 30_000,
+  maxTries: 10,
+};
+
+/** The public host name, for a default From address; localhost when the URL is unset. */
+function mailDomain(publicUrl: string | undefined): string {
+  const host = publicUrl ? new URL(publicUrl).hostname : 'localhost';
+  return host.includes('.') ? host : `${host}.localdomain`;
+}
+
+function isTimeZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isProxyAddress(entry: string): boolean {

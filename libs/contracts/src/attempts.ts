@@ -1,3 +1,4 @@
+import type { MailLang, MailStatusSummary } from './mail';
 /**
  * Timed online assessments. Candidate-facing shapes carry no rubric, no hidden test, no solution:
  * the API builds them from scratch rather than filtering staff shapes.
@@ -163,6 +164,8 @@ export interface InvitationLink {
   url: string;
   token: string;
   expiresAt: string;
+  /** The mail that carries the link, when mail is on; null: hand the link over yourself. */
+  mail: MailStatusSummary | null;
 }
 
 /** What staff changed about an attempt: `new-link` (a resent link), `extra-time`, `revoked`. */
@@ -200,6 +203,10 @@ export interface AttemptSummary {
   /** Auto-scored coding share so far, 0..100; null until graded. */
   autoScorePercent: number | null;
   integrityEventCount: number;
+  /** The newest mail to the candidate about this attempt; null when none was sent (or mail is off). */
+  mail: MailStatusSummary | null;
+  /** The language the candidate's mail is written in. */
+  mailLang: MailLang;
 }
 
 export interface IntegrityEventView {

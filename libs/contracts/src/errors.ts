@@ -145,6 +145,11 @@ export const ERRORS = {
   },
   // Why a candidates CSV could not be used (line numbers count the header as line 1).
   'csv-empty': { status: 422, message: 'The CSV needs a header row (name,email) and at least one candidate.' },
+  'csv-language-invalid': {
+    status: 422,
+    message:
+      'Line {line}: the language "{value}" is not one the mail can be written in; write zh or en (or leave it empty).',
+  },
   'csv-columns-missing': {
     status: 422,
     message: 'The CSV header must name the columns "name" and "email"; found: {found}.',
@@ -268,6 +273,31 @@ export const ERRORS = {
   },
   'note-too-long': { status: 400, message: 'The note is too long (more than {kb} KB).' },
   'notes-not-shareable': { status: 409, message: 'Notes can be shared with the panel once the interview has ended.' },
+
+  // --- Mail to candidates.
+  'mail-disabled': {
+    status: 409,
+    message: 'Mail is not set up on this server (SMTP_URL is unset): copy the link or the text and send it yourself.',
+  },
+  'mail-not-found': { status: 404, message: 'No such mail.' },
+  'mail-not-finished': {
+    status: 409,
+    message: 'This mail is still queued or being sent; wait for its outcome before sending it again.',
+  },
+  'mail-link-gone': {
+    status: 409,
+    message:
+      'The link in this mail was kept only until it was sent; send a new link instead (the old one stops working).',
+  },
+  'mail-rate-limited': {
+    status: 429,
+    message: '{email} has been sent {count} mails in the past hour, the most allowed; try again after {retryAt}.',
+  },
+  'reminders-invalid': {
+    status: 400,
+    message:
+      'A reminder before expiry must be 1 to {maxHours} hours, one before the deadline 1 to {maxMinutes} minutes; leave it empty for none.',
+  },
 
   // --- Scoring and scorecards.
   'subject-not-found': {

@@ -7,3 +7,4 @@ export * from './errors';
 export * from './invitations';
 export * from './interviews';
 export * from './scoring';
+export * from './mail';

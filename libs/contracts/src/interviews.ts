@@ -1,3 +1,4 @@
+import type { MailLang, MailStatusSummary } from './mail';
 /**
  * Live interviews: scheduling (REST, staff), the room (socket.io namespace /interviews, staff and
  * the candidate) and replay (REST, staff). Candidate-facing shapes carry no rubric, no probe, no
@@ -41,6 +42,8 @@ export interface ScheduleInterviewRequest {
   durationMinutes: number;
   /** The language the coding questions are solved in. */
   language: CodeLanguage;
+  /** The language of the candidate's mail (when mail is on); default zh. */
+  candidateLang?: MailLang;
 }
 
 export interface InterviewPanelMember {
@@ -66,6 +69,8 @@ export interface InterviewSummary {
   createdAt: string;
   /** True when the caller is on the panel and may join the room. */
   onPanel: boolean;
+  /** The language of the candidate's mail. */
+  candidateLang: MailLang;
 }
 
 /** A question as the panel sees it: rubric, probes and visible tests; hidden tests as a count only. */
@@ -94,6 +99,8 @@ export interface InterviewLinkResponse {
   interview: InterviewSummary;
   /** The candidate's page: /live/<token>. The token is stored hashed and cannot be shown again. */
   link: string;
+  /** The mail carrying the link and a calendar file, when mail is on; null: hand the link over yourself. */
+  mail: MailStatusSummary | null;
 }
 
 export interface InterviewNoteView {

@@ -341,7 +341,8 @@ export type AuditAction =
   | 'user.rename'
   | 'user.password'
   | 'invitation.resend'
-  | 'explanation.view';
+  | 'explanation.view'
+  | 'explanation.send';
 
 export interface AuditEntryView {
   id: string;

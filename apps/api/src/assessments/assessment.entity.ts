@@ -80,6 +80,14 @@ export class AssessmentEntity {
   @Column({ type: 'boolean', default: false })
   blindScoring: boolean;
 
+  /** Mail a reminder this many hours before an invitation not yet used expires; null: none. */
+  @Column({ type: 'int', nullable: true })
+  remindBeforeExpiryHours: number | null;
+
+  /** Mail a reminder this many minutes before an attempt under way ends; null: none. */
+  @Column({ type: 'int', nullable: true })
+  remindBeforeDeadlineMinutes: number | null;
+
   @CreateDateColumn()
   createdAt: Date;
 

@@ -29,6 +29,7 @@ const ACTIONS: Record<AuditAction, true> = {
   'user.password': true,
   'invitation.resend': true,
   'explanation.view': true,
+  'explanation.send': true,
 };
 export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
 

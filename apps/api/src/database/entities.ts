@@ -26,6 +26,7 @@ import { ScoreEntity } from '../scoring/score.entity';
 import { ScoreAmendmentEntity } from '../scoring/score-amendment.entity';
 import { ScorecardEntity } from '../scorecards/scorecard.entity';
 import { AuditEntryEntity } from '../audit/audit-entry.entity';
+import { MailMessageEntity } from '../mail/mail-message.entity';
 
 /** Every entity, listed once: the app, the TypeORM CLI and the schema test share this list. */
 export const ENTITIES = [
@@ -55,4 +56,5 @@ export const ENTITIES = [
   ScoreAmendmentEntity,
   ScorecardEntity,
   AuditEntryEntity,
+  MailMessageEntity,
 ];

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Column, Entity, Index, ManyToOne, OneToMany, PrimaryColumn, Relation } from 'typeorm';
-import type { CodeLanguage, InterviewStatus } from '@rubricon/contracts';
+import type { CodeLanguage, InterviewStatus, MailLang } from '@rubricon/contracts';
 import { CandidateEntity } from '../invitations/candidate.entity';
 import { PostingEntity } from '../postings/posting.entity';
 import { InterviewPanelEntity } from './interview-panel.entity';
@@ -51,6 +51,10 @@ export class InterviewEntity {
 
   @Column({ type: 'varchar', length: 36 })
   createdById: string;
+
+  /** The language of the candidate's mail about the interview. */
+  @Column({ type: 'varchar', length: 2, default: 'zh' })
+  candidateLang: MailLang;
 
   /** Set here rather than by the database, to the millisecond on both (listings sort by it). */
   @Column({ type: 'datetime', precision: 3 })

@@ -1,3 +1,4 @@
+import { MAIL_LANGS, type MailLang } from '@rubricon/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -99,6 +100,16 @@ export class ScheduleInterviewDto implements ScheduleInterviewRequest {
   @ApiProperty({ enum: CODE_LANGUAGES, enumName: 'CodeLanguage' })
   @IsIn(CODE_LANGUAGES, { message: 'language must be javascript or typescript' })
   language: CodeLanguage;
+
+  @ApiPropertyOptional({
+    enum: MAIL_LANGS,
+    enumName: 'MailLang',
+    default: 'zh',
+    description: "The candidate's mail language",
+  })
+  @Optional()
+  @IsIn(MAIL_LANGS, { message: 'candidateLang must be zh or en' })
+  candidateLang?: MailLang;
 }
 
 /** GET /interviews: newest start first. */

@@ -13,7 +13,7 @@ import { InterviewEntity } from './interview.entity';
 /** The columns a new interview is given; its id, candidate, panel and questions come separately. */
 export type NewInterview = Pick<
   InterviewEntity,
-  'postingId' | 'startsAt' | 'durationMinutes' | 'language' | 'linkHash' | 'createdById'
+  'postingId' | 'startsAt' | 'durationMinutes' | 'language' | 'linkHash' | 'createdById' | 'candidateLang'
 >;
 
 /** A question to ask: the bank's stable id, the exact stored row it is pinned to, and its kind. */
@@ -65,6 +65,15 @@ export class InterviewsRepository {
         return row.id;
       }),
     );
+  }
+
+  /** The candidate row of an interview. */
+  async candidateOf(id: string): Promise<string> {
+    return (
+      await this.db.run((m) =>
+        m.findOneOrFail(InterviewEntity, { where: { id }, select: { id: true, candidateId: true } }),
+      )
+    ).candidateId;
   }
 
   /** The interview with its candidate, posting, panel (with users, in panel order) and questions (in order), or null. */

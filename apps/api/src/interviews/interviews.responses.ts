@@ -1,3 +1,5 @@
+import { MAIL_LANGS, type MailLang } from '@rubricon/contracts';
+import { MailStatusSummaryDto } from '../mail/mail.responses';
 import { ApiProperty, ApiPropertyOptional, getSchemaPath } from '@nestjs/swagger';
 import {
   QUESTION_KIND_ORDER,
@@ -97,6 +99,9 @@ export class InterviewSummaryDto implements InterviewSummary {
 
   @ApiProperty({ description: 'True when the caller is on the panel and may join the room.' })
   onPanel: boolean;
+
+  @ApiProperty({ enum: MAIL_LANGS, enumName: 'MailLang', description: "The language of the candidate's mail" })
+  candidateLang: MailLang;
 }
 
 export class InterviewListResponseDto implements InterviewListResponse {
@@ -178,6 +183,13 @@ export class InterviewLinkResponseDto implements InterviewLinkResponse {
     description: "The candidate's page, /live/<token>; shown once, as only a hash of the token is stored.",
   })
   link: string;
+
+  @ApiProperty({
+    type: MailStatusSummaryDto,
+    nullable: true,
+    description: 'The mail carrying the link; null when mail is off',
+  })
+  mail: MailStatusSummaryDto | null;
 }
 
 export class InterviewQuestionChoiceDto implements InterviewQuestionChoice {

@@ -5,7 +5,9 @@ import type { AssessmentsService } from '../assessments/assessments.service';
 import type { BankService, LoadedBank } from '../bank/bank.service';
 import { ApiException } from '../common/api-exception';
 import type { AuthUser } from '../common/auth.decorators';
-import type { AppConfig } from '../config';
+import { MAIL_OFF, type AppConfig } from '../config';
+import type { MailRepository } from '../mail/mail.repository';
+import { MailService } from '../mail/mail.service';
 import type { PostingsService } from '../postings/postings.service';
 import type { InterviewEntity } from './interview.entity';
 import type { InterviewsRepository, NoteWithAuthor } from './interviews.repository';
@@ -80,6 +82,7 @@ function build(opts: { row?: InterviewEntity; notes?: NoteWithAuthor[]; linkRepl
     room,
     fakeAudit(),
     {} as ScoringService,
+    new MailService({ ...config, mail: MAIL_OFF }, {} as MailRepository),
   );
 }
 

@@ -10,6 +10,8 @@ import {
   type InterviewReplay,
   type InterviewRunResult,
   type InterviewSummary,
+  type MailLang,
+  type MailStatusSummary,
   type ReplayUpdate,
 } from '@rubricon/contracts';
 import type { Question } from '@rubricon/generation';
@@ -24,6 +26,7 @@ import { hashToken, newInvitationToken } from '../invitations/invitation-token';
 import { PostingsService } from '../postings/postings.service';
 import type { UserEntity } from '../users/user.entity';
 import { InterviewRoomService } from './room/interview-room.service';
+import { MailService, toSummary as toMailSummary, type OutgoingMail } from '../mail/mail.service';
 import { CANDIDATE_ID, noteView, participant, staffInterviewQuestion, SYSTEM_ID } from './interview-view';
 import type { InterviewEntity } from './interview.entity';
 import type { ListInterviewsQuery, ScheduleInterviewDto } from './interviews.dto';
@@ -51,6 +54,7 @@ export class InterviewsService {
     private readonly room: InterviewRoomService,
     private readonly audit: AuditService,
     private readonly scoring: ScoringService,
+    private readonly mail: MailService,
   ) {}
 
   /**
@@ -82,7 +86,7 @@ export class InterviewsService {
     if (dto.panel.some((id) => !active.has(id))) throw new ApiException('panel-member-unknown');
     const token = newInvitationToken();
     const candidate = { name, email: normalEmail(dto.candidate.email) };
-    const id = await this.repo.transaction(async (tx) => {
+    const { id, mail } = await this.repo.transaction(async (tx) => {
       const id = await tx.schedule(
         candidate,
         {
@@ -92,6 +96,7 @@ export class InterviewsService {
           language: dto.language,
           linkHash: hashToken(token),
           createdById: user.id,
+          candidateLang: dto.candidateLang ?? 'zh',
         },
         dto.panel,
         questions,
@@ -111,11 +116,26 @@ export class InterviewsService {
         },
         tx.database,
       );
-      return id;
+      const [mail] = !this.mail.enabled
+        ? []
+        : await this.mail.enqueue(
+            [
+              this.interviewMail(
+                { id, candidateId: await tx.candidateOf(id), startsAt, durationMinutes: dto.durationMinutes },
+                { ...candidate, lang: dto.candidateLang ?? 'zh' },
+                posting.title,
+                token,
+                0,
+                user,
+              ),
+            ],
+            tx.database,
+          );
+      return { id, mail };
     });
     // The panel scores what it heard: its members are the interview's raters (HR may change them).
     await this.scoring.setRaters('interview', id, dto.panel, user);
-    return this.link(await this.visible(id, user), user, token);
+    return this.link(await this.visible(id, user), user, token, mail ? toMailSummary(mail) : null);
   }
 
   async list(query: ListInterviewsQuery, user: AuthUser): Promise<InterviewListResponse> {
@@ -153,8 +173,23 @@ export class InterviewsService {
     const interview = await this.visible(id, user);
     if (interview.status === 'ended') throw new ApiException('interview-ended');
     const token = newInvitationToken();
+    const sequence = this.mail.enabled ? await this.mail.interviewMailCount(id) : 0;
     const replaced = await this.repo.transaction(async (tx) => {
       if (!(await tx.replaceLinkHash(id, hashToken(token)))) return false;
+      const [mail] = !this.mail.enabled
+        ? []
+        : await this.mail.enqueueReplacingLinks(
+            this.interviewMail(
+              interview,
+              { ...interview.candidate, lang: interview.candidateLang },
+              interview.posting.title,
+              token,
+              sequence,
+              user,
+            ),
+            { column: 'interviewId', id },
+            tx.database,
+          );
       // That the link changed, never the link itself.
       await this.audit.record(
         {
@@ -164,11 +199,11 @@ export class InterviewsService {
         },
         tx.database,
       );
-      return true;
+      return { mail: mail ? toMailSummary(mail) : null };
     });
     if (!replaced) throw new ApiException('interview-ended');
     this.room.linkReplaced(id);
-    return this.link(interview, user, token);
+    return this.link(interview, user, token, replaced.mail);
   }
 
   /** Shares (or takes back) the caller's note with the rest of the panel, once the interview is over. */
@@ -257,8 +292,48 @@ export class InterviewsService {
     return interview;
   }
 
-  private link(interview: InterviewEntity, user: AuthUser, token: string): InterviewLinkResponse {
-    return { interview: toSummary(interview, user.id), link: `${this.config.publicUrl}/live/${token}` };
+  private link(
+    interview: InterviewEntity,
+    user: AuthUser,
+    token: string,
+    mail: MailStatusSummary | null,
+  ): InterviewLinkResponse {
+    return { interview: toSummary(interview, user.id), link: this.url(token), mail };
+  }
+
+  private url(token: string): string {
+    return `${this.config.publicUrl}/live/${token}`;
+  }
+
+  /** The candidate's mail about the interview: when, how long, the link, and a calendar file (SEQUENCE `sequence`). */
+  private interviewMail(
+    interview: Pick<InterviewEntity, 'id' | 'candidateId' | 'startsAt' | 'durationMinutes'>,
+    candidate: { name: string; email: string; lang: MailLang },
+    title: string,
+    token: string,
+    sequence: number,
+    organizer: AuthUser,
+  ): OutgoingMail {
+    return {
+      content: {
+        kind: 'interview',
+        lang: candidate.lang,
+        candidateName: candidate.name,
+        title: { zh: title, en: title },
+        startsAt: interview.startsAt,
+        durationMinutes: interview.durationMinutes,
+        link: this.url(token),
+        uid: interview.id,
+        sequence,
+        stampedAt: new Date(),
+        organizer: { name: this.config.mail.senderName, email: organizer.email },
+        candidateEmail: candidate.email,
+      },
+      toEmail: candidate.email,
+      interviewId: interview.id,
+      candidateId: interview.candidateId,
+      createdById: organizer.id,
+    };
   }
 }
 
@@ -286,6 +361,7 @@ function toSummary(interview: InterviewEntity, callerId: string): InterviewSumma
     endedAt: iso(interview.endedAt),
     createdAt: interview.createdAt.toISOString(),
     onPanel: interview.panel.some((p) => p.userId === callerId),
+    candidateLang: interview.candidateLang,
   };
 }
 

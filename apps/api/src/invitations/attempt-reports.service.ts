@@ -6,6 +6,7 @@ import { IntegrityService } from '../integrity/integrity.service';
 import { toAttemptSummary } from './attempt-summary';
 import { summariseIntegrity } from '../integrity/integrity-summary';
 import { InvitationsRepository } from './invitations.repository';
+import { MailService } from '../mail/mail.service';
 
 /** What HR reads about the attempts of an assessment: status, answers, grading, the integrity timeline. */
 @Injectable()
@@ -14,13 +15,18 @@ export class AttemptReportsService {
     private readonly repo: InvitationsRepository,
     private readonly assessments: AssessmentsService,
     private readonly integrity: IntegrityService,
+    private readonly mail: MailService,
   ) {}
 
   async attempts(assessmentId: string): Promise<AttemptSummary[]> {
-    await this.assessments.delivery(assessmentId); // 404 for an unknown assessment
+    const { lang } = await this.assessments.delivery(assessmentId); // 404 for an unknown assessment
     const rows = await this.repo.attemptsOfAssessment(assessmentId);
     const counts = await this.integrity.countsByAttempt(rows.map((r) => r.id));
-    return rows.map((r) => toAttemptSummary(r, counts.get(r.id) ?? 0));
+    const mails = await this.mail.latest(
+      'attemptId',
+      rows.map((r) => r.id),
+    );
+    return rows.map((r) => toAttemptSummary(r, counts.get(r.id) ?? 0, mails.get(r.id) ?? null, lang));
   }
 
   async detail(attemptId: string): Promise<AttemptDetail> {
@@ -30,7 +36,7 @@ export class AttemptReportsService {
     const answers = new Map((await this.repo.answers(attemptId)).map((a) => [a.questionId, a]));
     const timeline = await this.integrity.timeline(attemptId);
     return {
-      ...toAttemptSummary(attempt, timeline.length),
+      ...toAttemptSummary(attempt, timeline.length, await this.mail.latestOne('attemptId', attemptId), delivery.lang),
       assessmentId: attempt.assessmentId,
       // Every question, numbered as the candidate's page numbers them (the delivery's order).
       answers: delivery.questions.map((q, i) => {

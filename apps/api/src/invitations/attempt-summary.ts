@@ -1,9 +1,17 @@
-import type { AttemptSummary } from '@rubricon/contracts';
+import type { AttemptSummary, MailLang, MailStatusSummary } from '@rubricon/contracts';
 import type { AttemptEntity } from '../attempts/attempt.entity';
 import { effectiveStatus } from '../attempts/candidate-view';
 
-/** HR's line for one attempt; `a` comes with its invitation and candidate. */
-export function toAttemptSummary(a: AttemptEntity, integrityEventCount: number): AttemptSummary {
+/**
+ * HR's line for one attempt; `a` comes with its invitation and candidate, `mail` is its newest mail,
+ * `assessmentLang` the language its mail is written in unless HR chose one for the invitation.
+ */
+export function toAttemptSummary(
+  a: AttemptEntity,
+  integrityEventCount: number,
+  mail: MailStatusSummary | null,
+  assessmentLang: MailLang,
+): AttemptSummary {
   const iso = (d: Date | null) => d?.toISOString() ?? null;
   return {
     attemptId: a.id,
@@ -22,5 +30,7 @@ export function toAttemptSummary(a: AttemptEntity, integrityEventCount: number):
     extraMinutes: a.extraMinutes,
     autoScorePercent: a.autoScore === null ? null : Math.round(a.autoScore * 1000) / 10,
     integrityEventCount,
+    mail,
+    mailLang: a.invitation.lang ?? assessmentLang,
   };
 }

@@ -1,4 +1,4 @@
-import type { ErrorCode, ErrorParams } from '@rubricon/contracts';
+import type { ErrorCode, ErrorParams, MailLang } from '@rubricon/contracts';
 import { isEmail } from 'class-validator';
 import { clipCodePoints } from '../common/validation';
 import { decodeText, TextDecodeError, type DecodeWording } from '@rubricon/postings';
@@ -23,7 +23,22 @@ export interface CsvCandidate {
   name: string;
   email: string;
   line: number;
+  /** From an optional language column; absent when the column or the cell is empty. */
+  lang?: MailLang;
 }
+
+/** What a language cell may say, in either language. */
+const LANGUAGE_CELLS: Record<string, MailLang> = {
+  zh: 'zh',
+  'zh-cn': 'zh',
+  chinese: 'zh',
+  中文: 'zh',
+  简体中文: 'zh',
+  en: 'en',
+  english: 'en',
+  英文: 'en',
+  英语: 'en',
+};
 
 /**
  * Candidates from a CSV with a header row naming `name` and `email` columns (any order, any case).
@@ -44,6 +59,7 @@ export function parseCandidatesCsv(content: Buffer | string): { candidates: CsvC
   const header = rows[0].cells.map((h) => h.trim().toLowerCase());
   const nameAt = header.findIndex((h) => h === 'name' || h === '姓名');
   const emailAt = header.findIndex((h) => h === 'email' || h === '邮箱' || h === 'e-mail');
+  const langAt = header.findIndex((h) => h === 'language' || h === 'lang' || h === '语言');
   if (nameAt < 0 || emailAt < 0)
     return refuse('csv-columns-missing', { found: clipCodePoints(rows[0].cells.join(', '), 200) });
   const candidates: CsvCandidate[] = [];
@@ -56,7 +72,10 @@ export function parseCandidatesCsv(content: Buffer | string): { candidates: CsvC
     if (!name || !isEmail(email))
       return refuse('csv-row-invalid', { line, name: clipCodePoints(name, 120), email: clipCodePoints(email, 254) });
     const clippedEmail = clipCodePoints(email, 254);
-    candidates.push({ name: clipCodePoints(name, 120), email: clippedEmail, line });
+    const langCell = langAt < 0 ? '' : (cells[langAt] ?? '').trim();
+    const lang = LANGUAGE_CELLS[langCell.toLowerCase()];
+    if (langCell && !lang) return refuse('csv-language-invalid', { line, value: clipCodePoints(langCell, 40) });
+    candidates.push({ name: clipCodePoints(name, 120), email: clippedEmail, line, ...(lang ? { lang } : {}) });
     const key = clippedEmail.toLowerCase();
     linesByEmail.set(key, [...(linesByEmail.get(key) ?? []), line]);
   }

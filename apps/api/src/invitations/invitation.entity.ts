@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Column, CreateDateColumn, Entity, Index, ManyToOne, PrimaryColumn, Relation } from 'typeorm';
+import type { MailLang } from '@rubricon/contracts';
 import { AssessmentEntity } from '../assessments/assessment.entity';
 import { CandidateEntity } from './candidate.entity';
 
@@ -42,6 +43,10 @@ export class InvitationEntity {
 
   @Column({ type: 'varchar', length: 36, nullable: true })
   createdById: string | null;
+
+  /** The language of the candidate's mail, as HR chose it; null: the assessment's language. */
+  @Column({ type: 'varchar', length: 2, nullable: true })
+  lang: MailLang | null;
 
   @CreateDateColumn()
   createdAt: Date;

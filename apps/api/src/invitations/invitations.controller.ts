@@ -48,7 +48,7 @@ export class InvitationsController {
     @Body() dto: InviteCandidatesDto,
     @CurrentUser() user: AuthUser,
   ): Promise<InvitationLink[]> {
-    return this.invitations.invite(id, dto.candidates, dto.expiresInDays, user.id);
+    return this.invitations.invite(id, dto.candidates, dto.expiresInDays, user.id, dto.lang);
   }
 
   @Post('assessments/:id/invitations/csv')
@@ -64,6 +64,7 @@ export class InvitationsController {
     'csv-row-invalid',
     'csv-too-many',
     'csv-duplicate-email',
+    'csv-language-invalid',
     'assessment-not-found',
     'assessment-not-published',
   )
@@ -75,7 +76,7 @@ export class InvitationsController {
     @CurrentUser() user: AuthUser,
   ): Promise<InviteCsvResponse> {
     // The bytes as uploaded: the CSV parser decodes them (UTF-8 or UTF-16 with a BOM) or says why not.
-    return this.invitations.inviteCsv(id, file ? file.buffer : dto.text, user.id);
+    return this.invitations.inviteCsv(id, file ? file.buffer : dto.text, user.id, dto.lang);
   }
 
   @Get('assessments/:id/attempts')

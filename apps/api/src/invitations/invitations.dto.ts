@@ -5,6 +5,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsEmail,
+  IsIn,
   IsInt,
   IsString,
   Max,
@@ -13,7 +14,7 @@ import {
   MinLength,
   ValidateNested,
 } from 'class-validator';
-import { MAX_EXTRA_MINUTES } from '@rubricon/contracts';
+import { MAIL_LANGS, MAX_EXTRA_MINUTES, type MailLang } from '@rubricon/contracts';
 import { coded, MaxCodePoints, Optional } from '../common/validation';
 
 // Name and email are stored in varchar(120) and varchar(254): limited in code points, as the database counts.
@@ -34,6 +35,14 @@ export class CandidateDto {
   )
   @MaxCodePoints(254)
   email: string;
+
+  @ApiPropertyOptional({
+    enum: MAIL_LANGS,
+    description: "This candidate's mail language (else the invitation's, else the assessment's)",
+  })
+  @Optional()
+  @IsIn(MAIL_LANGS, { message: 'lang must be zh or en' })
+  lang?: MailLang;
 }
 
 export class InviteCandidatesDto {
@@ -50,6 +59,11 @@ export class InviteCandidatesDto {
   @Min(1)
   @Max(60)
   expiresInDays?: number;
+
+  @ApiPropertyOptional({ enum: MAIL_LANGS, description: "The candidates' mail language; default: the assessment's" })
+  @Optional()
+  @IsIn(MAIL_LANGS, { message: 'lang must be zh or en' })
+  lang?: MailLang;
 }
 
 export class InviteCsvDto {
@@ -58,6 +72,14 @@ export class InviteCsvDto {
   @IsString()
   @MaxLength(200_000)
   text?: string;
+
+  @ApiPropertyOptional({
+    enum: MAIL_LANGS,
+    description: "The mail language of candidates whose row has no language column; default: the assessment's",
+  })
+  @Optional()
+  @IsIn(MAIL_LANGS, { message: 'lang must be zh or en' })
+  lang?: MailLang;
 }
 
 export class ExtraTimeDto {

@@ -1,4 +1,4 @@
-import type { AttemptStatus } from '@rubricon/contracts';
+import type { AttemptStatus, MailLang } from '@rubricon/contracts';
 import { Injectable } from '@nestjs/common';
 import { AnswerEntity } from '../attempts/answer.entity';
 import { AssessmentEntity } from '../assessments/assessment.entity';
@@ -17,6 +17,8 @@ export interface NewInvitation {
   tokenHash: string;
   expiresAt: Date;
   createdById: string | null;
+  /** The candidate's mail language; null: the assessment's. */
+  lang: MailLang | null;
 }
 
 /** HR's side: invitations, and the attempts and answers they lead to. */
@@ -77,6 +79,7 @@ export class InvitationsRepository {
               tokenHash: i.tokenHash,
               expiresAt: i.expiresAt,
               createdById: i.createdById,
+              lang: i.lang,
             }),
           );
           invitation.candidate = candidate;

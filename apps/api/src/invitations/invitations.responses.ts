@@ -1,6 +1,9 @@
+import { MailStatusSummaryDto } from '../mail/mail.responses';
 import { ApiProperty, ApiPropertyOptional, OmitType } from '@nestjs/swagger';
 import {
+  MAIL_LANGS,
   QUESTION_KIND_ORDER,
+  type MailLang,
   type AttemptAdjustment,
   type AttemptAdjustmentKind,
   type AttemptDetail,
@@ -42,6 +45,13 @@ export class InvitationLinkDto implements InvitationLink {
 
   @ApiProperty({ format: 'date-time' })
   expiresAt: string;
+
+  @ApiProperty({
+    type: MailStatusSummaryDto,
+    nullable: true,
+    description: 'The mail carrying the link; null when mail is off',
+  })
+  mail: MailStatusSummaryDto | null;
 }
 
 class AttemptCandidateDto extends InvitedCandidateDto {
@@ -100,6 +110,12 @@ export class AttemptSummaryDto implements AttemptSummary {
 
   @ApiProperty()
   integrityEventCount: number;
+
+  @ApiProperty({ type: MailStatusSummaryDto, nullable: true, description: 'The newest mail about the attempt' })
+  mail: MailStatusSummaryDto | null;
+
+  @ApiProperty({ enum: MAIL_LANGS, enumName: 'MailLang', description: "The language of the candidate's mail" })
+  mailLang: MailLang;
 }
 
 class GradingDto {

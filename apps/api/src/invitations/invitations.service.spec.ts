@@ -2,7 +2,9 @@ import type { AssessmentsService } from '../assessments/assessments.service';
 import type { Delivery } from '../assessments/delivery';
 import { ApiException } from '../common/api-exception';
 import { InMemoryAttemptEvents, type AttemptStateChange } from '../common/attempt-events';
-import type { AppConfig } from '../config';
+import { MAIL_OFF, type AppConfig } from '../config';
+import type { MailRepository } from '../mail/mail.repository';
+import { MailService } from '../mail/mail.service';
 import type { IntegrityService } from '../integrity/integrity.service';
 import type { AttemptEntity } from '../attempts/attempt.entity';
 import type { InvitationEntity } from './invitation.entity';
@@ -47,7 +49,11 @@ function build(status: Delivery['status'] = 'published', attemptStatus = 'in_pro
   const published: AttemptStateChange[] = [];
   events.subscribe((c) => published.push(c));
   const config = { publicUrl: 'https://rubricon.test' } as AppConfig;
-  const service = new InvitationsService(config, repo, assessments, integrity, events, fakeAudit());
+  // Mail off: nothing is queued, and no attempt has mail to show.
+  const mail = new MailService({ ...config, mail: MAIL_OFF }, {
+    latest: async () => new Map(),
+  } as unknown as MailRepository);
+  const service = new InvitationsService(config, repo, assessments, integrity, events, fakeAudit(), mail);
   return { service, inserted, updates, published };
 }
 

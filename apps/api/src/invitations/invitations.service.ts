@@ -1,5 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MAX_EXTRA_MINUTES, type AttemptSummary, type InvitationLink } from '@rubricon/contracts';
+import {
+  MAX_EXTRA_MINUTES,
+  type AttemptSummary,
+  type InvitationLink,
+  type MailLang,
+  type MailStatusSummary,
+} from '@rubricon/contracts';
 import { AssessmentsService } from '../assessments/assessments.service';
 import { AuditService } from '../audit/audit.service';
 import { ApiException } from '../common/api-exception';
@@ -15,6 +21,7 @@ import { hashToken, newInvitationToken } from './invitation-token';
 import type { InvitationEntity } from './invitation.entity';
 import type { AttemptEntity } from '../attempts/attempt.entity';
 import { InvitationsRepository } from './invitations.repository';
+import { MailService, toSummary } from '../mail/mail.service';
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -31,13 +38,20 @@ export class InvitationsService {
     private readonly integrity: IntegrityService,
     private readonly events: AttemptEvents,
     private readonly audit: AuditService,
+    private readonly mail: MailService,
   ) {}
 
+  /**
+   * Invites the candidates, each with a new link; with mail on, each is mailed the link in their
+   * language (`lang` of the candidate, else of the invitation batch, else the assessment's), queued in
+   * the same transaction as the invitation.
+   */
   async invite(
     assessmentId: string,
-    candidates: { name: string; email: string }[],
+    candidates: { name: string; email: string; lang?: MailLang }[],
     expiresInDays = 7,
     userId?: string,
+    lang?: MailLang,
   ): Promise<InvitationLink[]> {
     const delivery = await this.assessments.delivery(assessmentId);
     if (delivery.status !== 'published') throw new ApiException('assessment-not-published');
@@ -49,7 +63,7 @@ export class InvitationsService {
     const expiresAt = new Date(Date.now() + expiresInDays * DAY_MS);
     const tokens = candidates.map(() => newInvitationToken());
     // Checked again where it is written: another invitation of the same person may have landed since.
-    const inserted = await this.repo.transaction(async (tx) => {
+    const { inserted, mails } = await this.repo.transaction(async (tx) => {
       const inserted = await tx.insertAllOnce(
         assessmentId,
         candidates.map((c, i) => ({
@@ -59,33 +73,57 @@ export class InvitationsService {
           tokenHash: hashToken(tokens[i]),
           expiresAt,
           createdById: userId ?? null,
+          lang: c.lang ?? lang ?? null,
         })),
       );
-      if ('created' in inserted)
-        for (const { invitation, attempt } of inserted.created)
-          await this.audit.record(
-            {
-              action: 'invitation.create',
-              target: { type: 'invitation', id: invitation.id },
-              changes: {
-                assessmentId,
-                attemptId: attempt.id,
-                candidate: { name: invitation.candidate.name, email: invitation.candidate.email },
-                expiresAt,
-              },
+      if (!('created' in inserted)) return { inserted, mails: [] };
+      const mails = await this.mail.enqueue(
+        inserted.created.map(({ invitation, attempt }, i) => ({
+          content: {
+            kind: 'invitation',
+            lang: invitation.lang ?? delivery.lang,
+            candidateName: invitation.candidate.name,
+            title: { zh: delivery.title, en: delivery.title },
+            minutes: delivery.durationMinutes,
+            expiresAt,
+            link: this.url(tokens[i]),
+          },
+          toEmail: invitation.candidate.email,
+          attemptId: attempt.id,
+          candidateId: invitation.candidateId,
+          createdById: userId ?? null,
+        })),
+        tx.database,
+      );
+      for (const { invitation, attempt } of inserted.created)
+        await this.audit.record(
+          {
+            action: 'invitation.create',
+            target: { type: 'invitation', id: invitation.id },
+            changes: {
+              assessmentId,
+              attemptId: attempt.id,
+              candidate: { name: invitation.candidate.name, email: invitation.candidate.email },
+              expiresAt,
             },
-            tx.database,
-          );
-      return inserted;
+          },
+          tx.database,
+        );
+      return { inserted, mails };
     });
     if ('taken' in inserted) throw new ApiException('candidate-already-invited', { email: inserted.taken[0] });
     return inserted.created.map(({ invitation, attempt }, i) =>
-      this.link(invitation, attempt.id, invitation.candidate, tokens[i]),
+      this.link(invitation, attempt.id, invitation.candidate, tokens[i], mails[i] ? toSummary(mails[i]) : null),
     );
   }
 
   /** Invites the file's candidates; lines of people already invited (and not revoked) are skipped and listed. */
-  async inviteCsv(assessmentId: string, csv: Buffer | string | undefined, userId?: string): Promise<InviteCsvResponse> {
+  async inviteCsv(
+    assessmentId: string,
+    csv: Buffer | string | undefined,
+    userId?: string,
+    lang?: MailLang,
+  ): Promise<InviteCsvResponse> {
     if (csv === undefined) throw new ApiException('candidates-missing');
     const parsed = parseCandidatesCsv(csv);
     if ('refusal' in parsed) throw new ApiException(parsed.refusal.code, parsed.refusal.params);
@@ -99,7 +137,7 @@ export class InvitationsService {
       .filter((c) => taken.has(normalEmail(c.email)))
       .map((c) => ({ line: c.line, email: normalEmail(c.email), code: 'candidate-already-invited' }));
     const fresh = parsed.candidates.filter((c) => !taken.has(normalEmail(c.email)));
-    const links = fresh.length > 0 ? await this.invite(assessmentId, fresh, undefined, userId) : [];
+    const links = fresh.length > 0 ? await this.invite(assessmentId, fresh, undefined, userId, lang) : [];
     return { links, skipped };
   }
 
@@ -157,8 +195,30 @@ export class InvitationsService {
       if (status === 'submitted' || status === 'expired' || remainingMs(attempt, now) === 0)
         throw new ApiException('attempt-closed');
       const deadline = attempt.deadline && new Date(attempt.deadline.getTime() + minutes * 60_000);
+      const delivery = this.mail.enabled ? await this.assessments.delivery(attempt.assessmentId) : null;
       const added = await this.repo.transaction(async (tx) => {
         if (!(await tx.addExtraTime(attempt, minutes, deadline, { byUserId: userId, at: now }))) return false;
+        if (delivery)
+          await this.mail.enqueue(
+            [
+              {
+                content: {
+                  kind: 'extra-time',
+                  lang: attempt.invitation.lang ?? delivery.lang,
+                  candidateName: attempt.candidate.name,
+                  title: { zh: delivery.title, en: delivery.title },
+                  addedMinutes: minutes,
+                  deadline,
+                  minutes: delivery.durationMinutes + attempt.extraMinutes + minutes,
+                },
+                toEmail: attempt.candidate.email,
+                attemptId,
+                candidateId: attempt.candidateId,
+                createdById: userId,
+              },
+            ],
+            tx.database,
+          );
         await this.audit.record(
           {
             action: 'attempt.extend',
@@ -198,7 +258,9 @@ export class InvitationsService {
       throw new ApiException('candidate-already-invited', { email });
     const token = newInvitationToken();
     const expiresAt = new Date(Math.max(invitation.expiresAt.getTime(), Date.now() + 7 * DAY_MS));
-    await this.repo.transaction(async (tx) => {
+    // What the mail says; read only when there is mail to write.
+    const delivery = this.mail.enabled ? await this.assessments.delivery(invitation.assessmentId) : null;
+    const [mail] = await this.repo.transaction(async (tx) => {
       await tx.endSessions(invitationId, {
         tokenHash: hashToken(token),
         usedAt: null,
@@ -219,6 +281,26 @@ export class InvitationsService {
         },
         tx.database,
       );
+      if (!delivery) return [];
+      return this.mail.enqueueReplacingLinks(
+        {
+          content: {
+            kind: 'new-link',
+            lang: invitation.lang ?? delivery.lang,
+            candidateName: attempt.candidate.name,
+            title: { zh: delivery.title, en: delivery.title },
+            minutes: delivery.durationMinutes + attempt.extraMinutes,
+            expiresAt,
+            link: this.url(token),
+          },
+          toEmail: email,
+          attemptId: attempt.id,
+          candidateId: attempt.candidateId,
+          createdById: userId ?? null,
+        },
+        { column: 'attemptId', id: attempt.id },
+        tx.database,
+      );
     });
     this.endSessions(attempt.id);
     if (userId)
@@ -229,7 +311,7 @@ export class InvitationsService {
         byUserId: userId,
         at: new Date(),
       });
-    return this.link({ ...invitation, expiresAt }, attempt.id, attempt.candidate, token);
+    return this.link({ ...invitation, expiresAt }, attempt.id, attempt.candidate, token, mail ? toSummary(mail) : null);
   }
 
   /** Every session issued so far is over: its page is told that the link changed. */
@@ -238,7 +320,16 @@ export class InvitationsService {
   }
 
   private async summary(attempt: AttemptEntity): Promise<AttemptSummary> {
-    return toAttemptSummary(attempt, (await this.integrity.countsByAttempt([attempt.id])).get(attempt.id) ?? 0);
+    return toAttemptSummary(
+      attempt,
+      (await this.integrity.countsByAttempt([attempt.id])).get(attempt.id) ?? 0,
+      await this.mail.latestOne('attemptId', attempt.id),
+      (await this.assessments.delivery(attempt.assessmentId)).lang,
+    );
+  }
+
+  private url(token: string): string {
+    return `${this.config.publicUrl}/take/${token}`;
   }
 
   private link(
@@ -246,14 +337,16 @@ export class InvitationsService {
     attemptId: string,
     candidate: CandidateEntity,
     token: string,
+    mail: MailStatusSummary | null,
   ): InvitationLink {
     return {
       invitationId: invitation.id,
       attemptId,
       candidate: { name: candidate.name, email: candidate.email },
-      url: `${this.config.publicUrl}/take/${token}`,
+      url: this.url(token),
       token,
       expiresAt: invitation.expiresAt.toISOString(),
+      mail,
     };
   }
 

@@ -8,7 +8,9 @@ import { CandidateTokens } from '../attempts/candidate-tokens.service';
 import { InMemoryAttemptEvents } from '../common/attempt-events';
 import { LruCache } from '../common/cache/lru-cache';
 import { InMemoryRateLimits } from '../common/rate-limits';
-import type { AppConfig } from '../config';
+import { MAIL_OFF, type AppConfig } from '../config';
+import { MailRepository } from '../mail/mail.repository';
+import { MailService } from '../mail/mail.service';
 import { Database } from '../database/database';
 import { ENTITIES } from '../database/entities';
 import type { IntegrityService } from '../integrity/integrity.service';
@@ -74,6 +76,7 @@ describe('resending a link while the old one is being opened', () => {
       { countsByAttempt: async () => new Map() } as unknown as IntegrityService,
       events,
       fakeAudit(),
+      new MailService({ mail: MAIL_OFF } as AppConfig, new MailRepository(db)),
     );
 
     const [, opened] = await Promise.allSettled([invitations.resend(invitation.id), attempts.openSession(oldToken)]);

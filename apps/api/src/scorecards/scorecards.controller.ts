@@ -1,16 +1,18 @@
-import { Controller, Get, Param, ParseUUIDPipe, Query, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import type { Response } from 'express';
 import type {
   CandidateExplanation,
+  MailMessageView,
   PostingAgreement,
   PostingScoreSummary,
   RankingPage,
   ScorecardView,
 } from '@rubricon/contracts';
-import { ApiErrors, SIGNED_IN, VALIDATED } from '../common/api-docs';
+import { ApiErrors, JSON_BODY, SIGNED_IN, VALIDATED } from '../common/api-docs';
+import { MailMessageDto } from '../mail/mail.responses';
 import { AuthUser, CurrentUser, Roles } from '../common/auth.decorators';
-import { CompareQuery, RankingCsvQuery, RankingQueryDto } from './scorecards.dto';
+import { CompareQuery, RankingCsvQuery, RankingQueryDto, SendExplanationDto } from './scorecards.dto';
 import {
   CandidateExplanationDto,
   PostingAgreementDto,
@@ -116,5 +118,19 @@ export class ScorecardsController {
     @CurrentUser() user: AuthUser,
   ): Promise<CandidateExplanation> {
     return this.scorecards.explanation(postingId, candidateId, user);
+  }
+
+  /** Mails the explanation to the candidate in the language chosen. */
+  @Post('candidates/:candidateId/explanation/send')
+  @HttpCode(200)
+  @ApiOkResponse({ type: MailMessageDto })
+  @ApiErrors(...JSON_BODY, 'scorecard-not-found', 'scores-withheld', 'mail-disabled', 'mail-rate-limited')
+  sendExplanation(
+    @Param('postingId', ParseUUIDPipe) postingId: string,
+    @Param('candidateId', ParseUUIDPipe) candidateId: string,
+    @Body() dto: SendExplanationDto,
+    @CurrentUser() user: AuthUser,
+  ): Promise<MailMessageView> {
+    return this.scorecards.sendExplanation(postingId, candidateId, dto.lang, user);
   }
 }

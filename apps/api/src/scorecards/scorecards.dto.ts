@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsString, IsUUID, MaxLength } from 'class-validator';
-import { MAX_COMPARED, type RankingSort } from '@rubricon/contracts';
+import { MAIL_LANGS, MAX_COMPARED, type MailLang, type RankingSort } from '@rubricon/contracts';
 import { PageQuery } from '../common/page-query';
 import { coded, Optional } from '../common/validation';
 
@@ -45,4 +45,11 @@ export class CompareQuery {
   @ArrayMaxSize(MAX_COMPARED, { context: compareTooMany })
   @IsUUID('all', { each: true })
   candidates: string[];
+}
+
+/** POST …/explanation/send: the language the candidate reads it in. */
+export class SendExplanationDto {
+  @ApiProperty({ enum: MAIL_LANGS, enumName: 'MailLang' })
+  @IsIn(MAIL_LANGS, { message: 'lang must be zh or en' })
+  lang: MailLang;
 }

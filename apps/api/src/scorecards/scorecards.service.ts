@@ -3,6 +3,8 @@ import {
   MAX_COMPARED,
   type BilingualText,
   type CandidateExplanation,
+  type MailLang,
+  type MailMessageView,
   type PostingAgreement,
   type PostingScoreSummary,
   type RankingPage,
@@ -25,6 +27,7 @@ import {
   type ScoringSheet,
 } from '@rubricon/scoring';
 import { AuditService } from '../audit/audit.service';
+import { MailService, toView } from '../mail/mail.service';
 import { BankService } from '../bank/bank.service';
 import { ApiException } from '../common/api-exception';
 import { AttemptEvents } from '../common/attempt-events';
@@ -67,6 +70,7 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
     private readonly integrity: IntegrityService,
     private readonly audit: AuditService,
     private readonly events: AttemptEvents,
+    private readonly mail: MailService,
   ) {}
 
   /** A submitted attempt enters its posting's ranking at once (unassigned until HR assigns raters). */
@@ -507,49 +511,50 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
    * 24: an explanation of a decision made with automated means). Viewing it is audited.
    */
   async explanation(postingId: string, candidateId: string, viewer: AuthUser): Promise<CandidateExplanation> {
-    const card = await this.card(postingId, candidateId, viewer);
-    const kinds = [...new Set(card.questions.map((q) => q.kind))];
-    const kindNames = {
-      coding: { zh: '编程题', en: 'coding tasks' },
-      case: { zh: '案例分析题', en: 'case questions' },
-      scenario: { zh: '情景题', en: 'scenario questions' },
-      behavioral: { zh: '行为面试题', en: 'behavioural questions' },
-    } as const;
-    const raters = card.raters.filter((r) => r.status === 'submitted').length;
-    const hasAuto = card.questions.some((q) => q.criteria.some((c) => c.autoLevel !== null));
-    const competencies = card.competencies.filter((c) => c.score !== null);
-    const zh = [
-      `${card.candidate.name}，您好：`,
-      '',
-      `以下说明您申请的职位“${card.posting.title}”的评估考查了什么，以及结果是如何得出的。`,
-      '',
-      `考查内容：共 ${card.questions.length} 道题（${kinds.map((k) => kindNames[k].zh).join('、')}），考查的能力包括：${competencies.map((c) => c.label.zh).join('、') || '—'}。`,
-      `评分方式：${raters} 位评分人各自独立地按照事先确定的评分标准打分（每项标准 1–5 级，每一级都有书面描述），在提交自己的评分之前看不到他人的评分。` +
-        (hasAuto ? '编程题的部分标准由代码在隐藏测试用例上的通过情况自动计分，评分人只有在写明理由时才能修改。' : ''),
-      `结果的计算：${SCORECARD_FORMULA.zh}`,
-      '作答过程中记录的诚信信号（如粘贴、离开页面）仅供参考，不计入分数。',
-      '最终的录用决定由人作出，评估结果是依据之一。如对结果有疑问，您可以联系招聘方要求说明或提出异议。',
-    ].join('\n');
-    const en = [
-      `Dear ${card.candidate.name},`,
-      '',
-      `This explains what the assessment for "${card.posting.title}" assessed and how its result was reached.`,
-      '',
-      `What was assessed: ${card.questions.length} questions (${kinds.map((k) => kindNames[k].en).join(', ')}), assessing: ${competencies.map((c) => c.label.en).join(', ') || '—'}.`,
-      `How it was scored: ${raters} rater(s) scored independently against criteria fixed in advance (each on a 1-5 scale with a written description of the levels), without seeing each other's scores before submitting their own.` +
-        (hasAuto
-          ? ' Some criteria of the coding tasks were scored automatically from hidden test cases; a rater could change such a score only by giving a reason.'
-          : ''),
-      `How the result is computed: ${SCORECARD_FORMULA.en}`,
-      'Integrity signals recorded while you worked (such as pasting or leaving the page) are advisory and not part of the score.',
-      'The hiring decision is made by people; the assessment is one input. If you have questions about the result, you may ask the recruiter to explain it or contest it.',
-    ].join('\n');
+    const explanation = explain(await this.card(postingId, candidateId, viewer));
     await this.audit.record({
       action: 'explanation.view',
       target: { type: 'candidate', id: candidateId },
       changes: { postingId },
     });
-    return { zh, en };
+    return explanation;
+  }
+
+  /**
+   * Mails the explanation to the candidate in `lang`, as HR read it (mail must be on; the address's
+   * hourly cap applies). Sending it is audited.
+   */
+  async sendExplanation(
+    postingId: string,
+    candidateId: string,
+    lang: MailLang,
+    sender: AuthUser,
+  ): Promise<MailMessageView> {
+    if (!this.mail.enabled) throw new ApiException('mail-disabled');
+    const card = await this.card(postingId, candidateId, sender);
+    await this.mail.assertUnderCap(card.candidate.email);
+    // The mail greets the candidate itself: the text starts after its own greeting.
+    const text = explain(card)[lang].split('\n').slice(2).join('\n');
+    const [row] = await this.mail.enqueue([
+      {
+        content: {
+          kind: 'explanation',
+          lang,
+          candidateName: card.candidate.name,
+          title: { zh: card.posting.title, en: card.posting.title },
+          text,
+        },
+        toEmail: card.candidate.email,
+        candidateId,
+        createdById: sender.id,
+      },
+    ]);
+    await this.audit.record({
+      action: 'explanation.send',
+      target: { type: 'candidate', id: candidateId },
+      changes: { postingId, lang, mailId: row.id },
+    });
+    return toView(row);
   }
 
   private async posting(postingId: string): Promise<string> {
@@ -557,6 +562,47 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
     if (title === null) throw new ApiException('posting-not-found');
     return title;
   }
+}
+
+/** The explanation of one candidate's result, in both languages, from their scorecard. */
+function explain(card: ScorecardView): CandidateExplanation {
+  const kinds = [...new Set(card.questions.map((q) => q.kind))];
+  const kindNames = {
+    coding: { zh: '编程题', en: 'coding tasks' },
+    case: { zh: '案例分析题', en: 'case questions' },
+    scenario: { zh: '情景题', en: 'scenario questions' },
+    behavioral: { zh: '行为面试题', en: 'behavioural questions' },
+  } as const;
+  const raters = card.raters.filter((r) => r.status === 'submitted').length;
+  const hasAuto = card.questions.some((q) => q.criteria.some((c) => c.autoLevel !== null));
+  const competencies = card.competencies.filter((c) => c.score !== null);
+  const zh = [
+    `${card.candidate.name}，您好：`,
+    '',
+    `以下说明您申请的职位“${card.posting.title}”的评估考查了什么，以及结果是如何得出的。`,
+    '',
+    `考查内容：共 ${card.questions.length} 道题（${kinds.map((k) => kindNames[k].zh).join('、')}），考查的能力包括：${competencies.map((c) => c.label.zh).join('、') || '—'}。`,
+    `评分方式：${raters} 位评分人各自独立地按照事先确定的评分标准打分（每项标准 1–5 级，每一级都有书面描述），在提交自己的评分之前看不到他人的评分。` +
+      (hasAuto ? '编程题的部分标准由代码在隐藏测试用例上的通过情况自动计分，评分人只有在写明理由时才能修改。' : ''),
+    `结果的计算：${SCORECARD_FORMULA.zh}`,
+    '作答过程中记录的诚信信号（如粘贴、离开页面）仅供参考，不计入分数。',
+    '最终的录用决定由人作出，评估结果是依据之一。如对结果有疑问，您可以联系招聘方要求说明或提出异议。',
+  ].join('\n');
+  const en = [
+    `Dear ${card.candidate.name},`,
+    '',
+    `This explains what the assessment for "${card.posting.title}" assessed and how its result was reached.`,
+    '',
+    `What was assessed: ${card.questions.length} questions (${kinds.map((k) => kindNames[k].en).join(', ')}), assessing: ${competencies.map((c) => c.label.en).join(', ') || '—'}.`,
+    `How it was scored: ${raters} rater(s) scored independently against criteria fixed in advance (each on a 1-5 scale with a written description of the levels), without seeing each other's scores before submitting their own.` +
+      (hasAuto
+        ? ' Some criteria of the coding tasks were scored automatically from hidden test cases; a rater could change such a score only by giving a reason.'
+        : ''),
+    `How the result is computed: ${SCORECARD_FORMULA.en}`,
+    'Integrity signals recorded while you worked (such as pasting or leaving the page) are advisory and not part of the score.',
+    'The hiring decision is made by people; the assessment is one input. If you have questions about the result, you may ask the recruiter to explain it or contest it.',
+  ].join('\n');
+  return { zh, en };
 }
 
 /** 1 + how many totals are strictly higher (ties share a rank); `totals` sorted high to low. */

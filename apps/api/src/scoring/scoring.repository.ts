@@ -5,6 +5,7 @@ import { AssessmentEntity } from '../assessments/assessment.entity';
 import { AnswerEntity } from '../attempts/answer.entity';
 import { AttemptEntity } from '../attempts/attempt.entity';
 import { Database } from '../database/database';
+import { toDate } from '../database/raw-date';
 import { InterviewQuestionEntity } from '../interviews/interview-question.entity';
 import { InterviewEntity } from '../interviews/interview.entity';
 import { CandidateEntity } from '../invitations/candidate.entity';
@@ -339,12 +340,4 @@ export class ScoringRepository {
       };
     });
   }
-}
-
-/** A raw datetime as the drivers return it (Date on MySQL, UTC text on SQLite), or null. */
-export function toDate(value: unknown): Date | null {
-  if (value === null || value === undefined) return null;
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : text.replace(' ', 'T') + 'Z');
 }

@@ -25,6 +25,7 @@ const actionsEn: Record<AuditAction, string> = {
   'user.reactivate': 'User reactivated',
   'user.password': 'Password reset',
   'explanation.view': 'Score explanation viewed',
+  'explanation.send': 'Score explanation mailed to the candidate',
 };
 
 const actionsZh: Record<AuditAction, string> = {
@@ -50,6 +51,7 @@ const actionsZh: Record<AuditAction, string> = {
   'user.reactivate': '重新启用用户',
   'user.password': '重置密码',
   'explanation.view': '查看评分说明',
+  'explanation.send': '向候选人发送评分说明邮件',
 };
 
 const en = {

@@ -1,0 +1,349 @@
+import { Injectable } from '@nestjs/common';
+import type { MailLang, ReminderSettings } from '@rubricon/contracts';
+import { In } from 'typeorm';
+import { AssessmentEntity } from '../assessments/assessment.entity';
+import { AttemptEntity } from '../attempts/attempt.entity';
+import { Database } from '../database/database';
+import { isDuplicateKey } from '../database/driver-errors';
+import { toDate } from '../database/raw-date';
+import { CandidateEntity } from '../invitations/candidate.entity';
+import { InvitationEntity } from '../invitations/invitation.entity';
+import { PostingEntity } from '../postings/posting.entity';
+import { MailMessageEntity } from './mail-message.entity';
+
+export type NewMail = Omit<
+  MailMessageEntity,
+  | 'id'
+  | 'status'
+  | 'tries'
+  | 'lastError'
+  | 'lockedUntil'
+  | 'sentAt'
+  | 'failedAt'
+  | 'smtpResponse'
+  | 'queuedAt'
+  | 'attempt'
+  | 'interview'
+  | 'nextAttemptAt'
+> & { nextAttemptAt?: Date };
+
+/** An invitation not used yet, of an assessment with expiry reminders on, not reminded of this expiry yet. */
+export interface ExpiryReminderRow {
+  invitationId: string;
+  attemptId: string;
+  candidateId: string;
+  name: string;
+  email: string;
+  lang: MailLang;
+  title: string;
+  minutes: number;
+  expiresAt: Date;
+  invitedAt: Date;
+  hours: number;
+}
+
+/** An attempt under way, of an assessment with deadline reminders on, not reminded of this deadline yet. */
+export interface DeadlineReminderRow {
+  attemptId: string;
+  candidateId: string;
+  name: string;
+  email: string;
+  lang: MailLang;
+  title: string;
+  deadline: Date;
+  startedAt: Date;
+  minutes: number;
+}
+
+/** Why a queued link mail was given up. */
+export const SUPERSEDED = 'Not sent: a newer link replaced this one before it went out.';
+
+/** The outbox's reads and writes. Each state change names the try it belongs to, so a stale worker changes nothing. */
+@Injectable()
+export class MailRepository {
+  constructor(private readonly db: Database) {}
+
+  /** Queues messages, through `tx` when given (they then commit or roll back with what they tell of). */
+  async insert(mails: NewMail[], tx?: Database): Promise<MailMessageEntity[]> {
+    if (mails.length === 0) return [];
+    const now = new Date();
+    return (tx ?? this.db).run(async (m) => {
+      const rows = mails.map((mail) =>
+        m.create(MailMessageEntity, { ...mail, status: 'queued', nextAttemptAt: mail.nextAttemptAt ?? now }),
+      );
+      for (let i = 0; i < rows.length; i += 100) await m.insert(MailMessageEntity, rows.slice(i, i + 100));
+      return rows;
+    });
+  }
+
+  /** Queues a message that must exist once at most (by its dedupeKey); false when it exists already. */
+  async insertOnce(mail: NewMail & { dedupeKey: string }): Promise<boolean> {
+    try {
+      await this.insert([mail]);
+      return true;
+    } catch (error) {
+      if (isDuplicateKey(error)) return false;
+      throw error;
+    }
+  }
+
+  get(id: string): Promise<MailMessageEntity | null> {
+    return this.db.run((m) => m.findOneBy(MailMessageEntity, { id }));
+  }
+
+  /** Messages due now: queued ones whose time has come, and claims that lapsed (a worker died mid-send). */
+  async due(now: Date, limit: number): Promise<Pick<MailMessageEntity, 'id' | 'tries'>[]> {
+    return this.db.run((m) =>
+      m
+        .createQueryBuilder(MailMessageEntity, 'm')
+        .select(['m.id', 'm.tries'])
+        .where(
+          "(m.status = 'queued' AND m.nextAttemptAt <= :now) OR (m.status = 'sending' AND m.lockedUntil <= :now)",
+          {
+            now: this.db.time(now),
+          },
+        )
+        .orderBy('m.nextAttemptAt', 'ASC')
+        .addOrderBy('m.queuedAt', 'ASC')
+        .limit(limit)
+        .getMany(),
+    );
+  }
+
+  /**
+   * Takes a due message for one try, unless another worker took it first (its tries moved on):
+   * the message as claimed, its tries counting this one, or null.
+   */
+  async claim(id: string, tries: number, now: Date, lockedUntil: Date): Promise<MailMessageEntity | null> {
+    const result = await this.db.run((m) =>
+      m
+        .createQueryBuilder()
+        .update(MailMessageEntity)
+        .set({ status: 'sending', tries: tries + 1, lockedUntil })
+        .where('id = :id AND tries = :tries', { id, tries })
+        .andWhere("(status = 'queued' OR (status = 'sending' AND lockedUntil <= :now))", { now: this.db.time(now) })
+        .execute(),
+    );
+    return result.affected ? this.get(id) : null;
+  }
+
+  /** Back to the queue without counting the try (the address had its hourly share). */
+  async defer(claimed: Pick<MailMessageEntity, 'id' | 'tries'>, until: Date): Promise<void> {
+    await this.settle(claimed, { status: 'queued', tries: claimed.tries - 1, nextAttemptAt: until, lockedUntil: null });
+  }
+
+  /** Accepted by the SMTP server: the link is forgotten. */
+  async markSent(claimed: Pick<MailMessageEntity, 'id' | 'tries'>, at: Date, response: string): Promise<boolean> {
+    return this.settle(claimed, {
+      status: 'sent',
+      sentAt: at,
+      smtpResponse: response.slice(0, 300),
+      link: null,
+      lockedUntil: null,
+    });
+  }
+
+  async markRetry(claimed: Pick<MailMessageEntity, 'id' | 'tries'>, reason: string, at: Date): Promise<void> {
+    await this.settle(claimed, { status: 'queued', lastError: reason, nextAttemptAt: at, lockedUntil: null });
+  }
+
+  async markFailed(claimed: Pick<MailMessageEntity, 'id' | 'tries'>, reason: string, at: Date): Promise<void> {
+    await this.settle(claimed, { status: 'failed', lastError: reason, failedAt: at, lockedUntil: null });
+  }
+
+  private async settle(
+    claimed: Pick<MailMessageEntity, 'id' | 'tries'>,
+    change: Partial<MailMessageEntity>,
+  ): Promise<boolean> {
+    const result = await this.db.run((m) =>
+      m
+        .createQueryBuilder()
+        .update(MailMessageEntity)
+        .set(change)
+        .where("id = :id AND tries = :tries AND status = 'sending'", claimed)
+        .execute(),
+    );
+    return Boolean(result.affected);
+  }
+
+  /**
+   * Link mails of an attempt or interview whose link was just replaced: those still queued are
+   * given up (their link no longer works), and the others forget their link.
+   */
+  async supersedeLinks(column: 'attemptId' | 'interviewId', id: string, at: Date, tx?: Database): Promise<void> {
+    await (tx ?? this.db).run(async (m) => {
+      const kinds = ['invitation', 'new-link', 'interview'];
+      await m.update(
+        MailMessageEntity,
+        { [column]: id, kind: In(kinds), status: 'queued' },
+        { status: 'failed', lastError: SUPERSEDED, failedAt: at, link: null },
+      );
+      await m.update(
+        MailMessageEntity,
+        { [column]: id, kind: In(kinds), status: In(['sent', 'failed']) },
+        { link: null },
+      );
+    });
+  }
+
+  /** When the address was sent mail since `since`. */
+  async sentTimes(email: string, since: Date): Promise<Date[]> {
+    const rows = await this.db.run((m) =>
+      m
+        .createQueryBuilder(MailMessageEntity, 'm')
+        .select(['m.sentAt'])
+        .where("m.toEmail = :email AND m.status = 'sent' AND m.sentAt > :since", {
+          email,
+          since: this.db.time(since),
+        })
+        .getMany(),
+    );
+    return rows.map((r) => r.sentAt!);
+  }
+
+  /** Messages about an attempt, an interview or a candidate, newest first. */
+  list(filter: { attemptId?: string; interviewId?: string; candidateId?: string }): Promise<MailMessageEntity[]> {
+    const where = Object.fromEntries(Object.entries(filter).filter(([, v]) => v !== undefined));
+    return this.db.run((m) => m.find(MailMessageEntity, { where, order: { queuedAt: 'DESC', id: 'ASC' }, take: 200 }));
+  }
+
+  /** The newest message of each attempt (or interview). */
+  async latest(column: 'attemptId' | 'interviewId', ids: string[]): Promise<Map<string, MailMessageEntity>> {
+    const latest = new Map<string, MailMessageEntity>();
+    if (ids.length === 0) return latest;
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.db.run((m) =>
+        m.find(MailMessageEntity, {
+          where: { [column]: In(ids.slice(i, i + 500)) },
+          order: { queuedAt: 'ASC', id: 'ASC' },
+        }),
+      );
+      for (const row of rows) latest.set(row[column]!, row);
+    }
+    return latest;
+  }
+
+  /** How many interview mails were queued for the interview so far (the next one's calendar SEQUENCE). */
+  interviewMailCount(interviewId: string): Promise<number> {
+    return this.db.run((m) => m.countBy(MailMessageEntity, { interviewId, kind: 'interview' }));
+  }
+
+  async expiryReminders(now: Date, horizon: Date): Promise<ExpiryReminderRow[]> {
+    const rows = await this.db.run((m) =>
+      m
+        .createQueryBuilder(InvitationEntity, 'i')
+        .innerJoin(AttemptEntity, 'a', 'a.invitationId = i.id')
+        .innerJoin(AssessmentEntity, 's', 's.id = i.assessmentId')
+        .innerJoin(PostingEntity, 'p', 'p.id = s.postingId')
+        .innerJoin(CandidateEntity, 'c', 'c.id = i.candidateId')
+        .select([
+          'i.id AS invitationId',
+          'a.id AS attemptId',
+          'c.id AS candidateId',
+          'c.name AS name',
+          'c.email AS email',
+          'i.lang AS invitationLang',
+          's.lang AS assessmentLang',
+          'p.title AS title',
+          's.durationMinutes AS duration',
+          'a.extraMinutes AS extraMinutes',
+          'i.expiresAt AS expiresAt',
+          'i.createdAt AS invitedAt',
+          's.remindBeforeExpiryHours AS hours',
+        ])
+        .where("a.status = 'invited' AND i.revokedAt IS NULL AND s.remindBeforeExpiryHours IS NOT NULL")
+        .andWhere('i.expiresAt > :now AND i.expiresAt <= :horizon', {
+          now: this.db.time(now),
+          horizon: this.db.time(horizon),
+        })
+        .andWhere(
+          "NOT EXISTS (SELECT 1 FROM mail_messages r WHERE r.attemptId = a.id AND r.kind = 'reminder-expiry' AND r.remindsOf = i.expiresAt)",
+        )
+        .limit(500)
+        .getRawMany<Record<string, unknown>>(),
+    );
+    return rows.map((r) => ({
+      invitationId: String(r.invitationId),
+      attemptId: String(r.attemptId),
+      candidateId: String(r.candidateId),
+      name: String(r.name),
+      email: String(r.email),
+      lang: ((r.invitationLang as MailLang | null) ?? r.assessmentLang) as MailLang,
+      title: String(r.title),
+      minutes: Number(r.duration) + Number(r.extraMinutes),
+      expiresAt: toDate(r.expiresAt)!,
+      invitedAt: toDate(r.invitedAt)!,
+      hours: Number(r.hours),
+    }));
+  }
+
+  async deadlineReminders(now: Date, horizon: Date): Promise<DeadlineReminderRow[]> {
+    const rows = await this.db.run((m) =>
+      m
+        .createQueryBuilder(AttemptEntity, 'a')
+        .innerJoin(InvitationEntity, 'i', 'i.id = a.invitationId')
+        .innerJoin(AssessmentEntity, 's', 's.id = a.assessmentId')
+        .innerJoin(PostingEntity, 'p', 'p.id = s.postingId')
+        .innerJoin(CandidateEntity, 'c', 'c.id = a.candidateId')
+        .select([
+          'a.id AS attemptId',
+          'c.id AS candidateId',
+          'c.name AS name',
+          'c.email AS email',
+          'i.lang AS invitationLang',
+          's.lang AS assessmentLang',
+          'p.title AS title',
+          'a.deadline AS deadline',
+          'a.startedAt AS startedAt',
+          's.remindBeforeDeadlineMinutes AS minutes',
+        ])
+        .where("a.status = 'in_progress' AND s.remindBeforeDeadlineMinutes IS NOT NULL")
+        .andWhere('a.deadline > :now AND a.deadline <= :horizon', {
+          now: this.db.time(now),
+          horizon: this.db.time(horizon),
+        })
+        .andWhere(
+          "NOT EXISTS (SELECT 1 FROM mail_messages r WHERE r.attemptId = a.id AND r.kind = 'reminder-deadline' AND r.remindsOf = a.deadline)",
+        )
+        .limit(500)
+        .getRawMany<Record<string, unknown>>(),
+    );
+    return rows.map((r) => ({
+      attemptId: String(r.attemptId),
+      candidateId: String(r.candidateId),
+      name: String(r.name),
+      email: String(r.email),
+      lang: ((r.invitationLang as MailLang | null) ?? r.assessmentLang) as MailLang,
+      title: String(r.title),
+      deadline: toDate(r.deadline)!,
+      startedAt: toDate(r.startedAt)!,
+      minutes: Number(r.minutes),
+    }));
+  }
+
+  async reminders(assessmentId: string): Promise<ReminderSettings | null> {
+    const row = await this.db.run((m) =>
+      m.findOne(AssessmentEntity, {
+        where: { id: assessmentId },
+        select: { id: true, remindBeforeExpiryHours: true, remindBeforeDeadlineMinutes: true },
+      }),
+    );
+    return row
+      ? { beforeExpiryHours: row.remindBeforeExpiryHours, beforeDeadlineMinutes: row.remindBeforeDeadlineMinutes }
+      : null;
+  }
+
+  async setReminders(assessmentId: string, settings: ReminderSettings): Promise<boolean> {
+    const result = await this.db.run((m) =>
+      m.update(
+        AssessmentEntity,
+        { id: assessmentId },
+        {
+          remindBeforeExpiryHours: settings.beforeExpiryHours,
+          remindBeforeDeadlineMinutes: settings.beforeDeadlineMinutes,
+        },
+      ),
+    );
+    return Boolean(result.affected);
+  }
+}

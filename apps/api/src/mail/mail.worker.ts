@@ -1,0 +1,169 @@
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { headerSafe } from '@rubricon/mail';
+import { APP_CONFIG, type AppConfig } from '../config';
+import { judgeFailure, nextSendAllowedAt, retryDelayMs } from './delivery-policy';
+import type { MailMessageEntity } from './mail-message.entity';
+import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
+import { MailRepository } from './mail.repository';
+import { MailService } from './mail.service';
+
+/** How long a claim holds: a worker that died mid-send leaves the message to another after this. */
+const CLAIM_MS = 2 * 60_000;
+/** Messages taken per pass. */
+const BATCH = 25;
+/** Reminders are looked for every this many passes. */
+const REMINDER_EVERY = 5;
+/** How far ahead reminders are looked for: the longest a reminder may come before its moment. */
+const EXPIRY_HORIZON_MS = 14 * 24 * 3_600_000;
+const DEADLINE_HORIZON_MS = 24 * 3_600_000;
+
+/**
+ * Sends the outbox: every `pollMs` it claims due messages one by one (a conditional update, so two
+ * instances never send one message at once), sends each over SMTP, and records the outcome. A failed
+ * try is retried with backoff; a 5xx refusal or the last try gives the message up, with the server's
+ * reason for HR. Every few passes it queues the reminders that have come due. Logs carry message ids
+ * and outcomes, never addresses' links or bodies.
+ *
+ * Delivery is at least once: a crash between the server accepting a message and the row being marked
+ * sent sends it again when the claim lapses. Each message keeps one Message-ID across tries, so a
+ * mail client shows such a repeat as the same message.
+ */
+@Injectable()
+export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(MailWorker.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private passes = 0;
+  private readonly domain: string;
+
+  constructor(
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+    @Inject(MAIL_TRANSPORT) private readonly transport: MailTransport | null,
+    private readonly repo: MailRepository,
+    private readonly mail: MailService,
+  ) {
+    this.domain = new URL(config.publicUrl).hostname || 'rubricon.localdomain';
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.transport) return;
+    this.timer = setInterval(() => void this.tick(), this.config.mail.pollMs);
+    this.timer.unref();
+    void this.tick();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    this.timer = undefined;
+    await this.running;
+    this.transport?.close();
+  }
+
+  /** One pass; overlapping ticks are skipped rather than stacked. */
+  tick(): Promise<void> {
+    this.running ??= this.pass()
+      .catch((error) => this.logger.error(`Mail pass failed: ${error instanceof Error ? error.message : error}`))
+      .finally(() => (this.running = undefined));
+    return this.running;
+  }
+
+  private async pass(): Promise<void> {
+    if (this.passes++ % REMINDER_EVERY === 0) await this.queueReminders(new Date());
+    for (const due of await this.repo.due(new Date(), BATCH)) {
+      if (!this.timer) return; // shutting down: the rest stay queued
+      const now = new Date();
+      const claimed = await this.repo.claim(due.id, due.tries, now, new Date(now.getTime() + CLAIM_MS));
+      if (claimed) await this.deliver(claimed, now);
+    }
+  }
+
+  private async deliver(message: MailMessageEntity, now: Date): Promise<void> {
+    const cap = this.config.mail.perRecipientPerHour;
+    const sent = await this.repo.sentTimes(message.toEmail, new Date(now.getTime() - 3_600_000));
+    const allowedAt = nextSendAllowedAt(sent, cap, now);
+    if (allowedAt > now) {
+      await this.repo.defer(message, allowedAt);
+      this.logger.warn(
+        `Mail ${message.id} waits until ${allowedAt.toISOString()}: its address had ${cap} mails this hour`,
+      );
+      return;
+    }
+    try {
+      const rendered = this.mail.renderStored(message);
+      const response = await this.transport!.send({
+        messageId: `<${message.id}@${this.domain}>`,
+        to: { name: headerSafe(message.toName, 120), address: message.toEmail },
+        subject: headerSafe(rendered.subject, 300),
+        text: rendered.text,
+        html: rendered.html,
+        attachments: rendered.attachments,
+      });
+      await this.repo.markSent(message, new Date(), response);
+      this.logger.log(`Mail ${message.id} (${message.kind}) sent`);
+    } catch (error) {
+      const verdict = judgeFailure(error);
+      if (verdict.permanent || message.tries >= this.config.mail.maxTries) {
+        await this.repo.markFailed(message, verdict.reason, new Date());
+        this.logger.warn(
+          `Mail ${message.id} (${message.kind}) failed for good after ${message.tries} tries: ${verdict.reason}`,
+        );
+      } else {
+        const at = new Date(Date.now() + retryDelayMs(message.tries, this.config.mail.retryBaseMs));
+        await this.repo.markRetry(message, verdict.reason, at);
+        this.logger.warn(
+          `Mail ${message.id} (${message.kind}) try ${message.tries} failed, next at ${at.toISOString()}: ${verdict.reason}`,
+        );
+      }
+    }
+  }
+
+  /**
+   * Queues each reminder whose moment has come: once per expiry or deadline (a new expiry or a
+   * moved deadline gets its own), and only when the invitation or attempt existed before that moment,
+   * so a one-day invitation is not "reminded" at once of a two-day reminder.
+   */
+  async queueReminders(now: Date): Promise<number> {
+    let queued = 0;
+    for (const r of await this.repo.expiryReminders(now, new Date(now.getTime() + EXPIRY_HORIZON_MS))) {
+      const moment = r.expiresAt.getTime() - r.hours * 3_600_000;
+      if (moment > now.getTime() || r.invitedAt.getTime() >= moment) continue;
+      const added = await this.mail.enqueueOnce({
+        content: {
+          kind: 'reminder-expiry',
+          lang: r.lang,
+          candidateName: r.name,
+          title: { zh: r.title, en: r.title },
+          minutes: r.minutes,
+          expiresAt: r.expiresAt,
+          invitedAt: r.invitedAt,
+        },
+        toEmail: r.email,
+        attemptId: r.attemptId,
+        candidateId: r.candidateId,
+        remindsOf: r.expiresAt,
+        dedupeKey: `reminder-expiry:${r.attemptId}:${r.expiresAt.getTime()}`,
+      });
+      if (added) queued++;
+    }
+    for (const r of await this.repo.deadlineReminders(now, new Date(now.getTime() + DEADLINE_HORIZON_MS))) {
+      const moment = r.deadline.getTime() - r.minutes * 60_000;
+      if (moment > now.getTime() || r.startedAt.getTime() >= moment) continue;
+      const added = await this.mail.enqueueOnce({
+        content: {
+          kind: 'reminder-deadline',
+          lang: r.lang,
+          candidateName: r.name,
+          title: { zh: r.title, en: r.title },
+          deadline: r.deadline,
+        },
+        toEmail: r.email,
+        attemptId: r.attemptId,
+        candidateId: r.candidateId,
+        remindsOf: r.deadline,
+        dedupeKey: `reminder-deadline:${r.attemptId}:${r.deadline.getTime()}`,
+      });
+      if (added) queued++;
+    }
+    return queued;
+  }
+}
