@@ -46,7 +46,8 @@ const en: ErrorTexts = {
   'import-line-too-long':
     'Posting “{title}”: {kind} line {line} is {length} characters long; at most {max} are allowed.',
   'import-too-complex': 'The document’s layout is too complex to read; simplify it or split it into smaller files.',
-  'csv-language-invalid': 'Line {line}: the language “{value}” is not one the mail can be written in; write zh or en (or leave it empty).',
+  'csv-language-invalid':
+    'Line {line}: the language “{value}” is not one the mail can be written in; write zh or en (or leave it empty).',
   'csv-empty': 'The CSV needs a header row (name,email) and at least one candidate.',
   'csv-columns-missing': 'The CSV header must have the columns “name” and “email”; found: {found}.',
   'csv-row-invalid': 'Line {line}: each candidate needs a name and a valid email (found “{name}”, “{email}”).',
@@ -94,9 +95,12 @@ const en: ErrorTexts = {
   'mail-disabled': 'Mail is not set up on this server: copy the link or the text and send it yourself.',
   'mail-not-found': 'This mail does not exist.',
   'mail-not-finished': 'This mail is still queued or being sent; wait for its outcome before sending it again.',
-  'mail-link-gone': 'The link in this mail was kept only until it was sent; send a new link instead (the old one stops working).',
-  'mail-rate-limited': '{email} has been sent {count} mails in the past hour, the most allowed; try again after {retryAt}.',
-  'reminders-invalid': 'A reminder before expiry must be 1 to {maxHours} hours, one before the deadline 1 to {maxMinutes} minutes; leave it empty for none.',
+  'mail-link-gone':
+    'The link in this mail was kept only until it was sent; send a new link instead (the old one stops working).',
+  'mail-rate-limited':
+    '{email} has been sent {count} mails in the past hour, the most allowed; try again after {retryAt}.',
+  'reminders-invalid':
+    'A reminder before expiry must be 1 to {maxHours} hours, one before the deadline 1 to {maxMinutes} minutes; leave it empty for none.',
   'extra-time-invalid': 'Extra time must be a whole number of minutes from 1 to {max}.',
   'attempt-closed': 'This attempt is over (submitted, or past its deadline), so its time can no longer change.',
   'invalid-run': 'The code run was not accepted: {detail}',
