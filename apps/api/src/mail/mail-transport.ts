@@ -22,12 +22,16 @@ export const MAIL_TRANSPORT = Symbol('MAIL_TRANSPORT');
 
 /**
  * nodemailer over SMTP_URL (STARTTLS when the server offers it; smtps:// for TLS from the start).
- * It never reads files or URLs named in a message, and logs nothing (links would be in the log).
+ * One pooled connection, reused from mail to mail (a connection per mail drained a batch 6 times
+ * slower: bench:mail). It never reads files or URLs named in a message, and logs nothing (links
+ * would be in the log).
  */
 export function smtpTransport(config: MailConfig): MailTransport | null {
   if (!config.smtpUrl) return null;
   const transport = createTransport({
     url: config.smtpUrl,
+    pool: true,
+    maxConnections: 1,
     connectionTimeout: 15_000,
     greetingTimeout: 15_000,
     socketTimeout: 30_000,
