@@ -34,9 +34,19 @@ export const MAIL_KINDS = [
 /**
  * `queued`: waiting to be sent (after a failed try, `lastError` says why and `nextAttemptAt` when it
  * is tried again); `sending`: a worker has it now; `sent`: the SMTP server accepted it; `failed`: given
- * up, for good (the server refused the address, or every retry failed): `lastError` says why.
+ * up, for good (the server refused the address, or every retry failed): `lastError` says why;
+ * `cancelled`: not sent because it no longer applied (the invitation was withdrawn, a newer link
+ * replaced its link, the attempt started or ended before a reminder went out): `lastError` says which.
  */
-export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed';
+export type MailStatus = 'queued' | 'sending' | 'sent' | 'failed' | 'cancelled';
+
+export const MAIL_STATUSES = [
+  'queued',
+  'sending',
+  'sent',
+  'failed',
+  'cancelled',
+] as const satisfies readonly MailStatus[];
 
 /** The latest message about an attempt or interview, for the candidate's row. */
 export interface MailStatusSummary {

@@ -148,6 +148,7 @@ export class InvitationsService {
     const { attempt, revoked } = await this.repo.transaction(async (tx) => {
       const revoked = !invitation.revokedAt && (await tx.revokeOnce(invitationId, now));
       const attempt = await tx.attemptOfInvitation(invitationId);
+      if (revoked) await this.mail.withdrawAttempt(attempt.id, tx.database);
       if (revoked)
         await this.audit.record(
           {

@@ -43,7 +43,7 @@ export class MailMessageEntity {
   @Column({ type: 'varchar', length: 500, nullable: true })
   link: string | null;
 
-  @Column({ type: 'varchar', length: 8, default: 'queued' })
+  @Column({ type: 'varchar', length: 10, default: 'queued' })
   status: MailStatus;
 
   @Column({ type: 'int', default: 0 })
@@ -62,7 +62,7 @@ export class MailMessageEntity {
   @Column({ type: 'datetime', precision: 3, nullable: true })
   sentAt: Date | null;
 
-  /** When it was given up for good. */
+  /** When it was given up for good (failed) or cancelled. */
   @Column({ type: 'datetime', precision: 3, nullable: true })
   failedAt: Date | null;
 

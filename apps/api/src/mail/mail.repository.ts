@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { MailLang, ReminderSettings } from '@rubricon/contracts';
+import type { MailKind, MailLang, ReminderSettings } from '@rubricon/contracts';
 import { In } from 'typeorm';
 import { AssessmentEntity } from '../assessments/assessment.entity';
 import { AttemptEntity } from '../attempts/attempt.entity';
@@ -55,8 +55,10 @@ export interface DeadlineReminderRow {
   minutes: number;
 }
 
-/** Why a queued link mail was given up. */
+/** Why a queued mail was cancelled: a newer link replaced its link. */
 export const SUPERSEDED = 'Not sent: a newer link replaced this one before it went out.';
+/** Why a queued mail was cancelled: HR withdrew the invitation. */
+export const WITHDRAWN = 'Not sent: the invitation was withdrawn before it went out.';
 
 /** The outbox's reads and writes. Each state change names the try it belongs to, so a stale worker changes nothing. */
 @Injectable()
@@ -147,6 +149,29 @@ export class MailRepository {
     await this.settle(claimed, { status: 'queued', lastError: reason, nextAttemptAt: at, lockedUntil: null });
   }
 
+  /** Not sent: what it says no longer holds. */
+  async markCancelled(claimed: Pick<MailMessageEntity, 'id' | 'tries'>, reason: string, at: Date): Promise<void> {
+    await this.settle(claimed, { status: 'cancelled', lastError: reason, failedAt: at, link: null, lockedUntil: null });
+  }
+
+  /**
+   * Whether a reminder still applies when it is about to go: the attempt is still as it was when
+   * the reminder was queued (not started, not withdrawn, same expiry; or under way, same deadline).
+   */
+  async reminderApplies(message: Pick<MailMessageEntity, 'kind' | 'attemptId' | 'remindsOf'>): Promise<boolean> {
+    if (!message.attemptId || !message.remindsOf) return true;
+    const attempt = await this.db.run((m) =>
+      m.findOne(AttemptEntity, { where: { id: message.attemptId! }, relations: { invitation: true } }),
+    );
+    if (!attempt) return false;
+    const at = message.remindsOf.getTime();
+    if (message.kind === 'reminder-expiry')
+      return (
+        attempt.status === 'invited' && !attempt.invitation.revokedAt && attempt.invitation.expiresAt.getTime() === at
+      );
+    return attempt.status === 'in_progress' && attempt.deadline?.getTime() === at;
+  }
+
   async markFailed(claimed: Pick<MailMessageEntity, 'id' | 'tries'>, reason: string, at: Date): Promise<void> {
     await this.settle(claimed, { status: 'failed', lastError: reason, failedAt: at, lockedUntil: null });
   }
@@ -167,22 +192,24 @@ export class MailRepository {
   }
 
   /**
-   * Link mails of an attempt or interview whose link was just replaced: those still queued are
-   * given up (their link no longer works), and the others forget their link.
+   * Cancels the queued mails of an attempt or interview (of `kinds`, or all) with `reason`, and
+   * makes every mail of those kinds forget its link: what they say no longer holds.
    */
-  async supersedeLinks(column: 'attemptId' | 'interviewId', id: string, at: Date, tx?: Database): Promise<void> {
+  async withdraw(
+    about: { column: 'attemptId' | 'interviewId'; id: string },
+    kinds: MailKind[] | null,
+    reason: string,
+    at: Date,
+    tx?: Database,
+  ): Promise<void> {
+    const of = { [about.column]: about.id, ...(kinds ? { kind: In(kinds) } : {}) };
     await (tx ?? this.db).run(async (m) => {
-      const kinds = ['invitation', 'new-link', 'interview'];
       await m.update(
         MailMessageEntity,
-        { [column]: id, kind: In(kinds), status: 'queued' },
-        { status: 'failed', lastError: SUPERSEDED, failedAt: at, link: null },
+        { ...of, status: 'queued' },
+        { status: 'cancelled', lastError: reason, failedAt: at, link: null },
       );
-      await m.update(
-        MailMessageEntity,
-        { [column]: id, kind: In(kinds), status: In(['sent', 'failed']) },
-        { link: null },
-      );
+      await m.update(MailMessageEntity, { ...of, status: In(['sent', 'failed', 'cancelled']) }, { link: null });
     });
   }
 

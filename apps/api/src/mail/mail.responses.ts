@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import {
   MAIL_KINDS,
   MAIL_LANGS,
+  MAIL_STATUSES,
   type MailKind,
   type MailLang,
   type MailMessageView,
@@ -10,8 +11,6 @@ import {
   type MailStatusSummary,
   type ReminderSettings,
 } from '@rubricon/contracts';
-
-const MAIL_STATUSES: MailStatus[] = ['queued', 'sending', 'sent', 'failed'];
 
 class MailRecipientDto {
   @ApiProperty()

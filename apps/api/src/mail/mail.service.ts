@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   MAX_REMINDER_DEADLINE_MINUTES,
   MAX_REMINDER_EXPIRY_HOURS,
+  type MailKind,
   type MailMessageView,
   type MailSettings,
   type MailStatusSummary,
@@ -14,7 +15,7 @@ import { APP_CONFIG, type AppConfig } from '../config';
 import type { Database } from '../database/database';
 import { nextSendAllowedAt } from './delivery-policy';
 import type { MailMessageEntity, StoredMailInput } from './mail-message.entity';
-import { MailRepository, type NewMail } from './mail.repository';
+import { MailRepository, SUPERSEDED, WITHDRAWN, type NewMail } from './mail.repository';
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
@@ -34,7 +35,7 @@ export interface OutgoingMail {
 }
 
 /** Kinds whose message carries the candidate's link. */
-const LINK_KINDS = new Set(['invitation', 'new-link', 'interview']);
+const LINK_KINDS = new Set<MailKind>(['invitation', 'new-link', 'interview']);
 
 /** Dates in a stored MailInput: revived when the message is rendered to be sent. */
 const DATE_KEYS = ['expiresAt', 'invitedAt', 'deadline', 'startsAt', 'stampedAt'] as const;
@@ -73,8 +74,9 @@ export class MailService {
   }
 
   /**
-   * Queues a new link mail in place of older ones: those still queued are given up (their link no
-   * longer works) and the rest forget their link, all in `tx`.
+   * Queues a new link mail in place of older ones, in `tx`: older link mails and expiry reminders
+   * still queued are given up (their link, or the expiry they name, no longer holds) and the rest
+   * forget their link.
    */
   async enqueueReplacingLinks(
     mail: OutgoingMail,
@@ -82,8 +84,13 @@ export class MailService {
     tx: Database,
   ): Promise<MailMessageEntity[]> {
     if (!this.enabled) return [];
-    await this.repo.supersedeLinks(about.column, about.id, new Date(), tx);
+    await this.repo.withdraw(about, [...LINK_KINDS, 'reminder-expiry'], SUPERSEDED, new Date(), tx);
     return this.enqueue([mail], tx);
+  }
+
+  /** The invitation was withdrawn: nothing still queued about the attempt goes out, and no link is kept. */
+  async withdrawAttempt(attemptId: string, tx: Database): Promise<void> {
+    await this.repo.withdraw({ column: 'attemptId', id: attemptId }, null, WITHDRAWN, new Date(), tx);
   }
 
   /** Queues a message that may exist once (a reminder); false when it was queued before (or mail is off). */
@@ -212,7 +219,12 @@ export class MailService {
 }
 
 export function toSummary(row: MailMessageEntity): MailStatusSummary {
-  const at = row.status === 'sent' ? row.sentAt : row.status === 'failed' ? row.failedAt : row.queuedAt;
+  const at =
+    row.status === 'sent'
+      ? row.sentAt
+      : row.status === 'queued' || row.status === 'sending'
+        ? row.queuedAt
+        : row.failedAt;
   return {
     messageId: row.id,
     kind: row.kind,
@@ -223,7 +235,7 @@ export function toSummary(row: MailMessageEntity): MailStatusSummary {
 }
 
 export function toView(row: MailMessageEntity): MailMessageView {
-  const finished = row.status === 'sent' || row.status === 'failed';
+  const finished = row.status !== 'queued' && row.status !== 'sending';
   return {
     id: row.id,
     kind: row.kind,

@@ -16,6 +16,8 @@ const REMINDER_EVERY = 5;
 /** How far ahead reminders are looked for: the longest a reminder may come before its moment. */
 const EXPIRY_HORIZON_MS = 14 * 24 * 3_600_000;
 const DEADLINE_HORIZON_MS = 24 * 3_600_000;
+/** Why a reminder was cancelled before it went out. */
+const NO_LONGER_APPLIES = 'Not sent: by the time it could go, the attempt had started, ended or changed time.';
 
 /**
  * Sends the outbox: every `pollMs` it claims due messages one by one (a conditional update, so two
@@ -86,6 +88,13 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
       this.logger.warn(
         `Mail ${message.id} waits until ${allowedAt.toISOString()}: its address had ${cap} mails this hour`,
       );
+      return;
+    }
+    if (
+      (message.kind === 'reminder-expiry' || message.kind === 'reminder-deadline') &&
+      !(await this.repo.reminderApplies(message))
+    ) {
+      await this.repo.markCancelled(message, NO_LONGER_APPLIES, new Date());
       return;
     }
     try {

@@ -13,6 +13,6 @@ import { Scoring1796233910219 } from './1796233910219-Scoring';
 import { PostingLineGroups1796247084506 } from './1796247084506-PostingLineGroups';
 import { BankQuestionJson1796267012988 } from './1796267012988-BankQuestionJson';
 import { AssessmentFamilyReasons1796278901721 } from './1796278901721-AssessmentFamilyReasons';
-import { MailOutbox1796288883878 } from './1796288883878-MailOutbox';
+import { MailOutbox1796289228178 } from './1796289228178-MailOutbox';
 
-export const MYSQL_MIGRATIONS = [Init1795306461958, Assessments1795306772488, Attempts1795307189057, SessionGeneration1795308998564, PostingDeleteRestricted1795309173713, AssessmentDutiesJson1795312469813, UserCredentialsChangedAt1795312714890, AttemptExtraTime1795320000001, PostingContentHash1795330000001, Interviews1796219609492, Scoring1796233910219, PostingLineGroups1796247084506, BankQuestionJson1796267012988, AssessmentFamilyReasons1796278901721, MailOutbox1796288883878];
+export const MYSQL_MIGRATIONS = [Init1795306461958, Assessments1795306772488, Attempts1795307189057, SessionGeneration1795308998564, PostingDeleteRestricted1795309173713, AssessmentDutiesJson1795312469813, UserCredentialsChangedAt1795312714890, AttemptExtraTime1795320000001, PostingContentHash1795330000001, Interviews1796219609492, Scoring1796233910219, PostingLineGroups1796247084506, BankQuestionJson1796267012988, AssessmentFamilyReasons1796278901721, MailOutbox1796289228178];

@@ -13,6 +13,6 @@ import { Scoring1796233904766 } from './1796233904766-Scoring';
 import { PostingLineGroups1796247078187 } from './1796247078187-PostingLineGroups';
 import { BankQuestionJson1796267009074 } from './1796267009074-BankQuestionJson';
 import { AssessmentFamilyReasons1796278899770 } from './1796278899770-AssessmentFamilyReasons';
-import { MailOutbox1796288881156 } from './1796288881156-MailOutbox';
+import { MailOutbox1796289225718 } from './1796289225718-MailOutbox';
 
-export const SQLITE_MIGRATIONS = [Init1795306461033, Assessments1795306771051, Attempts1795307186121, SessionGeneration1795308997308, PostingDeleteRestricted1795309172361, AssessmentDutiesJson1795312465378, UserCredentialsChangedAt1795312712063, AttemptExtraTime1795320000000, PostingContentHash1795330000000, Interviews1796219606905, Scoring1796233904766, PostingLineGroups1796247078187, BankQuestionJson1796267009074, AssessmentFamilyReasons1796278899770, MailOutbox1796288881156];
+export const SQLITE_MIGRATIONS = [Init1795306461033, Assessments1795306771051, Attempts1795307186121, SessionGeneration1795308997308, PostingDeleteRestricted1795309172361, AssessmentDutiesJson1795312465378, UserCredentialsChangedAt1795312712063, AttemptExtraTime1795320000000, PostingContentHash1795330000000, Interviews1796219606905, Scoring1796233904766, PostingLineGroups1796247078187, BankQuestionJson1796267009074, AssessmentFamilyReasons1796278899770, MailOutbox1796289225718];
