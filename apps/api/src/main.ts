@@ -27,6 +27,9 @@ async function main(): Promise<void> {
     '',
     `Rubricon is running at ${url}  (API ${url}/api, docs ${url}/api/docs)`,
     `Database: ${config.database.type === 'sqlite' ? `SQLite ${config.database.path}` : 'MySQL'}`,
+    config.mail.smtpUrl
+      ? `Mail: on, through ${smtpHost(config.mail.smtpUrl)} as ${config.mail.from}`
+      : 'Mail: off (SMTP_URL unset): hand invitation links to candidates yourself.',
   ];
   if (firstStart.admin) {
     lines.push(
@@ -43,6 +46,12 @@ async function main(): Promise<void> {
 }
 
 class StartupError extends Error {}
+
+/** The SMTP server's scheme, host and port, without the credentials in the URL. */
+function smtpHost(url: string): string {
+  const { protocol, host } = new URL(url);
+  return `${protocol}//${host}`;
+}
 
 /** What a person needs to fix a failed start; a stack trace only for what we did not foresee. */
 function explain(error: unknown): string {
