@@ -32,6 +32,32 @@ describe(loadConfig.name, () => {
     expect(loadConfig({ DATA_DIR: dataDir() }).jwtSecret).not.toBe(first);
   });
 
+  it('leaves mail off unless SMTP_URL is set, and derives the From address from PUBLIC_URL', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).mail.smtpUrl).toBeNull();
+    const mail = loadConfig({
+      DATA_DIR: dataDir(),
+      SMTP_URL: 'smtp://user:p%40ss@mail.example.com:587',
+      PUBLIC_URL: 'https://assess.example.com',
+      MAIL_SENDER_NAME: 'Acme 招聘',
+    }).mail;
+    expect(mail).toMatchObject({
+      smtpUrl: 'smtp://user:p%40ss@mail.example.com:587',
+      from: 'Acme 招聘 <no-reply@assess.example.com>',
+      perRecipientPerHour: 6,
+      timeZone: 'Asia/Shanghai',
+    });
+    expect(loadConfig({ DATA_DIR: dataDir(), MAIL_FROM: 'HR <hr@example.com>' }).mail.from).toBe('HR <hr@example.com>');
+  });
+
+  it('refuses mail settings that cannot work, naming each', () => {
+    const refuse = (env: Record<string, string>) => () => loadConfig({ DATA_DIR: dataDir(), ...env });
+    expect(refuse({ SMTP_URL: 'http://mail.example.com' })).toThrow(/SMTP_URL: must look like smtp:\/\//);
+    expect(refuse({ MAIL_FROM: 'HR <hr@example.com>\r\nBcc: x@evil.test' })).toThrow(/MAIL_FROM: must be an address/);
+    expect(refuse({ MAIL_FROM: 'not an address' })).toThrow(/MAIL_FROM/);
+    expect(refuse({ MAIL_TIME_ZONE: 'Mars/Olympus' })).toThrow(/MAIL_TIME_ZONE: must be an IANA time zone/);
+    expect(refuse({ MAIL_PER_RECIPIENT_PER_HOUR: '0' })).toThrow(/MAIL_PER_RECIPIENT_PER_HOUR/);
+  });
+
   it('treats empty variables as unset', () => {
     const config = loadConfig({ DATA_DIR: dataDir(), JWT_SECRET: '', ADMIN_PASSWORD: '', DATABASE_URL: '' });
     expect(config.database.type).toBe('sqlite');
