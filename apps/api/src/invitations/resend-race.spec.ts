@@ -1,5 +1,5 @@
 import { JwtService } from '@nestjs/jwt';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import type { AssessmentsService } from '../assessments/assessments.service';
 import { AttemptEntity } from '../attempts/attempt.entity';
 import { AttemptsRepository } from '../attempts/attempts.repository';
@@ -11,8 +11,8 @@ import { InMemoryRateLimits } from '../common/rate-limits';
 import { MAIL_OFF, type AppConfig } from '../config';
 import { MailRepository } from '../mail/mail.repository';
 import { MailService } from '../mail/mail.service';
-import { Database } from '../database/database';
-import { ENTITIES } from '../database/entities';
+import type { Database } from '../database/database';
+import { memoryDatabase } from '../database/memory-database.testing';
 import type { IntegrityService } from '../integrity/integrity.service';
 import { CandidateEntity } from './candidate.entity';
 import { hashToken, newInvitationToken } from './invitation-token';
@@ -27,14 +27,8 @@ describe('resending a link while the old one is being opened', () => {
   afterEach(() => source?.destroy());
 
   it('leaves no session of the old link alive, whichever lands first', async () => {
-    source = await new DataSource({
-      type: 'better-sqlite3',
-      database: ':memory:',
-      entities: ENTITIES,
-      synchronize: true,
-    }).initialize();
-    await source.query('PRAGMA foreign_keys = OFF');
-    const db = Database.of(source);
+    let db: Database;
+    ({ source, db } = await memoryDatabase());
     const m = source.manager;
     const candidate = await m.save(m.create(CandidateEntity, { name: 'A', email: 'a@example.com' }));
     const oldToken = newInvitationToken();

@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { MAIL_OFF, type AppConfig } from '../config';
-import { Database } from '../database/database';
-import { ENTITIES } from '../database/entities';
+import type { Database } from '../database/database';
+import { memoryDatabase } from '../database/memory-database.testing';
 import { MailMessageEntity } from './mail-message.entity';
 import type { MailTransport, OutgoingSmtpMessage } from './mail-transport';
 import { MailRepository } from './mail.repository';
@@ -44,18 +44,13 @@ describe(MailWorker.name, () => {
   afterEach(() => source?.destroy());
 
   async function setUp(answers: (string | Error)[] = [], mail: Partial<AppConfig['mail']> = {}) {
-    source = await new DataSource({
-      type: 'better-sqlite3',
-      database: ':memory:',
-      entities: ENTITIES,
-      synchronize: true,
-    }).initialize();
-    await source.query('PRAGMA foreign_keys = OFF');
+    let db: Database;
+    ({ source, db } = await memoryDatabase());
     const config = {
       publicUrl: 'https://rubricon.test',
       mail: { ...MAIL_OFF, smtpUrl: 'smtp://127.0.0.1:2525', retryBaseMs: 1000, ...mail },
     } as AppConfig;
-    const repo = new MailRepository(Database.of(source));
+    const repo = new MailRepository(db);
     const service = new MailService(config, repo);
     const transport = new ScriptedTransport(answers);
     const worker = new MailWorker(config, transport, repo, service);
