@@ -70,8 +70,19 @@ export class MailRepository {
     if (mails.length === 0) return [];
     const now = new Date();
     return (tx ?? this.db).run(async (m) => {
+      // Every column set, so the rows returned (and the views made of them) carry nulls, not undefined.
       const rows = mails.map((mail) =>
-        m.create(MailMessageEntity, { ...mail, status: 'queued', nextAttemptAt: mail.nextAttemptAt ?? now }),
+        m.create(MailMessageEntity, {
+          ...mail,
+          status: 'queued',
+          tries: 0,
+          lastError: null,
+          lockedUntil: null,
+          sentAt: null,
+          failedAt: null,
+          smtpResponse: null,
+          nextAttemptAt: mail.nextAttemptAt ?? now,
+        }),
       );
       for (let i = 0; i < rows.length; i += 100) await m.insert(MailMessageEntity, rows.slice(i, i + 100));
       return rows;

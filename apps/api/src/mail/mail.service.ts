@@ -173,7 +173,8 @@ export class MailService {
         subject: row.subject,
         input: row.input,
         link: row.link,
-        remindsOf: null,
+        // A reminder's copy names the same moment, so the worker checks it still applies before sending.
+        remindsOf: row.remindsOf,
         dedupeKey: null,
         attemptId: row.attemptId,
         interviewId: row.interviewId,

@@ -1,4 +1,11 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import {
+  BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+} from '@nestjs/common';
 import { headerSafe } from '@rubricon/mail';
 import { APP_CONFIG, type AppConfig } from '../config';
 import { judgeFailure, nextSendAllowedAt, retryDelayMs } from './delivery-policy';
@@ -31,10 +38,11 @@ const NO_LONGER_APPLIES = 'Not sent: by the time it could go, the attempt had st
  * mail client shows such a repeat as the same message.
  */
 @Injectable()
-export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown {
+export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShutdown, OnApplicationShutdown {
   private readonly logger = new Logger(MailWorker.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
+  private stopped?: Promise<void>;
   private passes = 0;
   private readonly domain: string;
 
@@ -54,11 +62,27 @@ export class MailWorker implements OnApplicationBootstrap, OnApplicationShutdown
     void this.tick();
   }
 
-  async onApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    this.timer = undefined;
-    await this.running;
-    this.transport?.close();
+  /**
+   * Stops and lets the pass under way settle its message before the database closes: TypeORM closes
+   * it on application shutdown, and its module and this one are both global, so the order of that
+   * hook between them is not ours (a pass cut short leaves its message claimed for CLAIM_MS).
+   */
+  beforeApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  onApplicationShutdown(): Promise<void> {
+    return this.stop();
+  }
+
+  private stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      clearInterval(this.timer);
+      this.timer = undefined;
+      await this.running;
+      this.transport?.close();
+    })();
+    return this.stopped;
   }
 
   /** One pass; overlapping ticks are skipped rather than stacked. */
