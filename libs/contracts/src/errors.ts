@@ -284,6 +284,10 @@ export const ERRORS = {
     status: 409,
     message: 'This mail is still queued or being sent; wait for its outcome before sending it again.',
   },
+  'mail-cancelled': {
+    status: 409,
+    message: 'This mail was cancelled because it no longer applied ({reason}); there is nothing to send again.',
+  },
   'mail-link-gone': {
     status: 409,
     message:

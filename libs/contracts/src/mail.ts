@@ -80,7 +80,7 @@ export interface MailMessageView {
   /**
    * `resend`: the same message again; `new-link`: its link was kept only until it was sent, so
    * sending it again means sending a new link (the old one stops working); null: nothing to resend
-   * (the message is still queued or being sent).
+   * (the message is still queued or being sent, or was cancelled because it no longer applied).
    */
   resend: 'resend' | 'new-link' | null;
 }

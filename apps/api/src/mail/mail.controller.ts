@@ -42,6 +42,7 @@ export class MailController {
     'mail-disabled',
     'mail-not-found',
     'mail-not-finished',
+    'mail-cancelled',
     'mail-link-gone',
     'mail-rate-limited',
   )

@@ -163,6 +163,7 @@ export class MailService {
     if (!row) throw new ApiException('mail-not-found');
     if (row.status === 'queued' || row.status === 'sending') throw new ApiException('mail-not-finished');
     if (LINK_KINDS.has(row.kind) && row.link === null) throw new ApiException('mail-link-gone');
+    if (row.status === 'cancelled') throw new ApiException('mail-cancelled', { reason: row.lastError ?? '' });
     await this.assertUnderCap(row.toEmail);
     const [copy] = await this.repo.insert([
       {
@@ -252,6 +253,12 @@ export function toView(row: MailMessageEntity): MailMessageView {
     attemptId: row.attemptId,
     interviewId: row.interviewId,
     candidateId: row.candidateId,
-    resend: !finished ? null : LINK_KINDS.has(row.kind) && row.link === null ? 'new-link' : 'resend',
+    resend: !finished
+      ? null
+      : LINK_KINDS.has(row.kind) && row.link === null
+        ? 'new-link'
+        : row.status === 'cancelled'
+          ? null
+          : 'resend',
   };
 }
