@@ -95,6 +95,7 @@ const en: ErrorTexts = {
   'mail-disabled': 'Mail is not set up on this server: copy the link or the text and send it yourself.',
   'mail-not-found': 'This mail does not exist.',
   'mail-not-finished': 'This mail is still queued or being sent; wait for its outcome before sending it again.',
+  'mail-cancelled': 'This mail was cancelled because it no longer applied ({reason}); there is nothing to send again.',
   'mail-link-gone':
     'The link in this mail was kept only until it was sent; send a new link instead (the old one stops working).',
   'mail-rate-limited':
@@ -248,6 +249,7 @@ const zh: ErrorTexts = {
   'mail-disabled': '本服务器未配置邮件发送：请复制链接或文字后自行发送。',
   'mail-not-found': '该邮件不存在。',
   'mail-not-finished': '该邮件仍在排队或发送中，请等有结果后再重新发送。',
+  'mail-cancelled': '该邮件已取消，因为其内容已不再适用（{reason}），无需重新发送。',
   'mail-link-gone': '邮件中的链接只保留到发送成功为止；请改为发送新链接（旧链接将失效）。',
   'mail-rate-limited': '过去一小时内已向 {email} 发送 {count} 封邮件，已达上限；请在 {retryAt} 之后再试。',
   'reminders-invalid': '过期前提醒须为 1 到 {maxHours} 小时，截止前提醒须为 1 到 {maxMinutes} 分钟；留空表示不提醒。',
