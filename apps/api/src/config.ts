@@ -46,10 +46,8 @@ export interface MailConfig {
   timeZone: string;
   /** How often the outbox is read for messages due. */
   pollMs: number;
-  /** The wait after the first failed try; it doubles with each, up to an hour. */
+  /** The wait after the first failed try; it doubles with each, up to 15 minutes (72 hours of failures give a mail up). */
   retryBaseMs: number;
-  /** Tries before a message is given up for good. */
-  maxTries: number;
 }
 
 export class ConfigError extends Error {}
@@ -189,7 +187,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
       timeZone: e.MAIL_TIME_ZONE,
       pollMs: e.MAIL_POLL_MS,
       retryBaseMs: e.MAIL_RETRY_BASE_MS,
-      maxTries: 10,
     },
   };
 }
@@ -203,7 +200,6 @@ export const MAIL_OFF: MailConfig = {
   timeZone: 'Asia/Shanghai',
   pollMs: 2000,
   retryBaseMs: 30_000,
-  maxTries: 10,
 };
 
 /** The public host name, for a default From address; localhost when the URL is unset. */

@@ -6,35 +6,51 @@
 /** The parts of a nodemailer error the rules read. */
 export interface SmtpFailure {
   code?: string;
+  /** The SMTP command that failed: 'CONN', 'AUTH …', 'MAIL FROM', 'RCPT TO', 'DATA', 'API'. */
+  command?: string;
   responseCode?: number;
   response?: string;
   message?: string;
 }
 
 export interface FailureVerdict {
-  /** True when trying again cannot help: the server refused the address or the message (5xx). */
+  /** True when trying again cannot help: the server refused this recipient or this message (5xx). */
   permanent: boolean;
-  /** The server's answer or the connection error, for HR to read; never the message or its link. */
+  /** The server's answer or the connection error, for HR to read; never the message's link. */
   reason: string;
 }
 
+/** Mail that could not go for this long is given up (the usual bounce time of mail servers). */
+export const GIVE_UP_AFTER_MS = 72 * 3_600_000;
+
+/** The longest wait between two tries, so mail goes soon after an outage ends. */
+export const MAX_RETRY_DELAY_MS = 15 * 60_000;
+
 /**
- * 5xx answers are for good (550 no such user, 552/554 refused), except an authentication failure
- * (535: the server's settings are wrong, which an administrator fixes, and then the mail should go).
- * 4xx answers, timeouts and refused connections are for now.
+ * Only a 5xx about this recipient or this message is for good (550 no such user at RCPT TO, 552/554
+ * at DATA), and a recipient nodemailer itself finds invalid. A 5xx at MAIL FROM or at sign-in, a 4xx,
+ * a timeout or a refused connection says the server or its settings are wrong for now: an
+ * administrator fixes them, and then the mail should go.
  */
-export function judgeFailure(error: unknown): FailureVerdict {
+export function judgeFailure(error: unknown, links: RegExp = LINKS): FailureVerdict {
   const e = (typeof error === 'object' && error !== null ? error : { message: String(error) }) as SmtpFailure;
   const code = typeof e.responseCode === 'number' ? e.responseCode : undefined;
   const answer = e.response?.trim() || e.message?.trim() || 'unknown error';
-  const reason = clip(oneLine(code !== undefined && !answer.startsWith(String(code)) ? `${code} ${answer}` : answer));
-  const permanent = code !== undefined && code >= 500 && code < 600 && e.code !== 'EAUTH';
-  return { permanent, reason: e.code && code === undefined ? clip(`${e.code}: ${oneLine(answer)}`) : reason };
+  const text = code !== undefined && !answer.startsWith(String(code)) ? `${code} ${answer}` : answer;
+  const reason = clip(oneLine(e.code && code === undefined ? `${e.code}: ${text}` : text).replace(links, '$1…'));
+  const aboutThisMail = e.command === 'RCPT TO' || e.command === 'DATA';
+  const permanent =
+    (code !== undefined && code >= 500 && code < 600 && aboutThisMail) ||
+    (e.code === 'EENVELOPE' && e.command === 'API');
+  return { permanent, reason };
 }
 
-/** The wait before try `tries + 1`, after `tries` failed: base, doubling, at most an hour, ±10 % so a batch spreads out. */
+/** A candidate's link quoted back by a server (a content filter may): kept out of reasons and logs. */
+const LINKS = /(\/(?:take|live)\/)\S+/g;
+
+/** The wait before try `tries + 1`, after `tries` failed: base, doubling, at most 15 minutes, ±10 % so a batch spreads out. */
 export function retryDelayMs(tries: number, baseMs: number, random: () => number = Math.random): number {
-  const plain = Math.min(baseMs * 2 ** Math.max(0, tries - 1), 3_600_000);
+  const plain = Math.min(baseMs * 2 ** Math.max(0, tries - 1), MAX_RETRY_DELAY_MS);
   return Math.round(plain * (0.9 + 0.2 * random()));
 }
 

@@ -8,6 +8,8 @@ import { isDuplicateKey } from '../database/driver-errors';
 import { toDate } from '../database/raw-date';
 import { CandidateEntity } from '../invitations/candidate.entity';
 import { InvitationEntity } from '../invitations/invitation.entity';
+import { hashToken } from '../invitations/invitation-token';
+import { InterviewEntity } from '../interviews/interview.entity';
 import { PostingEntity } from '../postings/posting.entity';
 import { MailMessageEntity } from './mail-message.entity';
 
@@ -59,6 +61,10 @@ export interface DeadlineReminderRow {
 export const SUPERSEDED = 'Not sent: a newer link replaced this one before it went out.';
 /** Why a queued mail was cancelled: HR withdrew the invitation. */
 export const WITHDRAWN = 'Not sent: the invitation was withdrawn before it went out.';
+/** Why a reminder was cancelled before it went out. */
+export const NO_LONGER_APPLIES = 'Not sent: by the time it could go, the attempt had started, ended or changed time.';
+/** Why a link mail was cancelled before it went out. */
+export const LINK_DEAD = 'Not sent: by the time it could go, its link had been replaced, withdrawn or had expired.';
 
 /** The outbox's reads and writes. Each state change names the try it belongs to, so a stale worker changes nothing. */
 @Injectable()
@@ -166,21 +172,48 @@ export class MailRepository {
   }
 
   /**
-   * Whether a reminder still applies when it is about to go: the attempt is still as it was when
-   * the reminder was queued (not started, not withdrawn, same expiry; or under way, same deadline).
+   * Why a claimed message should not go after all, or null: a reminder whose attempt started, ended or
+   * changed its expiry or deadline, or whose moment has passed; a link mail whose link was replaced,
+   * withdrawn or has expired (or whose interview ended).
    */
-  async reminderApplies(message: Pick<MailMessageEntity, 'kind' | 'attemptId' | 'remindsOf'>): Promise<boolean> {
-    if (!message.attemptId || !message.remindsOf) return true;
+  async staleness(message: MailMessageEntity, now: Date): Promise<string | null> {
+    if (message.kind === 'reminder-expiry' || message.kind === 'reminder-deadline') {
+      if (!message.attemptId || !message.remindsOf) return null;
+      const attempt = await this.db.run((m) =>
+        m.findOne(AttemptEntity, { where: { id: message.attemptId! }, relations: { invitation: true } }),
+      );
+      const at = message.remindsOf.getTime();
+      const applies =
+        attempt !== null &&
+        at > now.getTime() &&
+        (message.kind === 'reminder-expiry'
+          ? attempt.status === 'invited' &&
+            !attempt.invitation.revokedAt &&
+            attempt.invitation.expiresAt.getTime() === at
+          : attempt.status === 'in_progress' && attempt.deadline?.getTime() === at);
+      return applies ? null : NO_LONGER_APPLIES;
+    }
+    if (message.link === null) return null;
+    const hash = hashToken(message.link.slice(message.link.lastIndexOf('/') + 1));
+    if (message.interviewId) {
+      const interview = await this.db.run((m) =>
+        m.findOne(InterviewEntity, {
+          where: { id: message.interviewId! },
+          select: { id: true, linkHash: true, status: true },
+        }),
+      );
+      return interview?.linkHash === hash && interview.status !== 'ended' ? null : LINK_DEAD;
+    }
+    if (!message.attemptId) return null;
     const attempt = await this.db.run((m) =>
       m.findOne(AttemptEntity, { where: { id: message.attemptId! }, relations: { invitation: true } }),
     );
-    if (!attempt) return false;
-    const at = message.remindsOf.getTime();
-    if (message.kind === 'reminder-expiry')
-      return (
-        attempt.status === 'invited' && !attempt.invitation.revokedAt && attempt.invitation.expiresAt.getTime() === at
-      );
-    return attempt.status === 'in_progress' && attempt.deadline?.getTime() === at;
+    const works =
+      attempt !== null &&
+      attempt.invitation.tokenHash === hash &&
+      !attempt.invitation.revokedAt &&
+      attempt.invitation.expiresAt.getTime() > now.getTime();
+    return works ? null : LINK_DEAD;
   }
 
   async markFailed(claimed: Pick<MailMessageEntity, 'id' | 'tries'>, reason: string, at: Date): Promise<void> {
@@ -294,6 +327,10 @@ export class MailRepository {
           now: this.db.time(now),
           horizon: this.db.time(horizon),
         })
+        // Due now, and invited before its moment; in SQL, so rows not due never fill the batch.
+        .andWhere(`${this.before('i.expiresAt', 's.remindBeforeExpiryHours', 'HOUR')} <= :now`)
+        .andWhere(`i.createdAt < ${this.before('i.expiresAt', 's.remindBeforeExpiryHours', 'HOUR')}`)
+        .orderBy('i.expiresAt', 'ASC')
         .andWhere(
           "NOT EXISTS (SELECT 1 FROM mail_messages r WHERE r.attemptId = a.id AND r.kind = 'reminder-expiry' AND r.remindsOf = i.expiresAt)",
         )
@@ -340,6 +377,9 @@ export class MailRepository {
           now: this.db.time(now),
           horizon: this.db.time(horizon),
         })
+        .andWhere(`${this.before('a.deadline', 's.remindBeforeDeadlineMinutes', 'MINUTE')} <= :now`)
+        .andWhere(`a.startedAt < ${this.before('a.deadline', 's.remindBeforeDeadlineMinutes', 'MINUTE')}`)
+        .orderBy('a.deadline', 'ASC')
         .andWhere(
           "NOT EXISTS (SELECT 1 FROM mail_messages r WHERE r.attemptId = a.id AND r.kind = 'reminder-deadline' AND r.remindsOf = a.deadline)",
         )
@@ -383,5 +423,12 @@ export class MailRepository {
       ),
     );
     return Boolean(result.affected);
+  }
+
+  /** SQL for the moment `amount` hours or minutes (a column) before the datetime `column`, in the stored form. */
+  private before(column: string, amount: string, unit: 'HOUR' | 'MINUTE'): string {
+    return this.db.dialect === 'mysql'
+      ? `DATE_SUB(${column}, INTERVAL ${amount} ${unit})`
+      : `strftime('%Y-%m-%d %H:%M:%f', ${column}, '-' || ${amount} || ' ${unit === 'HOUR' ? 'hours' : 'minutes'}')`;
   }
 }

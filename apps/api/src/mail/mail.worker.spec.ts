@@ -99,20 +99,82 @@ describe(MailWorker.name, () => {
     await stop();
   });
 
-  it('gives a 550 up at once, and any failure after the last try, with the reason', async () => {
-    const noSuchUser = smtpError({ code: 'EENVELOPE', responseCode: 550, response: '550 5.1.1 no such user' });
-    const busy = smtpError({ responseCode: 451, response: '451 4.3.0 try again later' });
-    const { worker, service, rows, makeDue, stop } = await setUp([noSuchUser, busy, busy], { maxTries: 2 });
+  it('gives a refused recipient up at once, and any mail after 72 hours of failures, with the reason', async () => {
+    const noSuchUser = smtpError({
+      code: 'EENVELOPE',
+      command: 'RCPT TO',
+      responseCode: 550,
+      response: '550 5.1.1 no such user',
+    });
+    const busy = smtpError({ command: 'RCPT TO', responseCode: 451, response: '451 4.3.0 try again later' });
+    const relay = smtpError({
+      code: 'EENVELOPE',
+      command: 'MAIL FROM',
+      responseCode: 553,
+      response: '553 relay denied',
+    });
+    const { worker, service, rows, makeDue, stop } = await setUp([noSuchUser, relay, busy, busy]);
     await service.enqueue([invitation('gone@example.com')]);
     await worker.tick();
     expect((await rows())[0]).toMatchObject({ status: 'failed', tries: 1, lastError: '550 5.1.1 no such user' });
-    await service.enqueue([invitation('busy@example.com')]);
+
+    // The sender refused: the settings are wrong, not the mail, so it waits for them to be fixed.
+    const [busyRow] = await service.enqueue([invitation('busy@example.com')]);
     await worker.tick();
+    expect((await rows()).find((r) => r.id === busyRow.id)).toMatchObject({
+      status: 'queued',
+      lastError: '553 relay denied',
+    });
     await makeDue();
     await worker.tick();
-    const busyRow = (await rows()).find((r) => r.toEmail === 'busy@example.com')!;
-    expect(busyRow).toMatchObject({ status: 'failed', tries: 2, lastError: '451 4.3.0 try again later' });
-    expect(busyRow.failedAt).toBeInstanceOf(Date);
+    expect((await rows()).find((r) => r.id === busyRow.id)).toMatchObject({ status: 'queued', tries: 2 });
+    // Three days of failures later, it is given up.
+    await source.manager.update(
+      MailMessageEntity,
+      { id: busyRow.id },
+      { queuedAt: new Date(Date.now() - 73 * 3_600_000) },
+    );
+    await makeDue();
+    await worker.tick();
+    const given = (await rows()).find((r) => r.id === busyRow.id)!;
+    expect(given).toMatchObject({
+      status: 'failed',
+      tries: 3,
+      lastError: 'Given up after 72 hours: 451 4.3.0 try again later',
+    });
+    expect(given.failedAt).toBeInstanceOf(Date);
+    await stop();
+  });
+
+  it('records nothing as failed when the server accepted the mail but the database did not take it', async () => {
+    const { worker, service, transport, rows, stop } = await setUp();
+    const repo = (worker as unknown as { repo: MailRepository }).repo;
+    const markSent = repo.markSent.bind(repo);
+    let failOnce = true;
+    repo.markSent = async (...args) => {
+      if (failOnce) {
+        failOnce = false;
+        throw new Error('connection lost');
+      }
+      return markSent(...args);
+    };
+    await service.enqueue([invitation('ada@example.com')]);
+    await worker.tick();
+    expect(transport.sent).toHaveLength(1);
+    // Left as claimed: only the claim's lapse could send it again, not a retry.
+    expect((await rows())[0]).toMatchObject({ status: 'sending', tries: 1, lastError: null });
+    await worker.tick();
+    expect(transport.sent).toHaveLength(1);
+    await stop();
+  });
+
+  it('cancels a link mail whose link no longer works instead of sending it', async () => {
+    const { worker, service, transport, rows, stop } = await setUp();
+    await service.enqueue([{ ...invitation('ada@example.com'), attemptId: 'no-such-attempt' }]);
+    await worker.tick();
+    expect(transport.sent).toHaveLength(0);
+    expect((await rows())[0]).toMatchObject({ status: 'cancelled', link: null });
+    expect((await rows())[0].lastError).toMatch(/^Not sent: .*link/);
     await stop();
   });
 

@@ -8,11 +8,17 @@ import {
 } from '@nestjs/common';
 import { headerSafe } from '@rubricon/mail';
 import { APP_CONFIG, type AppConfig } from '../config';
-import { judgeFailure, nextSendAllowedAt, retryDelayMs } from './delivery-policy';
+import {
+  GIVE_UP_AFTER_MS,
+  judgeFailure,
+  nextSendAllowedAt,
+  retryDelayMs,
+  type FailureVerdict,
+} from './delivery-policy';
 import type { MailMessageEntity } from './mail-message.entity';
 import { MAIL_TRANSPORT, type MailTransport } from './mail-transport';
 import { MailRepository } from './mail.repository';
-import { MailService } from './mail.service';
+import { MailService, type OutgoingMail } from './mail.service';
 
 /** How long a claim holds: a worker that died mid-send leaves the message to another after this. */
 const CLAIM_MS = 2 * 60_000;
@@ -23,18 +29,17 @@ const REMINDER_EVERY = 5;
 /** How far ahead reminders are looked for: the longest a reminder may come before its moment. */
 const EXPIRY_HORIZON_MS = 14 * 24 * 3_600_000;
 const DEADLINE_HORIZON_MS = 24 * 3_600_000;
-/** Why a reminder was cancelled before it went out. */
-const NO_LONGER_APPLIES = 'Not sent: by the time it could go, the attempt had started, ended or changed time.';
 
 /**
  * Sends the outbox: every `pollMs` it claims due messages one by one (a conditional update, so two
- * instances never send one message at once), sends each over SMTP, and records the outcome. A failed
- * try is retried with backoff; a 5xx refusal or the last try gives the message up, with the server's
- * reason for HR. Every few passes it queues the reminders that have come due. Logs carry message ids
- * and outcomes, never addresses' links or bodies.
+ * instances never send one message at once), cancels it if what it says no longer holds, sends it over
+ * SMTP, and records the outcome. A failed try is retried with backoff; a 5xx refusal of the recipient
+ * or the message, or 72 hours of failures, gives it up, with the server's reason for HR. Every few
+ * passes it queues the reminders that have come due. Logs carry message ids and outcomes, never links
+ * or bodies.
  *
- * Delivery is at least once: a crash between the server accepting a message and the row being marked
- * sent sends it again when the claim lapses. Each message keeps one Message-ID across tries, so a
+ * Delivery is at least once: a crash (or a database failure) between the server accepting a message
+ * and the row being marked sent sends it again when the claim lapses. Each message keeps one Message-ID across tries, so a
  * mail client shows such a repeat as the same message.
  */
 @Injectable()
@@ -114,16 +119,16 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
       );
       return;
     }
-    if (
-      (message.kind === 'reminder-expiry' || message.kind === 'reminder-deadline') &&
-      !(await this.repo.reminderApplies(message))
-    ) {
-      await this.repo.markCancelled(message, NO_LONGER_APPLIES, new Date());
+    const stale = await this.repo.staleness(message, now);
+    if (stale) {
+      await this.repo.markCancelled(message, stale, new Date());
+      this.logger.log(`Mail ${message.id} (${message.kind}) cancelled: ${stale}`);
       return;
     }
+    let response: string;
     try {
       const rendered = this.mail.renderStored(message);
-      const response = await this.transport!.send({
+      response = await this.transport!.send({
         messageId: `<${message.id}@${this.domain}>`,
         to: { name: headerSafe(message.toName, 120), address: message.toEmail },
         subject: headerSafe(rendered.subject, 300),
@@ -131,23 +136,39 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
         html: rendered.html,
         attachments: rendered.attachments,
       });
-      await this.repo.markSent(message, new Date(), response);
-      this.logger.log(`Mail ${message.id} (${message.kind}) sent`);
     } catch (error) {
-      const verdict = judgeFailure(error);
-      if (verdict.permanent || message.tries >= this.config.mail.maxTries) {
-        await this.repo.markFailed(message, verdict.reason, new Date());
-        this.logger.warn(
-          `Mail ${message.id} (${message.kind}) failed for good after ${message.tries} tries: ${verdict.reason}`,
-        );
-      } else {
-        const at = new Date(Date.now() + retryDelayMs(message.tries, this.config.mail.retryBaseMs));
-        await this.repo.markRetry(message, verdict.reason, at);
-        this.logger.warn(
-          `Mail ${message.id} (${message.kind}) try ${message.tries} failed, next at ${at.toISOString()}: ${verdict.reason}`,
-        );
-      }
+      await this.failed(message, judgeFailure(error));
+      return;
     }
+    // Accepted: from here on, a failure to record it must not send it again, except through a claim
+    // that lapses (the row stays `sending`), the one way documented.
+    try {
+      if (await this.repo.markSent(message, new Date(), response))
+        this.logger.log(`Mail ${message.id} (${message.kind}) sent`);
+      else this.logger.warn(`Mail ${message.id} (${message.kind}) sent, but its claim had passed to another worker`);
+    } catch (error) {
+      this.logger.error(
+        `Mail ${message.id} (${message.kind}) sent, but not recorded as sent: ${error instanceof Error ? error.message : error}`,
+      );
+    }
+  }
+
+  /** A failed try: for good when the server refused the mail or it has waited too long; else again later. */
+  private async failed(message: MailMessageEntity, verdict: FailureVerdict): Promise<void> {
+    const waited = Date.now() - message.queuedAt.getTime();
+    if (verdict.permanent || waited >= GIVE_UP_AFTER_MS) {
+      const reason = verdict.permanent
+        ? verdict.reason
+        : `Given up after ${GIVE_UP_AFTER_MS / 3_600_000} hours: ${verdict.reason}`;
+      await this.repo.markFailed(message, reason, new Date());
+      this.logger.warn(`Mail ${message.id} (${message.kind}) failed for good after ${message.tries} tries: ${reason}`);
+      return;
+    }
+    const at = new Date(Date.now() + retryDelayMs(message.tries, this.config.mail.retryBaseMs));
+    await this.repo.markRetry(message, verdict.reason, at);
+    this.logger.warn(
+      `Mail ${message.id} (${message.kind}) try ${message.tries} failed, next at ${at.toISOString()}: ${verdict.reason}`,
+    );
   }
 
   /**
@@ -160,7 +181,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     for (const r of await this.repo.expiryReminders(now, new Date(now.getTime() + EXPIRY_HORIZON_MS))) {
       const moment = r.expiresAt.getTime() - r.hours * 3_600_000;
       if (moment > now.getTime() || r.invitedAt.getTime() >= moment) continue;
-      const added = await this.mail.enqueueOnce({
+      const added = await this.queueOne(r.attemptId, {
         content: {
           kind: 'reminder-expiry',
           lang: r.lang,
@@ -181,7 +202,7 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
     for (const r of await this.repo.deadlineReminders(now, new Date(now.getTime() + DEADLINE_HORIZON_MS))) {
       const moment = r.deadline.getTime() - r.minutes * 60_000;
       if (moment > now.getTime() || r.startedAt.getTime() >= moment) continue;
-      const added = await this.mail.enqueueOnce({
+      const added = await this.queueOne(r.attemptId, {
         content: {
           kind: 'reminder-deadline',
           lang: r.lang,
@@ -198,5 +219,17 @@ export class MailWorker implements OnApplicationBootstrap, BeforeApplicationShut
       if (added) queued++;
     }
     return queued;
+  }
+
+  /** One reminder; one that cannot be queued is logged and left, so it does not hold up the others. */
+  private async queueOne(attemptId: string, mail: OutgoingMail & { dedupeKey: string }): Promise<boolean> {
+    try {
+      return await this.mail.enqueueOnce(mail);
+    } catch (error) {
+      this.logger.error(
+        `Reminder for attempt ${attemptId} not queued: ${error instanceof Error ? error.message : error}`,
+      );
+      return false;
+    }
   }
 }
