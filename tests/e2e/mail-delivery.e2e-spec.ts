@@ -210,15 +210,15 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))(
       ]);
       expect(replacedMails[1].lastError).toMatch(/^Not sent: a newer link/);
       const [withdrawnMail] = (await mailList(url, suite.token, { attemptId: withdrawn.attemptId })).messages;
-      expect(withdrawnMail).toMatchObject({ kind: 'invitation', status: 'cancelled', resend: 'new-link' });
+      expect(withdrawnMail).toMatchObject({ kind: 'invitation', status: 'cancelled', resend: null });
       expect(withdrawnMail.lastError).toMatch(/^Not sent: the invitation was withdrawn/);
       const row = (await attemptRows(url, suite.token, assessment.id)).find(
         (r) => r.attemptId === withdrawn.attemptId,
       )!;
       expect(row.mail).toMatchObject({ status: 'cancelled', messageId: withdrawnMail.id });
-      // A cancelled link mail has no link to send again.
+      // A cancelled mail no longer applies: it is not sent again (a new link is the row's own action).
       for (const id of [replacedMails[1].id, withdrawnMail.id])
-        expect((await hr('post', `/api/mail/${id}/resend`).expect(409)).body.code).toBe('mail-link-gone');
+        expect((await hr('post', `/api/mail/${id}/resend`).expect(409)).body.code).toBe('mail-cancelled');
       await pause(1000);
       expect(smtp.to(replaced.candidate.email)).toHaveLength(1);
       expect(smtp.to(withdrawn.candidate.email)).toEqual([]);

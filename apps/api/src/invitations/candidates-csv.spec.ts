@@ -68,4 +68,26 @@ describe(parseCandidatesCsv.name, () => {
       candidates: [{ name: 'Ada', email: 'ada.l@example.com', line: 2 }],
     });
   });
+
+  it('refuses a quoted address that would carry CR/LF or spaces, which isEmail alone accepts', () => {
+    const csv = 'name,email\nEve,"""a\r\nBcc: x@evil.test""@example.com"\n';
+    expect(parseCandidatesCsv(csv)).toMatchObject({ refusal: { code: 'csv-row-invalid', params: { line: 2 } } });
+    expect(parseCandidatesCsv('name,email\nEve,"""a b""@example.com"\n')).toMatchObject({
+      refusal: { code: 'csv-row-invalid' },
+    });
+  });
+
+  it('reads an optional language column in either language, and refuses one it cannot write mail in', () => {
+    const csv = 'name,email,语言\nA,a@x.io,中文\nB,b@x.io,English\nC,c@x.io,\n';
+    expect(parseCandidatesCsv(csv)).toEqual({
+      candidates: [
+        { name: 'A', email: 'a@x.io', line: 2, lang: 'zh' },
+        { name: 'B', email: 'b@x.io', line: 3, lang: 'en' },
+        { name: 'C', email: 'c@x.io', line: 4 },
+      ],
+    });
+    expect(parseCandidatesCsv('name,email,language\nA,a@x.io,fr\n')).toEqual({
+      refusal: { code: 'csv-language-invalid', params: { line: 2, value: 'fr' } },
+    });
+  });
 });

@@ -18,6 +18,13 @@ export interface CsvRefusal {
 
 export const MAX_CANDIDATES_PER_CSV = 500;
 
+/**
+ * What an invitation's address may hold besides passing isEmail: no quotes, spaces, angle brackets or
+ * control characters. isEmail accepts a quoted local part ("a\r\nBcc: x"@example.com), which no
+ * candidate needs and which would carry CR/LF towards a mail header.
+ */
+export const PLAIN_ADDRESS = /^[^\s"<>\p{Cc}]+$/u;
+
 /** A candidate and the line of the file it came from (the header is line 1). */
 export interface CsvCandidate {
   name: string;
@@ -69,7 +76,7 @@ export function parseCandidatesCsv(content: Buffer | string): { candidates: CsvC
     const email = (cells[emailAt] ?? '').trim();
     // The same check as the JSON route's @IsEmail, so a CSV cannot smuggle in what JSON refuses
     // (`=HYPERLINK(…)@example.com` would also be a formula in HR's spreadsheet).
-    if (!name || !isEmail(email))
+    if (!name || !isEmail(email) || !PLAIN_ADDRESS.test(email))
       return refuse('csv-row-invalid', { line, name: clipCodePoints(name, 120), email: clipCodePoints(email, 254) });
     const clippedEmail = clipCodePoints(email, 254);
     const langCell = langAt < 0 ? '' : (cells[langAt] ?? '').trim();

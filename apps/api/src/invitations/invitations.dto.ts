@@ -6,6 +6,7 @@ import {
   ArrayMinSize,
   IsEmail,
   IsIn,
+  Matches,
   IsInt,
   IsString,
   Max,
@@ -16,6 +17,7 @@ import {
 } from 'class-validator';
 import { MAIL_LANGS, MAX_EXTRA_MINUTES, type MailLang } from '@rubricon/contracts';
 import { coded, MaxCodePoints, Optional } from '../common/validation';
+import { PLAIN_ADDRESS } from './candidates-csv';
 
 // Name and email are stored in varchar(120) and varchar(254): limited in code points, as the database counts.
 export class CandidateDto {
@@ -33,6 +35,10 @@ export class CandidateDto {
       context: coded('email-invalid', (value) => ({ email: String(value).slice(0, 254) })),
     },
   )
+  @Matches(PLAIN_ADDRESS, {
+    message: 'email must be an email address without quotes, spaces or control characters',
+    context: coded('email-invalid', (value) => ({ email: String(value).slice(0, 254) })),
+  })
   @MaxCodePoints(254)
   email: string;
 

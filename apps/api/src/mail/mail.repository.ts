@@ -106,6 +106,46 @@ export class MailRepository {
     }
   }
 
+  /**
+   * A new queued copy of a finished message, by `byUserId`. A link mail's link moves to the copy in
+   * the same transaction (only if the original still has it), so two requests at once make one copy:
+   * null for the second.
+   */
+  copy(original: MailMessageEntity, byUserId: string): Promise<MailMessageEntity | null> {
+    return this.db.transaction(async (tx) => {
+      if (original.link !== null) {
+        const moved = await tx.run((m) =>
+          m
+            .createQueryBuilder()
+            .update(MailMessageEntity)
+            .set({ link: null })
+            .where('id = :id AND link IS NOT NULL', { id: original.id })
+            .execute(),
+        );
+        if (!moved.affected) return null;
+      }
+      const [copy] = await new MailRepository(tx).insert([
+        {
+          kind: original.kind,
+          lang: original.lang,
+          toEmail: original.toEmail,
+          toName: original.toName,
+          subject: original.subject,
+          input: original.input,
+          link: original.link,
+          // A reminder's copy names the same moment, so the worker checks it still applies before sending.
+          remindsOf: original.remindsOf,
+          dedupeKey: null,
+          attemptId: original.attemptId,
+          interviewId: original.interviewId,
+          candidateId: original.candidateId,
+          createdById: byUserId,
+        },
+      ]);
+      return copy;
+    });
+  }
+
   get(id: string): Promise<MailMessageEntity | null> {
     return this.db.run((m) => m.findOneBy(MailMessageEntity, { id }));
   }

@@ -154,35 +154,22 @@ export class MailService {
   }
 
   /**
-   * The same message again, as a new message (the old one keeps its outcome). A link mail that was
-   * sent no longer has its link: sending it again means a new link, which the caller asks for instead.
+   * The same message again, as a new message (the old one keeps its outcome). A failed link mail hands
+   * its link to the copy, so it is sent again once at most; a link mail that was sent no longer has its
+   * link: sending it again means a new link, which the caller asks for instead. A cancelled mail no
+   * longer applies and is not sent again.
    */
   async resend(id: string, user: AuthUser): Promise<MailMessageView> {
     if (!this.enabled) throw new ApiException('mail-disabled');
     const row = await this.repo.get(id);
     if (!row) throw new ApiException('mail-not-found');
     if (row.status === 'queued' || row.status === 'sending') throw new ApiException('mail-not-finished');
-    if (LINK_KINDS.has(row.kind) && row.link === null) throw new ApiException('mail-link-gone');
     if (row.status === 'cancelled') throw new ApiException('mail-cancelled', { reason: row.lastError ?? '' });
+    if (LINK_KINDS.has(row.kind) && row.link === null) throw new ApiException('mail-link-gone');
     await this.assertUnderCap(row.toEmail);
-    const [copy] = await this.repo.insert([
-      {
-        kind: row.kind,
-        lang: row.lang,
-        toEmail: row.toEmail,
-        toName: row.toName,
-        subject: row.subject,
-        input: row.input,
-        link: row.link,
-        // A reminder's copy names the same moment, so the worker checks it still applies before sending.
-        remindsOf: row.remindsOf,
-        dedupeKey: null,
-        attemptId: row.attemptId,
-        interviewId: row.interviewId,
-        candidateId: row.candidateId,
-        createdById: user.id,
-      },
-    ]);
+    const copy = await this.repo.copy(row, user.id);
+    // Two clicks at once: the link went with the first copy.
+    if (!copy) throw new ApiException('mail-link-gone');
     return toView(copy);
   }
 
@@ -253,12 +240,11 @@ export function toView(row: MailMessageEntity): MailMessageView {
     attemptId: row.attemptId,
     interviewId: row.interviewId,
     candidateId: row.candidateId,
-    resend: !finished
-      ? null
-      : LINK_KINDS.has(row.kind) && row.link === null
-        ? 'new-link'
-        : row.status === 'cancelled'
-          ? null
+    resend:
+      !finished || row.status === 'cancelled'
+        ? null
+        : LINK_KINDS.has(row.kind) && row.link === null
+          ? 'new-link'
           : 'resend',
   };
 }
