@@ -178,13 +178,13 @@ describe('renderMail, by kind', () => {
       .replace(/\n(?!\n|- )/g, ' ');
     expect(en).toContain('90 minutes once you start');
     expect(en).toContain(`Link works until: ${DATE.en}`);
-    expect(en).toMatch(/timer starts only when you press Start/);
+    expect(en).toMatch(/timer starts only when you press “Start the assessment”/);
     expect(en).toMatch(/kept by our server/);
-    expect(en).toMatch(/saved as you go/);
+    expect(en).toMatch(/answers already saved are kept/);
     expect(en).toMatch(/same link again/);
     expect(en).toMatch(/do not forward/);
     const zh = squash(renderMail(input('invitation', 'zh')).text);
-    for (const phrase of ['90分钟', '点击“开始”后才开始计时', '以服务器为准', '自动保存', '同一链接', '请勿转发']) {
+    for (const phrase of ['90分钟', '点击“开始测评”后才开始计时', '以服务器为准', '自动保存', '同一链接', '请勿转发']) {
       expect(zh).toContain(phrase);
     }
   });
@@ -194,19 +194,35 @@ describe('renderMail, by kind', () => {
     expect(squash(renderMail(input('new-link', 'zh')).text)).toContain('原链接已失效');
   });
 
+  it('new-link for an attempt under way says when it ends and that the clock kept running, not how long it takes', () => {
+    const deadline = new Date('2026-12-08T10:00:00Z');
+    const underWay = (lang: 'zh' | 'en') =>
+      renderMail({ ...(input('new-link', lang) as Extract<MailInput, { kind: 'invitation' | 'new-link' }>), deadline });
+    const en = flat(underWay('en').text);
+    expect(en).toContain(`Ends at: ${DATE.en}`);
+    expect(en).toMatch(/under way/);
+    expect(en).toMatch(/does not stop for the new link/);
+    expect(en).not.toMatch(/once you start|press “Start/);
+    expect(underWay('en').text).toContain(LINK);
+    const zh = squash(underWay('zh').text);
+    expect(zh).toContain('测评正在进行中');
+    expect(zh).toContain('更换链接不会暂停计时');
+    expect(zh).not.toContain('点击“开始测评”');
+  });
+
   it('reminder-expiry explains why it has no link and how to get a new one', () => {
     const en = flat(renderMail(input('reminder-expiry', 'en')).text);
     expect(en).toContain('On Tue, 1 Dec 2026, we sent you an invitation');
     expect(en).toContain('you have not started yet');
-    expect(en).toContain('we send each link only once, so this reminder does not include it');
+    expect(en).toContain('reminders do not include the link');
     expect(en).toContain('ask for a new link');
     const zh = squash(renderMail(input('reminder-expiry', 'zh')).text);
-    expect(zh).toContain('测评链接只发送一次，因此本提醒邮件不含链接');
+    expect(zh).toContain('提醒邮件不含测评链接');
   });
 
   it('reminder-deadline says what happens at the deadline', () => {
     const en = flat(renderMail(input('reminder-deadline', 'en')).text);
-    expect(en).toContain('submitted as it stands');
+    expect(en).toContain('your saved answers are submitted automatically');
     expect(squash(renderMail(input('reminder-deadline', 'zh')).text)).toContain('自动提交');
   });
 

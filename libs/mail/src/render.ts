@@ -103,6 +103,7 @@ function kindParts(input: MailInput, ctx: Ctx): Parts {
   switch (input.kind) {
     case 'invitation':
     case 'new-link':
+      if (input.kind === 'new-link' && input.deadline) return resumeLink(ctx, input.deadline, checkLink(input.link));
       return invitation(ctx, input.kind === 'new-link', input.minutes, input.expiresAt, checkLink(input.link));
     case 'reminder-expiry':
       return reminderExpiry(ctx, input.minutes, input.expiresAt, input.invitedAt);
@@ -140,9 +141,9 @@ function invitation(ctx: Ctx, renewed: boolean, minutes: number, expiresAt: Date
         },
         {
           list: [
-            [`点击“开始”后才开始计时，请在有完整 ${min}空闲时间时再开始。`],
+            [`点击“开始测评”后才开始计时，请确保有连续 ${min}的空闲时间后再开始。`],
             ['计时以服务器为准，关闭页面或网络中断时计时不会暂停。'],
-            ['作答内容会随时自动保存。如遇断网，使用同一链接重新打开即可继续作答。'],
+            ['作答过程中答案会自动保存，已保存的答案不会丢失；如遇断网，使用同一链接重新打开即可继续作答。'],
             ['此链接为您的专属链接，请勿转发或分享给他人。'],
           ],
         },
@@ -179,9 +180,12 @@ function invitation(ctx: Ctx, renewed: boolean, minutes: number, expiresAt: Date
       },
       {
         list: [
-          [`The timer starts only when you press Start, so begin when you have ${min} free.`],
+          [`The timer starts only when you press “Start the assessment”, so begin when you have ${min} free.`],
           ['The time is kept by our server: it keeps running if you close the page or lose your connection.'],
-          ['Your work is saved as you go. If you are disconnected, open the same link again and carry on.'],
+          [
+            'Your answers are saved automatically as you work, and answers already saved are kept. If you are ' +
+              'disconnected, open the same link again and carry on.',
+          ],
           ['The link is personal: please do not forward it or share it with anyone.'],
         ],
       },
@@ -189,6 +193,64 @@ function invitation(ctx: Ctx, renewed: boolean, minutes: number, expiresAt: Date
         link: {
           label: renewed ? 'Your new personal link:' : 'Your personal link:',
           button: 'Open the assessment',
+          fallback: COMMON.en.fallback,
+          url,
+        },
+      },
+      { p: [COMMON.en.questions] },
+    ],
+    wish: 'Good luck!',
+  };
+}
+
+/** A new link for an attempt under way: its clock kept running, so the mail says when it ends, not how long it takes. */
+function resumeLink(ctx: Ctx, deadline: Date, url: string): Parts {
+  const { title: t, subjectTitle: st } = ctx;
+  const end = ctx.when(deadline);
+  if (ctx.lang === 'zh') {
+    return {
+      subject: `新的测评链接：${st}`,
+      blocks: [
+        { p: ['您“', b(t), '”在线测评的链接已更新，原链接已失效。您的测评正在进行中，请使用新链接继续作答。'] },
+        { facts: [['测评结束时间', [b(end)]]] },
+        {
+          list: [
+            ['计时从您开始测评时起算，更换链接不会暂停计时；到达结束时间时，已保存的答案将自动提交。'],
+            ['已保存的答案不会丢失，打开新链接即可从中断处继续作答。'],
+            ['此链接为您的专属链接，请勿转发或分享给他人。'],
+          ],
+        },
+        { link: { label: '新的专属测评链接：', button: '继续测评', fallback: COMMON.zh.fallback, url } },
+        { p: [COMMON.zh.questions] },
+      ],
+      wish: '祝您测评顺利！',
+    };
+  }
+  return {
+    subject: `New link for your ${st} assessment`,
+    blocks: [
+      {
+        p: [
+          'Here is a new link for your ',
+          b(t),
+          ' assessment; the previous link no longer works. Your assessment is under way: use this link to carry on.',
+        ],
+      },
+      { facts: [['Ends at', [b(end)]]] },
+      {
+        list: [
+          [
+            'The timer started when you began and does not stop for the new link; at the end time your saved ' +
+              'answers are submitted automatically.',
+          ],
+          ['Answers already saved are kept: open the new link to carry on where you left off.'],
+          ['The link is personal: please do not forward it or share it with anyone.'],
+        ],
+      },
+      {
+        link: {
+          label: 'Your new personal link:',
+          button: 'Continue the assessment',
           fallback: COMMON.en.fallback,
           url,
         },
@@ -212,7 +274,7 @@ function reminderExpiry(ctx: Ctx, minutes: number, expiresAt: Date, invitedAt: D
         { p: ['测评开始后，作答时间为 ', b(min), '，请在邀请过期前开始作答。'] },
         {
           p: [
-            '请使用邀请邮件中的链接进入测评。为保障安全，测评链接只发送一次，因此本提醒邮件不含链接。' +
+            '请使用邀请邮件中的链接进入测评。为保障安全，提醒邮件不含测评链接。' +
               '如找不到邀请邮件，请联系招聘负责人，申请新的链接。',
           ],
         },
@@ -234,8 +296,8 @@ function reminderExpiry(ctx: Ctx, minutes: number, expiresAt: Date, invitedAt: D
       { p: ['The assessment takes ', b(min), ' once you start. Please start before the invitation expires.'] },
       {
         p: [
-          'To start, use the link in the invitation email. For your safety, we send each link only once, so this ' +
-            'reminder does not include it. If you cannot find the invitation, contact your ' +
+          'To start, use the link in the invitation email. For your safety, reminders do not include the link. ' +
+            'If you cannot find the invitation, contact your ' +
             'recruiter to ask for a new link.',
         ],
       },
@@ -252,7 +314,7 @@ function reminderDeadline(ctx: Ctx, deadline: Date): Parts {
       blocks: [
         { p: ['您正在进行的“', b(t), '”在线测评将于', b(end), '结束。'] },
         {
-          p: ['您的答案会自动保存，请在结束前提交。到时测评将按当时的作答情况自动提交，未作答的题目按未作答处理。'],
+          p: ['您的答案会自动保存，请在结束前提交。到达结束时间时，已保存的答案将自动提交，未作答的题目按未作答处理。'],
         },
         { p: ['如需继续作答，请使用邀请邮件中的链接。为保障安全，本提醒邮件不含链接。'] },
         { p: [COMMON.zh.questions] },
@@ -265,8 +327,8 @@ function reminderDeadline(ctx: Ctx, deadline: Date): Parts {
       { p: ['Your ', b(t), ' assessment is under way and ends at ', b(end), '.'] },
       {
         p: [
-          'Your answers are saved as you go. Please submit before then: at that time the assessment is submitted ' +
-            'as it stands, and any question you have not answered stays unanswered.',
+          'Your answers are saved automatically. Please submit before then: at that time your saved answers are ' +
+            'submitted automatically, and any question you have not answered stays unanswered.',
         ],
       },
       {

@@ -25,6 +25,8 @@ export type MailInput =
       minutes: number;
       expiresAt: Date;
       link: string;
+      /** A new link for an attempt under way: its deadline (the mail then says when it ends). */
+      deadline?: Date | null;
     })
   | (Common & { kind: 'reminder-expiry'; title: MailTitle; minutes: number; expiresAt: Date; invitedAt: Date })
   | (Common & { kind: 'reminder-deadline'; title: MailTitle; deadline: Date })

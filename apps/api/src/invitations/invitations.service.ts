@@ -293,6 +293,7 @@ export class InvitationsService {
             minutes: delivery.durationMinutes + attempt.extraMinutes,
             expiresAt,
             link: this.url(token),
+            deadline: attempt.status === 'in_progress' ? attempt.deadline : null,
           },
           toEmail: email,
           attemptId: attempt.id,
