@@ -12,7 +12,7 @@ import type {
   MailSettings,
 } from '@rubricon/contracts';
 import { formatWhen } from '@rubricon/mail';
-import { DEVELOPER_POSTING, invite } from '../factories/attempts';
+import { DEVELOPER_POSTING, invite, openSession } from '../factories/attempts';
 import { linkToken, scheduleInterview } from '../factories/interviews';
 import {
   attemptRows,
@@ -483,10 +483,11 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('mail to candida
     const mail = (await mailsTo(email, 2)).find((m) => m.subject.startsWith('关于您'))!;
     expect(mail.subject).toBe('关于您“开发工程师”测评结果的说明');
     expect(mail.html).toContain('<html lang="zh-CN">');
-    expect(mail.text).toContain('李雷，您好：');
-    // HR's text, as HR read it, after the mail's own greeting.
+    // The mail greets the candidate once, then gives the text HR read, without its own greeting.
+    expect(mail.text.split('李雷，您好：')).toHaveLength(2);
     const squash = (s: string) => s.replace(/\s+/g, '');
-    const body = explanation.zh.split('\n').slice(2).join('\n');
+    const [greeting, body] = explanation.zh.split(/\n\n([\s\S]*)/);
+    expect(greeting).toBe('李雷，您好：');
     expect(body.length).toBeGreaterThan(100);
     expect(squash(mail.text)).toContain(squash(body));
     expect(CJK.test(body)).toBe(true);
@@ -534,6 +535,35 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('mail off on %s'
     const scheduled = await scheduleInterview(url, suite.token, [interviewer.id]);
     expect(scheduled.mail).toBeNull();
     expect((await mailList(url, suite.token, { interviewId: scheduled.interview.id })).messages).toEqual([]);
+  });
+
+  it('lets only HR and admins reach mail routes: an interviewer is refused, a candidate token is not a staff token', async () => {
+    const { url } = suite.server;
+    const assessment = await publishedAssessmentIn(url, suite.token, DEVELOPER_POSTING, 'zh');
+    const [link] = await invite(url, suite.token, assessment.id);
+    const candidate = (await openSession(url, link)).accessToken;
+    const admin = await loginAs(url, ADMIN.email, ADMIN.password);
+    const interviewer = (await createStaff(url, admin, 'interviewer')).token;
+    const explanation = `/api/scorecards/postings/${assessment.postingId}/candidates/${randomUUID()}/explanation/send`;
+    const routes: ['get' | 'post' | 'put', string, object?][] = [
+      ['get', `/api/mail?attemptId=${link.attemptId}`],
+      ['post', `/api/mail/${randomUUID()}/resend`],
+      ['get', `/api/assessments/${assessment.id}/reminders`],
+      ['put', `/api/assessments/${assessment.id}/reminders`, { beforeExpiryHours: 24, beforeDeadlineMinutes: null }],
+      ['post', explanation, { lang: 'zh' }],
+    ];
+    for (const [method, path, body] of routes) {
+      const call = (token: string) =>
+        request(url)
+          [method](path)
+          .set('Authorization', `Bearer ${token}`)
+          .send(body ?? {});
+      expect([path, (await call(interviewer)).status]).toEqual([path, 403]);
+      expect([path, (await call(candidate)).status]).toEqual([path, 401]);
+    }
+    // Whether mail is on is no secret among staff; to a candidate it is not a staff route.
+    expect((await staffApi(url, interviewer)('get', '/api/mail/settings')).status).toBe(200);
+    expect((await staffApi(url, candidate)('get', '/api/mail/settings')).status).toBe(401);
   });
 
   it('refuses to mail an explanation with mail-disabled', async () => {

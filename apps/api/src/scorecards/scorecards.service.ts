@@ -533,8 +533,8 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
     if (!this.mail.enabled) throw new ApiException('mail-disabled');
     const card = await this.card(postingId, candidateId, sender);
     await this.mail.assertUnderCap(card.candidate.email);
-    // The mail greets the candidate itself: the text starts after its own greeting.
-    const text = explain(card)[lang].split('\n').slice(2).join('\n');
+    // The mail greets the candidate itself.
+    const text = explain(card, false)[lang];
     const [row] = await this.mail.enqueue([
       {
         content: {
@@ -564,8 +564,8 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
   }
 }
 
-/** The explanation of one candidate's result, in both languages, from their scorecard. */
-function explain(card: ScorecardView): CandidateExplanation {
+/** The explanation of one candidate's result, in both languages, from their scorecard; `greeting`: opening with the candidate's name. */
+function explain(card: ScorecardView, greeting = true): CandidateExplanation {
   const kinds = [...new Set(card.questions.map((q) => q.kind))];
   const kindNames = {
     coding: { zh: '编程题', en: 'coding tasks' },
@@ -577,8 +577,7 @@ function explain(card: ScorecardView): CandidateExplanation {
   const hasAuto = card.questions.some((q) => q.criteria.some((c) => c.autoLevel !== null));
   const competencies = card.competencies.filter((c) => c.score !== null);
   const zh = [
-    `${card.candidate.name}，您好：`,
-    '',
+    ...(greeting ? [`${card.candidate.name}，您好：`, ''] : []),
     `以下说明您申请的职位“${card.posting.title}”的评估考查了什么，以及结果是如何得出的。`,
     '',
     `考查内容：共 ${card.questions.length} 道题（${kinds.map((k) => kindNames[k].zh).join('、')}），考查的能力包括：${competencies.map((c) => c.label.zh).join('、') || '—'}。`,
@@ -589,8 +588,7 @@ function explain(card: ScorecardView): CandidateExplanation {
     '最终的录用决定由人作出，评估结果是依据之一。如对结果有疑问，您可以联系招聘方要求说明或提出异议。',
   ].join('\n');
   const en = [
-    `Dear ${card.candidate.name},`,
-    '',
+    ...(greeting ? [`Dear ${card.candidate.name},`, ''] : []),
     `This explains what the assessment for "${card.posting.title}" assessed and how its result was reached.`,
     '',
     `What was assessed: ${card.questions.length} questions (${kinds.map((k) => kindNames[k].en).join(', ')}), assessing: ${competencies.map((c) => c.label.en).join(', ') || '—'}.`,
