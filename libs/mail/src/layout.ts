@@ -11,7 +11,7 @@ export type Block =
   | { facts: [label: string, value: Inline[]][] }
   /** The one link of a mail: a label line, then the address on its own line (a button in HTML). */
   | { link: { label: string; button: string; fallback: string; url: string } }
-  /** Text kept as written, line breaks and all (an explanation HR wrote). */
+  /** Text kept as written, line breaks and all (the explanation of a result, as HR read it). */
   | { verbatim: string };
 
 /** A whole mail before rendering: greeting, body, sign-off and the "sent automatically" line. */

@@ -491,7 +491,7 @@ function explanation(ctx: Ctx, text: string): Parts {
 }
 
 /**
- * HR's explanation as written, made safe for a mail body: CRLF, lone CR and Unicode line
+ * The explanation text as HR read it, made safe for a mail body: CRLF, lone CR and Unicode line
  * separators become LF, other control characters (NUL, ESC, C1...) go, blank lines at either end go.
  */
 function explanationText(text: string): string {

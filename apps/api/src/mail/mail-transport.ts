@@ -2,7 +2,7 @@ import { createTransport } from 'nodemailer';
 import type { MailConfig } from '../config';
 import type { MailAttachment } from '@rubricon/mail';
 
-/** One message as the worker hands it to SMTP; every header value is already header-safe. */
+/** One message as the worker hands it to SMTP; the display name and subject are already header-safe (the address was validated when the invitation was made). */
 export interface OutgoingSmtpMessage {
   messageId: string;
   to: { name: string; address: string };

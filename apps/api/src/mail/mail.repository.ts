@@ -31,7 +31,6 @@ export type NewMail = Omit<
 
 /** An invitation not used yet, of an assessment with expiry reminders on, not reminded of this expiry yet. */
 export interface ExpiryReminderRow {
-  invitationId: string;
   attemptId: string;
   candidateId: string;
   name: string;
@@ -348,7 +347,6 @@ export class MailRepository {
         .innerJoin(PostingEntity, 'p', 'p.id = s.postingId')
         .innerJoin(CandidateEntity, 'c', 'c.id = i.candidateId')
         .select([
-          'i.id AS invitationId',
           'a.id AS attemptId',
           'c.id AS candidateId',
           'c.name AS name',
@@ -378,7 +376,6 @@ export class MailRepository {
         .getRawMany<Record<string, unknown>>(),
     );
     return rows.map((r) => ({
-      invitationId: String(r.invitationId),
       attemptId: String(r.attemptId),
       candidateId: String(r.candidateId),
       name: String(r.name),
