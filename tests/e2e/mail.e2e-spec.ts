@@ -194,6 +194,8 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('mail to candida
         }),
       ]);
       expect(Date.parse(messages[0].sentAt!)).toBeGreaterThanOrEqual(Date.parse(messages[0].queuedAt));
+      // The link HR was answered with names its own candidate's mail.
+      expect(link.mail?.messageId).toBe(messages[0].id);
       expect(json).not.toContain(link.token);
       expect(json).not.toContain('/take/');
     }

@@ -89,7 +89,17 @@ export class MailRepository {
           nextAttemptAt: mail.nextAttemptAt ?? now,
         }),
       );
-      for (let i = 0; i < rows.length; i += 100) await m.insert(MailMessageEntity, rows.slice(i, i + 100));
+      // updateEntity(false): the rows keep the ids they were made with. TypeORM would read defaults back
+      // after a multi-row insert and match them to the rows by position, which on SQLite hands one
+      // row's id to another (mail-message-insert.spec.ts).
+      for (let i = 0; i < rows.length; i += 100)
+        await m
+          .createQueryBuilder()
+          .insert()
+          .into(MailMessageEntity)
+          .values(rows.slice(i, i + 100))
+          .updateEntity(false)
+          .execute();
       return rows;
     });
   }
