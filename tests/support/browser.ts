@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseKinds, type TestDatabase } from './databases';
+import type { AppConfig } from '../../apps/api/src/config';
 import { startTestApp, WEB_DIR, type TestApp } from './test-app';
 import { chromium, type Browser } from 'playwright-core';
 
@@ -36,14 +37,19 @@ export function launchChromium(): Promise<Browser> {
 /**
  * One browser suite's fixtures: a real server on a fresh SQLite database and headless Chromium,
  * started before the suite's tests and stopped after them (registers beforeAll/afterAll).
+ * `overrides`, asked for when the server starts (after the suite's earlier beforeAll hooks, so it
+ * may name what they started, such as an SMTP server's port), changes the server's configuration.
  */
-export function useBrowserSuite(): { readonly server: TestApp; readonly browser: Browser } {
+export function useBrowserSuite(overrides?: () => Partial<AppConfig>): {
+  readonly server: TestApp;
+  readonly browser: Browser;
+} {
   const suite = {} as { server: TestApp; browser: Browser; db: TestDatabase };
   beforeAll(async () => {
     if (!existsSync(join(WEB_DIR, 'index.html')))
       throw new Error(`Build the web app first (npm run build:web): ${WEB_DIR} has no index.html`);
     suite.db = await databaseKinds()[0].create();
-    suite.server = await startTestApp(suite.db);
+    suite.server = await startTestApp(suite.db, overrides?.());
     suite.browser = await launchChromium();
   });
   afterAll(async () => {

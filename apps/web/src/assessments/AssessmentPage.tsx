@@ -8,6 +8,7 @@ import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { QueryView } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
+import { RemindersCard } from '../mail/RemindersCard';
 import { BlindToggle } from '../scoring/BlindToggle';
 import { AddQuestion } from './AddQuestion';
 import { CoverageMatrix } from './CoverageMatrix';
@@ -122,6 +123,7 @@ function AssessmentReview({ view }: { view: AssessmentView }) {
           style={{ marginTop: 8 }}
         />
       )}
+      {view.status === 'published' && <RemindersCard assessmentId={view.id} />}
 
       <CoverageMatrix view={view} numbers={numbers} />
 

@@ -1,17 +1,22 @@
 import { ArrowLeftOutlined } from '@ant-design/icons';
-import type { AttemptDetail } from '@rubricon/contracts';
+import type { AttemptDetail, AttemptStatus, InvitationLink } from '@rubricon/contracts';
 import { Descriptions, Flex, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { formatDateTime, formatPercent } from '../i18n/format';
 import { useLang } from '../i18n/lang';
+import { CAN, useCan } from '../auth/session';
 import { useTranslation } from '../i18n/staff';
+import { MailList } from '../mail/MailList';
+import { useMailSettings, useMails } from '../mail/queries';
 import { QueryView } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
 import { RatersPanel } from '../scoring/RatersPanel';
 import { AdjustmentHistory } from './AdjustmentHistory';
 import { AnswersList } from './AnswersList';
 import { IntegrityReport } from './IntegrityReport';
-import { useAttempt } from './queries';
+import { isLinkMail, NewLinks } from './NewLinks';
+import { useAttempt, useNewLink } from './queries';
 import { scoreText, StatusTag } from './StatusTag';
 
 /** One attempt for HR: the facts, changes staff made, answers in the candidate's numbering, integrity signals. */
@@ -21,9 +26,19 @@ export function AttemptDetailPage() {
   return <QueryView query={attempt}>{(detail) => <AttemptReport detail={detail} />}</QueryView>;
 }
 
+/** Attempts a new link still opens (as the attempts table offers "New link"). */
+const OPEN: readonly AttemptStatus[] = ['invited', 'in_progress'];
+
 function AttemptReport({ detail }: { detail: AttemptDetail }) {
   const { t } = useTranslation('attempts');
   const [lang] = useLang();
+  const newLink = useNewLink();
+  // A link made here, by sending a link mail again, is shown once like those of the attempts page.
+  const [link, setLink] = useState<InvitationLink | null>(null);
+  const { t: tm } = useTranslation('mail');
+  const mailOn = useMailSettings().data?.enabled ?? false;
+  const canSeeMail = useCan(...CAN.mail);
+  const mails = useMails({ attemptId: detail.attemptId }, { enabled: canSeeMail && link !== null });
   const when = (iso: string | null) => (iso ? formatDateTime(lang, iso) : '—');
   return (
     <article aria-labelledby="attempt-title">
@@ -41,6 +56,7 @@ function AttemptReport({ detail }: { detail: AttemptDetail }) {
         column={{ xs: 1, md: 3 }}
         items={[
           { key: 'email', label: t('detail.email'), children: detail.candidate.email },
+          ...(mailOn ? [{ key: 'mailLang', label: tm('invite.lang'), children: tm(`langs.${detail.mailLang}`) }] : []),
           { key: 'started', label: t('detail.started'), children: when(detail.startedAt) },
           {
             key: 'deadline',
@@ -71,6 +87,26 @@ function AttemptReport({ detail }: { detail: AttemptDetail }) {
           },
         ]}
       />
+      <MailList
+        filter={{ attemptId: detail.attemptId }}
+        newLink={
+          OPEN.includes(detail.status)
+            ? {
+                name: detail.candidate.name,
+                pending: newLink.isPending,
+                run: () => newLink.mutateAsync(detail.invitationId).then(setLink),
+              }
+            : undefined
+        }
+      />
+      {link && (
+        <NewLinks
+          links={[link]}
+          replaced={new Set([link.url])}
+          // The mail list above polls while the mail is on its way; its newest link mail is this link's.
+          mailNow={() => mails.data?.find(isLinkMail)}
+        />
+      )}
       <AdjustmentHistory adjustments={detail.adjustments} />
       <RatersPanel kind="attempt" id={detail.attemptId} />
       <AnswersList detail={detail} />

@@ -9,7 +9,7 @@ import { PageError } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
 import { AttemptsTable } from './AttemptsTable';
 import { InviteForm } from './InviteForm';
-import { NewLinks } from './NewLinks';
+import { isLinkMail, NewLinks } from './NewLinks';
 import { useAssessmentAttempts } from './queries';
 
 /** One assessment's candidates: invite them, hand out the links once, follow and manage their attempts. */
@@ -32,8 +32,20 @@ export function AttemptsPage() {
         {t('candidatesAndAttempts')}
       </Typography.Title>
       {assessment && <Typography.Text type="secondary">{assessment.postingTitle}</Typography.Text>}
-      <InviteForm assessmentId={assessmentId} onCreated={(created) => setLinks((prev) => [...created, ...prev])} />
-      <NewLinks links={links} replaced={replaced} />
+      <InviteForm
+        assessmentId={assessmentId}
+        assessmentLang={assessment?.lang}
+        onCreated={(created) => setLinks((prev) => [...created, ...prev])}
+      />
+      <NewLinks
+        links={links}
+        replaced={replaced}
+        // The rows poll while mail is on its way: a row's latest mail, while it is a link mail, is the link's.
+        mailNow={(link) => {
+          const mail = attempts.data?.find((a) => a.attemptId === link.attemptId)?.mail;
+          return mail && isLinkMail(mail) ? mail : undefined;
+        }}
+      />
       <Typography.Title level={2} style={{ fontSize: 18 }}>
         {t('table.title')}
       </Typography.Title>

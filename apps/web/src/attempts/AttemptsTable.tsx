@@ -5,6 +5,8 @@ import { Link } from 'react-router';
 import { formatDateTime, formatPercent } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
+import { MailCell } from '../mail/MailCell';
+import { useMailSettings } from '../mail/queries';
 import { ExtraTimeModal } from './ExtraTimeModal';
 import { useNewLink, useRevoke } from './queries';
 import { scoreText, StatusTag } from './StatusTag';
@@ -23,12 +25,16 @@ export function AttemptsTable({
 }) {
   const { t } = useTranslation('attempts');
   const { t: common } = useTranslation();
+  const { t: tm } = useTranslation('mail');
   const [lang] = useLang();
   const { message } = App.useApp();
   const errorText = useErrorText();
   const revoke = useRevoke();
   const newLink = useNewLink();
   const [extending, setExtending] = useState<AttemptSummary | null>(null);
+  // The mail column once mail is on (or some row has mail from when it was).
+  const mailOn = useMailSettings().data?.enabled ?? false;
+  const showMail = mailOn || (attempts ?? []).some((a) => a.mail !== null);
   // Dates on one line each, so the table stays readable beside the navigation.
   const when = (iso: string | null) => (
     <span style={{ whiteSpace: 'nowrap' }}>{iso ? formatDateTime(lang, iso) : '—'}</span>
@@ -71,6 +77,18 @@ export function AttemptsTable({
             onFilter: (value, a) => a.status === value,
             render: (_, a) => <StatusTag status={a.status} revoked={a.invitation.revokedAt !== null} />,
           },
+          ...(showMail
+            ? [
+                {
+                  title: tm('column'),
+                  key: 'mail',
+                  width: 200,
+                  render: (_: unknown, a: AttemptSummary) => (
+                    <MailCell mail={a.mail} lang={a.mailLang} mailOn={mailOn} />
+                  ),
+                },
+              ]
+            : []),
           { title: t('table.started'), dataIndex: 'startedAt', render: when, responsive: ['xxl'] },
           {
             title: t('table.deadline'),
@@ -139,7 +157,11 @@ export function AttemptsTable({
                   )}
                   {open && (
                     <Popconfirm
-                      title={t('actions.newLinkConfirm', { name })}
+                      title={
+                        mailOn
+                          ? `${t('actions.newLinkConfirm', { name })} ${tm('links.newLinkMailed', { email: a.candidate.email })}`
+                          : t('actions.newLinkConfirm', { name })
+                      }
                       okText={t('actions.newLink')}
                       cancelText={common('cancel')}
                       onConfirm={() => newLink.mutateAsync(a.invitationId).then(onNewLink, refused)}

@@ -5,6 +5,8 @@ import { useAssessments } from '../assessments/queries';
 import { formatDate, formatDateTime, formatPercent } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
+import { MailCell } from '../mail/MailCell';
+import { useMailSettings } from '../mail/queries';
 import { PageError } from '../shell/PageState';
 import { useFilterParams } from '../shell/filter-params';
 import { usePageTitle } from '../shell/page-title';
@@ -28,6 +30,9 @@ export function CandidatesPage() {
   const attempts = useAllAttempts({ search, status, assessmentId, page, pageSize });
   const assessments = useAssessments({ status: 'published', search: '', page: 1, pageSize: 100 });
   usePageTitle(t('candidates.title'));
+  const { t: tm } = useTranslation('mail');
+  const mailOn = useMailSettings().data?.enabled ?? false;
+  const showMail = mailOn || (attempts.data?.items ?? []).some((a) => a.mail !== null);
 
   const when = (iso: string | null) => (
     <span style={{ whiteSpace: 'nowrap' }}>{iso ? formatDateTime(lang, iso) : '—'}</span>
@@ -115,6 +120,19 @@ export function CandidatesPage() {
               key: 'status',
               render: (_, a) => <StatusTag status={a.status} revoked={a.invitation.revokedAt !== null} />,
             },
+            ...(showMail
+              ? [
+                  {
+                    title: tm('column'),
+                    key: 'mail',
+                    width: 200,
+                    responsive: ['md' as const],
+                    render: (_: unknown, a: AttemptListItem) => (
+                      <MailCell mail={a.mail} lang={a.mailLang} mailOn={mailOn} />
+                    ),
+                  },
+                ]
+              : []),
             { title: t('table.started'), dataIndex: 'startedAt', render: when, responsive: ['xl'] },
             { title: t('table.submitted'), dataIndex: 'submittedAt', render: when, responsive: ['md'] },
             {

@@ -1,23 +1,37 @@
 import { DeleteOutlined, PlusOutlined, UploadOutlined } from '@ant-design/icons';
-import type { InvitationLink, SkippedCsvLine } from '@rubricon/contracts';
-import { App, Button, Card, Divider, Flex, Form, Input, InputNumber, Typography, Upload } from 'antd';
+import type { InvitationLink, MailLang, MailSettings, SkippedCsvLine } from '@rubricon/contracts';
+import { Alert, App, Button, Card, Divider, Flex, Form, Input, InputNumber, Radio, Typography, Upload } from 'antd';
 import { useState } from 'react';
 import { useErrorText, useTranslation } from '../i18n/staff';
+import { useMailSettings } from '../mail/queries';
 import { useInvite, useInviteCsv } from './queries';
 import { InviteRefusal, refusedRow, SkippedLines } from './InviteRefusal';
 
 type Row = { name: string; email: string };
 type Values = { rows: Row[]; expiresInDays: number };
 
-/** Name + email rows or a CSV upload; either way the API answers with the new links. */
+/** The candidates' mail language as HR picks it: the assessment's, or one for this batch. */
+type LangChoice = 'assessment' | MailLang;
+
+/**
+ * Name + email rows or a CSV upload; either way the API answers with the new links. With mail on,
+ * the candidates are emailed in the language chosen here (a CSV's language column wins per line).
+ */
 export function InviteForm({
   assessmentId,
+  assessmentLang,
   onCreated,
 }: {
   assessmentId: string;
+  /** The assessment's language, the mail language unless HR picks another; unknown while it loads. */
+  assessmentLang?: MailLang;
   onCreated: (links: InvitationLink[]) => void;
 }) {
   const { t } = useTranslation('attempts');
+  const { t: tm } = useTranslation('mail');
+  const mail = useMailSettings().data;
+  const [langChoice, setLangChoice] = useState<LangChoice>('assessment');
+  const lang = mail?.enabled && langChoice !== 'assessment' ? langChoice : undefined;
   const { message } = App.useApp();
   const invite = useInvite(assessmentId);
   const inviteCsv = useInviteCsv(assessmentId);
@@ -42,6 +56,26 @@ export function InviteForm({
         }
       >
         <Typography.Paragraph type="secondary">{t('invite.hint')}</Typography.Paragraph>
+        {mail && <MailNotice mail={mail} />}
+        {mail?.enabled && (
+          <Flex gap={8} wrap align="center" style={{ marginBottom: 16 }}>
+            <span id="invite-mail-lang">{tm('invite.lang')}</span>
+            <Radio.Group
+              aria-labelledby="invite-mail-lang"
+              optionType="button"
+              value={langChoice}
+              onChange={(e) => setLangChoice(e.target.value as LangChoice)}
+              options={[
+                {
+                  value: 'assessment',
+                  label: tm('invite.assessmentLang', { lang: assessmentLang ? tm(`langs.${assessmentLang}`) : '…' }),
+                },
+                { value: 'zh', label: tm('langs.zh') },
+                { value: 'en', label: tm('langs.en') },
+              ]}
+            />
+          </Flex>
+        )}
         <Form<Values>
           form={form}
           initialValues={{ rows: [{ name: '', email: '' }], expiresInDays: 7 }}
@@ -51,7 +85,7 @@ export function InviteForm({
           onFinish={(values) => {
             const candidates = values.rows.map((r) => ({ name: r.name.trim(), email: r.email.trim() }));
             invite.mutate(
-              { candidates, expiresInDays: values.expiresInDays },
+              { candidates, expiresInDays: values.expiresInDays, ...(lang ? { lang } : {}) },
               {
                 onSuccess: (links) => {
                   created(links);
@@ -139,12 +173,15 @@ export function InviteForm({
           disabled={inviteCsv.isPending}
           beforeUpload={(file) => {
             setSkipped([]);
-            inviteCsv.mutate(file, {
-              onSuccess: (result) => {
-                created(result.links);
-                setSkipped(result.skipped);
+            inviteCsv.mutate(
+              { file, lang },
+              {
+                onSuccess: (result) => {
+                  created(result.links);
+                  setSkipped(result.skipped);
+                },
               },
-            });
+            );
             return false;
           }}
         >
@@ -156,5 +193,33 @@ export function InviteForm({
         <SkippedLines skipped={skipped} />
       </Card>
     </section>
+  );
+}
+
+/**
+ * Whether Rubricon emails the invitations: off, HR must hand every link over; on, from which address
+ * (the links still show once, to copy).
+ */
+function MailNotice({ mail }: { mail: MailSettings }) {
+  const { t } = useTranslation('mail');
+  return mail.enabled ? (
+    <Alert
+      type="info"
+      role="status"
+      showIcon
+      data-testid="mail-notice"
+      title={t('notice.onInvite', { from: mail.from ?? '' })}
+      style={{ marginBottom: 16 }}
+    />
+  ) : (
+    <Alert
+      type="warning"
+      role="status"
+      showIcon
+      data-testid="mail-notice"
+      title={t('notice.offTitle')}
+      description={t('notice.offInvite')}
+      style={{ marginBottom: 16 }}
+    />
   );
 }

@@ -27,7 +27,8 @@ const en = {
     expiresInDays: 'Valid for (days)',
     submit: 'Create links',
     csvTitle: 'Or upload a CSV file',
-    csvHint: 'A header row name,email, then one candidate per line.',
+    csvHint:
+      'A header row name,email, then one candidate per line. An optional language column (zh or en) sets each candidate’s mail language.',
     chooseCsv: 'Choose a CSV file',
     created: 'Links created: {{count}}.',
     skippedTitle: 'Lines not invited: {{count}}',
@@ -159,7 +160,7 @@ const zh: FeatureText<typeof en>['zh'] = {
     expiresInDays: '有效期（天）',
     submit: '生成链接',
     csvTitle: '或上传 CSV 文件',
-    csvHint: '第一行为表头 name,email，之后每行一位候选人。',
+    csvHint: '第一行为表头 name,email，之后每行一位候选人。可选的 language 列（zh 或 en）指定每位候选人的邮件语言。',
     chooseCsv: '选择 CSV 文件',
     created: '已生成链接：{{count}} 个。',
     skippedTitle: '未邀请的行：{{count}} 行',

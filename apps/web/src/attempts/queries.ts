@@ -8,9 +8,12 @@ import type {
   InvitationLink,
   InviteCandidatesRequest,
   InviteCsvResponse,
+  MailLang,
   Page,
 } from '@rubricon/contracts';
 import { api, send } from '../api';
+import { mailKeys } from '../mail/keys';
+import { pollForSummaries } from '../mail/status';
 
 /** Attempts and invitations: every HR screen reads and changes them through these hooks. */
 export const attemptKeys = {
@@ -43,6 +46,7 @@ export function useAllAttempts(params: AttemptListParams) {
       return api<Page<AttemptListItem>>(`/attempts?${query}`);
     },
     placeholderData: keepPreviousData,
+    refetchInterval: (query) => pollForSummaries(query.state.data?.items.map((a) => a.mail)),
   });
 }
 
@@ -50,6 +54,8 @@ export function useAssessmentAttempts(assessmentId: string) {
   return useQuery({
     queryKey: attemptKeys.ofAssessment(assessmentId),
     queryFn: () => api<AttemptSummary[]>(`/assessments/${assessmentId}/attempts`),
+    // While a row's mail is on its way, its delivery shows as it changes.
+    refetchInterval: (query) => pollForSummaries(query.state.data?.map((a) => a.mail)),
   });
 }
 
@@ -60,16 +66,26 @@ export function useAttempt(attemptId: string) {
   });
 }
 
-/** Any change to an invitation or attempt shows in every list and detail that holds it. */
+/** Any change to an invitation or attempt shows in every list and detail that holds it, and in its mail. */
 function useInvalidateAttempts() {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: attemptKeys.all });
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: attemptKeys.all }),
+      client.invalidateQueries({ queryKey: mailKeys.lists }),
+    ]);
 }
+
+/**
+ * An invitation as the API takes it: `lang` is the candidates' mail language (else the assessment's).
+ * The contracts' InviteCandidatesRequest does not name it yet; the API's DTO accepts it.
+ */
+export type InviteRequest = InviteCandidatesRequest & { lang?: MailLang };
 
 export function useInvite(assessmentId: string) {
   const invalidate = useInvalidateAttempts();
   return useMutation({
-    mutationFn: (body: InviteCandidatesRequest) =>
+    mutationFn: (body: InviteRequest) =>
       send<InvitationLink[]>('POST', `/assessments/${assessmentId}/invitations`, body),
     onSuccess: invalidate,
   });
@@ -78,9 +94,11 @@ export function useInvite(assessmentId: string) {
 export function useInviteCsv(assessmentId: string) {
   const invalidate = useInvalidateAttempts();
   return useMutation({
-    mutationFn: (file: File) => {
+    mutationFn: ({ file, lang }: { file: File; lang?: MailLang }) => {
       const form = new FormData();
       form.append('file', file);
+      // The mail language of lines without a language column of their own.
+      if (lang) form.append('lang', lang);
       return api<InviteCsvResponse>(`/assessments/${assessmentId}/invitations/csv`, { method: 'POST', body: form });
     },
     onSuccess: invalidate,

@@ -55,4 +55,5 @@ export const CAN = {
   reviews: ['admin', 'hr', 'interviewer'],
   assignRaters: ['admin', 'hr'],
   audit: ['admin', 'hr'],
+  mail: ['admin', 'hr'],
 } as const satisfies Record<string, readonly StaffRole[]>;

@@ -3,6 +3,7 @@ import { assessmentsText } from '../assessments/i18n';
 import { auditText } from '../audit/i18n';
 import { authText } from '../auth/i18n';
 import { interviewsText } from '../interviews/i18n';
+import { mailText } from '../mail/i18n';
 import { roomText } from '../interviews/room/i18n';
 import { postingsText } from '../postings/i18n';
 import { scorecardsText } from '../scorecards/i18n';
@@ -27,6 +28,7 @@ export const resources = {
     room: roomText.en,
     scorecards: scorecardsText.en,
     scoring: scoringText.en,
+    mail: mailText.en,
   },
   zh: {
     common: commonText.zh,
@@ -40,6 +42,7 @@ export const resources = {
     room: roomText.zh,
     scorecards: scorecardsText.zh,
     scoring: scoringText.zh,
+    mail: mailText.zh,
   },
 };
 

@@ -1,7 +1,10 @@
 import type { InterviewLinkResponse } from '@rubricon/contracts';
-import { Alert, Card, Typography } from 'antd';
+import { Alert, Card, Flex, Typography } from 'antd';
 import { useEffect, useRef, type ReactNode } from 'react';
+import { CAN, useCan } from '../auth/session';
 import { useTranslation } from '../i18n/staff';
+import { MailStatusTag } from '../mail/MailStatusTag';
+import { useMails } from '../mail/queries';
 
 /** The link as the candidate opens it: the API may answer a path (/live/<token>) or a whole URL. */
 export function absoluteLink(link: string): string {
@@ -10,10 +13,15 @@ export function absoluteLink(link: string): string {
 
 /**
  * The candidate's link, which exists in clear only in the response that made it (the server keeps
- * a hash): it lives in page state, and leaving the page forgets it.
+ * a hash): it lives in page state, and leaving the page forgets it. With mail on, it says that the
+ * link is emailed, and follows that mail's delivery (for HR and administrators, who may see mail).
  */
 export function CandidateLink({ response, actions }: { response: InterviewLinkResponse; actions?: ReactNode }) {
   const { t } = useTranslation('interviews');
+  const { t: tm } = useTranslation('mail');
+  const canSeeMail = useCan(...CAN.mail);
+  const mails = useMails({ interviewId: response.interview.id }, { enabled: canSeeMail && response.mail !== null });
+  const mail = (response.mail && mails.data?.find((m) => m.id === response.mail!.messageId)) ?? response.mail;
   const section = useRef<HTMLElement>(null);
   const url = absoluteLink(response.link);
   useEffect(() => {
@@ -29,7 +37,24 @@ export function CandidateLink({ response, actions }: { response: InterviewLinkRe
           </h2>
         }
       >
-        <Alert type="warning" showIcon title={t('link.hint')} style={{ marginBottom: 12 }} />
+        {mail ? (
+          <Alert
+            type="info"
+            role="status"
+            showIcon
+            data-testid="link-mail"
+            title={
+              <Flex gap={8} wrap align="start">
+                <span>{tm('interview.emailed', { email: response.interview.candidate.email })}</span>
+                <MailStatusTag mail={mail} />
+              </Flex>
+            }
+            description={t('link.hintMailed')}
+            style={{ marginBottom: 12 }}
+          />
+        ) : (
+          <Alert type="warning" showIcon title={t('link.hint')} style={{ marginBottom: 12 }} />
+        )}
         <Typography.Text strong>{response.interview.candidate.name}</Typography.Text>{' '}
         <Typography.Text type="secondary">&lt;{response.interview.candidate.email}&gt;</Typography.Text>
         <Typography.Paragraph

@@ -8,6 +8,8 @@ import { useMe } from '../auth/session';
 import { formatDateTime } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
+import { MailList } from '../mail/MailList';
+import { useMailSettings } from '../mail/queries';
 import { QueryView } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
 import { RatersPanel } from '../scoring/RatersPanel';
@@ -28,7 +30,9 @@ export function InterviewDetailPage() {
 function InterviewView({ detail }: { detail: InterviewDetail }) {
   const { t } = useTranslation('interviews');
   const { t: common } = useTranslation();
+  const { t: tm } = useTranslation('mail');
   const [lang] = useLang();
+  const mailOn = useMailSettings().data?.enabled ?? false;
   const navigate = useNavigate();
   const { message } = App.useApp();
   const errorText = useErrorText();
@@ -99,6 +103,9 @@ function InterviewView({ detail }: { detail: InterviewDetail }) {
             children: t('detail.minutes', { n: detail.durationMinutes }),
           },
           { key: 'language', label: t('detail.language'), children: t(`languages.${detail.language}`) },
+          ...(mailOn
+            ? [{ key: 'candidateLang', label: tm('interview.lang'), children: tm(`langs.${detail.candidateLang}`) }]
+            : []),
           ...(detail.startedAt
             ? [{ key: 'startedAt', label: t('detail.startedAt'), children: when(detail.startedAt) }]
             : []),
@@ -119,6 +126,14 @@ function InterviewView({ detail }: { detail: InterviewDetail }) {
             ),
           },
         ]}
+      />
+      <MailList
+        filter={{ interviewId: detail.id }}
+        newLink={
+          detail.status !== 'ended'
+            ? { name, pending: newLink.isPending, run: () => newLink.mutateAsync().then(setLink) }
+            : undefined
+        }
       />
       <RatersPanel kind="interview" id={detail.id} scoreLink={detail.onPanel && detail.status === 'ended'} />
       <InterviewQuestions questions={detail.questions} />

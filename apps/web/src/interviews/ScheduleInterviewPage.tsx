@@ -5,6 +5,7 @@ import {
   MAX_PANEL_SIZE,
   type CodeLanguage,
   type InterviewLinkResponse,
+  type MailLang,
   type InterviewQuestionChoice,
   type QuestionKind,
 } from '@rubricon/contracts';
@@ -34,6 +35,7 @@ import { pick } from '../assessments/text';
 import { useMe } from '../auth/session';
 import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
+import { useMailSettings } from '../mail/queries';
 import { usePostings } from '../postings/queries';
 import { usePageTitle } from '../shell/page-title';
 import { CandidateLink } from './CandidateLink';
@@ -49,6 +51,7 @@ interface Values {
   startsAt?: Dayjs;
   durationMinutes: number;
   language: CodeLanguage;
+  candidateLang: MailLang;
 }
 
 /** The field a server refusal is about, so it shows under that field rather than as a banner. */
@@ -105,7 +108,9 @@ export function ScheduleInterviewPage() {
 function ScheduleForm({ onCreated }: { onCreated: (created: InterviewLinkResponse) => void }) {
   const { t } = useTranslation('interviews');
   const { t: common } = useTranslation();
+  const { t: tm } = useTranslation('mail');
   const [lang] = useLang();
+  const mailOn = useMailSettings().data?.enabled ?? false;
   const { message } = App.useApp();
   const errorText = useErrorText();
   const kindLabel = useKindLabel();
@@ -145,6 +150,7 @@ function ScheduleForm({ onCreated }: { onCreated: (created: InterviewLinkRespons
         startsAt: values.startsAt!.toISOString(),
         durationMinutes: values.durationMinutes,
         language: values.language,
+        candidateLang: values.candidateLang,
       },
       {
         onSuccess: (response) => {
@@ -180,6 +186,7 @@ function ScheduleForm({ onCreated }: { onCreated: (created: InterviewLinkRespons
           startsAt: dayjs().add(1, 'day').hour(10).startOf('hour'),
           durationMinutes: 60,
           language: 'javascript',
+          candidateLang: 'zh',
         }}
         onValuesChange={(changed: Partial<Values>) => {
           if (refusal) setRefusal(null);
@@ -345,6 +352,13 @@ function ScheduleForm({ onCreated }: { onCreated: (created: InterviewLinkRespons
             <Radio.Group
               optionType="button"
               options={(['javascript', 'typescript'] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))}
+            />
+          </Form.Item>
+          {/* The invitation mail and its calendar file are written in this language (mail on only). */}
+          <Form.Item name="candidateLang" label={tm('interview.lang')} hidden={!mailOn} style={{ flex: '0 1 200px' }}>
+            <Radio.Group
+              optionType="button"
+              options={(['zh', 'en'] as const).map((l) => ({ value: l, label: tm(`langs.${l}`) }))}
             />
           </Form.Item>
         </Flex>

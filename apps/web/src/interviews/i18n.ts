@@ -56,6 +56,8 @@ const en = {
   link: {
     title: 'Candidate link (shown once)',
     hint: 'Only this link lets the candidate into the room, and Rubricon keeps no copy: it cannot be shown again. Copy it now and send it to the candidate.',
+    hintMailed:
+      'Only this link lets the candidate into the room, and Rubricon keeps no copy: it cannot be shown again. Copy it now if you also want to send it yourself.',
     label: 'Link for {{name}}',
     openInterview: 'Open the interview',
     scheduleAnother: 'Schedule another',
@@ -189,6 +191,7 @@ const zh: FeatureText<typeof en>['zh'] = {
   link: {
     title: '候选人链接（仅显示一次）',
     hint: '只有此链接能让候选人进入面试间，Rubricon 不保存副本，之后无法再次显示。请立即复制并发送给候选人。',
+    hintMailed: '只有此链接能让候选人进入面试间，Rubricon 不保存副本，之后无法再次显示。如需自行发送，请立即复制。',
     label: '{{name}} 的链接',
     openInterview: '打开面试',
     scheduleAnother: '再安排一场',

@@ -11,6 +11,7 @@ import type {
   ScheduleInterviewRequest,
 } from '@rubricon/contracts';
 import { api, send } from '../api';
+import { mailKeys } from '../mail/keys';
 
 /** Live interviews: every staff screen reads and changes them through these hooks. */
 export const interviewKeys = {
@@ -74,9 +75,14 @@ export function useQuestionChoices(postingId: string | undefined) {
   });
 }
 
+/** A change to an interview shows in every list and detail that holds it, and in its mail (a new link mails it). */
 function useInvalidateInterviews() {
   const client = useQueryClient();
-  return () => client.invalidateQueries({ queryKey: interviewKeys.all });
+  return () =>
+    Promise.all([
+      client.invalidateQueries({ queryKey: interviewKeys.all }),
+      client.invalidateQueries({ queryKey: mailKeys.lists }),
+    ]);
 }
 
 export function useScheduleInterview() {

@@ -1,9 +1,11 @@
-import { ArrowLeftOutlined, CopyOutlined, PrinterOutlined } from '@ant-design/icons';
-import { Alert, App, Button, Card, Flex, Segmented, Typography } from 'antd';
+import { ArrowLeftOutlined, CopyOutlined, MailOutlined, PrinterOutlined } from '@ant-design/icons';
+import { Alert, App, Button, Card, Flex, Popconfirm, Segmented, Tooltip, Typography } from 'antd';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { useLang, type Lang } from '../i18n/lang';
-import { useTranslation } from '../i18n/staff';
+import { useErrorText, useTranslation } from '../i18n/staff';
+import { MailList } from '../mail/MailList';
+import { useMailSettings, useSendExplanation } from '../mail/queries';
 import { QueryView } from '../shell/PageState';
 import { usePageTitle } from '../shell/page-title';
 import { scorecardPath } from './paths';
@@ -12,16 +14,20 @@ import './scorecards.css';
 
 /**
  * What was assessed and how the result was reached, written for the candidate (PIPL art. 24), in
- * Chinese or English. Rubricon cannot send it yet: HR copies it into a message or prints it.
+ * Chinese or English. HR emails it in the language shown (when mail is on), copies it into a
+ * message, or prints it.
  */
 export function ExplanationPage() {
   const { postingId, candidateId } = useParams() as { postingId: string; candidateId: string };
   const { t } = useTranslation('scorecards');
+  const { t: tm } = useTranslation('mail');
   const [uiLang] = useLang();
   const { message } = App.useApp();
   const [lang, setLang] = useState<Lang>(uiLang);
   const explanation = useExplanation(postingId, candidateId);
-  const name = useScorecard(postingId, candidateId).data?.candidate.name ?? '';
+  const candidate = useScorecard(postingId, candidateId).data?.candidate;
+  const name = candidate?.name ?? '';
+  const mailOn = useMailSettings().data?.enabled ?? false;
   const title = t('explanation.title', { name });
   usePageTitle(title);
 
@@ -47,7 +53,13 @@ export function ExplanationPage() {
       >
         {title}
       </Typography.Title>
-      <Alert className="no-print" type="info" showIcon title={t('explanation.hint')} style={{ marginBottom: 12 }} />
+      <Alert
+        className="no-print"
+        type="info"
+        showIcon
+        title={mailOn ? t('explanation.hintMail') : t('explanation.hint')}
+        style={{ marginBottom: 12 }}
+      />
       <QueryView query={explanation}>
         {(data) => (
           <>
@@ -62,6 +74,13 @@ export function ExplanationPage() {
                 ]}
               />
               <span style={{ flex: 1 }} />
+              <SendButton
+                postingId={postingId}
+                candidateId={candidateId}
+                email={candidate?.email}
+                lang={lang}
+                mailOn={mailOn}
+              />
               <Button icon={<CopyOutlined />} onClick={() => void copy(data[lang])}>
                 {t('explanation.copy')}
               </Button>
@@ -79,9 +98,66 @@ export function ExplanationPage() {
                 {data[lang]}
               </div>
             </Card>
+            <div className="no-print">
+              <MailList
+                filter={{ candidateId }}
+                kinds={['explanation']}
+                title={tm('explanation.sentList')}
+                hideWhenEmpty
+              />
+            </div>
           </>
         )}
       </QueryView>
     </article>
+  );
+}
+
+/** Mails the explanation in the language shown, after HR confirms the address; off without mail. */
+function SendButton({
+  postingId,
+  candidateId,
+  email,
+  lang,
+  mailOn,
+}: {
+  postingId: string;
+  candidateId: string;
+  email: string | undefined;
+  lang: Lang;
+  mailOn: boolean;
+}) {
+  const { t } = useTranslation('mail');
+  const { t: common } = useTranslation();
+  const { message } = App.useApp();
+  const errorText = useErrorText();
+  const sendExplanation = useSendExplanation(postingId, candidateId);
+  if (!mailOn || !email)
+    return (
+      <Tooltip title={t('explanation.off')}>
+        {/* A disabled button takes no pointer or focus: the wrapper keeps its tooltip reachable. */}
+        <span tabIndex={0} aria-label={`${t('explanation.send')}: ${t('explanation.off')}`}>
+          <Button icon={<MailOutlined />} disabled style={{ pointerEvents: 'none' }}>
+            {t('explanation.send')}
+          </Button>
+        </span>
+      </Tooltip>
+    );
+  return (
+    <Popconfirm
+      title={t('explanation.confirm', { lang: t(`langNames.${lang}`), email })}
+      okText={t('explanation.send')}
+      cancelText={common('cancel')}
+      onConfirm={() =>
+        sendExplanation.mutateAsync(lang).then(
+          () => void message.success(t('explanation.sent', { email })),
+          (error: unknown) => void message.error(errorText(error)),
+        )
+      }
+    >
+      <Button type="primary" icon={<MailOutlined />} loading={sendExplanation.isPending}>
+        {t('explanation.send')}
+      </Button>
+    </Popconfirm>
   );
 }

@@ -185,7 +185,9 @@ const en = {
   },
   explanation: {
     title: 'Explanation for {{name}}',
-    hint: 'What was assessed and how the result was reached, written for the candidate (PIPL art. 24: explaining an automated decision). Rubricon cannot send it yet: copy it into your message to the candidate, or print it.',
+    hint: 'What was assessed and how the result was reached, written for the candidate (PIPL art. 24: explaining an automated decision). Rubricon cannot send it yet, as mail is not set up on this server: copy it into your message to the candidate, or print it.',
+    hintMail:
+      'What was assessed and how the result was reached, written for the candidate (PIPL art. 24: explaining an automated decision). Email it to the candidate in the language shown, copy it into a message of your own, or print it.',
     language: 'Language of the explanation',
     copy: 'Copy text',
     copied: 'Copied to the clipboard.',
@@ -378,7 +380,9 @@ const zh: FeatureText<typeof en>['zh'] = {
   },
   explanation: {
     title: '给 {{name}} 的说明',
-    hint: '为候选人撰写的说明：评估了什么、结果如何得出（《个人信息保护法》第二十四条：对自动化决策的说明）。Rubricon 暂时不能直接发送：请复制到您给候选人的消息中，或打印。',
+    hint: '为候选人撰写的说明：评估了什么、结果如何得出（《个人信息保护法》第二十四条：对自动化决策的说明）。本服务器未配置邮件，Rubricon 暂时不能直接发送：请复制到您给候选人的消息中，或打印。',
+    hintMail:
+      '为候选人撰写的说明：评估了什么、结果如何得出（《个人信息保护法》第二十四条：对自动化决策的说明）。可按所选语言通过邮件发送给候选人，也可复制到您自己的消息中，或打印。',
     language: '说明的语言',
     copy: '复制文本',
     copied: '已复制到剪贴板。',
