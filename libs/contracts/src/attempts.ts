@@ -151,9 +151,12 @@ export interface AttemptServerEvents {
 // ---- HR ----
 
 export interface InviteCandidatesRequest {
-  candidates: { name: string; email: string }[];
+  /** `lang`: this candidate's mail language, over the request's. */
+  candidates: { name: string; email: string; lang?: MailLang }[];
   /** Days the link stays valid; default 7. */
   expiresInDays?: number;
+  /** The candidates' mail language; default: the assessment's. */
+  lang?: MailLang;
 }
 
 export interface InvitationLink {

@@ -76,16 +76,10 @@ function useInvalidateAttempts() {
     ]);
 }
 
-/**
- * An invitation as the API takes it: `lang` is the candidates' mail language (else the assessment's).
- * The contracts' InviteCandidatesRequest does not name it yet; the API's DTO accepts it.
- */
-export type InviteRequest = InviteCandidatesRequest & { lang?: MailLang };
-
 export function useInvite(assessmentId: string) {
   const invalidate = useInvalidateAttempts();
   return useMutation({
-    mutationFn: (body: InviteRequest) =>
+    mutationFn: (body: InviteCandidatesRequest) =>
       send<InvitationLink[]>('POST', `/assessments/${assessmentId}/invitations`, body),
     onSuccess: invalidate,
   });
