@@ -555,9 +555,9 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('mail off on %s'
       ['post', explanation, { lang: 'zh' }],
     ];
     for (const [method, path, body] of routes) {
+      const agent = request(url);
       const call = (token: string) =>
-        request(url)
-          [method](path)
+        agent[method](path)
           .set('Authorization', `Bearer ${token}`)
           .send(body ?? {});
       expect([path, (await call(interviewer)).status]).toEqual([path, 403]);
