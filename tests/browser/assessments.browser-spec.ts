@@ -132,7 +132,9 @@ describeInBrowser('assessment screens in Chromium', () => {
     await expectText(page.getByTestId('assessment-status'), 'Published');
     for (const name of [/^Publish$/, /^Swap/, /^Remove/])
       expect(await page.getByRole('button', { name }).count()).toBe(0);
-    expect(await page.getByRole('spinbutton').count()).toBe(0);
+    // The duration is frozen; the reminders to candidates are the one setting left open after publishing.
+    expect(await page.getByTestId('reminders').getByRole('spinbutton').count()).toBe(2);
+    expect(await page.getByRole('spinbutton').count()).toBe(2);
     expect(await page.getByText('Add a question from the bank').count()).toBe(0);
 
     await page.getByText('Back to the posting').click();
