@@ -34,6 +34,7 @@ export function testConfig(db: TestDatabase, overrides: Partial<AppConfig> = {})
     trustedProxies: [],
     runnerPoolSize: 1,
     mail: MAIL_OFF,
+    redis: null,
     ...overrides,
   };
 }

@@ -9,12 +9,14 @@ import { BankModule } from './bank/bank.module';
 import { APP_CONFIG, AppConfig } from './config';
 import { dataSourceOptions } from './database/data-source-options';
 import { DatabaseModule } from './database/database.module';
+import { withStartupLock } from './database/startup-lock';
 import { SharedStateModule } from './common/shared-state.module';
 import { GradingModule } from './grading/grading.module';
 import { IntegrityModule } from './integrity/integrity.module';
 import { InvitationsModule } from './invitations/invitations.module';
 import { InterviewsModule } from './interviews/interviews.module';
 import { HealthModule } from './health/health.module';
+import { MetricsModule } from './metrics/metrics.module';
 import { MailModule } from './mail/mail.module';
 import { PostingsModule } from './postings/postings.module';
 import { RunsModule } from './runs/runs.module';
@@ -38,16 +40,16 @@ export class AppModule {
         ConfigModule.forRoot(config),
         // Migrations run at start, on both dialects; the schema never comes from `synchronize`.
         TypeOrmModule.forRootAsync({
-          useFactory: () => ({
-            ...dataSourceOptions(config.database),
-            migrationsRun: true,
-            retryAttempts: 3,
-            retryDelay: 1000,
-          }),
-          dataSourceFactory: (options) => new DataSource(options as DataSourceOptions).initialize(),
+          useFactory: () => ({ ...dataSourceOptions(config.database), retryAttempts: 3, retryDelay: 1000 }),
+          // Instances starting together migrate in turn (startup-lock.ts).
+          dataSourceFactory: async (options) => {
+            const source = await new DataSource(options as DataSourceOptions).initialize();
+            await withStartupLock(source, () => source.runMigrations());
+            return source;
+          },
         }),
         DatabaseModule,
-        SharedStateModule,
+        SharedStateModule.forRoot(config),
         AuditModule,
         MailModule,
         AuthModule,
@@ -63,6 +65,7 @@ export class AppModule {
         InterviewsModule,
         ScoringModule,
         HealthModule,
+        MetricsModule,
       ],
     };
   }

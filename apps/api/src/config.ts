@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import { z } from 'zod';
@@ -30,6 +30,22 @@ export interface AppConfig {
   /** Sandbox worker processes; default one per core. */
   runnerPoolSize: number;
   mail: MailConfig;
+  /**
+   * Scale-out (docs/scale-out.md): with a Redis URL, socket.io, the Yjs rooms, rate limits and
+   * attempt events are shared across API instances, code runs go through a BullMQ queue to
+   * `apps/runner` processes, and deadlines get a delayed job. Null: one process, everything in memory.
+   */
+  redis: RedisConfig | null;
+}
+
+export interface RedisConfig {
+  url: string;
+  /** Prefix of every key and stream this deployment writes, so two deployments can share a Redis. */
+  prefix: string;
+  /** This instance's name in logs, metrics and leases (default: host name and process id). */
+  instanceId: string;
+  /** Embedded runners: this instance also consumes the run queue with its own worker processes. */
+  embeddedRunners: boolean;
 }
 
 /** Mail to candidates. Without `smtpUrl` nothing is queued or sent: HR hands links over themselves. */
@@ -141,6 +157,24 @@ const envSchema = z.object({
     .min(1)
     .max(10_000)
     .default(10),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .optional()
+    .refine((v) => !v || /^rediss?:\/\/[^\s]+$/.test(v), {
+      message: 'must look like redis://host:6379 or rediss://user:password@host:6380/0 (or be unset: one process)',
+    }),
+  REDIS_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.-]{1,40}$/, 'must be 1-40 letters, digits, dots, dashes or underscores')
+    .default('rubricon'),
+  INSTANCE_ID: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 letters, digits, dots, colons, dashes or underscores')
+    .optional(),
+  RUNNERS: z.enum(['embedded', 'remote'], { message: 'must be embedded or remote' }).default('remote'),
 });
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -152,6 +186,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
   }
   const e = parsed.data;
+  if (e.REDIS_URL && !e.DATABASE_URL)
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: several instances need one shared database: set DATABASE_URL to a MySQL server (SQLite is for one process).',
+    );
+  if (e.REDIS_URL && !e.JWT_SECRET)
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL: every instance must sign and check sign-ins with the same key: set JWT_SECRET (at least 32 characters) on all of them.',
+    );
   const dataDir = resolve(e.DATA_DIR);
   try {
     mkdirSync(dataDir, { recursive: true });
@@ -177,6 +219,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     trustedProxies: e.TRUSTED_PROXIES,
     runnerPoolSize: e.RUNNER_POOL_SIZE,
+    redis: e.REDIS_URL
+      ? {
+          url: e.REDIS_URL,
+          prefix: e.REDIS_PREFIX,
+          instanceId: e.INSTANCE_ID ?? `${hostname()}-${process.pid}`,
+          embeddedRunners: e.RUNNERS === 'embedded',
+        }
+      : null,
     mail: {
       smtpUrl: e.SMTP_URL || null,
       from:

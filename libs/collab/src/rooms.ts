@@ -24,9 +24,31 @@ export interface StoredDoc {
 /** Where documents live between processes: an append-only log plus compacted snapshots. */
 export interface CollabStore {
   load(docKey: string): Promise<StoredDoc>;
-  /** Appends entries of any documents at once (one batch); all or nothing. */
+  /**
+   * Appends entries of any documents at once (one batch); all or nothing. In a cluster the store
+   * numbers them itself (each document's next seqs, in commit order) and the entries' seq is 0.
+   */
   append(entries: LogEntry[]): Promise<void>;
   saveSnapshot(docKey: string, state: Uint8Array, seq: number): Promise<void>;
+  /** Cluster only: a document's log entries after `afterSeq`, oldest first (every instance's). */
+  tail?(docKey: string, afterSeq: number): Promise<{ seq: number; update: Uint8Array }[]>;
+}
+
+/**
+ * Several servers holding the same documents (scale-out). Each server logs the changes its own
+ * connections make; changes reach the other servers at once through `publish` → `applyRemote`, and
+ * the log is the safety net: every server reads the log's tail now and then (and whenever a change
+ * arrives whose predecessors it lacks, a message lost in transit), so every document converges on
+ * every server. Only the server holding a document's lease writes its snapshots, from a document
+ * that has read the whole log up to the snapshot's seq.
+ */
+export interface CollabCluster {
+  /** Sends a change made here to the other servers. */
+  publish(docKey: string, update: Uint8Array): void;
+  /** Whether this server may write the document's snapshot now (takes or renews a lease). */
+  mayWriteSnapshot(docKey: string): Promise<boolean>;
+  /** How often an open document reads the log's tail (default 2 s). */
+  tailMs?: number;
 }
 
 /** A transaction's origin on the server: who made the change and which connection it came from. */
@@ -53,9 +75,13 @@ export interface CollabRoomsOptions {
   /** Awareness changes the server made itself (a connection's cursors removed when it closed). */
   onAwareness?: (docKey: string, update: Uint8Array) => void;
   onError?: (error: unknown, what: string) => void;
+  /** Scale-out: the documents are open on other servers too (see CollabCluster). */
+  cluster?: CollabCluster;
 }
 
 const LOADING = Symbol('loading');
+/** A change another server made (or the log's tail): applied and relayed, never logged again. */
+const REMOTE = Symbol('remote');
 
 export class CollabRoom {
   readonly doc = new Y.Doc({ gc: true });
@@ -67,6 +93,9 @@ export class CollabRoom {
   connections = 0;
   firstUnsnapshottedAt: number | null = null;
   lastUpdateAt = 0;
+  /** Cluster: when the log's tail was last read, and whether it must be read at the next tick. */
+  tailedAt = 0;
+  needsTail = false;
   /**
    * Awareness client ids by the connection (and person) that claimed them: nobody may move another
    * person's cursor; the same person's new connection (a reconnect) takes theirs over.
@@ -217,14 +246,53 @@ export class CollabRooms {
 
   private record(room: CollabRoom, update: Uint8Array, origin: unknown): void {
     if (origin === LOADING) return;
-    const by = isOrigin(origin) ? origin : { author: 'system' };
     const at = this.now();
-    room.seq++;
-    this.updatesApplied++;
-    room.pending.push({ docKey: room.docKey, seq: room.seq, at, author: by.author, update });
     room.lastUpdateAt = at;
     room.firstUnsnapshottedAt ??= at;
+    this.updatesApplied++;
+    if (origin === REMOTE) {
+      // Logged by the server that took it; here it only reaches this server's connections.
+      this.options.onUpdate?.(room.docKey, update, { author: 'remote' });
+      return;
+    }
+    const by = isOrigin(origin) ? origin : { author: 'system' };
+    const cluster = this.options.cluster;
+    // In a cluster the store numbers entries (every server appends to the same log); alone, we do.
+    if (!cluster) room.seq++;
+    room.pending.push({ docKey: room.docKey, seq: cluster ? 0 : room.seq, at, author: by.author, update });
     this.options.onUpdate?.(room.docKey, update, by);
+    cluster?.publish(room.docKey, update);
+  }
+
+  /**
+   * A change another server applied to one of its documents. Ignored unless the document is open
+   * here (it is loaded from the log when it is next opened). One whose predecessors have not arrived
+   * is kept pending by Yjs, and the log's tail is read at the next tick to fill the gap.
+   */
+  applyRemote(docKey: string, update: Uint8Array): void {
+    const room = this.rooms.get(docKey);
+    if (!room) return;
+    try {
+      Y.applyUpdate(room.doc, update, REMOTE);
+    } catch (error) {
+      this.options.onError?.(error, 'remote update');
+      room.needsTail = true;
+      return;
+    }
+    if (room.doc.store.pendingStructs || room.doc.store.pendingDs) room.needsTail = true;
+  }
+
+  /** Cluster: applies the log entries this server has not read yet (others' and, harmlessly, its own). */
+  private async readTail(room: CollabRoom): Promise<void> {
+    const tail = this.store.tail;
+    if (!tail) return;
+    const entries = await tail.call(this.store, room.docKey, room.seq);
+    room.tailedAt = this.now();
+    room.needsTail = false;
+    for (const { seq, update } of entries) {
+      Y.applyUpdate(room.doc, update, REMOTE);
+      room.seq = Math.max(room.seq, seq);
+    }
   }
 
   /**
@@ -300,6 +368,7 @@ export class CollabRooms {
         return;
       }
     }
+    if (this.options.cluster) return this.clusterTick(rooms, force);
     const now = this.now();
     const due = rooms.filter(
       (room) =>
@@ -332,6 +401,55 @@ export class CollabRooms {
       }
   }
 
+  /**
+   * Cluster: reads the log's tail where it is due (a gap, every `tailMs` while connected, or before
+   * a snapshot), writes the snapshots that are due where this server holds the lease, and frees idle
+   * documents once their own changes are logged (whoever holds the lease snapshots them).
+   */
+  private async clusterTick(rooms: CollabRoom[], force: boolean): Promise<void> {
+    const cluster = this.options.cluster!;
+    const now = this.now();
+    const tailMs = cluster.tailMs ?? 2_000;
+    const snapshotDue = (room: CollabRoom) =>
+      room.pending.length === 0 &&
+      room.firstUnsnapshottedAt !== null &&
+      (force ||
+        room.connections === 0 ||
+        now - room.lastUpdateAt >= this.debounceMs ||
+        now - room.firstUnsnapshottedAt >= this.maxMs);
+    const work = rooms.filter(
+      (room) => room.needsTail || (room.connections > 0 && now - room.tailedAt >= tailMs) || snapshotDue(room),
+    );
+    await Promise.all(
+      work.slice(0, force ? work.length : this.snapshotsPerFlush).map(async (room) => {
+        try {
+          const due = snapshotDue(room);
+          if (due && !(await cluster.mayWriteSnapshot(room.docKey))) {
+            // Another server writes this document's snapshots; ours are only reads.
+            room.firstUnsnapshottedAt = null;
+            return;
+          }
+          await this.readTail(room);
+          if (!due || room.seq <= room.snapshotSeq) {
+            if (due) room.firstUnsnapshottedAt = null;
+            return;
+          }
+          const seq = room.seq;
+          await this.store.saveSnapshot(room.docKey, Y.encodeStateAsUpdate(room.doc), seq);
+          room.snapshotSeq = Math.max(room.snapshotSeq, seq);
+          room.firstUnsnapshottedAt = null;
+        } catch (error) {
+          this.options.onError?.(error, 'cluster tick');
+        }
+      }),
+    );
+    for (const room of rooms)
+      if (room.connections === 0 && room.pending.length === 0 && room.firstUnsnapshottedAt === null) {
+        this.rooms.delete(room.docKey);
+        room.destroy();
+      }
+  }
+
   /** Stops the timer and saves everything (SIGTERM); throws if the store refuses. */
   async close(): Promise<void> {
     this.closed = true;
@@ -339,7 +457,9 @@ export class CollabRooms {
     while (this.flushing) await this.flushing;
     this.flushing = this.flushOnce(true).finally(() => (this.flushing = null));
     await this.flushing;
-    const unsaved = [...this.rooms.values()].filter((r) => r.pending.length > 0 || r.seq > r.snapshotSeq);
+    const unsaved = [...this.rooms.values()].filter(
+      (r) => r.pending.length > 0 || (this.options.cluster ? false : r.seq > r.snapshotSeq),
+    );
     if (unsaved.length) throw new Error(`${unsaved.length} documents could not be saved`);
     for (const room of this.rooms.values()) room.destroy();
     this.rooms.clear();

@@ -45,11 +45,16 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly tokens: CandidateTokens,
     events: AttemptEvents,
   ) {
-    this.stopListening = events.subscribe(({ status, generation, ...change }) => {
-      if (status === 'session-replaced' || status === 'session-ended')
-        void this.endSessions(change.attemptId, status, generation);
-      else this.server?.to(room(change.attemptId)).emit('attempt-state', { ...change, status });
-    });
+    // Every instance hears every change and tells its own sockets (`local`): with several instances
+    // each candidate socket is told once, by the instance it is connected to.
+    this.stopListening = events.subscribe(
+      ({ status, generation, ...change }) => {
+        if (status === 'session-replaced' || status === 'session-ended')
+          void this.endSessions(change.attemptId, status, generation);
+        else this.server?.local.to(room(change.attemptId)).emit('attempt-state', { ...change, status });
+      },
+      { includeRemote: true },
+    );
   }
 
   /**
@@ -62,7 +67,7 @@ export class AttemptsGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     generation: number | undefined,
   ): Promise<void> {
     if (!this.server) return;
-    for (const socket of await this.server.in(room(attemptId)).fetchSockets()) {
+    for (const socket of await this.server.local.in(room(attemptId)).fetchSockets()) {
       const data = socket.data as Partial<CandidateSession>;
       if (generation !== undefined && (data.generation ?? 0) >= generation) continue;
       socket.emit('session-ended', { attemptId, code });

@@ -10,6 +10,7 @@ import { CandidateRunsService } from './candidate-runs.service';
 import { CandidateTokens } from './candidate-tokens.service';
 import { CandidateController } from './candidate.controller';
 import { CandidateGuard } from './candidate.guard';
+import { DeadlineJobs } from './deadline.jobs';
 import { DeadlineScheduler } from './deadline.scheduler';
 
 /** The candidate's side of a timed attempt: session, saves, code runs, signals, submit, the deadline. */
@@ -21,6 +22,7 @@ import { DeadlineScheduler } from './deadline.scheduler';
     AttemptsRepository,
     CandidateRunsService,
     DeadlineScheduler,
+    DeadlineJobs,
     CandidateTokens,
     CandidateGuard,
     AttemptsGateway,

@@ -164,7 +164,9 @@ export class AttemptsRepository {
         .update(AttemptEntity)
         .set({ status: 'submitted', submittedAt: now, submittedBy: by })
         .where('id = :id AND status = :status', { id: attemptId, status: 'in_progress' });
-      if (by === 'candidate') qb.andWhere('deadline > :now', { now: this.db.time(now) });
+      // The candidate only before the deadline; the server only at or after it (a job or a sweep
+      // that read an older deadline must not close an attempt that was given extra time).
+      qb.andWhere(by === 'candidate' ? 'deadline > :now' : 'deadline <= :now', { now: this.db.time(now) });
       return qb.execute();
     });
     return Boolean(result.affected);

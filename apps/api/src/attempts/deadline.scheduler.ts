@@ -1,7 +1,10 @@
-import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
+import { RedisConnections } from '../cluster/redis-connections';
 import { AttemptsService } from './attempts.service';
 
 const TICK_MS = 1000;
+/** With scale-out a delayed job is the prompt trigger (deadline.jobs.ts): the sweep is the safety net. */
+const CLUSTER_TICK_MS = 10_000;
 
 /**
  * Closes attempts at their deadline. Deadlines live in the database, so a restarted (or another)
@@ -13,10 +16,13 @@ export class DeadlineScheduler implements OnApplicationBootstrap, OnApplicationS
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
 
-  constructor(private readonly attempts: AttemptsService) {}
+  constructor(
+    private readonly attempts: AttemptsService,
+    @Optional() private readonly cluster?: RedisConnections,
+  ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => void this.tick(), TICK_MS);
+    this.timer = setInterval(() => void this.tick(), this.cluster ? CLUSTER_TICK_MS : TICK_MS);
     this.timer.unref();
     void this.tick();
   }

@@ -13,26 +13,47 @@ export interface AttemptStateChange {
   generation?: number;
 }
 
+export interface SubscribeOptions {
+  /**
+   * Also hear what other API instances publish. Work that must happen once per change (grading,
+   * scorecards, deadline jobs) listens to its own instance only: the instance that made the change
+   * does it. Telling sockets listens to all, since each instance tells its own sockets.
+   */
+  includeRemote?: boolean;
+}
+
 /**
  * What happens to attempts (start, submit, a session replaced), for whoever must react: the socket
  * gateway tells the candidate's page, grading grades a submitted attempt. In one process listeners
- * are called in place; with several API instances a Redis implementation carries the events to all.
+ * are called in place; with several API instances RedisAttemptEvents (cluster/) carries them to all.
  */
 export abstract class AttemptEvents {
   abstract publish(change: AttemptStateChange): void;
   /** Returns the function that stops listening. */
-  abstract subscribe(listener: (change: AttemptStateChange) => void): () => void;
+  abstract subscribe(listener: (change: AttemptStateChange) => void, options?: SubscribeOptions): () => void;
 }
 
 export class InMemoryAttemptEvents extends AttemptEvents {
-  private readonly listeners = new Set<(change: AttemptStateChange) => void>();
+  protected readonly listeners = new Map<(change: AttemptStateChange) => void, SubscribeOptions>();
 
   publish(change: AttemptStateChange): void {
-    for (const listener of this.listeners) listener(change);
+    this.deliver(change, false);
   }
 
-  subscribe(listener: (change: AttemptStateChange) => void): () => void {
-    this.listeners.add(listener);
+  subscribe(listener: (change: AttemptStateChange) => void, options: SubscribeOptions = {}): () => void {
+    this.listeners.set(listener, options);
     return () => this.listeners.delete(listener);
+  }
+
+  /** Calls each listener that wants this change; one listener's failure does not stop the others. */
+  protected deliver(change: AttemptStateChange, remote: boolean): void {
+    for (const [listener, options] of this.listeners) {
+      if (remote && !options.includeRemote) continue;
+      try {
+        listener(change);
+      } catch {
+        // A listener reports its own failures; the publisher's change has already happened.
+      }
+    }
   }
 }

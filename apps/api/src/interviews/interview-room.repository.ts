@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { LogEntry, StoredDoc } from '@rubricon/collab';
-import { MoreThan } from 'typeorm';
+import { MoreThan, type EntityManager } from 'typeorm';
 import { Database } from '../database/database';
 import {
   InterviewEventEntity,
@@ -121,6 +121,7 @@ export class InterviewRoomRepository {
   async appendUpdates(entries: LogEntry[]): Promise<void> {
     await this.db.transaction((tx) =>
       tx.run(async (m) => {
+        if (entries.some((e) => e.seq === 0)) entries = await this.numbered(m, entries);
         for (let i = 0; i < entries.length; i += INSERT_CHUNK) {
           const chunk = entries.slice(i, i + INSERT_CHUNK);
           const params: unknown[] = [];
@@ -143,6 +144,54 @@ export class InterviewRoomRepository {
         }
       }),
     );
+  }
+
+  /**
+   * Scale-out: several servers append to one document's log, so the log numbers the entries. The
+   * interviews' rows are locked first (in id order: no deadlock between two servers), so appends to
+   * one interview take turns and each document's seqs are committed in order: a reader that sees seq
+   * n has seen every seq before it, which is what the snapshots' "everything up to seq" relies on.
+   */
+  private async numbered(m: EntityManager, entries: LogEntry[]): Promise<LogEntry[]> {
+    const interviews = [...new Set(entries.map((e) => e.docKey.split('/')[0]))].sort();
+    const lock = this.db.dialect === 'mysql' ? ' FOR UPDATE' : '';
+    await m.query(
+      `SELECT \`id\` FROM \`interviews\` WHERE \`id\` IN (${interviews.map(() => '?').join(', ')}) ORDER BY \`id\`${lock}`,
+      interviews,
+    );
+    const next = new Map<string, number>();
+    const out: LogEntry[] = [];
+    for (const e of entries) {
+      let seq = next.get(e.docKey);
+      if (seq === undefined) {
+        const [interviewId, questionId] = e.docKey.split('/');
+        const [row] = (await m.query(
+          'SELECT COALESCE(MAX(`seq`), 0) AS `last` FROM `interview_updates` WHERE `interviewId` = ? AND `questionId` = ?',
+          [interviewId, questionId],
+        )) as { last: number | string }[];
+        seq = Number(row.last);
+      }
+      seq++;
+      next.set(e.docKey, seq);
+      out.push({ ...e, seq });
+    }
+    return out;
+  }
+
+  /** Log entries of one document after `afterSeq`, oldest first (scale-out: other servers' changes). */
+  async tailDoc(
+    interviewId: string,
+    questionId: string,
+    afterSeq: number,
+  ): Promise<{ seq: number; update: Uint8Array }[]> {
+    const rows = await this.db.run((m) =>
+      m.find(InterviewUpdateEntity, {
+        where: { interviewId, questionId, seq: MoreThan(afterSeq) },
+        order: { seq: 'ASC' },
+        select: { seq: true, update: true },
+      }),
+    );
+    return rows.map((u) => ({ seq: u.seq, update: u.update }));
   }
 
   async saveSnapshot(interviewId: string, questionId: string, state: Uint8Array, seq: number): Promise<void> {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, Optional } from '@nestjs/common';
 import { CODE_TEXT, CollabRooms, type CollabRoom, type UpdateOrigin } from '@rubricon/collab';
 import {
   MAX_AWARENESS_BYTES,
@@ -12,6 +12,7 @@ import {
   type InterviewRunResult,
   type InterviewEventKind,
 } from '@rubricon/contracts';
+import { DocumentLeases } from '../../cluster/document-leases';
 import { ApiException } from '../../common/api-exception';
 import { StaffTokens } from '../../common/staff-tokens';
 import { TokenBuckets } from '../../common/token-buckets';
@@ -42,6 +43,8 @@ export interface RoomOutput {
   note(interviewId: string, userId: string, note: InterviewNoteView): void;
   /** Closes the candidate's sockets, saying why. */
   endCandidateSessions(interviewId: string, code: 'link-replaced'): void;
+  /** Scale-out: a document change made here, for the other API instances. */
+  publishDoc?(docKey: string, update: Uint8Array): void;
 }
 
 /**
@@ -68,15 +71,22 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
     private readonly bank: BankService,
     private readonly tokens: StaffTokens,
     private readonly runs: RunsService,
+    @Optional() leases?: DocumentLeases,
   ) {
     this.rooms = new CollabRooms(
       {
         load: (key) => this.repo.loadDoc(...splitKey(key)),
         append: (entries) => this.repo.appendUpdates(entries),
         saveSnapshot: (key, state, seq) => this.repo.saveSnapshot(...splitKey(key), state, seq),
+        tail: (key, afterSeq) => this.repo.tailDoc(...splitKey(key), afterSeq),
       },
       {
         maxUpdateBytes: MAX_DOC_UPDATE_BYTES,
+        // Scale-out: the same interview may be open on several instances (cluster/document-leases.ts).
+        cluster: leases && {
+          publish: (key, update) => this.output?.publishDoc?.(key, update),
+          mayWriteSnapshot: (key) => leases.hold(key),
+        },
         onUpdate: (key, update, origin) => this.output?.docUpdate(key, update, origin),
         onAwareness: (key, update) => this.output?.docAwareness(key, update),
         onError: (error, what) => this.logger.error(`saving documents (${what}) failed; retrying: ${String(error)}`),
@@ -91,6 +101,30 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
   /** Interviews held in memory now (the leak tests read it). */
   get liveCount(): number {
     return this.live.size;
+  }
+
+  /** Scale-out: a change another instance made to its documents. */
+  applyRemoteDoc(docKey: string, update: Uint8Array): void {
+    this.rooms.applyRemote(docKey, update);
+  }
+
+  /**
+   * Scale-out: another instance started, ended or revealed a question of an interview held here;
+   * re-read what the room enforces (status, times, revealed questions) from the database.
+   */
+  async refreshLive(interviewId: string): Promise<boolean> {
+    const live = this.live.get(interviewId);
+    if (!live) return false;
+    const entity = await this.repo.findForRoom(interviewId);
+    if (!entity) return false;
+    live.status = entity.status;
+    live.startedAt = entity.startedAt;
+    live.endedAt = entity.endedAt;
+    for (const row of entity.questions) {
+      const held = live.question(row.id);
+      if (held) held.row.revealedAt = row.revealedAt;
+    }
+    return true;
   }
 
   // ---- Joining ----
@@ -173,7 +207,8 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
 
   // ---- What each side sees ----
 
-  state(s: RoomSession): InterviewRoomState {
+  /** `online`: who is connected on any instance (scale-out); by default, who is connected here. */
+  state(s: RoomSession, online?: Set<string>): InterviewRoomState {
     const live = this.mustBeLive(s);
     const everyone = [live.candidate, ...live.panel.values()];
     return {
@@ -188,7 +223,7 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
       endedAt: live.endedAt?.toISOString() ?? null,
       serverTime: new Date().toISOString(),
       currentQuestionId: live.current?.row.id ?? null,
-      participants: everyone.map((p) => ({ ...p, online: live.online.has(p.id) })),
+      participants: everyone.map((p) => ({ ...p, online: (online ?? live.online).has(p.id) })),
       you: s.participant,
     };
   }

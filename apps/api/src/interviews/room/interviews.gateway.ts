@@ -1,4 +1,4 @@
-import { Logger, OnModuleDestroy, UseFilters, UsePipes } from '@nestjs/common';
+import { Logger, OnModuleDestroy, Optional, UseFilters, UsePipes } from '@nestjs/common';
 import {
   ConnectedSocket,
   MessageBody,
@@ -19,6 +19,7 @@ import {
   type SocketErrorAck,
 } from '@rubricon/contracts';
 import type { Namespace, Socket } from 'socket.io';
+import { RedisConnections } from '../../cluster/redis-connections';
 import { ApiException } from '../../common/api-exception';
 import { paramsOf } from '../../common/http-exception.filter';
 import {
@@ -38,6 +39,10 @@ import {
   userRoomOf,
   type RoomSession,
 } from './room-session';
+
+/** Messages between API instances (socket.io serverSideEmit) when the API scales out. */
+const PEER_DOC_UPDATE = 'peer:doc-update';
+const PEER_INTERVIEW_CHANGED = 'peer:interview-changed';
 
 type RoomSocket = Socket<InterviewClientEvents, InterviewServerEvents, Record<string, never>, RoomSession>;
 
@@ -65,7 +70,30 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
 
   @WebSocketServer() server: Namespace<InterviewClientEvents, InterviewServerEvents>;
 
-  constructor(private readonly room: InterviewRoomService) {}
+  constructor(
+    private readonly room: InterviewRoomService,
+    /** Present with scale-out: then other instances hold the same interviews (see listenToPeers). */
+    @Optional() private readonly cluster?: RedisConnections,
+  ) {}
+
+  /**
+   * Scale-out: document changes and interview changes made on other instances. Each instance
+   * applies a document change to its own copy and relays it to its own sockets (so a socket only
+   * ever gets changes its server's copy has: nothing it builds on can be out of step there), and
+   * re-reads an interview another instance started, ended or moved on, then tells its own sockets.
+   */
+  private listenToPeers(server: Namespace): void {
+    server.on(PEER_DOC_UPDATE, (docKey: unknown, update: unknown) => {
+      if (typeof docKey === 'string' && update instanceof Uint8Array) this.room.applyRemoteDoc(docKey, update);
+    });
+    server.on(PEER_INTERVIEW_CHANGED, (interviewId: unknown) => {
+      if (typeof interviewId !== 'string') return;
+      void this.room
+        .refreshLive(interviewId)
+        .then((held) => (held ? this.sendState(interviewId) : undefined))
+        .catch((error: unknown) => this.logger.warn(`interview ${interviewId} not refreshed: ${String(error)}`));
+    });
+  }
 
   afterInit(server: Namespace): void {
     server.use((socket, next) => {
@@ -82,6 +110,7 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
         });
     });
     this.room.connect(this.output());
+    if (this.cluster) this.listenToPeers(server);
   }
 
   async handleConnection(socket: RoomSocket): Promise<void> {
@@ -183,9 +212,13 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
   private output(): RoomOutput {
     const questionOf = (docKey: string) => docKey.split('/')[1];
     return {
-      changed: (interviewId) => void this.sendState(interviewId),
+      changed: (interviewId) => {
+        void this.sendState(interviewId);
+        if (this.cluster) this.server.serverSideEmit(PEER_INTERVIEW_CHANGED, interviewId);
+      },
+      // Local sockets only: other instances relay the change to theirs (listenToPeers).
       docUpdate: (docKey, update, origin) => {
-        const to = this.server.to(docRoomOf(docKey));
+        const to = this.server.local.to(docRoomOf(docKey));
         (origin.from ? to.except(origin.from) : to).emit('doc:sync', {
           questionId: questionOf(docKey),
           message: toWire(syncUpdate(update)),
@@ -201,6 +234,7 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
       runStarted: (interviewId, run) => this.server.to(roomOf(interviewId)).emit('run:started', run),
       runResult: (interviewId, run) => this.server.to(roomOf(interviewId)).emit('run:result', run),
       note: (interviewId, userId, note) => this.server.to(userRoomOf(interviewId, userId)).emit('note', note),
+      publishDoc: (docKey, update) => this.server.serverSideEmit(PEER_DOC_UPDATE, docKey, update),
       endCandidateSessions: (interviewId, code) =>
         void this.server
           .in(candidateRoomOf(interviewId))
@@ -214,12 +248,24 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
     };
   }
 
-  /** Each socket gets its own state (`you`) and its audience's questions. */
+  /**
+   * Each socket connected here gets its own state (`you`) and its audience's questions. Who is online
+   * counts the sockets of every instance; with scale-out the others tell their own sockets.
+   */
   private async sendState(interviewId: string): Promise<void> {
-    for (const socket of await this.server.in(roomOf(interviewId)).fetchSockets()) {
+    const everywhere = this.cluster
+      ? await this.server
+          .in(roomOf(interviewId))
+          .fetchSockets()
+          .catch(() => null)
+      : null;
+    const online = everywhere
+      ? new Set(everywhere.map((socket) => (socket.data as RoomSession).participant.id))
+      : undefined;
+    for (const socket of await this.server.local.in(roomOf(interviewId)).fetchSockets()) {
       const s = socket.data as RoomSession;
       try {
-        socket.emit('room:state', this.room.state(s));
+        socket.emit('room:state', this.room.state(s, online));
         socket.emit('room:questions', this.room.questions(s));
       } catch {
         // The interview left memory (everyone disconnected) while this ran: nothing to send.
