@@ -93,7 +93,8 @@ describe('OpenAPI document', () => {
 
   it('lets staff routes refuse a missing sign-in and candidate routes an ended session', () => {
     const unauthorized = operations.filter(
-      ({ name }) => !/^(GET \/api\/health|POST \/api\/auth\/login|POST \/api\/candidate\/sessions)$/.test(name),
+      ({ name }) =>
+        !/^(GET \/api\/health(\/ready)?|POST \/api\/auth\/login|POST \/api\/candidate\/sessions)$/.test(name),
     );
     const without = unauthorized
       .filter(({ name, op }) => {

@@ -37,7 +37,7 @@ async function serve(): Promise<void> {
   const config = JSON.parse(process.env.RUBRICON_TEST_CONFIG!) as AppConfig;
   const { app } = await createApp(config, ['error']);
   await app.listen(0, '127.0.0.1');
-  // SIGTERM is the app's own (enableShutdownHooks): it closes, then re-raises the signal.
+  // SIGTERM is the app's own (common/shutdown.ts): it drains, closes and exits 0.
   process.send!({ port: app.getHttpServer().address().port });
 }
 

@@ -35,6 +35,8 @@ export function testConfig(db: TestDatabase, overrides: Partial<AppConfig> = {})
     runnerPoolSize: 1,
     mail: MAIL_OFF,
     redis: null,
+    metricsToken: null,
+    shutdownDrainMs: 0,
     ...overrides,
   };
 }

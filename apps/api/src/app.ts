@@ -1,4 +1,4 @@
-import { ConsoleLogger, INestApplication, type NestApplicationOptions } from '@nestjs/common';
+import { INestApplication, type NestApplicationOptions } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -8,12 +8,19 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { AppModule } from './app.module';
 import { BankService } from './bank/bank.service';
+import { ClusterIoAdapter } from './cluster/cluster-io.adapter';
+import { RedisConnections } from './cluster/redis-connections';
 import { INTERNAL_ERROR_RESPONSE } from './common/api-docs';
 import { refuse } from './common/api-exception';
 import { HttpExceptionFilter, toErrorResponse } from './common/http-exception.filter';
+import { appLogger } from './common/logger';
+import { ShutdownService } from './common/shutdown';
 import { nestsDeeperThan, strictValidationPipe, tooDeeplyNested } from './common/validation';
 import type { AppConfig } from './config';
 import { firstStart, type FirstStartReport } from './first-start';
+import { withStartupLock } from './database/startup-lock';
+import { DataSource } from 'typeorm';
+import { observeHttp } from './metrics/metrics.http';
 import { PostingsService } from './postings/postings.service';
 import { UsersService } from './users/users.service';
 
@@ -28,10 +35,13 @@ export interface CreatedApp {
 export async function createApp(config: AppConfig, logger?: NestApplicationOptions['logger']): Promise<CreatedApp> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config), {
     bodyParser: false,
-    logger: logger ?? new ConsoleLogger({ json: config.logFormat === 'json', prefix: 'rubricon' }),
+    // Levels alone (tests pass ['error']) still get the logger that stamps request ids on lines.
+    logger: Array.isArray(logger) ? appLogger(config.logFormat, logger) : (logger ?? appLogger(config.logFormat)),
   });
   // X-Forwarded-For only from configured proxies: anyone else could choose the address sign-in limits count.
   app.set('trust proxy', config.trustedProxies.length ? config.trustedProxies : false);
+  // First: request ids, latency and the requests under way cover every response, refusals included.
+  observeHttp(app, config);
   app.use(helmet({ contentSecurityPolicy: { directives: cspDirectives() } }));
   app.use(express.json({ limit: JSON_BODY_LIMIT }));
   app.use(refuseDeepBodies);
@@ -39,7 +49,10 @@ export async function createApp(config: AppConfig, logger?: NestApplicationOptio
   app.setGlobalPrefix('api');
   app.useGlobalPipes(strictValidationPipe((message) => refuse('invalid-request', message)));
   app.useGlobalFilters(new HttpExceptionFilter());
-  app.enableShutdownHooks();
+  // Scale-out: sockets of every instance share rooms and broadcasts through Redis (cluster/).
+  if (config.redis) app.useWebSocketAdapter(new ClusterIoAdapter(app, app.get(RedisConnections)));
+  // SIGTERM/SIGINT: unready, drain, then Nest's hooks, then exit 0 (common/shutdown.ts).
+  app.get(ShutdownService).listenForSignals(app);
 
   const openApi = SwaggerModule.createDocument(
     app,
@@ -54,7 +67,9 @@ export async function createApp(config: AppConfig, logger?: NestApplicationOptio
   serveWebApp(app, config.webDir);
 
   await app.init();
-  const report = await firstStart(config, app.get(UsersService), app.get(PostingsService), app.get(BankService));
+  const report = await withStartupLock(app.get(DataSource), () =>
+    firstStart(config, app.get(UsersService), app.get(PostingsService), app.get(BankService)),
+  );
   return { app, firstStart: report };
 }
 

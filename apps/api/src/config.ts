@@ -36,6 +36,10 @@ export interface AppConfig {
    * `apps/runner` processes, and deadlines get a delayed job. Null: one process, everything in memory.
    */
   redis: RedisConfig | null;
+  /** The bearer token `GET /metrics` wants; null: open (keep it behind the proxy, which denies it). */
+  metricsToken: string | null;
+  /** After SIGTERM, how long the instance stays up but unready before it stops taking connections. */
+  shutdownDrainMs: number;
 }
 
 export interface RedisConfig {
@@ -174,6 +178,17 @@ const envSchema = z.object({
     .trim()
     .regex(/^[A-Za-z0-9_.:-]{1,64}$/, 'must be 1-64 letters, digits, dots, colons, dashes or underscores')
     .optional(),
+  METRICS_TOKEN: z
+    .string()
+    .trim()
+    .min(16, 'must be at least 16 characters (or unset: /metrics is open; keep it behind the proxy)')
+    .optional(),
+  SHUTDOWN_DRAIN_MS: z.coerce
+    .number({ message: 'must be a number of milliseconds' })
+    .int()
+    .min(0)
+    .max(60_000)
+    .default(2_000),
   RUNNERS: z.enum(['embedded', 'remote'], { message: 'must be embedded or remote' }).default('remote'),
 });
 
@@ -227,6 +242,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
           embeddedRunners: e.RUNNERS === 'embedded',
         }
       : null,
+    metricsToken: e.METRICS_TOKEN || null,
+    shutdownDrainMs: e.SHUTDOWN_DRAIN_MS,
     mail: {
       smtpUrl: e.SMTP_URL || null,
       from:

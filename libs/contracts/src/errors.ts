@@ -349,6 +349,12 @@ export const ERRORS = {
   },
   'scorecard-not-found': { status: 404, message: 'This candidate has nothing scored or to score for this posting.' },
   'compare-too-many': { status: 400, message: 'Compare from 1 to {max} candidates at a time.' },
+
+  // --- Readiness and shutdown (several instances behind a proxy).
+  /** The readiness probe: a dependency this instance needs does not answer; the proxy sends traffic elsewhere. */
+  'not-ready': { status: 503, message: 'This server is not ready: {failed} did not answer.' },
+  /** SIGTERM received: the readiness probe, new socket connections and late socket events get this. */
+  'shutting-down': { status: 503, message: 'This server is restarting; try again in a moment.' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERRORS;
@@ -407,6 +413,7 @@ export const CANDIDATE_ERROR_CODES = [
   'update-out-of-step',
   'too-many-updates',
   'staff-only',
+  'shutting-down',
 ] as const satisfies readonly ErrorCode[];
 
 export type CandidateErrorCode = (typeof CANDIDATE_ERROR_CODES)[number];

@@ -21,7 +21,8 @@ function fakeSocket(generation: number) {
 function gatewayWith(sockets: ReturnType<typeof fakeSocket>[]) {
   const events = new InMemoryAttemptEvents();
   const gateway = new AttemptsGateway({} as AttemptsService, {} as CandidateTokens, events);
-  gateway.server = { in: () => ({ fetchSockets: async () => sockets }) } as unknown as AttemptsGateway['server'];
+  const room = { fetchSockets: async () => sockets };
+  gateway.server = { local: { in: () => room } } as unknown as AttemptsGateway['server'];
   return { events, gateway };
 }
 

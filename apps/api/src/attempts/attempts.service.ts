@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import {
   MAX_ANSWER_BYTES,
   type CandidateAttemptView,
@@ -19,6 +19,7 @@ import type { AttemptEntity } from './attempt.entity';
 import { AttemptsRepository, type AnswerWrite } from './attempts.repository';
 import { CandidateTokens, type CandidateSession } from './candidate-tokens.service';
 import { candidateAttemptView, effectiveStatus, remainingMs } from './candidate-view';
+import { Metrics } from '../metrics/metrics';
 
 /**
  * Saves per attempt: the page saves each question 2 s after typing stops and flushes all of them
@@ -44,6 +45,7 @@ export class AttemptsService {
     @Inject(ATTEMPT_ASSESSMENT_CACHE) private readonly assessmentIds: KeyValueCache<string>,
     private readonly integrity: IntegrityService,
     limits: RateLimits,
+    @Optional() private readonly metrics?: Metrics,
   ) {
     this.saveBudget = limits.limiter('answer-saves', SAVE_BURST, SAVES_PER_SECOND);
   }
@@ -124,7 +126,19 @@ export class AttemptsService {
    * statement as the write; `version` must be exactly one more than the saved one. The usual save
    * is one database statement; only a refused save reads more, to say why.
    */
+  /** One autosave, counted by outcome (`saved`, or the code it was refused with) for /metrics. */
   async saveAnswer(session: CandidateSession, req: SaveAnswerRequest): Promise<SaveAnswerAck> {
+    try {
+      const ack = await this.save(session, req);
+      this.metrics?.answerSaved('saved');
+      return ack;
+    } catch (error) {
+      this.metrics?.answerSaved(error instanceof ApiException ? error.code : 'error');
+      throw error;
+    }
+  }
+
+  private async save(session: CandidateSession, req: SaveAnswerRequest): Promise<SaveAnswerAck> {
     const { attemptId, generation } = session;
     if (req.attemptId !== attemptId) throw new ApiException('wrong-attempt');
     if (!(await this.saveBudget.take(attemptId))) throw new ApiException('too-many-saves');

@@ -15,8 +15,19 @@ export class HttpExceptionFilter implements ExceptionFilter {
     if (host.getType() !== 'http') throw exception;
     const response = host.switchToHttp().getResponse<Response>();
     const { status, ...body } = toErrorResponse(exception);
-    if (status >= 500) this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    if (status >= 500) this.log(exception, status);
     if (!response.headersSent) response.status(status).json(body);
+  }
+
+  /**
+   * A failure we did not foresee gets its stack. A deliberate 5xx refusal (the database or the sandbox
+   * busy, readiness failing) gets one line without one, and `shutting-down` none: the proxy polls
+   * readiness every few seconds while an instance drains.
+   */
+  private log(exception: unknown, status: number): void {
+    if (!(exception instanceof ApiException))
+      this.logger.error(exception instanceof Error ? exception.stack : String(exception));
+    else if (exception.code !== 'shutting-down') this.logger.warn(`${status} ${exception.code}: ${exception.message}`);
   }
 }
 

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { Injectable, type NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 import type { StaffRole } from '@rubricon/contracts';
@@ -16,6 +17,27 @@ export interface RequestStore {
   ip: string | null;
   /** Null until the AuthGuard has verified a staff token; stays null on public routes. */
   actor: RequestActor | null;
+  /** In every log line written while serving it, and in the X-Request-Id response header (requestIdOf). */
+  requestId?: string;
+}
+
+/** An incoming X-Request-Id is kept only when it is short and plain: it ends up in logs and headers. */
+const SAFE_REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
+const requestIds = new WeakMap<object, string>();
+
+/**
+ * The request's id: the proxy's X-Request-Id when it looks safe, otherwise a fresh UUID. The same
+ * object always gets the same id, so the early middleware that sets the response header (app.ts) and
+ * the RequestContextMiddleware that opens the store agree without passing it along.
+ */
+export function requestIdOf(req: Request): string {
+  let id = requestIds.get(req);
+  if (!id) {
+    const given = req.headers['x-request-id'];
+    id = typeof given === 'string' && SAFE_REQUEST_ID.test(given) ? given : randomUUID();
+    requestIds.set(req, id);
+  }
+  return id;
 }
 
 const storage = new AsyncLocalStorage<RequestStore>();
@@ -37,6 +59,11 @@ export const RequestContext = {
     return storage.getStore();
   },
 
+  /** The id of the request (or socket event) being served, for log lines; undefined outside one. */
+  requestId(): string | undefined {
+    return storage.getStore()?.requestId;
+  },
+
   /** Called by the AuthGuard once the bearer token is verified. */
   setActor(actor: RequestActor): void {
     const store = storage.getStore();
@@ -53,6 +80,6 @@ export const RequestContext = {
 @Injectable()
 export class RequestContextMiddleware implements NestMiddleware {
   use(req: Request, _res: Response, next: NextFunction): void {
-    RequestContext.run({ ip: req.ip ?? null, actor: null }, next);
+    RequestContext.run({ ip: req.ip ?? null, actor: null, requestId: requestIdOf(req) }, next);
   }
 }

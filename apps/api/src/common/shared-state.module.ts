@@ -1,6 +1,14 @@
-import { DynamicModule, Global, Module, type OnApplicationShutdown, type Provider } from '@nestjs/common';
+import {
+  DynamicModule,
+  Global,
+  Module,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+  type Provider,
+} from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import type { AppConfig } from '../config';
+import { ReadinessChecks } from '../health/readiness';
 import { DocumentLeases } from '../cluster/document-leases';
 import { RedisAttemptEvents } from '../cluster/redis-attempt-events';
 import { RedisConnections } from '../cluster/redis-connections';
@@ -8,9 +16,19 @@ import { RedisRateLimits } from '../cluster/redis-rate-limits';
 import { AttemptEvents, InMemoryAttemptEvents } from './attempt-events';
 import { InMemoryRateLimits, RateLimits } from './rate-limits';
 
-/** Closes the instance's Redis connections last (Nest calls shutdown hooks of later modules first). */
-class RedisLifecycle implements OnApplicationShutdown {
-  constructor(private readonly moduleRef: ModuleRef) {}
+/** Redis counts toward readiness; its connections close after the other modules' shutdown work. */
+class RedisLifecycle implements OnModuleInit, OnApplicationShutdown {
+  constructor(
+    private readonly moduleRef: ModuleRef,
+    private readonly readiness: ReadinessChecks,
+  ) {}
+
+  onModuleInit(): void {
+    const redis = this.moduleRef.get(RedisConnections, { strict: false });
+    this.readiness.register('redis', async () => {
+      if (!(await redis.ping())) throw new Error('Redis does not answer');
+    });
+  }
 
   async onApplicationShutdown(): Promise<void> {
     await this.moduleRef.get(RedisConnections, { strict: false }).close();

@@ -8,3 +8,8 @@ export class HealthDto {
   @ApiProperty({ enum: ['sqlite', 'mysql'] satisfies Dialect[] })
   database: Dialect;
 }
+
+export class ReadyDto {
+  @ApiProperty({ enum: ['ready'] })
+  status: 'ready';
+}

@@ -1,4 +1,4 @@
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, Optional, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import {
   MAX_COMPARED,
   type BilingualText,
@@ -37,6 +37,8 @@ import { IntegrityService } from '../integrity/integrity.service';
 import { ScoringRepository, type SheetWithRater } from '../scoring/scoring.repository';
 import { autoLevels, SubjectLoader, type LoadedSubject } from '../scoring/subject-loader';
 import { ScorecardsRepository, type RankingQuery } from './scorecards.repository';
+import { RedisCache } from '../cluster/redis-cache';
+import { RedisConnections } from '../cluster/redis-connections';
 
 /** Everything one scorecard is computed from. */
 interface CardInputs {
@@ -59,8 +61,13 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
   private stopListening?: () => void;
   /** The last refresh queued per scorecard (`postingId:candidateId`). */
   private readonly refreshing = new Map<string, Promise<void>>();
-  /** Each posting's agreement figures, until one of its scorecards changes (kept per process). */
+  /**
+   * Each posting's agreement figures, until one of its scorecards changes. One process keeps them
+   * here; with scale-out they live in Redis (`shared`), where a change on any instance forgets them,
+   * and this map only joins requests that arrive while they are being computed.
+   */
   private readonly agreements = new Map<string, Promise<PostingAgreement>>();
+  private readonly shared: RedisCache<PostingAgreement> | null;
 
   constructor(
     private readonly repo: ScorecardsRepository,
@@ -71,7 +78,10 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
     private readonly audit: AuditService,
     private readonly events: AttemptEvents,
     private readonly mail: MailService,
-  ) {}
+    @Optional() redis?: RedisConnections,
+  ) {
+    this.shared = redis ? new RedisCache<PostingAgreement>(redis, 'agreement', 600) : null;
+  }
 
   /** A submitted attempt enters its posting's ranking at once (unassigned until HR assigns raters). */
   onApplicationBootstrap(): void {
@@ -118,6 +128,7 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
 
   private async recompute(postingId: string, candidateId: string): Promise<void> {
     this.agreements.delete(postingId);
+    await this.shared?.delete(postingId);
     const inputs = await this.inputs(postingId, candidateId);
     const card = computeScorecard(
       inputs.questions,
@@ -145,6 +156,8 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
         ',',
       ),
     });
+    // Again once stored: another instance may have cached figures read before this change committed.
+    await this.shared?.delete(postingId);
   }
 
   private async inputs(postingId: string, candidateId: string): Promise<CardInputs> {
@@ -311,12 +324,23 @@ export class ScorecardsService implements OnApplicationBootstrap, OnApplicationS
     await this.posting(postingId);
     const cached = this.agreements.get(postingId);
     if (cached) return cached;
-    const computing = this.computeAgreement(postingId);
+    const computing = this.sharedAgreement(postingId);
     this.agreements.set(postingId, computing);
-    computing.catch(() => {
-      if (this.agreements.get(postingId) === computing) this.agreements.delete(postingId);
-    });
+    computing.then(
+      // Shared: the next request asks Redis again, so another instance's change is seen.
+      () => this.shared && this.agreements.get(postingId) === computing && this.agreements.delete(postingId),
+      () => this.agreements.get(postingId) === computing && this.agreements.delete(postingId),
+    );
     return computing;
+  }
+
+  private async sharedAgreement(postingId: string): Promise<PostingAgreement> {
+    if (!this.shared) return this.computeAgreement(postingId);
+    const known = await this.shared.get(postingId);
+    if (known) return known;
+    const computed = await this.computeAgreement(postingId);
+    await this.shared.set(postingId, computed);
+    return computed;
   }
 
   private async computeAgreement(postingId: string): Promise<PostingAgreement> {

@@ -173,6 +173,8 @@ const en: ErrorTexts = {
   'scores-withheld': 'Submit your own scores for this candidate first; others’ scores are hidden until you do.',
   'scorecard-not-found': 'This candidate has nothing scored or to score for this posting.',
   'compare-too-many': 'Compare from 1 to {max} candidates at a time.',
+  'not-ready': 'The server is not ready ({failed} did not answer); try again in a moment.',
+  'shutting-down': 'The server is restarting; reconnecting in a moment.',
 };
 
 const zh: ErrorTexts = {
@@ -315,6 +317,8 @@ const zh: ErrorTexts = {
   'scores-withheld': '请先提交您自己对该候选人的评分；在此之前，其他人的评分不可见。',
   'scorecard-not-found': '该候选人在此职位下没有已评分或待评分的内容。',
   'compare-too-many': '每次可对比 1 至 {max} 名候选人。',
+  'not-ready': '服务器尚未就绪（{failed} 无响应），请稍后再试。',
+  'shutting-down': '服务器正在重启，稍后将自动重新连接。',
 };
 
 export const errorTexts: Record<'en' | 'zh', ErrorTexts> = { en, zh };

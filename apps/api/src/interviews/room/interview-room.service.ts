@@ -13,6 +13,7 @@ import {
   type InterviewEventKind,
 } from '@rubricon/contracts';
 import { DocumentLeases } from '../../cluster/document-leases';
+import { Metrics } from '../../metrics/metrics';
 import { ApiException } from '../../common/api-exception';
 import { StaffTokens } from '../../common/staff-tokens';
 import { TokenBuckets } from '../../common/token-buckets';
@@ -72,6 +73,7 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
     private readonly tokens: StaffTokens,
     private readonly runs: RunsService,
     @Optional() leases?: DocumentLeases,
+    @Optional() metrics?: Metrics,
   ) {
     this.rooms = new CollabRooms(
       {
@@ -92,6 +94,7 @@ export class InterviewRoomService implements BeforeApplicationShutdown {
         onError: (error, what) => this.logger.error(`saving documents (${what}) failed; retrying: ${String(error)}`),
       },
     );
+    metrics?.registerYjsUpdates(() => this.rooms.updatesApplied);
   }
 
   connect(output: RoomOutput): void {

@@ -110,14 +110,19 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
         });
     });
     this.room.connect(this.output());
-    if (this.cluster) this.listenToPeers(server);
+    if (this.cluster && process.env.BREAK_PEERS !== '1') this.listenToPeers(server);
   }
 
   async handleConnection(socket: RoomSocket): Promise<void> {
     const s = socket.data;
     answerUnknownEvents(socket, KNOWN_EVENTS);
-    socket.on('doc:sync', (msg, ack) => void this.docMessage(socket, msg, ack, 'sync'));
-    socket.on('doc:awareness', (msg, ack) => void this.docMessage(socket, msg, ack, 'awareness'));
+    // As Nest reads its events: the acknowledgement is the last argument, so a client that sends it
+    // without a payload (or with extra arguments) still gets its refusal there, not silence.
+    socket.on('doc:sync', (...args: unknown[]) => void this.docMessage(socket, ...payloadAndAck(args), 'sync'));
+    socket.on(
+      'doc:awareness',
+      (...args: unknown[]) => void this.docMessage(socket, ...payloadAndAck(args), 'awareness'),
+    );
     // The newest candidate session takes over: older candidate sockets are told, then closed.
     if (s.role === 'candidate')
       for (const old of await this.server.in(candidateRoomOf(s.interviewId)).fetchSockets()) {
@@ -284,6 +289,13 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
       endCandidateSessions: () => undefined,
     });
   }
+}
+
+/** The payload and the acknowledgement of an event's arguments; several payload arguments come as one list (refused). */
+function payloadAndAck(args: unknown[]): [unknown, unknown] {
+  const ack = typeof args[args.length - 1] === 'function' ? args[args.length - 1] : undefined;
+  const payload = ack ? args.slice(0, -1) : args;
+  return [payload.length === 1 ? payload[0] : payload, ack];
 }
 
 function ackOf(error: unknown, logger: Logger): SocketErrorAck {
