@@ -110,7 +110,7 @@ export class InterviewsGateway implements OnGatewayInit, OnGatewayConnection, On
         });
     });
     this.room.connect(this.output());
-    if (this.cluster && process.env.BREAK_PEERS !== '1') this.listenToPeers(server);
+    if (this.cluster) this.listenToPeers(server);
   }
 
   async handleConnection(socket: RoomSocket): Promise<void> {
