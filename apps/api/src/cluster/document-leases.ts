@@ -25,7 +25,10 @@ export const LEASE_MS = 30_000;
  * every change, so a later snapshot loses nothing.
  */
 export class DocumentLeases {
-  constructor(private readonly redis: RedisConnections) {
+  constructor(
+    private readonly redis: RedisConnections,
+    private readonly leaseMs = LEASE_MS,
+  ) {
     redis.commands.defineCommand('rubriconHoldLease', { numberOfKeys: 1, lua: HOLD });
   }
 
@@ -35,7 +38,11 @@ export class DocumentLeases {
     };
     try {
       return (
-        (await client.rubriconHoldLease(this.redis.key('lease', docKey), this.redis.config.instanceId, LEASE_MS)) === 1
+        (await client.rubriconHoldLease(
+          this.redis.key('lease', docKey),
+          this.redis.config.instanceId,
+          this.leaseMs,
+        )) === 1
       );
     } catch {
       return false;

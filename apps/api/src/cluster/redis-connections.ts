@@ -60,6 +60,9 @@ export class RedisConnections {
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.opened.map((c) => c.quit().catch(() => c.disconnect())));
+    // QUIT lets replies in flight arrive; a connection that is down (reconnecting) is just dropped.
+    await Promise.all(
+      this.opened.map((c) => (c.status === 'ready' ? c.quit().catch(() => c.disconnect()) : c.disconnect())),
+    );
   }
 }

@@ -70,7 +70,9 @@ export function answerUnknownEvents(
   socket.onAny((event, ...args) => {
     const ack = args[args.length - 1];
     if (known.has(event) || typeof ack !== 'function') return;
-    const params = { event, known: [...known].join(', ') };
+    // The name comes back to the sender: a page-long one is cut, not echoed whole.
+    const name = event.length > 60 ? `${event.slice(0, 60)}…` : event;
+    const params = { event: name, known: [...known].join(', ') };
     ack({ error: errorMessage('unknown-event', params), code: 'unknown-event', params } satisfies SocketErrorAck);
   });
 }
