@@ -50,6 +50,8 @@ export class AttemptLink {
     this.socket.on('disconnect', () => onConnection(false));
     this.socket.on('connect_error', (error) => {
       const refusal = refusalOf(error);
+      // An instance that is shutting down refuses new sessions; another takes them a moment later.
+      if (refusal?.code === 'shutting-down') return void setTimeout(() => this.socket.connect(), 1_000);
       const ended = sessionEndOf(knownCode(refusal?.code));
       if (ended) client.end(ended);
       onConnection(false, refusal);

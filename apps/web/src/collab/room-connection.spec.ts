@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { InterviewRoomState, InterviewRunResult } from '@rubricon/contracts';
-import { RoomConnection, RoomRefusal, type RoomSocket } from './room-connection';
+import { RETRY_AFTER_SHUTDOWN_MS, RoomConnection, RoomRefusal, type RoomSocket } from './room-connection';
 
 /** The part of a socket.io client socket RoomConnection uses; `answer` plays the server's acks. */
 class FakeSocket {
@@ -29,6 +29,10 @@ class FakeSocket {
   }
   close() {
     this.connected = false;
+  }
+  connects = 0;
+  connect() {
+    this.connects++;
   }
 }
 
@@ -84,6 +88,14 @@ describe('RoomConnection', () => {
     expect(room.view().refusal).toBeNull();
     socket.emit('connect_error', Object.assign(new Error('nope'), { data: { code: 'interview-ended' } }));
     expect(room.view().refusal).toEqual({ message: 'nope', code: 'interview-ended' });
+  });
+
+  it('tries again, without showing a refusal, when an instance that is shutting down turned it away', async () => {
+    const { socket, room } = setup();
+    socket.emit('connect_error', Object.assign(new Error('restarting'), { data: { code: 'shutting-down' } }));
+    expect(room.view().refusal).toBeNull();
+    await new Promise((r) => setTimeout(r, RETRY_AFTER_SHUTDOWN_MS + 50));
+    expect(socket.connects).toBe(1);
   });
 
   it('records that the session was ended by the server', () => {

@@ -41,6 +41,9 @@ export interface RoomView {
 }
 
 /** A refused event, worded by its code like any refusal (errorText). */
+/** After a refusal by an instance that is shutting down: by then the proxy sends us to another one. */
+export const RETRY_AFTER_SHUTDOWN_MS = 1_000;
+
 export class RoomRefusal extends Error implements CodedError {
   constructor(
     message: string,
@@ -84,6 +87,8 @@ export class RoomConnection {
     socket.on('connect_error', (error: Error & { data?: { code?: unknown } }) => {
       // A refusal carries its code (SocketConnectErrorData); a network failure does not and is retried.
       const code = error.data?.code;
+      // An instance that is shutting down refuses new sessions; another takes them a moment later.
+      if (code === 'shutting-down') return void setTimeout(() => socket.connect(), RETRY_AFTER_SHUTDOWN_MS);
       if (typeof code === 'string') this.set({ refusal: { message: error.message, code }, connected: false });
     });
     socket.on('room:state', (state) => this.set({ state, clock: clockOf(state, this.now()) }));
