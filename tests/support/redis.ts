@@ -47,6 +47,7 @@ export async function startTestRedis(): Promise<TestRedis> {
   let child: ChildProcess | null = null;
 
   const start = async (): Promise<void> => {
+    if (child && child.exitCode === null && child.signalCode === null) return; // already running
     child = spawn(
       'redis-server',
       ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir],

@@ -31,6 +31,24 @@ class ConfigModule {
   }
 }
 
+/**
+ * Brings the schema up to date before the app's own connections open. Instances starting together
+ * migrate in turn (startup-lock.ts). A migration may run long on a big table, so it gets a
+ * connection of its own without the per-query timeout that keeps requests from hanging.
+ */
+async function migrate(options: DataSourceOptions): Promise<void> {
+  const source = await new DataSource(
+    options.type === 'mysql' || options.type === 'mariadb'
+      ? { ...options, enableQueryTimeout: false, poolSize: 2 }
+      : options,
+  ).initialize();
+  try {
+    await withStartupLock(source, () => source.runMigrations());
+  } finally {
+    await source.destroy();
+  }
+}
+
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -41,11 +59,9 @@ export class AppModule {
         // Migrations run at start, on both dialects; the schema never comes from `synchronize`.
         TypeOrmModule.forRootAsync({
           useFactory: () => ({ ...dataSourceOptions(config.database), retryAttempts: 3, retryDelay: 1000 }),
-          // Instances starting together migrate in turn (startup-lock.ts).
           dataSourceFactory: async (options) => {
-            const source = await new DataSource(options as DataSourceOptions).initialize();
-            await withStartupLock(source, () => source.runMigrations());
-            return source;
+            await migrate(options as DataSourceOptions);
+            return new DataSource(options as DataSourceOptions).initialize();
           },
         }),
         DatabaseModule,

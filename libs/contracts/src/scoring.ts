@@ -342,7 +342,9 @@ export type AuditAction =
   | 'user.password'
   | 'invitation.resend'
   | 'explanation.view'
-  | 'explanation.send';
+  | 'explanation.send'
+  /** An attempt handed in: by the candidate or, at the deadline, by the server (no actor). */
+  | 'attempt.submit';
 
 export interface AuditEntryView {
   id: string;

@@ -28,6 +28,11 @@ export class AttemptsRepository {
     return this.db.transaction((db) => work(new AttemptsRepository(db)));
   }
 
+  /** The Database this repository works through (in a transaction, the transaction's): for the audit log to join it. */
+  get database(): Database {
+    return this.db;
+  }
+
   invitationByTokenHash(tokenHash: string): Promise<InvitationEntity | null> {
     return this.db.run((m) => m.findOneBy(InvitationEntity, { tokenHash }));
   }

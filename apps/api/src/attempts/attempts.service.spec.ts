@@ -1,3 +1,4 @@
+import { fakeAudit } from '../audit/audit.testing';
 import type { JwtService } from '@nestjs/jwt';
 import type { Question } from '@rubricon/generation';
 import type { AssessmentsService } from '../assessments/assessments.service';
@@ -67,9 +68,14 @@ class FakeAttempts {
     this.answers.set(a.questionId, { ...a } as unknown as AnswerEntity);
     return true;
   }
+  async transaction<T>(work: (tx: this) => Promise<T>): Promise<T> {
+    return work(this);
+  }
+  readonly database = null;
   async submit(id: string, by: 'candidate' | 'deadline', now: Date) {
     if (this.attempt.status !== 'in_progress') return false;
     if (by === 'candidate' && this.attempt.deadline! <= now) return false;
+    if (by === 'deadline' && this.attempt.deadline! > now) return false;
     this.attempt.status = 'submitted';
     this.submitted.push(`${id}:${by}`);
     return true;
@@ -91,6 +97,7 @@ function build(repo = new FakeAttempts()) {
     new LruCache<string>(10),
     integrity,
     new InMemoryRateLimits(),
+    fakeAudit(),
   );
   return { service, repo, published };
 }

@@ -20,6 +20,7 @@ import { AttemptsRepository, type AnswerWrite } from './attempts.repository';
 import { CandidateTokens, type CandidateSession } from './candidate-tokens.service';
 import { candidateAttemptView, effectiveStatus, remainingMs } from './candidate-view';
 import { Metrics } from '../metrics/metrics';
+import { AuditService } from '../audit/audit.service';
 
 /**
  * Saves per attempt: the page saves each question 2 s after typing stops and flushes all of them
@@ -45,6 +46,7 @@ export class AttemptsService {
     @Inject(ATTEMPT_ASSESSMENT_CACHE) private readonly assessmentIds: KeyValueCache<string>,
     private readonly integrity: IntegrityService,
     limits: RateLimits,
+    private readonly audit: AuditService,
     @Optional() private readonly metrics?: Metrics,
   ) {
     this.saveBudget = limits.limiter('answer-saves', SAVE_BURST, SAVES_PER_SECOND);
@@ -178,8 +180,20 @@ export class AttemptsService {
   }
 
   /** Submits the last saved state; a second submit (or the deadline after a submit) changes nothing. */
+  /**
+   * Hands the attempt in, once: the conditional update decides, whichever instance, job or sweep
+   * asks. The audit entry commits with it, so the log holds exactly one per submitted attempt.
+   */
   async submit(attemptId: string, by: 'candidate' | 'deadline'): Promise<boolean> {
-    if (!(await this.repo.submit(attemptId, by, new Date()))) return false;
+    const submitted = await this.repo.transaction(async (tx) => {
+      if (!(await tx.submit(attemptId, by, new Date()))) return false;
+      await this.audit.record(
+        { action: 'attempt.submit', actor: null, target: { type: 'attempt', id: attemptId }, changes: { by } },
+        tx.database,
+      );
+      return true;
+    });
+    if (!submitted) return false;
     this.events.publish({ attemptId, status: 'submitted', remainingMs: null, deadline: null });
     return true;
   }

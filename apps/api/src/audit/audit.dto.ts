@@ -30,6 +30,7 @@ const ACTIONS: Record<AuditAction, true> = {
   'invitation.resend': true,
   'explanation.view': true,
   'explanation.send': true,
+  'attempt.submit': true,
 };
 export const AUDIT_ACTIONS = Object.keys(ACTIONS) as AuditAction[];
 

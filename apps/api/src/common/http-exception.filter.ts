@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import { ERRORS, type ErrorCode, type ErrorParams, type ErrorResponse } from '@rubricon/contracts';
 import type { Response } from 'express';
+import { isDatabaseUnavailable } from '../database/driver-errors';
 import { ApiException } from './api-exception';
 
 /**
@@ -52,6 +53,8 @@ export function toErrorResponse(exception: unknown): ErrorResponse & { status: n
   }
   const status = httpStatusOf(exception);
   if (status) return bodyParserError(exception, status);
+  if (isDatabaseUnavailable(exception))
+    return { status: 503, message: ERRORS['database-unavailable'].message, code: 'database-unavailable' };
   return {
     status: HttpStatus.INTERNAL_SERVER_ERROR,
     message: ERRORS['internal-error'].message,

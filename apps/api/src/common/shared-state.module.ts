@@ -1,6 +1,7 @@
 import {
   DynamicModule,
   Global,
+  Injectable,
   Module,
   type OnApplicationShutdown,
   type OnModuleInit,
@@ -17,6 +18,7 @@ import { AttemptEvents, InMemoryAttemptEvents } from './attempt-events';
 import { InMemoryRateLimits, RateLimits } from './rate-limits';
 
 /** Redis counts toward readiness; its connections close after the other modules' shutdown work. */
+@Injectable()
 class RedisLifecycle implements OnModuleInit, OnApplicationShutdown {
   constructor(
     private readonly moduleRef: ModuleRef,

@@ -16,6 +16,7 @@ import {
   type SocketConnectErrorData,
   type SocketErrorAck,
 } from '@rubricon/contracts';
+import { isDatabaseUnavailable } from '../database/driver-errors';
 import { ApiException, refuse } from './api-exception';
 import { codeForStatus, paramsOf } from './http-exception.filter';
 import { nestsDeeperThan, strictValidationOptions, tooDeeplyNested } from './validation';
@@ -37,6 +38,8 @@ export class WsAckExceptionFilter implements ExceptionFilter {
     else if (exception instanceof WsException) res = { error: String(exception.getError()), code: 'invalid-request' };
     else if (exception instanceof HttpException)
       res = { error: exception.message, code: codeForStatus(exception.getStatus()) };
+    else if (isDatabaseUnavailable(exception))
+      res = { error: ERRORS['database-unavailable'].message, code: 'database-unavailable' };
     else {
       this.logger.error(exception instanceof Error ? exception.stack : String(exception));
       res = { error: ERRORS['internal-error'].message, code: 'internal-error' };

@@ -62,6 +62,7 @@ describe('resending a link while the old one is being opened', () => {
       new LruCache<string>(10),
       {} as IntegrityService,
       new InMemoryRateLimits(),
+      fakeAudit(),
     );
     const invitations = new InvitationsService(
       { publicUrl: 'http://rubricon.test' } as AppConfig,

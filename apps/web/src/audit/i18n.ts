@@ -26,6 +26,7 @@ const actionsEn: Record<AuditAction, string> = {
   'user.password': 'Password reset',
   'explanation.view': 'Score explanation viewed',
   'explanation.send': 'Score explanation mailed to the candidate',
+  'attempt.submit': 'Attempt submitted',
 };
 
 const actionsZh: Record<AuditAction, string> = {
@@ -52,6 +53,7 @@ const actionsZh: Record<AuditAction, string> = {
   'user.password': '重置密码',
   'explanation.view': '查看评分说明',
   'explanation.send': '向候选人发送评分说明邮件',
+  'attempt.submit': '提交测评',
 };
 
 const en = {
