@@ -4,6 +4,7 @@ import { RedisAttemptEvents } from '../../apps/api/src/cluster/redis-attempt-eve
 import { RedisCache } from '../../apps/api/src/cluster/redis-cache';
 import { RedisConnections } from '../../apps/api/src/cluster/redis-connections';
 import { RedisRateLimits } from '../../apps/api/src/cluster/redis-rate-limits';
+import { RedisThrottlerStorage } from '../../apps/api/src/cluster/redis-throttler-storage';
 import type { AttemptStateChange } from '../../apps/api/src/common/attempt-events';
 import { redisAvailable, startTestRedis, type TestRedis } from '../support/redis';
 
@@ -72,6 +73,23 @@ describeRedis('shared state on Redis', () => {
       true,
       false,
     ]);
+  });
+
+  it('the throttler (sign-in, runs a minute) counts across instances and blocks for its window', async () => {
+    const onA = new RedisThrottlerStorage(a);
+    const onB = new RedisThrottlerStorage(b);
+    const hit = (s: RedisThrottlerStorage) => s.increment('login:1.2.3.4', 60_000, 3, 60_000, 'default');
+    const records = [await hit(onA), await hit(onB), await hit(onA), await hit(onB)];
+    expect(records.map((r) => [r.totalHits, r.isBlocked])).toEqual([
+      [1, false],
+      [2, false],
+      [3, false],
+      [4, true],
+    ]);
+    expect(records[3].timeToBlockExpire).toBeGreaterThan(55);
+    expect(records[0].timeToExpire).toBeGreaterThan(55);
+    expect((await hit(onA)).isBlocked).toBe(true); // still blocked on the other instance
+    expect((await onB.increment('login:5.6.7.8', 60_000, 3, 60_000, 'default')).isBlocked).toBe(false);
   });
 
   it('attempt events reach the other instance’s listeners that ask for them, once, and again after Redis restarts', async () => {

@@ -1,9 +1,10 @@
 /**
  * The code-execution worker process.
  * - Forked with an IPC channel (the embedded pool, or any supervisor): serves run jobs over IPC.
+ * - Otherwise, with REDIS_URL set: consumes the BullMQ run queue with a pool of such workers
+ *   (queue-consumer.ts; RUNNER_POOL_SIZE, REDIS_PREFIX, INSTANCE_ID).
  * - Otherwise: reads one RunRequest as JSON on stdin and prints its RunResult as JSON on stdout,
  *   which is handy for checking a submission by hand.
- * Queue consumption (BullMQ when REDIS_URL is set) plugs in here around the same runJob.
  * Start with `node --no-node-snapshot` (isolated-vm needs it on Node 24).
  */
 import { runJob, serveIpc } from '@rubricon/sandbox';
@@ -17,6 +18,14 @@ async function runFromStdin(): Promise<void> {
 
 if (process.send) {
   serveIpc({ preloadTypeScript: process.env.RUBRICON_SANDBOX_PRELOAD_TS !== '0' });
+} else if (process.env.REDIS_URL) {
+  // Loaded only here: the pool's worker processes (the IPC branch) never load BullMQ.
+  import('./queue-consumer')
+    .then((consumer) => consumer.runQueueConsumer(process.env))
+    .catch((error: unknown) => {
+      process.stderr.write(`runner: ${error instanceof Error ? error.message : String(error)}\n`);
+      process.exit(1);
+    });
 } else {
   runFromStdin().catch((error: unknown) => {
     process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);

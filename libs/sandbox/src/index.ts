@@ -11,3 +11,6 @@ export { resolveWorkerEntry } from './pool/worker-entry';
 export type { RunnerEntry } from './pool/worker-entry';
 export { runJob } from './worker/run-job';
 export { serveIpc } from './worker/ipc-server';
+export { uniformResult } from './grading/grade';
+export { hardDeadlineMs } from './pool/worker-slot';
+export { RUN_QUEUE, STALLED_OUT_REASON, runWorkerSettings } from './queue/run-queue';

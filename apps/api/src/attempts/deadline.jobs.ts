@@ -1,10 +1,13 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown, Optional } from '@nestjs/common';
 import { Queue, Worker, type Job } from 'bullmq';
+import { finishedWithin } from '../cluster/bounded';
 import { RedisConnections } from '../cluster/redis-connections';
 import { AttemptEvents } from '../common/attempt-events';
 import { AttemptsService } from './attempts.service';
 
 const QUEUE = 'deadlines';
+/** The longest shutdown waits for each BullMQ close. */
+const CLOSE_MS = 5_000;
 
 interface DeadlineJob {
   attemptId: string;
@@ -78,8 +81,11 @@ export class DeadlineJobs implements OnApplicationBootstrap, OnApplicationShutdo
 
   async onApplicationShutdown(): Promise<void> {
     this.stopListening?.();
-    // Lets a job in hand finish (its submit is one update), then stops taking jobs.
-    await this.worker?.close().catch(() => undefined);
-    await this.queue?.close().catch(() => undefined);
+    // Lets a job in hand finish (its submit is one update), then stops taking jobs; a Redis that
+    // does not answer gets a few seconds, then the worker is closed without waiting (the sweep and
+    // the job's retry cover an attempt it held).
+    if (this.worker && !(await finishedWithin(CLOSE_MS, this.worker.close())))
+      await finishedWithin(CLOSE_MS, this.worker.close(true));
+    if (this.queue) await finishedWithin(CLOSE_MS, this.queue.close());
   }
 }

@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
+import { RedisConnections } from '../cluster/redis-connections';
+import { RedisThrottlerStorage } from '../cluster/redis-throttler-storage';
 import { APP_CONFIG, AppConfig } from '../config';
 import { AuthGuard } from '../common/auth.guard';
 import { UsersModule } from '../users/users.module';
@@ -21,8 +23,10 @@ import { ERRORS } from '@rubricon/contracts';
       }),
     }),
     ThrottlerModule.forRootAsync({
-      inject: [APP_CONFIG],
-      useFactory: (config: AppConfig) => ({
+      inject: [APP_CONFIG, { token: RedisConnections, optional: true }],
+      useFactory: (config: AppConfig, redis?: RedisConnections) => ({
+        // Scale-out: the counts live in Redis, so a limit holds across instances.
+        storage: redis ? new RedisThrottlerStorage(redis) : undefined,
         // `address` only counts where a guard keys it so (sign-in); elsewhere it is a loose per-caller cap.
         throttlers: [
           { name: 'default', ttl: 60_000, limit: config.loginRateLimitPerMinute },
