@@ -279,13 +279,16 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('rubric scoring 
     const second = (await page('limit=1&offset=1')).body as RankingPage;
     expect(second).toMatchObject({ total: 2, items: [{ total: null }] });
 
-    // Raters cannot read scorecards; HR can, and the audit log has each submission and amendment.
+    // Raters cannot read scorecards; HR can, and the audit log has the attempt's submission (no
+    // actor: the candidate handed it in) and each score submission and amendment.
     await request(url).get(`/api/scorecards/postings/${postingId}/ranking`).set(as(raterA.token)).expect(403);
     const audit = (await request(url).get(`/api/audit?targetId=${attemptId}&limit=50`).set(as(suite.token)).expect(200))
       .body as Page<AuditEntryView>;
     const actions = audit.items.map((e) => e.action).sort();
+    expect(audit.items.find((e) => e.action === 'attempt.submit')).toMatchObject({ actor: null });
     expect(actions).toEqual(
       [
+        'attempt.submit',
         'rater.assign',
         'rater.assign',
         'score.amend',
