@@ -42,8 +42,23 @@ export class RedisConnections {
       if (down) this.logger.log(`Redis (${purpose}) reconnected`);
       down = false;
     });
-    this.opened.push(client);
+    this.track(client);
     return client;
+  }
+
+  /**
+   * Every connection is closed with the others, copies included: the socket.io adapter and BullMQ
+   * duplicate the connections they are given (a blocking XREAD, a worker's blocking pop), and a copy
+   * left open would reconnect for ever once Redis is gone, keeping a stopped instance alive.
+   */
+  private track(client: Redis): void {
+    this.opened.push(client);
+    const duplicate = client.duplicate.bind(client);
+    client.duplicate = (override?: Partial<RedisOptions>) => {
+      const copy = duplicate(override);
+      this.track(copy);
+      return copy;
+    };
   }
 
   /** Whether Redis answers now (readiness). */
