@@ -9,9 +9,11 @@
  *      the first run, beside the others, was slower);
  *    - each wrong solution, as JavaScript and as TypeScript, loads and loses at least 25 % of the
  *      hidden weight;
- *    - each slow wrong solution (JavaScript) passes every test but the limit tests and times out on one.
+ *    - each slow wrong solution (JavaScript) passes every test but the limit tests and times out on one;
+ *    - the Python reference passes every test within Python's time limit (PYTHON_TIME_FACTOR times
+ *      the task's) and each Python wrong solution loses at least 25 % of the hidden weight.
  * Reports per file on stderr; exit code 1 on any problem.
- * Run: npm run bank:check [-- --bank dir] [--file part-of-path] [--static]
+ * Run: npm run bank:check [-- --bank dir] [--file part-of-path] [--static] [--language python]
  */
 import path from 'node:path';
 import {
@@ -32,6 +34,9 @@ function option(name: string): string | undefined {
 const BANK = path.resolve(option('--bank') ?? path.join(__dirname, '../../question-banks'));
 const FILE = option('--file');
 const STATIC_ONLY = process.argv.includes('--static');
+/** Only this language's references and wrong solutions (for authors; CI checks them all). */
+const ONLY_LANGUAGE = option('--language') as Language | undefined;
+const checks = (language: Language) => !ONLY_LANGUAGE || ONLY_LANGUAGE === language;
 const include = (file: string) => !FILE || file.includes(FILE);
 
 /** The share of the reference's time limit a limit test may take: room for a loaded CI machine. */
@@ -93,20 +98,24 @@ async function checkQuestion(pool: RunnerPool, q: CodingQuestion): Promise<{ pro
   const problems: string[] = [];
   const allowed = timeMs * REFERENCE_LIMIT_SHARE;
   const retimes: Retime[] = [];
-  for (const language of ['javascript', 'typescript'] as const) {
-    const result = await run(language, q.reference[language]);
+  for (const language of ['javascript', 'typescript', 'python'] as const) {
+    const reference = q.reference[language];
+    if (!checks(language) || reference === undefined) continue;
+    const result = await run(language, reference);
     result.tests.forEach((r, i) => {
       if (r.passed) return;
       const detail = r.error ? `: ${r.error}` : r.output ? `: got ${r.output.slice(0, 200)}` : '';
       problems.push(`reference (${language}) ${r.verdict} on ${describeTest(t, i)}${detail}`);
     });
+    // Python has its own, longer limit, and passing within it is its rule.
+    if (language === 'python') continue;
     const slow = [...t.limitTests].filter((i) => result.tests[i].passed && result.tests[i].durationMs > allowed);
     if (slow.length === 0) continue;
     // Timed again later, alone: here the other worker may be busy timing out a slow solution.
     retimes.push(async () => {
       const best = new Map(slow.map((i) => [i, result.tests[i].durationMs]));
       for (let retry = 0; retry < REFERENCE_TIMING_RETRIES && [...best.values()].some((ms) => ms > allowed); retry++) {
-        const again = await run(language, q.reference[language]);
+        const again = await run(language, reference);
         for (const i of slow) if (again.tests[i].passed) best.set(i, Math.min(best.get(i)!, again.tests[i].durationMs));
       }
       return slow
@@ -122,10 +131,12 @@ async function checkQuestion(pool: RunnerPool, q: CodingQuestion): Promise<{ pro
     // A slow solution is the same algorithm in either language: it runs once, as JavaScript.
     // The JavaScript run as TypeScript skips the limit tests and reuses the JavaScript run's results
     // there: the compiler strips types and changes no algorithm, and those inputs are the costly ones.
-    const variants: Array<[Language, string]> = [];
+    let variants: Array<[Language, string]> = [];
     if (wrong.javascript) variants.push(['javascript', wrong.javascript]);
     if (wrong.javascript && !wrong.slow) variants.push(['typescript', wrong.javascript]);
     if (wrong.typescript) variants.push(['typescript', wrong.typescript]);
+    if (wrong.python) variants.push(['python', wrong.python]);
+    variants = variants.filter(([language]) => checks(language));
     let asJavaScript: RunResult | undefined;
     for (const [language, code] of variants) {
       const fromJavaScript = language === 'typescript' && code === wrong.javascript && asJavaScript !== undefined;

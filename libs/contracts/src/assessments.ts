@@ -1,4 +1,6 @@
 /** Staff-facing assessment shapes (HR review). Candidates get their own, smaller shapes. */
+import type { StarterCode } from './attempts';
+
 export type QuestionKind = 'coding' | 'case' | 'scenario' | 'behavioral';
 export const QUESTION_KIND_ORDER: QuestionKind[] = ['coding', 'case', 'scenario', 'behavioral'];
 
@@ -16,7 +18,7 @@ export interface RubricCriterionView {
 }
 
 export interface CodingDetailView {
-  starter: { javascript: string; typescript: string };
+  starter: StarterCode;
   examples: { input: unknown; expected: unknown; explanation?: BilingualText }[];
   hiddenTestCount: number;
   comparator: { kind: 'exact' | 'numeric' | 'unordered'; tolerance?: number };

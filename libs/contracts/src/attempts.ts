@@ -7,7 +7,11 @@ import type { BilingualText, QuestionKind } from './assessments';
 import type { SocketErrorAck } from './errors';
 
 export type AttemptStatus = 'invited' | 'in_progress' | 'submitted' | 'expired';
-export type CodeLanguage = 'javascript' | 'typescript';
+/** The languages candidates write code in; every coding task has starter code in each. */
+export const CODE_LANGUAGES = ['javascript', 'typescript', 'python'] as const;
+export type CodeLanguage = (typeof CODE_LANGUAGES)[number];
+/** Starter code of a coding task, one per language. */
+export type StarterCode = Record<CodeLanguage, string>;
 /** Reported by the candidate's browser, except `hidden-run` (a run against the hidden tests), which the server records. */
 export type IntegrityEventType = 'paste' | 'blur' | 'focus' | 'resize' | 'hidden' | 'visible' | 'hidden-run';
 export const MAX_HIDDEN_RUNS_PER_QUESTION = 10;
@@ -27,7 +31,7 @@ export interface CandidateQuestionView {
   /** Text answers: a suggested length in characters. */
   lengthGuidance?: { min: number; max: number };
   coding?: {
-    starter: { javascript: string; typescript: string };
+    starter: StarterCode;
     examples: { input: unknown; expected: unknown; explanation?: BilingualText }[];
     hiddenTestCount: number;
   };

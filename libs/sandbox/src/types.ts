@@ -1,6 +1,6 @@
 /** Public shapes of a sandbox run. JSON-only so they cross IPC, BullMQ and HTTP unchanged. */
 
-export type Language = 'javascript' | 'typescript';
+export type Language = 'javascript' | 'typescript' | 'python';
 
 /** `crashed`: the worker process died (or had to be killed) while running this job, and was restarted. */
 export type Verdict = 'passed' | 'failed' | 'error' | 'timeout' | 'memory' | 'crashed';
@@ -28,6 +28,15 @@ export const DEFAULT_LIMITS: Readonly<RunLimits> = Object.freeze({
   logLines: 200,
   totalTimeMs: 20_000,
 });
+
+/** Python's time limits are this many times the request's (see validate.ts). */
+export const PYTHON_TIME_FACTOR = 5;
+
+/**
+ * Wall-clock time a Python job may take beyond its limits before its runner is killed: booting
+ * Pyodide and taking the interpreter snapshot (first job of a process) and starting interpreters.
+ */
+export const PYTHON_START_ALLOWANCE_MS = 15_000;
 
 /** Same vocabulary as the question bank's `comparator` field. */
 export type Comparator = { kind: 'exact' } | { kind: 'numeric'; tolerance?: number } | { kind: 'unordered' };

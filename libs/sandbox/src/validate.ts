@@ -1,5 +1,5 @@
 import { InvalidRunError } from './errors';
-import { Comparator, DEFAULT_LIMITS, RunJob, RunLimits, RunTest } from './types';
+import { Comparator, DEFAULT_LIMITS, Language, PYTHON_TIME_FACTOR, RunJob, RunLimits, RunTest } from './types';
 
 export const MAX_TESTS = 100;
 
@@ -20,11 +20,11 @@ const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'obj
 export function validateRunRequest(req: unknown): RunJob {
   if (!isRecord(req)) throw new InvalidRunError('A run request must be an object.');
   const { language, code, tests } = req;
-  if (language !== 'javascript' && language !== 'typescript') {
-    throw new InvalidRunError(`Unsupported language "${String(language)}": use javascript or typescript.`);
+  if (language !== 'javascript' && language !== 'typescript' && language !== 'python') {
+    throw new InvalidRunError(`Unsupported language "${String(language)}": use javascript, typescript or python.`);
   }
   if (typeof code !== 'string' || code.trim() === '') throw new InvalidRunError('The code is empty.', 'code-empty');
-  const limits = resolveLimits(req.limits);
+  const limits = forLanguage(language, resolveLimits(req.limits));
   const codeBytes = Buffer.byteLength(code, 'utf8');
   if (codeBytes > limits.codeBytes) {
     throw new InvalidRunError(
@@ -41,8 +41,21 @@ export function validateRunRequest(req: unknown): RunJob {
     throw new InvalidRunError(`A run may have at most ${MAX_TESTS} tests, not ${tests.length}.`);
   const entry = req.entry ?? 'solve';
   if (typeof entry !== 'string' || !/^[A-Za-z_$][\w$]{0,63}$/.test(entry))
-    throw new InvalidRunError('entry must be a JavaScript function name.');
+    throw new InvalidRunError('entry must be a function name.');
   return { language, code, entry, tests: tests.map(checkTest), comparator: checkComparator(req.comparator), limits };
+}
+
+/**
+ * Python is interpreted (and the interpreter is WebAssembly): it gets PYTHON_TIME_FACTOR times the
+ * time, as judges commonly give it, within the largest limits a request may set.
+ */
+function forLanguage(language: Language, limits: RunLimits): RunLimits {
+  if (language !== 'python') return limits;
+  return {
+    ...limits,
+    timeMs: Math.min(LIMIT_RANGES.timeMs[1], limits.timeMs * PYTHON_TIME_FACTOR),
+    totalTimeMs: Math.min(LIMIT_RANGES.totalTimeMs[1], limits.totalTimeMs * PYTHON_TIME_FACTOR),
+  };
 }
 
 function resolveLimits(overrides: unknown): RunLimits {

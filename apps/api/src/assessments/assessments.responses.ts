@@ -56,6 +56,9 @@ export class StarterCodeDto {
 
   @ApiProperty()
   typescript: string;
+
+  @ApiProperty()
+  python: string;
 }
 
 export class CodingExampleDto {

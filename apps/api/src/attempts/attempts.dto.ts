@@ -2,9 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateBy, ValidateIf } from 'class-validator';
 import { coded, MaxCodePoints, Optional } from '../common/validation';
 import { codeTooLong, MAX_CODE_CHARS } from '../runs/runs.dto';
-import { MAX_ANSWER_BYTES, MAX_CUSTOM_INPUT_BYTES } from '@rubricon/contracts';
-
-const LANGUAGES = ['javascript', 'typescript'] as const;
+import { CODE_LANGUAGES as LANGUAGES, MAX_ANSWER_BYTES, MAX_CUSTOM_INPUT_BYTES } from '@rubricon/contracts';
 
 export class OpenSessionDto {
   @ApiProperty()
@@ -23,7 +21,7 @@ export class SaveAnswerBodyDto {
 
   @ApiPropertyOptional({ enum: LANGUAGES })
   @Optional()
-  @IsIn(LANGUAGES, { message: 'language must be javascript or typescript' })
+  @IsIn(LANGUAGES, { message: 'language must be javascript, typescript or python' })
   language?: (typeof LANGUAGES)[number];
 
   @ApiProperty({ description: 'one more than the version this edit was based on' })
@@ -69,7 +67,7 @@ export class CandidateRunDto {
   questionId: string;
 
   @ApiProperty({ enum: LANGUAGES })
-  @IsIn(LANGUAGES, { message: 'language must be javascript or typescript' })
+  @IsIn(LANGUAGES, { message: 'language must be javascript, typescript or python' })
   language: (typeof LANGUAGES)[number];
 
   @ApiProperty()

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  CODE_LANGUAGES,
   QUESTION_KIND_ORDER,
   type AttemptStatus,
   type CandidateAnswer,
@@ -18,7 +19,6 @@ import { BilingualTextDto } from '../bank/bank.responses';
 import { TestResultDto, VERDICTS } from '../runs/runs.responses';
 
 export const ATTEMPT_STATUSES = ['invited', 'in_progress', 'submitted', 'expired'] satisfies AttemptStatus[];
-export const CODE_LANGUAGES = ['javascript', 'typescript'] satisfies CodeLanguage[];
 
 export class CandidateSessionResponseDto implements CandidateSessionResponse {
   @ApiProperty({ description: 'Bearer token for the candidate routes, scoped to this attempt.' })

@@ -1,4 +1,4 @@
-import { MAIL_LANGS, type MailLang } from '@rubricon/contracts';
+import { CODE_LANGUAGES, MAIL_LANGS, type MailLang } from '@rubricon/contracts';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import {
@@ -26,7 +26,6 @@ import {
   type InterviewStatus,
   type ScheduleInterviewRequest,
 } from '@rubricon/contracts';
-import { CODE_LANGUAGES } from '../attempts/attempts.responses';
 import { PageQuery } from '../common/page-query';
 import { coded, Optional } from '../common/validation';
 import { CandidateDto } from '../invitations/invitations.dto';
@@ -98,7 +97,7 @@ export class ScheduleInterviewDto implements ScheduleInterviewRequest {
   durationMinutes: number;
 
   @ApiProperty({ enum: CODE_LANGUAGES, enumName: 'CodeLanguage' })
-  @IsIn(CODE_LANGUAGES, { message: 'language must be javascript or typescript' })
+  @IsIn(CODE_LANGUAGES, { message: 'language must be javascript, typescript or python' })
   language: CodeLanguage;
 
   @ApiPropertyOptional({

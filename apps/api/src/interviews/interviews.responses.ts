@@ -23,12 +23,9 @@ import {
   type ReplayUpdate,
 } from '@rubricon/contracts';
 import { CodingDetailDto, RubricCriterionDto } from '../assessments/assessments.responses';
-import {
-  CandidateCustomRunResultDto,
-  CandidateVisibleRunResultDto,
-  CODE_LANGUAGES,
-} from '../attempts/attempts.responses';
+import { CandidateCustomRunResultDto, CandidateVisibleRunResultDto } from '../attempts/attempts.responses';
 import { BilingualTextDto } from '../bank/bank.responses';
+import { CODE_LANGUAGES } from '@rubricon/contracts';
 import { INTERVIEW_STATUSES } from './interviews.dto';
 
 /** The OpenAPI shapes of the interview routes (scheduling, reading, notes, replay): the contracts' types, documented. */

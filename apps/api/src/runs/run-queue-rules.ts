@@ -33,7 +33,7 @@ export const REDIS_UNAVAILABLE =
  */
 export function answerDeadlineMs(job: RunJob): number {
   const oneStart =
-    hardDeadlineMs(job.limits, RUN_QUEUE.deadlineSlackMs) + RUN_QUEUE.lockDurationMs + RUN_QUEUE.stalledIntervalMs;
+    hardDeadlineMs(job, RUN_QUEUE.deadlineSlackMs) + RUN_QUEUE.lockDurationMs + RUN_QUEUE.stalledIntervalMs;
   return (RUN_QUEUE.maxStalledCount + 1) * oneStart + QUEUE_WAIT_MS;
 }
 

@@ -13,6 +13,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { CODE_LANGUAGES } from '@rubricon/contracts';
 import { coded, Optional } from '../common/validation';
 
 /** The most code a run takes, in characters here; the sandbox then counts UTF-8 bytes against the same 64 KiB. */
@@ -23,7 +24,7 @@ export const codeTooLong = coded('code-too-long', (value) => ({
   max: MAX_CODE_CHARS,
 }));
 
-export const LANGUAGES = ['javascript', 'typescript'] as const;
+export const LANGUAGES = CODE_LANGUAGES;
 
 export class RunTestDto {
   @ApiProperty({ description: 'passed as solve(input)' })
@@ -37,7 +38,7 @@ export class RunTestDto {
 
 export class CreateRunDto {
   @ApiProperty({ enum: LANGUAGES })
-  @IsIn(LANGUAGES, { message: 'language must be javascript or typescript' })
+  @IsIn(LANGUAGES, { message: 'language must be javascript, typescript or python' })
   language: (typeof LANGUAGES)[number];
 
   @ApiProperty()

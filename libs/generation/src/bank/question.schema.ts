@@ -40,7 +40,11 @@ const common = {
 };
 const Probes = z.array(TextSchema).min(2).max(3);
 
-const SourcePair = z.strictObject({ javascript: z.string().min(1), typescript: z.string().min(1) });
+const SourcePair = z.strictObject({
+  javascript: z.string().min(1),
+  typescript: z.string().min(1),
+  python: z.string().min(1).optional(),
+});
 const WrongSolution = z
   .strictObject({
     description: z.string().min(1),
@@ -48,8 +52,12 @@ const WrongSolution = z
     slow: z.boolean().optional(),
     javascript: z.string().min(1).optional(),
     typescript: z.string().min(1).optional(),
+    python: z.string().min(1).optional(),
   })
-  .refine((w) => w.javascript !== undefined || w.typescript !== undefined, 'needs javascript or typescript');
+  .refine(
+    (w) => w.javascript !== undefined || w.typescript !== undefined || w.python !== undefined,
+    'needs javascript, typescript or python',
+  );
 
 /** A test at a stated size limit: the value at `path` (dot path; "" = the input) has `size` items or characters. */
 const TestLimit = z.strictObject({ path: z.string(), size: z.number().int().positive() });

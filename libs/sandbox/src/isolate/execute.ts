@@ -11,7 +11,7 @@ export type Outcome =
   | { kind: 'skipped' };
 
 /** Grace after the isolate's own timeout before the host watchdog disposes the isolate. */
-const WATCHDOG_GRACE_MS = 50;
+export const WATCHDOG_GRACE_MS = 50;
 
 class Session {
   private constructor(
@@ -120,7 +120,7 @@ export async function executeTests(
   return outcomes;
 }
 
-const isLoadFailure = (env: Envelope) => env.k === 'load-error' || env.k === 'no-solve';
+export const isLoadFailure = (env: Envelope) => env.k === 'load-error' || env.k === 'no-solve';
 
 type RunOutcome = Extract<Outcome, { kind: 'ran' | 'timeout' | 'memory' | 'failure' }>;
 
@@ -157,12 +157,12 @@ async function runOne(session: Session, inputJson: string, timeMs: number): Prom
 }
 
 /** isolated-vm errors are host Errors, but not of jest's realm: read the message by shape. */
-function messageOf(error: unknown): string {
+export function messageOf(error: unknown): string {
   const message: unknown = (error as { message?: unknown } | null)?.message;
   return typeof message === 'string' ? message : '';
 }
 
-function release(handle: { release(): void } | undefined): void {
+export function release(handle: { release(): void } | undefined): void {
   try {
     handle?.release();
   } catch {
@@ -171,7 +171,7 @@ function release(handle: { release(): void } | undefined): void {
 }
 
 /** Disposes the isolate when a guarded call outlives its limit (e.g. a promise that never settles). */
-class Watchdog {
+export class Watchdog {
   fired = false;
   private timer: NodeJS.Timeout | undefined;
 

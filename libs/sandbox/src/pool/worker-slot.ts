@@ -1,7 +1,7 @@
 import { ChildProcess, fork } from 'node:child_process';
 import { PoolClosedError } from '../errors';
 import { uniformResult } from '../grading/grade';
-import { RunJob, RunLimits, RunResult } from '../types';
+import { PYTHON_START_ALLOWANCE_MS, RunJob, RunResult } from '../types';
 import { FromWorker, ToWorker } from '../worker/protocol';
 import type { RunnerEntry } from './worker-entry';
 
@@ -35,10 +35,13 @@ interface Pending {
 
 /**
  * The hard wall-clock deadline of a whole job; past it the worker is killed. The last test may
- * start just before the total budget ends and then use its load and call time.
+ * start just before the total budget ends and then use its load and call time. Python also starts
+ * an interpreter (and, first in a process, takes its snapshot).
  */
-export function hardDeadlineMs(limits: RunLimits, slackMs: number): number {
-  return limits.totalTimeMs + 2 * limits.timeMs + slackMs;
+export function hardDeadlineMs(job: Pick<RunJob, 'language' | 'limits'>, slackMs: number): number {
+  const { limits } = job;
+  const start = job.language === 'python' ? PYTHON_START_ALLOWANCE_MS : 0;
+  return limits.totalTimeMs + 2 * limits.timeMs + start + slackMs;
 }
 
 /** Only what node needs: the API's secrets never reach the process that runs candidate code. */
@@ -82,7 +85,7 @@ export class WorkerSlot {
 
   run(job: RunJob, id: number): Promise<RunResult> {
     return new Promise<RunResult>((resolve, reject) => {
-      const deadline = setTimeout(() => this.overrun(), hardDeadlineMs(job.limits, this.options.deadlineSlackMs));
+      const deadline = setTimeout(() => this.overrun(), hardDeadlineMs(job, this.options.deadlineSlackMs));
       this.pending = { id, job, resolve, reject, deadline, overran: false };
       const message: ToWorker = { type: 'run', id, job };
       try {

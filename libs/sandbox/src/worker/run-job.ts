@@ -1,4 +1,5 @@
 import { executeTests, Outcome } from '../isolate/execute';
+import { executePythonTests } from '../python/python-session';
 import { gradeRun } from '../grading/grade';
 import { Transpiled, transpileTypeScript } from '../grading/transpile';
 import { RunJob, RunRequest, RunResult } from '../types';
@@ -16,6 +17,13 @@ export async function runJob(request: RunRequest): Promise<RunResult> {
 /** For jobs the pool has already validated (saves re-serialising every input per run). */
 export async function runValidatedJob(job: RunJob): Promise<RunResult> {
   const lineCount = job.code.split('\n').length;
+  if (job.language === 'python') {
+    return gradeRun(await executePythonTests(job.code, job.tests, job.limits, job.entry), {
+      job,
+      mapLine: identity,
+      lineCount,
+    });
+  }
   if (job.language === 'javascript') {
     return gradeRun(await executeTests(job.code, job.tests, job.limits, job.entry), {
       job,
