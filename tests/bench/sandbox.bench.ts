@@ -5,6 +5,9 @@
  *  - bare loop, isolate per submission: the same, but a new isolate for every 10 calls, which is the
  *    floor the sandbox's rules set (isolate per submission, fresh context per test)
  *  - process per test: spawning `node` to run one test
+ *  - Python (Pyodide in an isolate, a new interpreter per submission from a snapshot) in the same
+ *    pool, beside JavaScript: hidden tests per second and 10-test submission latency; and its parts:
+ *    boot and snapshot, interpreter start, memory per interpreter, one solve(input) call
  * Writes bench-results/sandbox.json; human summary on stderr; JSON on stdout with --json.
  * Run: npm run bench:sandbox (node --no-node-snapshot -r ./tools/ts-register.js tests/bench/sandbox.bench.ts)
  */
@@ -14,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import ivm from 'isolated-vm';
-import { RunnerPool, RunRequest } from '@rubricon/sandbox';
+import { DEFAULT_LIMITS, openPythonInterpreter, preloadPython, RunnerPool, RunRequest } from '@rubricon/sandbox';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 8);
 const ROUNDS = 4;
@@ -35,10 +38,13 @@ function testCase(i: number) {
     hidden: true,
   };
 }
+const PY_CODE =
+  'def solve(input):\n    total = 0\n    flagged = []\n    for a in input["amounts"]:\n        total += a\n        if a > input["limit"]:\n            flagged.append(a)\n    return {"total": total, "flagged": flagged}\n';
 const TESTS = Array.from({ length: 10 }, (_, i) => testCase(i));
-const submission = (language: 'javascript' | 'typescript'): RunRequest => ({
+type BenchLanguage = 'javascript' | 'typescript' | 'python';
+const submission = (language: BenchLanguage): RunRequest => ({
   language,
-  code: language === 'javascript' ? CODE : TS_CODE,
+  code: { javascript: CODE, typescript: TS_CODE, python: PY_CODE }[language],
   tests: TESTS,
 });
 
@@ -74,7 +80,7 @@ async function throughput(seconds: number, concurrency: number, worker: () => Pr
   return done / ((performance.now() - started) / 1000);
 }
 
-function hardened(pool: RunnerPool, language: 'javascript' | 'typescript', workers: number, seconds: number) {
+function hardened(pool: RunnerPool, language: BenchLanguage, workers: number, seconds: number) {
   const req = submission(language);
   return throughput(seconds, workers * 2, async () => {
     const result = await pool.run(req);
@@ -137,8 +143,12 @@ async function processPerTest(concurrency: number): Promise<number> {
   );
 }
 
-async function idleLatency(pool: RunnerPool, samples: number): Promise<{ p50: number; p99: number }> {
-  const req = submission('javascript');
+async function idleLatency(
+  pool: RunnerPool,
+  samples: number,
+  language: BenchLanguage = 'javascript',
+): Promise<{ p50: number; p99: number }> {
+  const req = submission(language);
   const times: number[] = [];
   for (let i = 0; i < samples; i++) {
     const started = performance.now();
@@ -148,6 +158,44 @@ async function idleLatency(pool: RunnerPool, samples: number): Promise<{ p50: nu
   times.sort((a, b) => a - b);
   const pick = (q: number) => Math.round(times[Math.min(times.length - 1, Math.floor(q * times.length))] * 100) / 100;
   return { p50: pick(0.5), p99: pick(0.99) };
+}
+
+/**
+ * The parts of a Python run, in this process: Pyodide's boot and snapshot (once per runner process),
+ * starting an interpreter from the snapshot, the resident memory one open interpreter adds, and the
+ * cost of one solve(input) call in an open interpreter.
+ */
+async function pythonParts(): Promise<Record<string, number>> {
+  const rss = () => process.memoryUsage.rss() / 2 ** 20;
+  const { snapshotMs, snapshotBytes } = await preloadPython();
+  const limits = { ...DEFAULT_LIMITS, timeMs: 10_000 };
+  const starts: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    (await openPythonInterpreter(PY_CODE, limits)).dispose();
+    starts.push(performance.now() - started);
+  }
+  global.gc?.();
+  const before = rss();
+  const open = [];
+  for (let i = 0; i < 4; i++) open.push(await openPythonInterpreter(PY_CODE, limits));
+  const perInterpreterMb = (rss() - before) / open.length;
+  const input = JSON.stringify(TESTS[0].input);
+  for (let i = 0; i < 20; i++) await open[0].run(input, 10_000);
+  const calls = 200;
+  const started = performance.now();
+  for (let i = 0; i < calls; i++) await open[0].run(input, 10_000);
+  const callMs = (performance.now() - started) / calls;
+  open.forEach((s) => s.dispose());
+  starts.sort((a, b) => a - b);
+  const r = (n: number, d = 1) => Math.round(n * d) / d;
+  return {
+    bootAndSnapshotMs: r(snapshotMs),
+    snapshotMb: r(snapshotBytes / 2 ** 20, 10),
+    interpreterStartMsMedian: r(starts[2]),
+    residentMbPerOpenInterpreter: r(perInterpreterMb, 10),
+    solveCallMs: r(callMs, 1000),
+  };
 }
 
 async function main(): Promise<void> {
@@ -162,9 +210,17 @@ async function main(): Promise<void> {
   const workers = pool.stats().size;
   await idleLatency(pool, 50); // warm-up: JIT in the workers, typescript preload
   const latency = await idleLatency(pool, 500);
+  await Promise.all(Array.from({ length: workers }, () => pool.run(submission('python')))); // each takes its snapshot
+  const pythonLatency = await idleLatency(pool, 40, 'python');
   // Interleaved rounds, so load from other processes on the machine hits every variant alike.
   const bare = await bareLoop(workers);
-  const rates = { js: [] as number[], ts: [] as number[], bare: [] as number[], bareIsolates: [] as number[] };
+  const rates = {
+    js: [] as number[],
+    ts: [] as number[],
+    py: [] as number[],
+    bare: [] as number[],
+    bareIsolates: [] as number[],
+  };
   const cpu = { js: 0, bare: 0, jsTests: 0, bareTests: 0 };
   const pids = pool.stats().pids;
   for (let round = 0; round < ROUNDS; round++) {
@@ -180,13 +236,16 @@ async function main(): Promise<void> {
     rates.bare.push(b);
     rates.bareIsolates.push(await barePerSubmission(workers, SECONDS / ROUNDS));
     rates.ts.push(await hardened(pool, 'typescript', workers, SECONDS / ROUNDS));
+    rates.py.push(await hardened(pool, 'python', workers, SECONDS / ROUNDS));
   }
   bare.dispose();
   await pool.close();
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const [hardenedJs, hardenedTs, bareRate] = [mean(rates.js), mean(rates.ts), mean(rates.bare)];
   const bareIsolatesRate = mean(rates.bareIsolates);
+  const hardenedPy = mean(rates.py);
   const spawned = await processPerTest(workers);
+  const python = await pythonParts();
 
   const round = (n: number) => Math.round(n);
   const figures = {
@@ -200,6 +259,7 @@ async function main(): Promise<void> {
     hiddenTestsPerSecond: {
       hardenedJavaScript: round(hardenedJs),
       hardenedTypeScript: round(hardenedTs),
+      hardenedPython: round(hardenedPy),
       bareIsolatedVmLoop: round(bareRate),
       bareIsolatePerSubmission: round(bareIsolatesRate),
       processPerTest: round(spawned),
@@ -208,6 +268,7 @@ async function main(): Promise<void> {
       hardenedToBare: Math.round((hardenedJs / bareRate) * 100) / 100,
       hardenedToBareIsolatePerSubmission: Math.round((hardenedJs / bareIsolatesRate) * 100) / 100,
       hardenedToProcessPerTest: Math.round((hardenedJs / spawned) * 10) / 10,
+      pythonToJavaScript: Math.round((hardenedPy / hardenedJs) * 1000) / 1000,
     },
     /** CPU per test across owner and workers, while measured (contention inflates hand-offs). */
     cpuMsPerTest: {
@@ -215,6 +276,8 @@ async function main(): Promise<void> {
       bare: Math.round((cpu.bare / cpu.bareTests) * 1000) / 1000,
     },
     submissionLatencyMsIdle: latency,
+    pythonSubmissionLatencyMsIdle: pythonLatency,
+    python,
     targets: { hiddenTestsPerSecond: TARGET_RATE, hardenedToBare: 0.5, submissionP99Ms: 50 },
     met: {
       throughput: hardenedJs >= TARGET_RATE,
@@ -231,11 +294,14 @@ async function main(): Promise<void> {
       `sandbox bench (${workers} workers on ${cores} cores, ${SECONDS}s per figure in ${ROUNDS} interleaved rounds, load average ${figures.loadAverageAtStart.toFixed(1)})`,
       `  hardened pool, JavaScript : ${t.hardenedJavaScript} hidden tests/s (target >= ${TARGET_RATE}) ${figures.met.throughput ? 'OK' : 'MISSED'}`,
       `  hardened pool, TypeScript : ${t.hardenedTypeScript} hidden tests/s`,
+      `  hardened pool, Python     : ${t.hardenedPython} hidden tests/s (${figures.ratios.pythonToJavaScript} of JavaScript's)`,
       `  bare isolated-vm loop     : ${t.bareIsolatedVmLoop} tests/s -> hardened/bare = ${figures.ratios.hardenedToBare} (target >= 0.5) ${figures.met.ratioToBare ? 'OK' : 'MISSED'}`,
       `  bare, isolate/submission  : ${t.bareIsolatePerSubmission} tests/s (the floor the rules set) -> hardened/that = ${figures.ratios.hardenedToBareIsolatePerSubmission}`,
       `  CPU per test              : hardened ${figures.cpuMsPerTest.hardened} ms (owner + workers), bare ${figures.cpuMsPerTest.bare} ms`,
       `  process per test          : ${t.processPerTest} tests/s -> hardened is ${figures.ratios.hardenedToProcessPerTest}x faster`,
       `  10-test submission, idle  : p50 ${latency.p50} ms, p99 ${latency.p99} ms (target p99 < 50) ${figures.met.latencyP99 ? 'OK' : 'MISSED'}`,
+      `  the same in Python        : p50 ${pythonLatency.p50} ms, p99 ${pythonLatency.p99} ms`,
+      `  Python's parts            : boot + snapshot ${python.bootAndSnapshotMs} ms (${python.snapshotMb} MB), interpreter start ${python.interpreterStartMsMedian} ms, ${python.residentMbPerOpenInterpreter} MB per open interpreter, solve call ${python.solveCallMs} ms`,
       `  pool start                : ${poolStartMs} ms; figures in ${path.relative(process.cwd(), out)}`,
       '',
     ].join('\n'),

@@ -43,4 +43,38 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('grading on %s',
       criterionScore: 5,
     });
   });
+
+  it('lets a candidate answer in Python: Python starter code, a visible run, hidden tests kept hidden, graded on submit', async () => {
+    const {
+      links: [link],
+    } = await invitedCandidates(suite.server.url, suite.token);
+    const { session, started } = await startedAttempt(suite.server.url, link);
+    const c = candidateApi(suite.server.url, session.accessToken);
+    const coding = started.questions.find((q) => q.kind === 'coding')!;
+    const question = bank.questions.find((q) => q.id === coding.id) as CodingQuestion;
+    expect(coding.coding!.starter.python).toBe(question.starter.python);
+    expect(coding.coding!.starter.python).toMatch(/def solve\(/);
+
+    const visible = (
+      await c
+        .run({ questionId: coding.id, language: 'python', code: question.reference.python, mode: 'visible' })
+        .expect(200)
+    ).body;
+    expect(visible).toMatchObject({ mode: 'visible', verdict: 'passed' });
+    // A hidden run answers with a count alone, even when the code throws each input back.
+    const echo = 'def solve(input):\n    raise ValueError(repr(input))\n';
+    const hidden = (await c.run({ questionId: coding.id, language: 'python', code: echo, mode: 'hidden' }).expect(200))
+      .body;
+    expect(hidden).toEqual({ mode: 'hidden', passed: 0, total: coding.coding!.hiddenTestCount });
+
+    await c.save(coding.id, { content: question.reference.python, language: 'python', version: 1 }).expect(200);
+    await c.submit().expect(200);
+    const detail = await until(async () => {
+      const d = (await hr('get', `/api/attempts/${session.attemptId}`).expect(200)).body as AttemptDetail;
+      return d.autoScorePercent === null ? undefined : d;
+    });
+    const graded = detail.answers.find((a) => a.questionId === coding.id)!;
+    expect(graded.language).toBe('python');
+    expect(graded.grading).toMatchObject({ passed: coding.coding!.hiddenTestCount, score: 1, criterionScore: 5 });
+  });
 });

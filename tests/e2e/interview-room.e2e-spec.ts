@@ -1,5 +1,7 @@
 import { DocReplay, syncUpdate, toWire } from '@rubricon/collab';
-import type { InterviewQuestionView, InterviewReplay } from '@rubricon/contracts';
+import type { InterviewQuestionView, InterviewReplay, ScheduleInterviewRequest } from '@rubricon/contracts';
+import { loadQuestionBank, type CodingQuestion } from '@rubricon/generation';
+import { join } from 'node:path';
 import request from 'supertest';
 import * as Y from 'yjs';
 import { createStaff } from '../factories/staff';
@@ -26,8 +28,8 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('interview room 
     for (const c of open.splice(0)) c.close();
   });
 
-  async function setUp() {
-    const scheduled = await scheduleInterview(suite.server.url, suite.token, [interviewer.id]);
+  async function setUp(overrides: Partial<ScheduleInterviewRequest> = {}) {
+    const scheduled = await scheduleInterview(suite.server.url, suite.token, [interviewer.id], overrides);
     const id = scheduled.interview.id;
     const staff = await connectRoom(suite.server.url, { accessToken: interviewer.token, interviewId: id });
     const candidate = await connectRoom(suite.server.url, { link: linkToken(scheduled.link) });
@@ -229,6 +231,26 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('interview room 
     expect(seen).toEqual(candidate.runs.find((r) => r.runId === ack.runId));
     expect(seen.by).toBe('candidate');
     expect(['visible', 'error']).toContain(seen.result.mode);
+  });
+
+  it('runs an interview in Python: Python starter code in the shared editor, the edited code run for both', async () => {
+    const { staff, candidate, coding } = await setUp({ language: 'python' });
+    await staff.ask('question:reveal', { questionId: coding.id });
+    const a = staff.doc(coding.id);
+    const b = candidate.doc(coding.id);
+    await eventually(() => a.synced && b.synced);
+    const question = loadQuestionBank(join(__dirname, '..', '..', 'question-banks')).questions.find(
+      (q) => q.id === coding.id,
+    ) as CodingQuestion;
+    expect(b.text.toString()).toBe(question.starter.python.replace(/\r\n?/g, '\n'));
+    b.text.delete(0, b.text.length);
+    b.text.insert(0, question.reference.python);
+    await eventually(() => a.text.toString() === question.reference.python);
+    const ack = await staff.ask<{ runId: string }>('code:run', { questionId: coding.id, mode: 'visible' });
+    await eventually(() => candidate.runs.some((r) => r.runId === ack.runId), 60_000);
+    const run = candidate.runs.find((r) => r.runId === ack.runId)!;
+    expect(run.language).toBe('python');
+    expect(run.result).toMatchObject({ mode: 'visible', verdict: 'passed' });
   });
 
   it('stamps cursors with the real name, and removes a closed socket’s cursor at once', async () => {

@@ -163,7 +163,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('interviews on %
       ['too short', (r) => ({ ...r, durationMinutes: 4 }), 'duration-out-of-range'],
       ['too long', (r) => ({ ...r, durationMinutes: 241 }), 'duration-out-of-range'],
       ['minutes in part', (r) => ({ ...r, durationMinutes: 30.5 }), 'duration-out-of-range'],
-      ['an unknown language', (r) => ({ ...r, language: 'python' }), 'invalid-request'],
+      ['an unknown language', (r) => ({ ...r, language: 'ruby' }), 'invalid-request'],
       ['no candidate', ({ candidate: _, ...r }) => r, 'invalid-request'],
       ['an unknown field', (r) => ({ ...r, status: 'ended' }), 'invalid-request'],
     ];

@@ -59,8 +59,8 @@ describe('POST /api/runs (sandbox through the API)', () => {
   });
 
   it('validates the request with clear messages', async () => {
-    const bad = await run({ language: 'python', code: 1, tests: [] }).expect(400);
-    expect(bad.body.message).toMatch(/language must be javascript or typescript/);
+    const bad = await run({ language: 'ruby', code: 1, tests: [] }).expect(400);
+    expect(bad.body.message).toMatch(/language must be javascript, typescript or python/);
     expect(bad.body.message).toMatch(/at least one test/);
     const big = await run({
       language: 'javascript',

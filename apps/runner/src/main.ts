@@ -17,7 +17,10 @@ async function runFromStdin(): Promise<void> {
 }
 
 if (process.send) {
-  serveIpc({ preloadTypeScript: process.env.RUBRICON_SANDBOX_PRELOAD_TS !== '0' });
+  serveIpc({
+    preloadTypeScript: process.env.RUBRICON_SANDBOX_PRELOAD_TS !== '0',
+    preloadPython: process.env.RUBRICON_SANDBOX_PRELOAD_PYTHON === '1',
+  });
 } else if (process.env.REDIS_URL) {
   // Loaded only here: the pool's worker processes (the IPC branch) never load BullMQ.
   import('./queue-consumer')

@@ -1,4 +1,4 @@
-/** Sandbox: runs candidate JavaScript/TypeScript in supervised isolated-vm worker processes and grades it. */
+/** Sandbox: runs candidate JavaScript, TypeScript and Python in supervised isolated-vm worker processes and grades it. */
 export * from './types';
 export { InvalidRunError, PoolClosedError, QueueFullError, TooManyRunsError } from './errors';
 export { validateRunRequest, MAX_TESTS } from './validate';
@@ -11,6 +11,7 @@ export { resolveWorkerEntry } from './pool/worker-entry';
 export type { RunnerEntry } from './pool/worker-entry';
 export { runJob } from './worker/run-job';
 export { serveIpc } from './worker/ipc-server';
+export { openPythonInterpreter, preloadPython } from './python/python-session';
 export { uniformResult } from './grading/grade';
 export { hardDeadlineMs } from './pool/worker-slot';
 export { RUN_QUEUE, STALLED_OUT_REASON, runWorkerSettings } from './queue/run-queue';

@@ -79,7 +79,7 @@ export function questionView(q: Question, dutyMatches: DutyMatchView[]): Assessm
   if (isComposed(q)) view.composedFrom = { duty: q.composedFrom.duty };
   if (q.kind === 'coding') {
     view.coding = {
-      starter: { ...q.starter, python: q.starter.python ?? '' },
+      starter: q.starter,
       examples: q.examples,
       hiddenTestCount: q.hiddenTests.length,
       comparator: q.comparator,

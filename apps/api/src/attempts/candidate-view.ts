@@ -15,7 +15,7 @@ export function candidateQuestion(q: Question): CandidateQuestionView {
   const view: CandidateQuestionView = { id: q.id, kind: q.kind, title: q.title, prompt: q.prompt, minutes: q.minutes };
   if (q.kind === 'coding') {
     view.coding = {
-      starter: { javascript: q.starter.javascript, typescript: q.starter.typescript, python: q.starter.python ?? '' },
+      starter: { javascript: q.starter.javascript, typescript: q.starter.typescript, python: q.starter.python },
       examples: q.examples.map((e) => ({
         input: e.input,
         expected: e.expected,

@@ -69,6 +69,7 @@ const FORMULA = t(
 
 function codingQuestion(overrides: Record<string, unknown> = {}) {
   const code = 'function solve(input) { return input.xs.length; }';
+  const pythonCode = "def solve(input):\n    return len(input['xs'])\n";
   return {
     id: 'coding.sample',
     kind: 'coding',
@@ -98,10 +99,14 @@ function codingQuestion(overrides: Record<string, unknown> = {}) {
       goodCriterion('testing', 0.2),
     ],
     entry: 'solve',
-    starter: { javascript: code, typescript: code },
-    reference: { javascript: code, typescript: code },
+    starter: { javascript: code, typescript: code, python: pythonCode },
+    reference: { javascript: code, typescript: code, python: pythonCode },
     wrongSolutions: [
-      { description: 'off by one', javascript: 'function solve(input) { return input.xs.length + 1; }' },
+      {
+        description: 'off by one',
+        javascript: 'function solve(input) { return input.xs.length + 1; }',
+        python: "def solve(input):\n    return len(input['xs']) + 1\n",
+      },
     ],
     comparator: { kind: 'exact' },
     examples: [{ input: { xs: [] }, expected: 0 }],
@@ -281,6 +286,13 @@ describe('checkBankRules: coding tasks', () => {
     const slow = { description: 'quadratic', slow: true, javascript: 'function solve(i) { return i.xs.length; }' };
     const wrongSolutions = [codingQuestion().wrongSolutions[0], slow];
     expect(problems(codingQuestion({ prompt, hiddenTests: tests, wrongSolutions }))).toEqual([]);
+  });
+
+  it('wants one wrong solution with a Python version', () => {
+    const wrongSolutions = [{ description: 'off by one', javascript: 'function solve(i) { return i.xs.length + 1; }' }];
+    expect(problems(codingQuestion({ wrongSolutions }))).toEqual([
+      'wrongSolutions: give one wrong solution a python version too: the Python checks need a plausible mistake',
+    ]);
   });
 
   it('checks that a limit test is as large as it says and that both prompts state its size', () => {

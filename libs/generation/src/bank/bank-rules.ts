@@ -246,6 +246,9 @@ function checkCoding(out: Collector, q: CodingQuestion): void {
   if (q.wrongSolutions.some((w) => w.slow) && !q.hiddenTests.some((t) => t.limit)) {
     out.add('wrongSolutions', 'a slow wrong solution needs a hidden test with a limit to time out on');
   }
+  if (!q.wrongSolutions.some((w) => w.python !== undefined)) {
+    out.add('wrongSolutions', 'give one wrong solution a python version too: the Python checks need a plausible mistake');
+  }
 }
 
 function checkQuestion(out: Collector, q: Question): void {

@@ -43,7 +43,7 @@ const Probes = z.array(TextSchema).min(2).max(3);
 const SourcePair = z.strictObject({
   javascript: z.string().min(1),
   typescript: z.string().min(1),
-  python: z.string().min(1).optional(),
+  python: z.string().min(1),
 });
 const WrongSolution = z
   .strictObject({

@@ -51,7 +51,7 @@ describe(RunnerPool.name, () => {
 
   it('rejects an invalid request with InvalidRunError before queueing it', async () => {
     pool = await RunnerPool.start({ size: 1 });
-    await expect(pool.run({ ...adds, language: 'python' as 'javascript' })).rejects.toBeInstanceOf(InvalidRunError);
+    await expect(pool.run({ ...adds, language: 'ruby' as 'javascript' })).rejects.toBeInstanceOf(InvalidRunError);
     expect(pool.stats().completed).toBe(0);
   });
 

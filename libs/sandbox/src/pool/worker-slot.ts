@@ -46,7 +46,7 @@ export function hardDeadlineMs(job: Pick<RunJob, 'language' | 'limits'>, slackMs
 
 /** Only what node needs: the API's secrets never reach the process that runs candidate code. */
 function workerEnv(): NodeJS.ProcessEnv {
-  const keep = ['PATH', 'LANG', 'TZ', 'NODE_ENV', 'RUBRICON_SANDBOX_PRELOAD_TS'];
+  const keep = ['PATH', 'LANG', 'TZ', 'NODE_ENV', 'RUBRICON_SANDBOX_PRELOAD_TS', 'RUBRICON_SANDBOX_PRELOAD_PYTHON'];
   return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
 }
 

@@ -33,6 +33,14 @@ def _rubricon_setup():
         sys.modules[name] = None
     sys.meta_path[:] = [f for f in sys.meta_path if not is_blocked(getattr(type(f), '__module__', '') or '')]
     sys.path_hooks[:] = [h for h in sys.path_hooks if not is_blocked(getattr(h, '__module__', '') or '')]
+    # _pyodide_core is compiled in: refuse it (and any blocked name) at the built-in importer.
+    import importlib.machinery
+    Builtin = importlib.machinery.BuiltinImporter
+    class Builtins(Builtin):
+        @classmethod
+        def find_spec(cls, name, path=None, target=None):
+            return None if is_blocked(name) else Builtin.find_spec(name, path, target)
+    sys.meta_path[:] = [Builtins if f is Builtin else f for f in sys.meta_path]
     for attr in ('_pyodide_core', '_emscripten_info'):
         if hasattr(sys, attr):
             try:

@@ -295,6 +295,15 @@ export async function executePythonTests(
   return outcomes;
 }
 
+/** A new interpreter with the harness installed, for benchmarks and tests that time its parts. */
+export async function openPythonInterpreter(
+  code: string,
+  limits: RunLimits,
+  entry = 'solve',
+): Promise<Pick<PythonSession, 'run' | 'dispose' | 'isolate'>> {
+  return (await PythonRuntime.get()).open(code, limits, entry);
+}
+
 /** Boots Pyodide and takes the snapshot now (a runner can do this before its first Python job). */
 export async function preloadPython(): Promise<{ snapshotMs: number; snapshotBytes: number }> {
   const runtime = await PythonRuntime.get();

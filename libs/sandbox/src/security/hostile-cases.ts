@@ -10,11 +10,13 @@ export interface HostileCase {
   /** Must hold on the JSON of the whole result. */
   resultMustNotMatch?: RegExp;
   resultMustMatch?: RegExp;
+  /** A later submission (on the same runners) that must pass: nothing of this one survives into it. */
+  followUp?: { code: string; tests: RunRequest['tests'] };
 }
 
-const SECRET = { card: '6222020000001234', note: '隐藏用例' };
-const secretTests = [{ input: SECRET, expected: 0, hidden: true }];
-const leaks = /6222020000001234|隐藏用例/;
+export const SECRET = { card: '6222020000001234', note: '隐藏用例' };
+export const secretTests = [{ input: SECRET, expected: 0, hidden: true }];
+export const leaks = /6222020000001234|隐藏用例/;
 
 export const HOSTILE_CASES: HostileCase[] = [
   // Host escapes

@@ -2,10 +2,13 @@ import { loadTypeScript } from '../grading/transpile';
 import { uniformResult } from '../grading/grade';
 import { FromWorker, ToWorker } from './protocol';
 import { runValidatedJob } from './run-job';
+import { preloadPython } from '../python/python-session';
 
 export interface IpcServerOptions {
   /** Load typescript right after reporting ready, so the first TypeScript job does not pay for it. */
   preloadTypeScript?: boolean;
+  /** Boot Pyodide and take its snapshot right after that (about 2 s of CPU), for the first Python job. */
+  preloadPython?: boolean;
 }
 
 /**
@@ -30,6 +33,8 @@ export function serveIpc(options: IpcServerOptions = {}): void {
   process.on('disconnect', () => process.exit(0));
   reply({ type: 'ready', pid: process.pid });
   if (options.preloadTypeScript ?? true) setImmediate(loadTypeScript);
+  // A failure here is retried by the first Python job, which then reports it.
+  if (options.preloadPython) setImmediate(() => void preloadPython().catch(() => undefined));
 }
 
 async function handle(message: ToWorker): Promise<FromWorker> {

@@ -1,0 +1,135 @@
+import { validateRunRequest } from '../validate';
+import { RunRequest, PYTHON_TIME_FACTOR } from '../types';
+import { runJob } from '../worker/run-job';
+import { preloadPython } from './python-session';
+
+/** The same contract as JavaScript (run-job.spec.ts), in Python: one interpreter per submission. */
+const py = (code: string, tests: RunRequest['tests'], extra: Partial<RunRequest> = {}): RunRequest => ({
+  language: 'python',
+  code,
+  tests,
+  ...extra,
+});
+
+jest.setTimeout(60_000);
+
+describe('Python runs', () => {
+  beforeAll(async () => {
+    // Boots Pyodide and takes the snapshot once for the whole file.
+    const { snapshotBytes } = await preloadPython();
+    expect(snapshotBytes).toBeGreaterThan(1_000_000);
+  }, 120_000);
+
+  it('passes and fails tests by JSON equality as JavaScript reads it, and captures print output', async () => {
+    const result = await runJob(
+      py('def solve(x):\n    print("sum of", x)\n    return {"sum": float(sum(x)), "n": len(x)}\n', [
+        { input: [1, 2], expected: { sum: 3, n: 2 } },
+        { input: [2, 2], expected: { sum: 5, n: 2 } },
+        { input: ['付款', '退款'], expected: null },
+      ]),
+    );
+    expect(result.tests.map((t) => t.verdict)).toEqual(['passed', 'failed', 'error']);
+    expect(result.tests[0]).toMatchObject({ output: '{"sum":3.0,"n":2}', logs: ['sum of [1, 2]'] });
+    expect(result.tests[1].output).toBe('{"sum":4.0,"n":2}');
+    expect(result.tests[2].error).toMatch(/^TypeError: .*\(line 3\)$/);
+    expect(result.tests[2].logs).toEqual(["sum of ['付款', '退款']"]);
+    expect(result.score).toBeCloseTo(1 / 3);
+  });
+
+  it('reports an exception with its message and its line in the candidate code, no host paths', async () => {
+    const result = await runJob(
+      py('def helper(d):\n    return d["missing"]\n\ndef solve(x):\n    return helper(x)\n', [
+        { input: {}, expected: 0 },
+      ]),
+    );
+    expect(result.tests[0]).toMatchObject({ verdict: 'error', error: "KeyError: 'missing' (line 2)" });
+    expect(JSON.stringify(result)).not.toMatch(/\/work|node_modules|\/lib\/python|pyodide/);
+  });
+
+  it('fails every test of code that does not compile, with the line', async () => {
+    const syntax = await runJob(
+      py('def solve(x)\n    return x\n', [
+        { input: 1, expected: 1 },
+        { input: 2, expected: 2 },
+      ]),
+    );
+    expect(syntax.tests).toEqual([
+      expect.objectContaining({ verdict: 'error', error: "SyntaxError: expected ':' (line 1)" }),
+      expect.objectContaining({ verdict: 'error', error: "SyntaxError: expected ':' (line 1)" }),
+    ]);
+    const indent = await runJob(py('def solve(x):\nreturn x\n', [{ input: 1, expected: 1 }]));
+    expect(indent.tests[0].error).toMatch(/^IndentationError: .*\(line 2\)$/);
+  });
+
+  it('fails the submission when loading throws or solve is missing', async () => {
+    const throws = await runJob(
+      py('import nonexistent_module\ndef solve(x):\n    return x\n', [{ input: 1, expected: 1 }]),
+    );
+    expect(throws.tests[0].error).toBe(
+      "The code threw while loading: ModuleNotFoundError: No module named 'nonexistent_module' (line 1)",
+    );
+    const missing = await runJob(py('def answer(x):\n    return x\n', [{ input: 1, expected: 1 }]));
+    expect(missing.tests[0].error).toBe('No top-level function solve(input) was found.');
+  });
+
+  it('refuses results JSON cannot hold, and oversized ones', async () => {
+    const set = await runJob(py('def solve(x):\n    return {1, 2}\n', [{ input: 0, expected: [1, 2] }]));
+    expect(set.tests[0].error).toMatch(/^The result could not be converted to JSON: TypeError: Object of type set/);
+    const nan = await runJob(py('def solve(x):\n    return float("nan")\n', [{ input: 0, expected: null }]));
+    expect(nan.tests[0].verdict).toBe('error');
+    const big = await runJob(py('def solve(x):\n    return "x" * 100000\n', [{ input: 0, expected: '' }]));
+    expect(big.tests[0].error).toBe('The result is larger than 65536 bytes of JSON.');
+  });
+
+  it('shows hidden tests nothing but the kind and line of an error', async () => {
+    const result = await runJob(
+      py('def solve(x):\n    print(x)\n    if x["card"]:\n        raise ValueError(x["card"])\n    return x\n', [
+        { input: { card: '6222020000001234' }, expected: 0, hidden: true },
+        { input: { card: '' }, expected: 0, hidden: true },
+      ]),
+    );
+    expect(result.tests).toEqual([
+      { verdict: 'error', passed: false, durationMs: expect.any(Number), error: 'ValueError at line 4' },
+      { verdict: 'failed', passed: false, durationMs: expect.any(Number) },
+    ]);
+  });
+
+  it('gives Python its longer time limit and says so', async () => {
+    const job = validateRunRequest(py('def solve(x):\n    while True:\n        pass\n', [{ input: 0, expected: 0 }]));
+    expect(job.limits.timeMs).toBe(2_000 * PYTHON_TIME_FACTOR);
+    const result = await runJob(
+      py('def solve(x):\n    while True:\n        pass\n', [{ input: 0, expected: 0 }], { limits: { timeMs: 100 } }),
+    );
+    expect(result.tests[0]).toMatchObject({
+      verdict: 'timeout',
+      error: `Time limit of ${100 * PYTHON_TIME_FACTOR} ms exceeded.`,
+    });
+  });
+
+  it('stops a memory bomb with the memory verdict and starts the next test in a new interpreter', async () => {
+    const result = await runJob(
+      py('import sys\ndef solve(n):\n    if n:\n        return len(bytearray(n * 2**20))\n    return "fresh"\n', [
+        { input: 1, expected: 1_048_576 },
+        { input: 512, expected: 0 },
+        { input: 0, expected: 'fresh' },
+      ]),
+    );
+    expect(result.tests.map((t) => t.verdict)).toEqual(['passed', 'memory', 'passed']);
+    expect(result.tests[1].error).toBe('Memory limit of 64 MB exceeded.');
+  });
+
+  it('runs the code in new globals for every test, and gives each submission a new interpreter', async () => {
+    const code =
+      'import builtins\ncount = getattr(builtins, "count", 0) + 1\nbuiltins.count = count\nseen = []\ndef solve(x):\n    seen.append(x)\n    return [count, seen]\n';
+    const first = await runJob(
+      py(code, [
+        { input: 'a', expected: [1, ['a']] },
+        { input: 'b', expected: [2, ['b']] },
+      ]),
+    );
+    // builtins are the submission's own (shared by its tests); module globals are new per test.
+    expect(first.tests.map((t) => t.verdict)).toEqual(['passed', 'passed']);
+    const second = await runJob(py(code, [{ input: 'c', expected: [1, ['c']] }]));
+    expect(second.tests[0].verdict).toBe('passed');
+  });
+});
