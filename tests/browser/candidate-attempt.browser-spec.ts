@@ -7,6 +7,7 @@ import type {
   CandidateAttemptView,
   InvitationLink,
 } from '@rubricon/contracts';
+import { loadQuestionBank, type CodingQuestion } from '@rubricon/generation';
 import type { Page } from 'playwright-core';
 import { DataSource } from 'typeorm';
 import { AttemptEntity } from '../../apps/api/src/attempts/attempt.entity';
@@ -19,6 +20,7 @@ jest.setTimeout(120_000);
 const SHOTS = process.env.RUBRICON_SHOTS;
 const CODE = 'function solve(input) { return null; }';
 const TEXT = 'First I would reconcile the ledger, 然后核对清算文件, then escalate.';
+const bank = loadQuestionBank(join(__dirname, '..', '..', 'question-banks'));
 
 describeInBrowser('candidate attempt in Chromium', () => {
   const suite = useBrowserSuite();
@@ -297,7 +299,119 @@ describeInBrowser('candidate attempt in Chromium', () => {
     await expectText(page.getByTestId('thank-you'), '感谢您的作答');
     expect(problems).toEqual([]);
   });
+
+  it('codes in Python: the language among the options, its starter highlighted, a solution typed, the examples passing', async () => {
+    const [pythonLink] = await invite(suite.server.url, hr, assessment.id, 1);
+    const context = await suite.browser.newContext({ locale: 'zh-CN', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const problems = watchConsole(page);
+    await page.goto(`${suite.server.url}/take/${pythonLink.token}`);
+    await page.getByRole('button', { name: '开始测评' }).click();
+    await page.getByTestId('countdown').waitFor();
+
+    // A coding question the bank has a Python reference solution for.
+    const view = await candidateView(page);
+    const index = view.questions.findIndex(
+      (q) => q.kind === 'coding' && (bank.questions.find((b) => b.id === q.id) as CodingQuestion).reference.python,
+    );
+    expect(index).toBeGreaterThanOrEqual(0);
+    const question = view.questions[index];
+    const solution = (bank.questions.find((b) => b.id === question.id) as CodingQuestion).reference.python!;
+    const nav = page.getByTestId(`nav-q${index + 1}`);
+    await nav.click();
+    await page.locator('.code-editor .monaco-editor').waitFor();
+
+    // Every language of the contracts is offered, by name; Python loads its own starter.
+    const select = page.getByLabel('编程语言');
+    expect(await select.locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value))).toEqual([
+      'javascript',
+      'typescript',
+      'python',
+    ]);
+    expect(await select.locator('option').allTextContents()).toEqual(['JavaScript', 'TypeScript', 'Python']);
+    await select.selectOption('python');
+    const starter = question.coding!.starter.python;
+    expect(starter).toMatch(/\bdef solve\(/);
+    await waitForCode(page, starter.split('\n')[0].trim());
+
+    // Highlighted as Python: the keyword `def` is coloured unlike the name it defines (which Monaco
+    // renders with the space before it).
+    const colourOf = (word: string) =>
+      page
+        .locator('.code-editor .view-lines span span')
+        .filter({ hasText: new RegExp(`^\\s*${word}$`) })
+        .first()
+        .evaluate((el) => getComputedStyle(el).color);
+    expect(await colourOf('def')).not.toBe(await colourOf('solve'));
+    await shot(page, '9-python-starter-zh');
+    await page.getByTestId('candidate-lang-toggle').click();
+    await page.getByLabel('Language').waitFor();
+    await shot(page, '9-python-starter-en');
+
+    // Enter after a `def …:` line indents by four spaces, as the starter's body is.
+    await page.locator('.code-editor .view-lines').click();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await page.keyboard.type('def solve(input):', { delay: 15 });
+    await page.keyboard.press('Escape');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('return 1');
+    await waitForCode(page, 'def solve(input):\n    return 1', true);
+
+    // The bank's reference solution, typed line by line: the examples all pass, and the answer is
+    // saved as Python, exactly as typed.
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.press('Delete');
+    await typeCode(page, solution);
+    await page.getByRole('button', { name: 'Run examples' }).click();
+    const results = page.getByTestId('visible-results');
+    await results.waitFor({ timeout: 30_000 });
+    const verdicts = results.locator('li');
+    expect(await verdicts.count()).toBe(question.coding!.examples.length);
+    expect(await results.locator('li.fail').allTextContents()).toEqual([]);
+    expect(await verdicts.evaluateAll((lis) => lis.map((li) => li.className))).toEqual(
+      question.coding!.examples.map(() => 'pass'),
+    );
+    await shot(page, '10-python-passed-en');
+    await waitForState(page, nav, 'saved');
+    const saved = (await candidateView(page)).answers.find((a) => a.questionId === question.id);
+    expect(saved).toMatchObject({ content: solution, language: 'python' });
+    expect(problems).toEqual([]);
+    await context.close();
+  });
 });
+
+/** Waits until the editor's visible lines (Monaco writes spaces as no-break ones) hold `text`, or are it exactly. */
+async function waitForCode(page: Page, text: string, exact = false): Promise<void> {
+  await page.waitForFunction(
+    ([t, whole]) => {
+      const code = document.querySelector<HTMLElement>('.code-editor .view-lines')?.innerText.replace(/\u00a0/g, ' ');
+      return code !== undefined && (whole ? code === t : code.includes(t));
+    },
+    [text, exact] as const,
+  );
+}
+
+/**
+ * Types code into an empty Monaco line by line, each line as one input. Monaco helps as it would a
+ * person: it indents each new line (more after a `def …:`) and closes a bracket a line ends with.
+ * The code brings its own indentation and brackets, so the indentation is selected and typed over,
+ * and whatever Monaco added after the cursor is deleted before the next line.
+ */
+async function typeCode(page: Page, code: string): Promise<void> {
+  for (const [i, line] of code.split('\n').entries()) {
+    if (i > 0) {
+      await page.keyboard.press('Escape'); // an open suggestion list would take the Enter
+      await page.keyboard.press('Enter');
+      await page.keyboard.press('Shift+Home');
+      await page.keyboard.press('Delete');
+    }
+    if (line) await page.keyboard.insertText(line);
+    await page.keyboard.press('ControlOrMeta+Shift+End');
+    await page.keyboard.press('Delete');
+  }
+  await page.keyboard.press('Escape');
+}
 
 /** What the server holds for the candidate, read with the access token the page keeps. */
 /** The access token of the session each page opened last (the page keeps it to itself, in memory). */

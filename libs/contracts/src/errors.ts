@@ -221,7 +221,10 @@ export const ERRORS = {
     message: 'This save skips versions: the saved answer is version {saved}, so the next save must be version {next}.',
   },
   'answer-too-long': { status: 400, message: 'The answer is too long (more than {kb} KB).' },
-  'language-required': { status: 400, message: 'A coding answer needs its language: javascript, typescript or python.' },
+  'language-required': {
+    status: 400,
+    message: 'A coding answer needs its language: javascript, typescript or python.',
+  },
   'too-many-saves': {
     status: 429,
     message: 'Too many saves in a short time; your answer stays on this page and is saved again in a few seconds.',

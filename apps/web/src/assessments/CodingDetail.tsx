@@ -1,5 +1,6 @@
-import type { CodingDetailView } from '@rubricon/contracts';
+import { CODE_LANGUAGES, type CodingDetailView } from '@rubricon/contracts';
 import { Collapse, Table, theme, Typography } from 'antd';
+import { codeLanguageLabel } from '../i18n/code-languages';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
 import { pick } from './text';
@@ -58,10 +59,10 @@ export function CodingDetail({ coding }: { coding: CodingDetailView }) {
       </Typography.Paragraph>
       <Collapse
         size="small"
-        defaultActiveKey={['javascript']}
-        items={(['javascript', 'typescript'] as const).map((language) => ({
+        defaultActiveKey={[CODE_LANGUAGES[0]]}
+        items={CODE_LANGUAGES.map((language) => ({
           key: language,
-          label: t('question.starter', { language: language === 'javascript' ? 'JavaScript' : 'TypeScript' }),
+          label: t('question.starter', { language: codeLanguageLabel(language, lang) }),
           children: (
             // Focusable, so a keyboard can scroll a line wider than the card (axe: scrollable-region-focusable).
             <pre style={code} tabIndex={0}>

@@ -1,6 +1,7 @@
 import { ExclamationCircleOutlined } from '@ant-design/icons';
 import type { AttemptDetail } from '@rubricon/contracts';
 import { Alert, Card, Flex, Tag, theme, Typography } from 'antd';
+import { codeLanguageLabel } from '../i18n/code-languages';
 import { formatDateTime } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
@@ -59,7 +60,7 @@ export function AnswersList({ detail }: { detail: AttemptDetail }) {
             {a.answered ? (
               <>
                 <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 8 }}>
-                  {a.language && `${a.language === 'typescript' ? 'TypeScript' : 'JavaScript'} · `}
+                  {a.language && `${codeLanguageLabel(a.language, lang)} · `}
                   {t('detail.version', { version: a.version })} ·{' '}
                   {t('detail.savedAt', { date: formatDateTime(lang, a.savedAt) })}
                   {a.grading && (

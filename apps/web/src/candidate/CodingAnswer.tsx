@@ -6,6 +6,7 @@ import type {
   CandidateVisibleRunResult,
   CodeLanguage,
 } from '@rubricon/contracts';
+import { codeLanguageOptions } from '../i18n/code-languages';
 import type { CodedError } from '../i18n/errors';
 import { pick, type AttemptClient } from './candidate-api';
 import { CustomRun } from './CustomRun';
@@ -108,8 +109,11 @@ export function CodingAnswer({
             value={language}
             onChange={(e) => switchLanguage(e.target.value as CodeLanguage)}
           >
-            <option value="javascript">JavaScript</option>
-            <option value="typescript">TypeScript</option>
+            {codeLanguageOptions(lang).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
           </select>
           <span className="spacer" />
           <span className="small muted">{c.editorHint}</span>

@@ -10,7 +10,11 @@ const coding: CandidateQuestionView = {
   prompt: text('Add'),
   minutes: 20,
   coding: {
-    starter: { javascript: 'function solve(input) {}', typescript: 'function solve(input: number[]): number {}' },
+    starter: {
+      javascript: 'function solve(input) {}',
+      typescript: 'function solve(input: number[]): number {}',
+      python: 'def solve(input):\n    pass',
+    },
     examples: [],
     hiddenTestCount: 8,
   },
@@ -89,6 +93,12 @@ describe(AnswerBook.name, () => {
       content: 'function solve(input) { return 2; }',
       language: 'javascript',
     });
+  });
+
+  it('resumes a saved Python answer in Python', () => {
+    const saved = { content: 'def solve(input):\n    return 1', language: 'python' as const, version: 3 };
+    const book = AnswerBook.fromView(view([{ questionId: 'q-code', ...saved, savedAt: '' }]));
+    expect(book.get('q-code')).toMatchObject({ ...saved, state: 'saved' });
   });
 
   it('counts a language switch as an edit', () => {

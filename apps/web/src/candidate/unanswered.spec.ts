@@ -10,7 +10,11 @@ const coding: CandidateQuestionView = {
   prompt: text('Add'),
   minutes: 20,
   coding: {
-    starter: { javascript: 'function solve(input) {\n}\n', typescript: 'function solve(input: number[]) {\n}\n' },
+    starter: {
+      javascript: 'function solve(input) {\n}\n',
+      typescript: 'function solve(input: number[]) {\n}\n',
+      python: 'def solve(input):\n    pass\n',
+    },
     examples: [],
     hiddenTestCount: 8,
   },
@@ -34,6 +38,11 @@ describe('unanswered questions', () => {
     contents['q-text'] = 'Reconcile first.';
     expect(unansweredQuestions([coding, essay], (id) => contents[id]).map((u) => u.number)).toEqual([1]);
     contents['q-code'] = 'function solve(input) { return input[0] + input[1]; }';
+    expect(unansweredQuestions([coding, essay], (id) => contents[id])).toEqual([]);
+    // The Python starter untouched is no answer either; a Python solution is one.
+    contents['q-code'] = 'def solve(input):\n    pass';
+    expect(unansweredQuestions([coding, essay], (id) => contents[id]).map((u) => u.number)).toEqual([1]);
+    contents['q-code'] = 'def solve(input):\n    return input[0] + input[1]\n';
     expect(unansweredQuestions([coding, essay], (id) => contents[id])).toEqual([]);
   });
 });

@@ -2,7 +2,7 @@ import type { DocClient } from '@rubricon/collab';
 import type { CodeLanguage } from '@rubricon/contracts';
 import { useEffect, useRef, useState } from 'react';
 import { MonacoBinding } from 'y-monaco';
-import { monaco } from '../editor/monaco';
+import { applyLanguage, monaco } from '../editor/monaco';
 import { cursorCss, remoteCursors, type RemoteCursor } from './cursor-styles';
 import './collab.css';
 
@@ -54,7 +54,7 @@ export default function CollabEditor({
       automaticLayout: true,
       minimap: { enabled: false },
       fontSize: 14,
-      tabSize: 2,
+      // The indentation (tabSize…) is the model's, set per language by applyLanguage.
       scrollBeyondLastLine: false,
       accessibilitySupport: 'auto',
       renderFinalNewline: 'on',
@@ -63,6 +63,7 @@ export default function CollabEditor({
       padding: { top: 18 },
     });
     editorRef.current = editor;
+    applyLanguage(model, language);
     editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, () => runRef.current?.());
     const binding = new MonacoBinding(client.text, model, new Set([editor]), client.awareness);
 
@@ -98,7 +99,7 @@ export default function CollabEditor({
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
-    if (model) monaco.editor.setModelLanguage(model, language);
+    if (model) applyLanguage(model, language);
   }, [language]);
 
   useEffect(() => {

@@ -1,11 +1,10 @@
+import type { CodeLanguage } from '@rubricon/contracts';
 import { useEffect, useRef } from 'react';
-import { monaco } from './monaco';
-
-export type EditorLanguage = 'javascript' | 'typescript';
+import { applyLanguage, monaco } from './monaco';
 
 export interface CodeEditorProps {
   value: string;
-  language: EditorLanguage;
+  language: CodeLanguage;
   onChange?: (value: string) => void;
   onBlur?: () => void;
   /** Ctrl/Cmd+Enter inside the editor. */
@@ -49,13 +48,14 @@ export default function CodeEditor({
       minimap: { enabled: false },
       fontSize: 14,
       scrollBeyondLastLine: false,
-      tabSize: 2,
+      // The indentation (tabSize…) is the model's, set per language by applyLanguage.
       accessibilitySupport: 'auto',
       // Dimmed text (the line after the last, unused names) falls under 4.5:1 contrast.
       renderFinalNewline: 'on',
       showUnused: false,
     });
     editorRef.current = editor;
+    applyLanguage(model, language);
     const subscriptions = [
       model.onDidChangeContent(() => {
         const text = model.getValue();
@@ -89,7 +89,7 @@ export default function CodeEditor({
 
   useEffect(() => {
     const model = editorRef.current?.getModel();
-    if (model) monaco.editor.setModelLanguage(model, language);
+    if (model) applyLanguage(model, language);
   }, [language]);
 
   useEffect(() => {

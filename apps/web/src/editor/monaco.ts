@@ -1,8 +1,11 @@
 /**
  * The lean Monaco build: the core API, the editing features a candidate expects, and only the
- * JavaScript/TypeScript languages. Importing `monaco-editor` itself would pull every language.
+ * candidates' languages (CODE_LANGUAGES): JavaScript/TypeScript with their language service, Python
+ * with Monaco's Monarch tokenizer alone (highlighting, brackets, indentation; no worker of its own).
+ * Importing `monaco-editor` itself would pull every language.
  * Workers are separate files served from 'self', which the server's CSP (worker-src 'self') allows.
  */
+import type { CodeLanguage } from '@rubricon/contracts';
 import * as monaco from 'monaco-editor/editor';
 import 'monaco-editor/features/codicon/register';
 // The TypeScript language features load lazily and bring contributions whose services must be
@@ -27,6 +30,7 @@ import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/wordOperations/register';
 import 'monaco-editor/languages/definitions/javascript/register';
 import 'monaco-editor/languages/definitions/typescript/register';
+import 'monaco-editor/languages/definitions/python/register';
 import 'monaco-editor/languages/features/typescript/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
@@ -36,5 +40,17 @@ self.MonacoEnvironment = {
     return label === 'typescript' || label === 'javascript' ? new TsWorker() : new EditorWorker();
   },
 };
+
+/**
+ * Gives a model a candidate language: its highlighting (Monaco's language ids are the contracts'
+ * ids) and its indentation, spaces always, four for Python as PEP 8 and the starters have it, two
+ * otherwise. Set on every change: Monaco only guesses the indentation when a model is created, and
+ * an Enter after `def solve(input):` must indent the way the starter's body is.
+ */
+export function applyLanguage(model: monaco.editor.ITextModel, language: CodeLanguage): void {
+  monaco.editor.setModelLanguage(model, language);
+  const size = language === 'python' ? 4 : 2;
+  model.updateOptions({ tabSize: size, indentSize: size, insertSpaces: true });
+}
 
 export { monaco };

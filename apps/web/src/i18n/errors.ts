@@ -129,7 +129,7 @@ const en: ErrorTexts = {
   'version-skipped':
     'This save does not follow the saved version of the answer. Reload to continue from the saved version.',
   'answer-too-long': `The answer is too long: an answer may be at most ${MAX_ANSWER_BYTES / 1000} KB.`,
-  'language-required': 'A coding answer needs its language: JavaScript or TypeScript.',
+  'language-required': 'A coding answer needs its language: JavaScript, TypeScript or Python.',
   'too-many-saves':
     'Too many saves in a short time; your answer stays on this page and is saved again in a few seconds.',
   'too-many-signals': 'Too many signals in a short time; not all of them were recorded.',
@@ -278,7 +278,7 @@ const zh: ErrorTexts = {
   'stale-version': '该答案已有更新的版本保存（可能来自其他标签页）。请刷新页面，从最新版本继续。',
   'version-skipped': '本次保存与已保存的答案版本不衔接。请刷新页面，从已保存的版本继续。',
   'answer-too-long': `答案过长：每题答案最多 ${MAX_ANSWER_BYTES / 1000} KB。`,
-  'language-required': '编程题答案需要注明编程语言：JavaScript 或 TypeScript。',
+  'language-required': '编程题答案需要注明编程语言：JavaScript、TypeScript 或 Python。',
   'too-many-saves': '短时间内保存次数过多；您的答案仍保留在本页面，几秒后会再次保存。',
   'too-many-signals': '短时间内记录的事件过多，部分事件未被记录。',
   'too-many-tabs': `本测评已在过多的标签页或窗口中打开（最多 ${MAX_SOCKETS_PER_ATTEMPT} 个）；请关闭其他页面后重新加载本页。`,

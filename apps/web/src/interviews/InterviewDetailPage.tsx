@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useNavigate, useParams } from 'react-router';
 import { Link } from 'react-router';
 import { useMe } from '../auth/session';
+import { codeLanguageLabel } from '../i18n/code-languages';
 import { formatDateTime } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
@@ -102,7 +103,7 @@ function InterviewView({ detail }: { detail: InterviewDetail }) {
             label: t('detail.duration'),
             children: t('detail.minutes', { n: detail.durationMinutes }),
           },
-          { key: 'language', label: t('detail.language'), children: t(`languages.${detail.language}`) },
+          { key: 'language', label: t('detail.language'), children: codeLanguageLabel(detail.language, lang) },
           ...(mailOn
             ? [{ key: 'candidateLang', label: tm('interview.lang'), children: tm(`langs.${detail.candidateLang}`) }]
             : []),

@@ -33,6 +33,7 @@ import { ApiError } from '../api';
 import { useKindLabel } from '../assessments/labels';
 import { pick } from '../assessments/text';
 import { useMe } from '../auth/session';
+import { codeLanguageOptions } from '../i18n/code-languages';
 import { useLang } from '../i18n/lang';
 import { useErrorText, useTranslation } from '../i18n/staff';
 import { useMailSettings } from '../mail/queries';
@@ -348,11 +349,9 @@ function ScheduleForm({ onCreated }: { onCreated: (created: InterviewLinkRespons
           >
             <InputNumber min={5} max={MAX_INTERVIEW_MINUTES} precision={0} style={{ width: '100%' }} />
           </Form.Item>
-          <Form.Item name="language" label={t('schedule.language')} style={{ flex: '0 1 280px' }}>
-            <Radio.Group
-              optionType="button"
-              options={(['javascript', 'typescript'] as const).map((l) => ({ value: l, label: t(`languages.${l}`) }))}
-            />
+          {/* As wide as its buttons: one per coding language. */}
+          <Form.Item name="language" label={t('schedule.language')} style={{ flex: '0 1 auto' }}>
+            <Radio.Group optionType="button" options={codeLanguageOptions(lang)} />
           </Form.Item>
           {/* The invitation mail and its calendar file are written in this language (mail on only). */}
           <Form.Item name="candidateLang" label={tm('interview.lang')} hidden={!mailOn} style={{ flex: '0 1 200px' }}>

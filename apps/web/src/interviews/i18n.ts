@@ -133,7 +133,6 @@ const en = {
     someone: 'Someone',
     system: 'System',
   },
-  languages: { javascript: 'JavaScript', typescript: 'TypeScript' },
 };
 
 const zh: FeatureText<typeof en>['zh'] = {
@@ -267,7 +266,6 @@ const zh: FeatureText<typeof en>['zh'] = {
     someone: '某人',
     system: '系统',
   },
-  languages: { javascript: 'JavaScript', typescript: 'TypeScript' },
 };
 
 export const interviewsText: FeatureText<typeof en> = { en, zh };

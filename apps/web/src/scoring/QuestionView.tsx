@@ -2,6 +2,7 @@ import type { ScoreSheetView, SheetQuestion } from '@rubricon/contracts';
 import { Card, Collapse, Flex, Tag, theme, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { competencyLabel, pick } from '../assessments/text';
+import { codeLanguageLabel } from '../i18n/code-languages';
 import { formatDateTime } from '../i18n/format';
 import { useLang } from '../i18n/lang';
 import { useTranslation } from '../i18n/staff';
@@ -89,7 +90,7 @@ function Answer({ question }: { question: SheetQuestion }) {
       {answer ? (
         <>
           <Typography.Paragraph type="secondary" style={{ fontSize: 12, marginBottom: 4 }}>
-            {answer.language && `${answer.language === 'typescript' ? 'TypeScript' : 'JavaScript'} · `}
+            {answer.language && `${codeLanguageLabel(answer.language, lang)} · `}
             {t('sheet.savedAt', { date: formatDateTime(lang, answer.savedAt) })}
           </Typography.Paragraph>
           <pre

@@ -247,7 +247,10 @@ function checkCoding(out: Collector, q: CodingQuestion): void {
     out.add('wrongSolutions', 'a slow wrong solution needs a hidden test with a limit to time out on');
   }
   if (!q.wrongSolutions.some((w) => w.python !== undefined)) {
-    out.add('wrongSolutions', 'give one wrong solution a python version too: the Python checks need a plausible mistake');
+    out.add(
+      'wrongSolutions',
+      'give one wrong solution a python version too: the Python checks need a plausible mistake',
+    );
   }
 }
 
