@@ -20,7 +20,7 @@ export const PYTHON_SOLUTION_FILE = 'solution.py';
 export function pythonHarnessSource(limits: RunLimits): string {
   return `
 def _rubricon_setup():
-    import sys, builtins, json, gc
+    import sys, builtins, json
 
     # 1. Close the FFI: the js and pyodide modules, their finders, and the pyodide internals.
     blocked = ('js', 'pyodide_js', 'pyodide', '_pyodide', '_pyodide_core', 'micropip', 'pyodide_http')
@@ -47,7 +47,6 @@ def _rubricon_setup():
                 delattr(sys, attr)
             except Exception:
                 pass
-    gc.collect()
 
     dumps, loads = json.dumps, json.loads
     Exc, Mem, Syn = BaseException, MemoryError, SyntaxError
