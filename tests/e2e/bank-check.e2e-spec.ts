@@ -35,6 +35,8 @@ const QUADRATIC =
   'function solve(input) { let s = 0; for (let i = 0; i < input.xs.length; i++) for (let j = 0; j <= i; j++) if (j === i) s += input.xs[j]; return s; }';
 /** Wrong only on negative numbers. */
 const DROPS_NEGATIVES = 'function solve(input) { let s = 0; for (const x of input.xs) if (x > 0) s += x; return s; }';
+const PY_REFERENCE = "def solve(input):\n    return sum(input['xs'])\n";
+const PY_DROPS_NEGATIVES = "def solve(input):\n    return sum(x for x in input['xs'] if x > 0)\n";
 const GENERATE =
   'function input(random) { return { xs: Array.from({ length: 100000 }, () => Math.floor(random() * 10)) }; }';
 
@@ -64,8 +66,8 @@ function task(wrongSolutions: unknown[], negativeWeight: number) {
       criterion('testing', 0.2),
     ],
     entry: 'solve',
-    starter: { javascript: REFERENCE, typescript: REFERENCE },
-    reference: { javascript: REFERENCE, typescript: REFERENCE },
+    starter: { javascript: REFERENCE, typescript: REFERENCE, python: PY_REFERENCE },
+    reference: { javascript: REFERENCE, typescript: REFERENCE, python: PY_REFERENCE },
     wrongSolutions,
     comparator: { kind: 'exact' },
     limits: { timeMs: 1000 },
@@ -109,7 +111,7 @@ describe('bank:check', () => {
     const { status, stderr } = check([
       task(
         [
-          { description: 'drops negative amounts', javascript: DROPS_NEGATIVES },
+          { description: 'drops negative amounts', javascript: DROPS_NEGATIVES, python: PY_DROPS_NEGATIVES },
           { description: 'quadratic', slow: true, javascript: QUADRATIC },
         ],
         4,
@@ -124,7 +126,7 @@ describe('bank:check', () => {
     const { status, stderr } = check([
       task(
         [
-          { description: 'drops negative amounts', javascript: DROPS_NEGATIVES },
+          { description: 'drops negative amounts', javascript: DROPS_NEGATIVES, python: PY_DROPS_NEGATIVES },
           { description: 'not actually slow', slow: true, javascript: REFERENCE },
         ],
         1,
@@ -135,6 +137,7 @@ describe('bank:check', () => {
       'wrong solution 1 "drops negative amounts" (javascript) loses 9 % of the hidden weight (needs 25 %): it would score 4.64 of 5',
     );
     expect(stderr).toContain('wrong solution 1 "drops negative amounts" (typescript, from javascript) loses 9 %');
+    expect(stderr).toContain('wrong solution 1 "drops negative amounts" (python) loses 9 %');
     expect(stderr).toContain('wrong solution 2 "not actually slow" (javascript) loses 0 % of the hidden weight');
     expect(stderr).toContain(
       'wrong solution 2 "not actually slow" (javascript) does not time out on a limit test (hidden test 8 passed)',
