@@ -38,8 +38,18 @@ describe('runner main (stdin mode)', () => {
   });
 
   it('exits non-zero with the validation message for a bad request', async () => {
-    const { code, stderr } = await runFromStdin({ language: 'python', code: 'x', tests: [] });
+    const { code, stderr } = await runFromStdin({ language: 'ruby', code: 'x', tests: [] });
     expect(code).toBe(1);
-    expect(stderr).toMatch(/Unsupported language "python"/);
+    expect(stderr).toMatch(/Unsupported language "ruby"/);
+  });
+
+  it('runs Python too, booting Pyodide in the runner itself', async () => {
+    const { code, stdout } = await runFromStdin({
+      language: 'python',
+      code: 'def solve(xs):\n    return sum(xs)\n',
+      tests: [{ input: [1, 2, 3], expected: 6 }],
+    });
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ verdict: 'passed', tests: [{ verdict: 'passed', output: '6' }] });
   });
 });

@@ -77,15 +77,34 @@ async function syntaxCheck(isolate: ivm.Isolate, code: string): Promise<SyntaxOu
  * that disposes the isolate; an isolate that timed out, ran out of memory or failed is never used
  * again. A failure while loading the code fails the whole submission.
  */
-export async function executeTests(
-  code: string,
+export function executeTests(code: string, tests: RunTest[], limits: RunLimits, entry = 'solve'): Promise<Outcome[]> {
+  return runSubmission(tests, limits, {
+    open: (first) => Session.open(code, limits, entry, first),
+    run: runOne,
+  });
+}
+
+/** How a language starts a submission's sandbox and runs one test in it (see runSubmission). */
+export interface SubmissionRunner<S extends { dispose(): void }> {
+  /** A new session; or an outcome (a syntax error) that every test then gets. `first`: no test ran yet. */
+  open(first: boolean): Promise<S | Extract<Outcome, { kind: 'syntax' }>>;
+  run(session: S, inputJson: string, timeMs: number): Promise<Exclude<Outcome, { kind: 'skipped' }>>;
+}
+
+/**
+ * The rules every language keeps: tests in order within the submission's total time budget, each
+ * with its own time limit; a session serves the next test only after a clean answer (right or
+ * wrong), otherwise it is disposed at once and the next test gets a new one; a failure while
+ * loading the code (or a syntax error) is the outcome of every test.
+ */
+export async function runSubmission<S extends { dispose(): void }>(
   tests: RunTest[],
   limits: RunLimits,
-  entry = 'solve',
+  runner: SubmissionRunner<S>,
 ): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
   const started = performance.now();
-  let session: Session | undefined;
+  let session: S | undefined;
   let fatal: Outcome | undefined;
   try {
     for (const test of tests) {
@@ -96,13 +115,14 @@ export async function executeTests(
       }
       const timeMs = Math.max(1, Math.min(limits.timeMs, Math.floor(left)));
       if (!session) {
-        const opened = await Session.open(code, limits, entry, outcomes.length === 0);
-        if (!(opened instanceof Session)) return tests.map(() => opened);
+        const opened = await runner.open(outcomes.length === 0);
+        if ('kind' in opened) return tests.map(() => opened);
         session = opened;
       }
-      const outcome = await runOne(session, JSON.stringify(test.input) ?? 'null', timeMs);
+      const outcome = await runner.run(session, JSON.stringify(test.input) ?? 'null', timeMs);
+      if (outcome.kind === 'syntax') return tests.map(() => outcome);
       outcomes.push(outcome);
-      // Only a clean answer (right or wrong) lets the isolate serve the next test's fresh context.
+      // Only a clean answer (right or wrong) lets the session serve the next test.
       if (outcome.kind !== 'ran' || outcome.env.k !== 'ok') {
         session.dispose();
         session = undefined;
@@ -112,8 +132,8 @@ export async function executeTests(
       }
     }
   } finally {
-    // A clean finish: tear the isolate down (~1 ms) after the answer has gone out, not before it.
-    // It is never used again either way; timeouts and failures above dispose at once.
+    // A clean finish: tear the sandbox down after the answer has gone out, not before it. It is
+    // never used again either way; timeouts and failures above dispose at once.
     const done = session;
     if (done) setImmediate(() => done.dispose());
   }

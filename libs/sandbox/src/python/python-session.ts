@@ -1,7 +1,7 @@
 import ivm from 'isolated-vm';
 import { performance } from 'node:perf_hooks';
 import { Envelope } from '../isolate/prelude';
-import { isLoadFailure, messageOf, Outcome, release, Watchdog } from '../isolate/execute';
+import { messageOf, Outcome, release, runSubmission, Watchdog } from '../isolate/execute';
 import { RunLimits, RunTest } from '../types';
 import { pythonHarnessSource } from './harness';
 import { LOADER_PRELUDE } from './loader-prelude';
@@ -271,10 +271,9 @@ function truncateUtf8(text: string, bytes: number): string {
 }
 
 /**
- * Runs every test of one Python submission, with the same rules as executeTests: a per-test time
- * limit enforced by isolated-vm and a host watchdog, a total budget, a fresh globals dict per test,
- * and a new interpreter after any test that did not end cleanly. A failure while loading the code
- * fails the whole submission.
+ * Runs every test of one Python submission with the same rules as JavaScript (runSubmission): a
+ * time limit per test and a total budget, a new interpreter after any test that did not end
+ * cleanly. The code runs in new globals for every test.
  */
 export async function executePythonTests(
   code: string,
@@ -283,35 +282,10 @@ export async function executePythonTests(
   entry = 'solve',
 ): Promise<Outcome[]> {
   const runtime = await PythonRuntime.get();
-  const outcomes: Outcome[] = [];
-  const started = performance.now();
-  let session: PythonSession | undefined;
-  let fatal: Outcome | undefined;
-  try {
-    for (const test of tests) {
-      const left = limits.totalTimeMs - (performance.now() - started);
-      if (fatal || left <= 0) {
-        outcomes.push(fatal ?? { kind: 'skipped' });
-        continue;
-      }
-      const timeMs = Math.max(1, Math.min(limits.timeMs, Math.floor(left)));
-      session ??= await runtime.open(code, limits, entry);
-      const outcome = await session.run(JSON.stringify(test.input) ?? 'null', timeMs);
-      outcomes.push(outcome);
-      if (outcome.kind === 'syntax') return tests.map(() => outcome);
-      if (outcome.kind !== 'ran' || outcome.env.k !== 'ok') {
-        session.dispose();
-        session = undefined;
-      }
-      if (outcome.kind === 'ran' ? isLoadFailure(outcome.env) : outcome.phase === 'load') {
-        fatal = outcome.kind === 'ran' ? { ...outcome, durationMs: 0 } : outcome;
-      }
-    }
-  } finally {
-    const done = session;
-    if (done) setImmediate(() => done.dispose());
-  }
-  return outcomes;
+  return runSubmission(tests, limits, {
+    open: () => runtime.open(code, limits, entry),
+    run: (session, inputJson, timeMs) => session.run(inputJson, timeMs),
+  });
 }
 
 /** A new interpreter with the harness installed, for benchmarks and tests that time its parts. */

@@ -1,9 +1,11 @@
+import { RunnerPool } from '../pool/runner-pool';
 import { validateRunRequest } from '../validate';
 import { RunRequest, PYTHON_TIME_FACTOR } from '../types';
-import { runJob } from '../worker/run-job';
-import { preloadPython } from './python-session';
 
-/** The same contract as JavaScript (run-job.spec.ts), in Python: one interpreter per submission. */
+/**
+ * The same contract as JavaScript (run-job.spec.ts), in Python: one interpreter per submission. Run
+ * through a real pool, as candidates' code is: the worker boots Pyodide once, on its first job.
+ */
 const py = (code: string, tests: RunRequest['tests'], extra: Partial<RunRequest> = {}): RunRequest => ({
   language: 'python',
   code,
@@ -14,11 +16,15 @@ const py = (code: string, tests: RunRequest['tests'], extra: Partial<RunRequest>
 jest.setTimeout(60_000);
 
 describe('Python runs', () => {
+  let pool: RunnerPool;
+  const runJob = (request: RunRequest) => pool.run(request);
+
   beforeAll(async () => {
-    // Boots Pyodide and takes the snapshot once for the whole file.
-    const { snapshotBytes } = await preloadPython();
-    expect(snapshotBytes).toBeGreaterThan(1_000_000);
+    pool = await RunnerPool.start({ size: 1 });
+    // The worker's first Python job boots Pyodide and takes the snapshot.
+    expect((await runJob(py('def solve(x):\n    return x\n', [{ input: 1, expected: 1 }]))).verdict).toBe('passed');
   }, 120_000);
+  afterAll(() => pool.close());
 
   it('passes and fails tests by JSON equality as JavaScript reads it, and captures print output', async () => {
     const result = await runJob(

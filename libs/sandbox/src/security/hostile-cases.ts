@@ -116,7 +116,8 @@ export const HOSTILE_CASES: HostileCase[] = [
   {
     name: 'large array memory bomb',
     code: 'function solve() { const a = []; for (;;) a.push(new Array(1e5).fill(1.5)); }',
-    verdicts: ['memory'],
+    // On a loaded machine the time limit can come first (seen in a full CI run): contained either way.
+    verdicts: ['memory', 'timeout'],
   },
   {
     name: 'string doubling bomb',
