@@ -12,13 +12,17 @@ const bank = loadQuestionBank(join(__dirname, '..', '..', 'question-banks'));
 describe.each(databaseKinds().map((k) => [k.name, k] as const))('grading on %s', (_name, kind) => {
   const suite = useServerSuite(kind, 'hr');
   const hr = (method: 'get' | 'post', path: string) => staffApi(suite.server.url, suite.token)(method, path);
-
-  it('grades a submitted attempt on the hidden tests, a generated one at the stated limit included: the reference solution scores full marks for correctness', async () => {
+  /** A newly invited candidate who has started the attempt, with their API. */
+  const startedCandidate = async () => {
     const {
       links: [link],
     } = await invitedCandidates(suite.server.url, suite.token);
     const { session, started } = await startedAttempt(suite.server.url, link);
-    const c = candidateApi(suite.server.url, session.accessToken);
+    return { session, started, c: candidateApi(suite.server.url, session.accessToken) };
+  };
+
+  it('grades a submitted attempt on the hidden tests, a generated one at the stated limit included: the reference solution scores full marks for correctness', async () => {
+    const { session, started, c } = await startedCandidate();
     // A task with a test at its stated limit: that input is generated on the server, then graded.
     const generated = (id: string) =>
       (bank.questions.find((q) => q.id === id) as CodingQuestion).hiddenTests.some((t) => t.generate);
@@ -45,11 +49,7 @@ describe.each(databaseKinds().map((k) => [k.name, k] as const))('grading on %s',
   });
 
   it('lets a candidate answer in Python: Python starter code, a visible run, hidden tests kept hidden, graded on submit', async () => {
-    const {
-      links: [link],
-    } = await invitedCandidates(suite.server.url, suite.token);
-    const { session, started } = await startedAttempt(suite.server.url, link);
-    const c = candidateApi(suite.server.url, session.accessToken);
+    const { session, started, c } = await startedCandidate();
     const coding = started.questions.find((q) => q.kind === 'coding')!;
     const question = bank.questions.find((q) => q.id === coding.id) as CodingQuestion;
     expect(coding.coding!.starter.python).toBe(question.starter.python);

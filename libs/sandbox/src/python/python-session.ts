@@ -14,7 +14,7 @@ import { pyodideAssets } from './pyodide-assets';
  * does (modules, builtins, files in its in-memory file system) reaches the next.
  *
  * The first Python job of a runner process boots Pyodide once from the package (about 2 s) and
- * takes the snapshot; every submission then starts from it (about 0.3 s).
+ * takes the snapshot; every submission then starts from it (about 0.35 to 0.5 s: docs/python.md).
  */
 
 /** JavaScript heap of a Python isolate: the loader and Pyodide's glue (WebAssembly memory is apart). */
@@ -35,7 +35,7 @@ const loadOptions = (extra: string) =>
  */
 const SETUP_SCRIPT = `(function () {
   'use strict';
-  const G = globalThis, parse = JSON.parse;
+  const G = globalThis;
   const py = G.__py, code = G.__code, entry = G.__entry, harnessSource = G.__harness;
   const run = py.runPython(harnessSource);
   for (const name of ['__py', '__code', '__entry', '__harness', '__lock', '__snapshot', 'loadPyodide', 'createPyodideModule',
