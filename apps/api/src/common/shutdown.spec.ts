@@ -46,7 +46,7 @@ describe(ShutdownService.name, () => {
     const started = Date.now();
     await shutdown.onModuleDestroy();
     expect(shutdown.stopping).toBe(true);
-    expect(Date.now() - started).toBeLessThan(100);
+    expect(Date.now() - started).toBeLessThan(1_000); // the default window is 2 s; a loaded CI machine can stall the loop 100 ms
   });
 
   it('removes its signal listeners when the app shuts down', () => {
