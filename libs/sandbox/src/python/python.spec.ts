@@ -42,6 +42,41 @@ describe('Python runs', () => {
     expect(result.score).toBeCloseTo(1 / 3);
   });
 
+  it('offers the standard modules candidates reach for in interviews, working', async () => {
+    // One expression per module; a module that fails to import or to work fails its own test.
+    const uses: Array<[module: string, expression: string, expected: unknown]> = [
+      ['collections', 'collections.Counter("付款付").most_common(1)[0][1]', 2],
+      ['heapq', 'heapq.nsmallest(2, [5, 1, 4, 2])', [1, 2]],
+      ['bisect', 'bisect.bisect_left([1, 3, 5], 4)', 2],
+      ['itertools', 'len(list(itertools.permutations(range(4))))', 24],
+      ['functools', 'functools.reduce(lambda a, b: a * b, range(1, 6))', 120],
+      ['re', 're.findall(r"\\d+", "a12b345")', ['12', '345']],
+      ['math', 'math.isqrt(99) + math.gcd(12, 18)', 15],
+      ['decimal', 'str(decimal.Decimal("0.10") + decimal.Decimal("0.20"))', '0.30'],
+      ['fractions', 'str(fractions.Fraction(1, 3) + fractions.Fraction(1, 6))', '1/2'],
+      ['statistics', 'statistics.median([3, 1, 2])', 2],
+      ['datetime', '(datetime.date(2026, 12, 3) - datetime.date(2026, 1, 1)).days', 336],
+      ['dataclasses', 'dataclasses.asdict(dataclasses.make_dataclass("P", ["x"])(1))', { x: 1 }],
+      ['typing', 'typing.get_origin(typing.List[int]).__name__', 'list'],
+      ['string', 'string.ascii_lowercase[:3]', 'abc'],
+      ['hashlib', 'hashlib.sha256(b"rubricon").hexdigest()[:8]', '8d9619bb'],
+      ['random', 'random.Random(7).randint(1, 1)', 1],
+      ['unicodedata', 'unicodedata.normalize("NFKC", "ＡＢＣ１")', 'ABC1'],
+      ['json', 'json.loads(json.dumps({"金额": 1}))["金额"]', 1],
+      ['platform', 'platform.platform().split("-")[0]', 'Emscripten'],
+      ['sys', 'sys.version_info[0]', 3],
+    ];
+    const code = `import ${uses.map(([module]) => module).join(', ')}\ndef solve(i):\n    return [${uses.map(([, expression]) => expression).join(', ')}][i]\n`;
+    const result = await runJob(
+      py(
+        code,
+        uses.map(([, , expected], i) => ({ input: i, expected })),
+      ),
+    );
+    const failures = result.tests.flatMap((t, i) => (t.verdict === 'passed' ? [] : [{ module: uses[i][0], ...t }]));
+    expect(failures).toEqual([]);
+  });
+
   it('reports an exception with its message and its line in the candidate code, no host paths', async () => {
     const result = await runJob(
       py('def helper(d):\n    return d["missing"]\n\ndef solve(x):\n    return helper(x)\n', [
